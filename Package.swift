@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Producer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "producer", targets: ["producer"]),
+        .library(name: "ProducerAudio", targets: ["ProducerAudio"]),
+        .library(name: "ProducerDSP", targets: ["ProducerDSP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // Buffers, audio file reading and writing. Pure Swift; Foundation for file I/O.
+        .target(name: "ProducerAudio", swiftSettings: swiftSettings),
+        // Measurements and signal processing over blocks of audio. No I/O.
+        .target(
+            name: "ProducerDSP",
+            dependencies: [
+                "ProducerAudio",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            swiftSettings: swiftSettings),
+        // What `producer analyze` and `producer demo` run; shared by the CLI and the tests.
+        .target(
+            name: "ProducerKit",
+            dependencies: ["ProducerAudio", "ProducerDSP"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "producer",
+            dependencies: [
+                "ProducerKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "producer-bench",
+            dependencies: ["ProducerKit"],
+            path: "Benchmarks/producer-bench",
+            swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit"], swiftSettings: swiftSettings),
+    ]
+)
