@@ -1,0 +1,155 @@
+/// The inner loops that turn interleaved file bytes into planar `Float` and back.
+///
+/// Integer → Float divides by 2^(bits-1) (8-bit WAV: (v-128)/128). Float → integer scales by
+/// 2^(bits-1), optionally adds TPDF dither, rounds to nearest and clamps to the integer range.
+enum SampleConversion {
+    /// Decodes `frames` interleaved frames from `src` into planar `dst`: channel `c`'s sample for
+    /// frame `f` goes to `dst[c * stride + offset + f]`.
+    static func decode(
+        _ src: UnsafeRawBufferPointer, layout: SampleLayout, frames: Int, channels: Int,
+        into dst: UnsafeMutableBufferPointer<Float>, stride: Int, offset: Int
+    ) {
+        let bps = layout.bytesPerSample
+        let blockAlign = bps * channels
+        precondition(src.count >= frames * blockAlign && dst.count >= (channels - 1) * stride + offset + frames)
+        guard frames > 0, let s = src.baseAddress, let d = dst.baseAddress else { return }
+        let big = layout.bigEndian
+        for c in 0..<channels {
+            let out = d + c * stride + offset
+            var p = s + c * bps
+            switch layout.kind {
+            case .uint8:
+                for f in 0..<frames {
+                    out[f] = Float(Int(p.load(as: UInt8.self)) - 128) * (1.0 / 128.0)
+                    p += blockAlign
+                }
+            case .int8:
+                for f in 0..<frames {
+                    out[f] = Float(p.load(as: Int8.self)) * (1.0 / 128.0)
+                    p += blockAlign
+                }
+            case .int16:
+                for f in 0..<frames {
+                    let raw = p.loadUnaligned(as: UInt16.self)
+                    let v = Int16(bitPattern: big ? UInt16(bigEndian: raw) : UInt16(littleEndian: raw))
+                    out[f] = Float(v) * (1.0 / 32768.0)
+                    p += blockAlign
+                }
+            case .int24:
+                for f in 0..<frames {
+                    let b0 = UInt32(p.load(as: UInt8.self)), b1 = UInt32(p.load(fromByteOffset: 1, as: UInt8.self)), b2 = UInt32(p.load(fromByteOffset: 2, as: UInt8.self))
+                    let u = big ? (b0 << 24 | b1 << 16 | b2 << 8) : (b2 << 24 | b1 << 16 | b0 << 8)
+                    out[f] = Float(Int32(bitPattern: u) >> 8) * (1.0 / 8_388_608.0)
+                    p += blockAlign
+                }
+            case .int32:
+                for f in 0..<frames {
+                    let raw = p.loadUnaligned(as: UInt32.self)
+                    let v = Int32(bitPattern: big ? UInt32(bigEndian: raw) : UInt32(littleEndian: raw))
+                    out[f] = Float(v) * (1.0 / 2_147_483_648.0)
+                    p += blockAlign
+                }
+            case .float32:
+                for f in 0..<frames {
+                    let raw = p.loadUnaligned(as: UInt32.self)
+                    out[f] = Float(bitPattern: big ? UInt32(bigEndian: raw) : UInt32(littleEndian: raw))
+                    p += blockAlign
+                }
+            case .float64:
+                for f in 0..<frames {
+                    let raw = p.loadUnaligned(as: UInt64.self)
+                    out[f] = Float(Double(bitPattern: big ? UInt64(bigEndian: raw) : UInt64(littleEndian: raw)))
+                    p += blockAlign
+                }
+            }
+        }
+    }
+
+    /// Encodes `frames` frames of planar `src` (channel `c` starts at `c * stride + offset`) into
+    /// interleaved bytes in `dst`. When `dither` is not empty (one generator per channel; integer
+    /// layouts only) it adds TPDF dither, so the result does not depend on how audio is split into blocks.
+    static func encode(
+        _ src: UnsafeBufferPointer<Float>, stride: Int, offset: Int, frames: Int, channels: Int,
+        layout: SampleLayout, dither: inout [TPDFDither], into dst: UnsafeMutableRawBufferPointer
+    ) {
+        let bps = layout.bytesPerSample
+        let blockAlign = bps * channels
+        precondition(dst.count >= frames * blockAlign && src.count >= (channels - 1) * stride + offset + frames)
+        guard frames > 0, let s = src.baseAddress, let d = dst.baseAddress else { return }
+        let big = layout.bigEndian
+        for c in 0..<channels {
+            let input = s + c * stride + offset
+            var p = d + c * bps
+            switch layout.kind {
+            case .float32:
+                for f in 0..<frames {
+                    let u = input[f].bitPattern
+                    p.storeBytes(of: big ? u.bigEndian : u.littleEndian, as: UInt32.self)
+                    p += blockAlign
+                }
+            case .float64:
+                for f in 0..<frames {
+                    let u = Double(input[f]).bitPattern
+                    p.storeBytes(of: big ? u.bigEndian : u.littleEndian, as: UInt64.self)
+                    p += blockAlign
+                }
+            case .uint8, .int8, .int16, .int24, .int32:
+                let bits = bps * 8
+                let scale = Double(sign: .plus, exponent: bits - 1, significand: 1)
+                let lo = -scale, hi = scale - 1
+                if c < dither.count {
+                    var tpdf = dither[c]
+                    for f in 0..<frames {
+                        let v = quantize(Double(input[f]) * scale + tpdf.next(), lo, hi)
+                        store(v, layout.kind, big, p)
+                        p += blockAlign
+                    }
+                    dither[c] = tpdf
+                } else {
+                    for f in 0..<frames {
+                        let v = quantize(Double(input[f]) * scale, lo, hi)
+                        store(v, layout.kind, big, p)
+                        p += blockAlign
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rounds to nearest (ties away from zero) and clamps to `lo...hi`; NaN becomes 0.
+    @inline(__always)
+    static func quantize(_ x: Double, _ lo: Double, _ hi: Double) -> Int32 {
+        if x.isNaN { return 0 }
+        let r = x.rounded()
+        return Int32(r < lo ? lo : (r > hi ? hi : r))
+    }
+
+    @inline(__always)
+    private static func store(_ v: Int32, _ kind: SampleLayout.Kind, _ big: Bool, _ p: UnsafeMutableRawPointer) {
+        switch kind {
+        case .uint8:
+            p.storeBytes(of: UInt8(truncatingIfNeeded: v + 128), as: UInt8.self)
+        case .int8:
+            p.storeBytes(of: Int8(truncatingIfNeeded: v), as: Int8.self)
+        case .int16:
+            let u = UInt16(truncatingIfNeeded: v)
+            p.storeBytes(of: big ? u.bigEndian : u.littleEndian, as: UInt16.self)
+        case .int24:
+            let u = UInt32(bitPattern: v)
+            if big {
+                p.storeBytes(of: UInt8(truncatingIfNeeded: u >> 16), toByteOffset: 0, as: UInt8.self)
+                p.storeBytes(of: UInt8(truncatingIfNeeded: u >> 8), toByteOffset: 1, as: UInt8.self)
+                p.storeBytes(of: UInt8(truncatingIfNeeded: u), toByteOffset: 2, as: UInt8.self)
+            } else {
+                p.storeBytes(of: UInt8(truncatingIfNeeded: u), toByteOffset: 0, as: UInt8.self)
+                p.storeBytes(of: UInt8(truncatingIfNeeded: u >> 8), toByteOffset: 1, as: UInt8.self)
+                p.storeBytes(of: UInt8(truncatingIfNeeded: u >> 16), toByteOffset: 2, as: UInt8.self)
+            }
+        case .int32:
+            let u = UInt32(bitPattern: v)
+            p.storeBytes(of: big ? u.bigEndian : u.littleEndian, as: UInt32.self)
+        case .float32, .float64:
+            break
+        }
+    }
+}
