@@ -1,1 +1,145 @@
-print("bench")
+// producer-bench: Producer's full analysis against ffmpeg's ebur128 (with true peak) on the same file.
+//
+//   swift run -c release producer-bench [--minutes 10] [--keep]
+//
+// Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
+// and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
+// that peak memory does not grow with the file's length (the analysis of a file half as long is
+// run in a child process and both peak resident sizes are printed).
+import Foundation
+import ProducerAudio
+import ProducerKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+var minutes = 10.0
+var keep = false
+var args = CommandLine.arguments.dropFirst()
+while let a = args.popFirst() {
+    switch a {
+    case "--minutes": minutes = Double(args.popFirst() ?? "") ?? minutes
+    case "--keep": keep = true
+    case "--child-analyze":
+        // Used by the memory check: analyse one file and exit.
+        _ = try Analyzer().analyze(path: args.popFirst() ?? "")
+        exit(0)
+    default:
+        print("usage: producer-bench [--minutes M] [--keep]"); exit(2)
+    }
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Writes `minutes` of a stereo programme-like signal (tones, noise, level changes) as 24-bit WAV.
+func generate(path: String, minutes: Double) throws {
+    let rate = 48_000.0
+    let total = Int(minutes * 60 * rate)
+    let writer = try AudioFileWriter(
+        path: path, format: AudioFormat(sampleRate: rate, channelCount: 2, encoding: .integer(bits: 24)))
+    var buffer = AudioBuffer(channelCount: 2, frameCapacity: 48_000)
+    var seed: UInt64 = 0x1234_5678
+    var done = 0
+    var phase = 0.0, phase2 = 0.0
+    while done < total {
+        let n = min(48_000, total - done)
+        buffer.frameCount = n
+        let second = done / 48_000
+        let level = 0.1 + 0.3 * Double((second * 7919) % 10) / 10  // loudness changes every second
+        for i in 0..<n {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            let noise = Double(Int64(bitPattern: seed) >> 11) / Double(1 << 52) * 0.05
+            phase += 2 * Double.pi * 220 / rate
+            phase2 += 2 * Double.pi * 3_517 / rate
+            let s = level * (sin(phase) + 0.3 * sin(phase2))
+            buffer[0, i] = Float(s + noise)
+            buffer[1, i] = Float(0.8 * s - noise)
+        }
+        if phase > 1e6 { phase = fmod(phase, 2 * .pi); phase2 = fmod(phase2, 2 * .pi) }
+        try writer.write(buffer)
+        done += n
+    }
+    try writer.finish()
+}
+
+/// Runs a command, returns (seconds, exit status, peak resident kB of the child).
+func run(_ argv: [String]) throws -> (seconds: Double, status: Int32, maxRSSkB: Int) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = argv
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    let t0 = now()
+    try p.run()
+    p.waitUntilExit()
+    let t = now() - t0
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_CHILDREN, &usage)
+    #endif
+    return (t, p.terminationStatus, Int(usage.ru_maxrss))
+}
+
+func which(_ tool: String) -> Bool {
+    (try? run(["sh", "-c", "command -v \(tool)"]).status) == 0
+}
+
+let dir = NSTemporaryDirectory() + "producer-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+let file = dir + "/programme-\(Int(minutes))min.wav"
+let half = dir + "/programme-half.wav"
+print("Generating \(minutes) minutes of 48 kHz stereo 24-bit audio…")
+try generate(path: file, minutes: minutes)
+try generate(path: half, minutes: minutes / 2)
+
+// Producer, in this process, best of 3.
+var producerBest = Double.infinity
+var result: FileAnalysis?
+for _ in 0..<3 {
+    let t0 = now()
+    result = try Analyzer().analyze(path: file)
+    producerBest = min(producerBest, now() - t0)
+}
+let audioSeconds = minutes * 60
+print(String(format: "producer analyze (full analysis)      %7.3f s   %6.0f× real time", producerBest, audioSeconds / producerBest))
+if let r = result {
+    print(String(format: "  integrated %.2f LUFS, LRA %.2f LU, true peak %.2f dBTP",
+                 r.integratedLoudness ?? .nan, r.loudnessRange ?? .nan, r.truePeak ?? .nan))
+}
+
+// Memory: a child process per file, run before any other child (getrusage keeps the largest
+// child's peak); peak resident size must not grow with length.
+let me = CommandLine.arguments[0]
+let halfRun = try run([me, "--child-analyze", half])
+let halfRSS = halfRun.maxRSSkB
+let fullRun = try run([me, "--child-analyze", file])
+let fullRSS = max(fullRun.maxRSSkB, halfRSS)
+print("peak memory: \(halfRSS / 1024) MiB for \(minutes / 2) min, \(fullRSS / 1024) MiB for \(minutes) min "
+      + (fullRSS <= halfRSS + 2048 ? "(does not grow with length)" : "(GROWS with length)"))
+
+// ffmpeg, pinned to one core when taskset exists, best of 3.
+if which("ffmpeg") {
+    let pin = which("taskset") ? ["taskset", "-c", "0"] : []
+    var ffBest = Double.infinity
+    for _ in 0..<3 {
+        let r = try run(pin + ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-i", file,
+                               "-af", "ebur128=peak=true", "-f", "null", "-"])
+        guard r.status == 0 else { print("ffmpeg failed with status \(r.status)"); exit(1) }
+        ffBest = min(ffBest, r.seconds)
+    }
+    print(String(format: "ffmpeg -af ebur128=peak=true (1 core)  %7.3f s   %6.0f× real time", ffBest, audioSeconds / ffBest))
+    print(String(format: "ratio: Producer is %.1f× faster than ffmpeg ebur128 with true peak (goal ≥ 5×)", ffBest / producerBest))
+} else {
+    print("ffmpeg not found: install it (apt-get install ffmpeg) to compare")
+}
+
+if !keep { try? FileManager.default.removeItem(atPath: dir) } else { print("kept \(dir)") }

@@ -1,0 +1,80 @@
+import Foundation
+import ProducerAudio
+
+/// `producer demo`: a small project of synthesised files with known faults, and what Producer
+/// finds in them. Each capability of Producer joins the demo when it lands.
+public struct Demo: Sendable {
+    /// One file the demo writes and the fault it was given on purpose.
+    public struct Item: Sendable, Codable, Equatable {
+        /// Path of the file written.
+        public var file: String
+        /// The fault put in on purpose, in plain words.
+        public var fault: String
+    }
+
+    /// The folder the demo writes into.
+    public var directory: String
+    /// The sample rate of the demo's files.
+    public var sampleRate: Double = 48_000
+    /// Seconds of music in each file.
+    public var seconds: Double = 8
+
+    public init(directory: String = "producer-demo") {
+        self.directory = directory
+    }
+
+    /// Writes the demo files and returns them with their faults.
+    /// - Throws: ``AudioFileError`` if a file cannot be written.
+    public func writeFiles() throws -> [Item] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let signals = DemoSignals(sampleRate: sampleRate)
+        let (left, right) = signals.mix(seconds: seconds)
+        var items: [Item] = []
+
+        func write(_ name: String, _ l: [Float], _ r: [Float]?, bits: Int, float: Bool = false,
+                   dither: Bool = true, fault: String) throws {
+            let path = directory + "/" + name
+            let channels = r.map { [l, $0] } ?? [l]
+            let format = AudioFormat(
+                sampleRate: sampleRate, channelCount: channels.count,
+                encoding: float ? .float(bits: bits) : .integer(bits: bits))
+            try AudioFile.write(AudioBuffer(channels: channels), to: path, format: format, dither: dither)
+            items.append(Item(file: path, fault: fault))
+        }
+
+        // 1. A clean mix: the reference the others are measured against.
+        try write("01-clean-mix.wav", left, right, bits: 24, fault: "none: a clean reference mix")
+
+        // 2. Pushed 12 dB into a hard clip, as an over-eager limiter or a hot converter would.
+        let gain: Float = 3.98
+        let clip = { (x: Float) -> Float in max(-1, min(1, x * gain)) }
+        try write("02-clipped-mix.wav", left.map(clip), right.map(clip), bits: 16,
+                  fault: "pushed 12 dB into hard clipping at full scale")
+
+        // 3. A DC offset on the left channel (a faulty preamp or converter).
+        try write("03-dc-offset.wav", left.map { $0 * 0.8 + 0.05 }, right.map { $0 * 0.8 }, bits: 24,
+                  fault: "a DC offset of +5 % (−26 dBFS) on the left channel")
+
+        // 4. Recorded far too low, over a hissy preamp, with the recorder rolling 1.5 s early and late.
+        let roll = [Float](repeating: 0, count: Int(1.5 * sampleRate))
+        let quiet: Float = 0.03  // about −30 dB
+        let quietLeft = roll + left.map { $0 * quiet } + roll
+        let quietRight = roll + right.map { $0 * quiet } + roll
+        let hiss = signals.noise(count: quietLeft.count, rmsDecibels: -66, seed: 4)
+        let hissR = signals.noise(count: quietLeft.count, rmsDecibels: -66, seed: 5)
+        try write("04-quiet-and-hissy.wav",
+                  zip(quietLeft, hiss).map { $0 + $1 }, zip(quietRight, hissR).map { $0 + $1 },
+                  bits: 24, fault: "recorded about 30 dB too low, over hiss at −66 dBFS RMS")
+
+        // 5. One side wired out of phase: it collapses when folded to mono.
+        try write("05-phase-inverted.wav", left, left.map { -$0 }, bits: 24,
+                  fault: "right channel polarity inverted (a miswired cable)")
+
+        // 6. A 16-bit bounce padded into a 24-bit file, with two seconds of dead air in front.
+        let pad = [Float](repeating: 0, count: Int(2 * sampleRate))
+        let to16 = { (x: Float) -> Float in (x * 32768).rounded() / 32768 }
+        try write("06-16-bit-in-24.wav", pad + left.map(to16), pad + right.map(to16), bits: 24,
+                  dither: false, fault: "16-bit audio in a 24-bit file, with 2 s of silence at the head")
+        return items
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import ProducerKit
+
+extension ProducerCommand {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure loudness and technical health of audio files (WAV, RF64, BW64, AIFF, AIFF-C).",
+            discussion: """
+                Loudness per ITU-R BS.1770-4 / EBU R128 (integrated, momentary, short-term, \
+                loudness range), sample and true peak, DC offset, clipping, noise floor, silence \
+                at head and tail, phase correlation and mono fold loss, balance, octave-band \
+                spectrum, and the bit depth actually used.
+
+                Exit status: 0 when every file was read, 1 when any could not be (its error goes \
+                to standard error; the other files are still reported).
+
+                Example: producer analyze mix.wav master.aif --json
+                """)
+
+        @Argument(help: "Audio files to analyse.", completion: .file())
+        var files: [String]
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let analyzer = Analyzer(showsProgress: !output.json)
+            var reports: [FileAnalysis] = []
+            var failed = false
+            for file in files {
+                do {
+                    let report = try analyzer.analyze(path: file)
+                    if output.json { reports.append(report) } else { print(report.text(), terminator: "\n\n") }
+                } catch {
+                    failed = true
+                    writeStandardError("producer analyze: \(error)\n")
+                }
+            }
+            if output.json { try printJSON(reports) }
+            if failed { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Prints a value as pretty JSON with sorted keys on standard output.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    print(String(decoding: data, as: UTF8.self))
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import ProducerKit
+
+/// `producer`: the command-line tool. It only parses arguments and calls the modules.
+@main
+struct ProducerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "producer",
+        abstract: "A music producer in your terminal: listens to recordings, measures them and advises.",
+        discussion: """
+            Start with `producer demo`, which writes a few flawed files and shows what Producer \
+            finds in them. `producer help COMMAND` explains a command.
+            """,
+        version: Producer.version,
+        subcommands: [Analyze.self, Convert.self, DemoCommand.self])
+}
+
+/// Options every reporting command shares.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of a readable report.")
+    var json = false
+}

@@ -1,0 +1,61 @@
+import Foundation
+import ProducerAudio
+import Testing
+
+/// The `producer` tool itself: exit status, stdout and stderr, as a person or a script sees them.
+@Suite("producer command line", .enabled(if: producerExecutable != nil, "the producer executable was not built"))
+struct CommandLineTests {
+    @Test("analyze: a good and a bad file give exit 1, the error on stderr, the good file still reported")
+    func mixedFiles() throws {
+        let dir = try temporaryDirectory()
+        let good = try writeWAV(sine(dBFS: -20, seconds: 2), "good.wav", in: dir)
+        let bad = dir + "/empty.wav"
+        FileManager.default.createFile(atPath: bad, contents: Data())
+        let r = try runProcess(try #require(producerExecutable), ["analyze", "--json", good, bad])
+        #expect(r.status == 1)
+        #expect(r.err.contains("empty.wav"))
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        #expect((array.first?["file"] as? String)?.hasSuffix("good.wav") == true)
+    }
+
+    @Test("analyze: every file read gives exit 0 and a readable report")
+    func goodFiles() throws {
+        let dir = try temporaryDirectory()
+        let good = try writeWAV(sine(dBFS: -20, seconds: 2), "good.wav", in: dir)
+        let r = try runProcess(try #require(producerExecutable), ["analyze", good])
+        #expect(r.status == 0)
+        #expect(r.out.contains("LUFS") && r.out.contains("dBTP"))
+    }
+
+    @Test("--version and help COMMAND")
+    func versionAndHelp() throws {
+        let exe = try #require(producerExecutable)
+        let v = try runProcess(exe, ["--version"])
+        #expect(v.status == 0 && v.out.split(separator: ".").count == 3)
+        let h = try runProcess(exe, ["help", "analyze"])
+        #expect(h.status == 0 && h.out.contains("USAGE"))
+    }
+
+    @Test("demo writes its files and finds the planted faults")
+    func demo() throws {
+        let dir = try temporaryDirectory() + "/demo"
+        let r = try runProcess(try #require(producerExecutable), ["demo", "--output", dir, "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        #expect(items.count == 6)
+        func analysis(_ name: String) throws -> [String: Any] {
+            let item = try #require(items.first { ($0["file"] as? String)?.contains(name) == true })
+            return try #require(item["analysis"] as? [String: Any])
+        }
+        #expect(try (analysis("01-clean")["clipping"] as? [Any])?.isEmpty == true)
+        #expect(try (analysis("02-clipped")["clipping"] as? [Any])?.isEmpty == false)
+        let dc = try #require(try analysis("03-dc")["dcOffset"] as? [Double])
+        #expect(abs(dc[0] - 0.05) < 0.005 && abs(dc[1]) < 0.005)
+        let quiet = try #require(try analysis("04-quiet")["integratedLoudness"] as? Double)
+        #expect(quiet < -35)
+        #expect(try #require(try analysis("05-phase")["phaseCorrelation"] as? Double) < -0.99)
+        #expect(try analysis("06-16-bit")["effectiveBitDepth"] as? Int == 16)
+        #expect(try #require(try analysis("06-16-bit")["headSilence"] as? Double) > 1.9)
+    }
+}
