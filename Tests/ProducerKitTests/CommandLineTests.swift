@@ -58,4 +58,47 @@ struct CommandLineTests {
         #expect(try analysis("06-16-bit")["effectiveBitDepth"] as? Int == 16)
         #expect(try #require(try analysis("06-16-bit")["headSilence"] as? Double) > 1.9)
     }
+
+    @Test("convert: 24-bit WAV to 16-bit AIFF, dithered by default and exact with --no-dither; metadata kept")
+    func convert() throws {
+        let exe = try #require(producerExecutable)
+        let dir = try temporaryDirectory()
+        let source = sine(dBFS: -6, seconds: 1, channels: 2)
+        let input = dir + "/in.wav"
+        var metadata = AudioMetadata()
+        metadata.broadcast = BroadcastExtension(description: "Lead vocal take 3", originator: "Producer tests")
+        try AudioFile.write(source, to: input,
+                            format: AudioFormat(sampleRate: 48_000, channelCount: 2, encoding: .integer(bits: 24)),
+                            metadata: metadata, dither: false)
+        let plain = try runProcess(exe, ["convert", input, dir + "/plain.wav", "--bit-depth", "16", "--no-dither", "--json"])
+        #expect(plain.status == 0, "\(plain.err)")
+        #expect(plain.out.contains("\"bitsPerSample\"") || plain.out.contains("\"integer\""))
+        let p = try AudioFile.read(path: dir + "/plain.wav")
+        #expect(p.format.encoding == .integer(bits: 16))
+        #expect(p.metadata.broadcast?.description == "Lead vocal take 3")
+        // Without dither every sample is the 24-bit value rounded to the nearest 16-bit code.
+        let original = try AudioFile.read(path: input).buffer
+        var exact = true
+        for i in 0..<original.frameCount where p.buffer[0, i] != (original[0, i] * 32768).rounded() / 32768 { exact = false }
+        #expect(exact)
+        // With dither (the default) the error is noise of about ½ LSB RMS, not rounding.
+        let dithered = try runProcess(exe, ["convert", input, dir + "/d.aif", "--bit-depth", "16"])
+        #expect(dithered.status == 0, "\(dithered.err)")
+        let d = try AudioFile.read(path: dir + "/d.aif")
+        #expect(d.format.container == .aiff)
+        var sum = 0.0
+        for i in 0..<original.frameCount {
+            let e = Double(d.buffer[0, i] - original[0, i]) * 32768
+            sum += e * e
+        }
+        let rms = (sum / Double(original.frameCount)).squareRoot()
+        #expect(rms > 0.4 && rms < 0.65, "dither error RMS \(rms) LSB")
+    }
+
+    @Test("convert: a bad --bit-depth is refused with a clear message")
+    func convertBadOption() throws {
+        let r = try runProcess(try #require(producerExecutable), ["convert", "a.wav", "b.wav", "--bit-depth", "12"])
+        #expect(r.status != 0)
+        #expect(r.err.contains("--bit-depth"))
+    }
 }
