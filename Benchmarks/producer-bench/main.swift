@@ -17,18 +17,24 @@ import Darwin
 #endif
 
 var minutes = 10.0
+var rate = 48_000.0
+var channels = 2
+var compare = true
 var keep = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--minutes": minutes = Double(args.popFirst() ?? "") ?? minutes
     case "--keep": keep = true
+    case "--rate": rate = Double(args.popFirst() ?? "") ?? rate
+    case "--channels": channels = Int(args.popFirst() ?? "") ?? channels
+    case "--no-ffmpeg": compare = false
     case "--child-analyze":
         // Used by the memory check: analyse one file and exit.
         _ = try Analyzer().analyze(path: args.popFirst() ?? "")
         exit(0)
     default:
-        print("usage: producer-bench [--minutes M] [--keep]"); exit(2)
+        print("usage: producer-bench [--minutes M] [--rate HZ] [--channels N] [--no-ffmpeg] [--keep]"); exit(2)
     }
 }
 
@@ -38,20 +44,21 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// Writes `minutes` of a stereo programme-like signal (tones, noise, level changes) as 24-bit WAV.
-func generate(path: String, minutes: Double) throws {
-    let rate = 48_000.0
+/// Writes `minutes` of a programme-like signal (tones, noise, level changes) as 24-bit WAV
+/// (RF64 on its own past 4 GiB).
+func generate(path: String, minutes: Double, rate: Double, channels: Int) throws {
     let total = Int(minutes * 60 * rate)
     let writer = try AudioFileWriter(
-        path: path, format: AudioFormat(sampleRate: rate, channelCount: 2, encoding: .integer(bits: 24)))
-    var buffer = AudioBuffer(channelCount: 2, frameCapacity: 48_000)
+        path: path, format: AudioFormat(sampleRate: rate, channelCount: channels, encoding: .integer(bits: 24)))
+    let block = Int(rate)
+    var buffer = AudioBuffer(channelCount: channels, frameCapacity: block)
     var seed: UInt64 = 0x1234_5678
     var done = 0
     var phase = 0.0, phase2 = 0.0
     while done < total {
-        let n = min(48_000, total - done)
+        let n = min(block, total - done)
         buffer.frameCount = n
-        let second = done / 48_000
+        let second = done / block
         let level = 0.1 + 0.3 * Double((second * 7919) % 10) / 10  // loudness changes every second
         for i in 0..<n {
             seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
@@ -60,7 +67,7 @@ func generate(path: String, minutes: Double) throws {
             phase2 += 2 * Double.pi * 3_517 / rate
             let s = level * (sin(phase) + 0.3 * sin(phase2))
             buffer[0, i] = Float(s + noise)
-            buffer[1, i] = Float(0.8 * s - noise)
+            for c in 1..<channels { buffer[c, i] = Float(Double(channels - c) / Double(channels) * s - noise) }
         }
         if phase > 1e6 { phase = fmod(phase, 2 * .pi); phase2 = fmod(phase2, 2 * .pi) }
         try writer.write(buffer)
@@ -95,22 +102,24 @@ func which(_ tool: String) -> Bool {
 
 let dir = NSTemporaryDirectory() + "producer-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-let file = dir + "/programme-\(Int(minutes))min.wav"
+let file = dir + "/programme-\(minutes)min.wav"
 let half = dir + "/programme-half.wav"
-print("Generating \(minutes) minutes of 48 kHz stereo 24-bit audio…")
-try generate(path: file, minutes: minutes)
-try generate(path: half, minutes: minutes / 2)
+print("Generating \(minutes) minutes of \(Int(rate)) Hz, \(channels)-channel, 24-bit audio…")
+try generate(path: file, minutes: minutes, rate: rate, channels: channels)
+try generate(path: half, minutes: minutes / 2, rate: rate, channels: channels)
 
-// Producer, in this process, best of 3.
+// Producer, in this process, best of 3 (of 1 for long files).
 var producerBest = Double.infinity
 var result: FileAnalysis?
-for _ in 0..<3 {
+let repeats = minutes > 30 ? 1 : 3
+for _ in 0..<repeats {
     let t0 = now()
     result = try Analyzer().analyze(path: file)
     producerBest = min(producerBest, now() - t0)
 }
 let audioSeconds = minutes * 60
-print(String(format: "producer analyze (full analysis)      %7.3f s   %6.0f× real time", producerBest, audioSeconds / producerBest))
+print(String(format: "producer analyze (full analysis)      %7.3f s   %6.0f× real time, %.0f M samples/s",
+             producerBest, audioSeconds / producerBest, audioSeconds * rate * Double(channels) / producerBest / 1e6))
 if let r = result {
     print(String(format: "  integrated %.2f LUFS, LRA %.2f LU, true peak %.2f dBTP",
                  r.integratedLoudness ?? .nan, r.loudnessRange ?? .nan, r.truePeak ?? .nan))
@@ -127,7 +136,9 @@ print("peak memory: \(halfRSS / 1024) MiB for \(minutes / 2) min, \(fullRSS / 10
       + (fullRSS <= halfRSS + 2048 ? "(does not grow with length)" : "(GROWS with length)"))
 
 // ffmpeg, pinned to one core when taskset exists, best of 3.
-if which("ffmpeg") {
+if !compare {
+    print("(ffmpeg comparison skipped)")
+} else if which("ffmpeg") {
     let pin = which("taskset") ? ["taskset", "-c", "0"] : []
     var ffBest = Double.infinity
     for _ in 0..<3 {

@@ -17,11 +17,16 @@ public struct Loudness: Sendable, Codable, Equatable {
     public var momentaryLast: Double?
     /// The short-term loudness (LUFS) of the last complete 3 s window, at a 100 ms boundary.
     public var shortTermLast: Double?
+    /// Integrated loudness in LUFS of the first two channels folded to mono, (L + R) / 2 played on
+    /// both speakers (the mono signal with weight 2), gated like ``integrated``; compare with
+    /// ``integrated`` for the loss of a mono fold. `nil` unless measured
+    /// (``LoudnessMeter/measuresMonoFold``) or when nothing of the fold passes the gates.
+    public var monoFoldIntegrated: Double?
 
     /// Makes a result from its values (LUFS and LU).
     public init(
         integrated: Double?, loudnessRange: Double?, momentaryMax: Double?, shortTermMax: Double?,
-        momentaryLast: Double? = nil, shortTermLast: Double? = nil
+        momentaryLast: Double? = nil, shortTermLast: Double? = nil, monoFoldIntegrated: Double? = nil
     ) {
         self.integrated = integrated
         self.loudnessRange = loudnessRange
@@ -29,5 +34,6 @@ public struct Loudness: Sendable, Codable, Equatable {
         self.shortTermMax = shortTermMax
         self.momentaryLast = momentaryLast
         self.shortTermLast = shortTermLast
+        self.monoFoldIntegrated = monoFoldIntegrated
     }
 }

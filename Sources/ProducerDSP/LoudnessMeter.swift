@@ -15,6 +15,17 @@ public import ProducerAudio
 ///   overlap), gated at −70 LUFS and −10 LU;
 /// - loudness range: the short-term values at every 100 ms (10 Hz), gated at −70 LUFS and −20 LU.
 ///
+/// With ``measuresMonoFold``, the meter also measures the integrated loudness of the first two
+/// channels folded to mono, (L + R) / 2 on both speakers: K-weighting is linear, so the fold's
+/// K-weighted signal is (K(L) + K(R)) / 2, and its energy comes from the same filtered samples
+/// (the sums of L², R² and L·R), gated in a histogram of its own.
+///
+/// The filter: the two biquads share one transfer function, (B1·B2) / (A1·A2), computed as the
+/// zeros first (the high-pass's (1 − z⁻¹)² as two differences, then the shelf's numerator
+/// divided by its b0, which is applied to the energies instead), then the two all-pole sections
+/// in direct form I, whose recursions (one multiply and one add each) run side by side. Channels
+/// go in pairs through `SIMD2<Double>`, the squares summed in the same loop.
+///
 /// Gating blocks are kept in histograms of 0.01 LU bins with exact energy sums per bin, so memory
 /// stays constant however long the programme (about 320 KB), and integrated loudness stays
 /// within far less than 0.01 LU of the exact block-list computation.
@@ -34,6 +45,9 @@ public struct LoudnessMeter: Sendable {
     /// Short-term loudness in LUFS every 100 ms when ``recordsSeries`` is on: element `i` is
     /// the 3 s window ending at (i + 30) × 100 ms; −infinity for silence.
     public private(set) var shortTermSeries: [Double] = []
+    /// Whether the integrated loudness of the first two channels folded to mono is measured
+    /// (``Loudness/monoFoldIntegrated``); needs at least two channels.
+    public let measuresMonoFold: Bool
 
     static let stepsPerSecond = 100
     static let momentarySteps = 40
@@ -42,10 +56,16 @@ public struct LoudnessMeter: Sendable {
 
     let shelf: BiquadCoefficients
     let highPass: BiquadCoefficients
-    /// Per channel: shelf s1, s2, high-pass s1, s2.
+    /// Per channel, `stateStride` values: x[n−1], d[n−1] (first difference), e[n−1], e[n−2]
+    /// (second difference), w[n−1], w[n−2] (after the shelf's poles), y[n−1], y[n−2] (output
+    /// divided by the shelf's b0); then a spare channel.
     var filterState: [Double]
-    /// Per channel: sum of K-weighted squares in the current step.
+    static let stateStride = 8
+    /// Per channel (and one spare): sum of K-weighted squares (divided by b0²) in the current step.
     var channelSums: [Double]
+    /// Sum of the products of the first two channels' K-weighted samples (divided by b0²) in
+    /// the current step, with ``measuresMonoFold``.
+    var crossSum = 0.0
     /// Completed steps.
     var stepIndex = 0
     var framesInStep = 0
@@ -53,8 +73,11 @@ public struct LoudnessMeter: Sendable {
     /// Ring of the last `shortTermSteps` steps: weighted sums of squares and frame counts.
     var ringEnergy: [Double]
     var ringFrames: [Int]
+    /// Ring of the mono fold's step energies (only the last `momentarySteps` are used).
+    var ringFoldEnergy: [Double]
     var gatingBlocks = LoudnessHistogram()
     var shortTermBlocks = LoudnessHistogram()
+    var foldGatingBlocks: LoudnessHistogram?
     /// Largest and last window energies (weighted mean squares); −1 while none.
     var momentaryMaxEnergy = -1.0
     var shortTermMaxEnergy = -1.0
@@ -67,7 +90,9 @@ public struct LoudnessMeter: Sendable {
     ///   - channelCount: channels of every block.
     ///   - channelWeights: the weight of each channel; by default those of
     ///     ``channelWeights(channelCount:channelMask:)`` without a mask.
-    public init(sampleRate: Double, channelCount: Int, channelWeights: [Double]? = nil) {
+    ///   - measuresMonoFold: also measure the integrated loudness of the first two channels
+    ///     folded to mono (``Loudness/monoFoldIntegrated``); ignored with one channel.
+    public init(sampleRate: Double, channelCount: Int, channelWeights: [Double]? = nil, measuresMonoFold: Bool = false) {
         precondition(sampleRate >= 1000, "sample rate of at least 1 kHz")
         precondition(channelCount >= 1)
         let weights = channelWeights ?? Self.channelWeights(channelCount: channelCount, channelMask: nil)
@@ -77,10 +102,14 @@ public struct LoudnessMeter: Sendable {
         self.channelWeights = weights
         shelf = KWeighting.shelf(sampleRate: sampleRate)
         highPass = KWeighting.highPass(sampleRate: sampleRate)
-        filterState = [Double](repeating: 0, count: 4 * channelCount)
-        channelSums = [Double](repeating: 0, count: channelCount)
+        self.measuresMonoFold = measuresMonoFold && channelCount >= 2
+        // One spare channel: the second lane of an odd last channel.
+        filterState = [Double](repeating: 0, count: Self.stateStride * (channelCount + 1))
+        channelSums = [Double](repeating: 0, count: channelCount + 1)
         ringEnergy = [Double](repeating: 0, count: Self.shortTermSteps)
         ringFrames = [Int](repeating: 0, count: Self.shortTermSteps)
+        ringFoldEnergy = [Double](repeating: 0, count: Self.shortTermSteps)
+        foldGatingBlocks = self.measuresMonoFold ? LoudnessHistogram() : nil
         stepLength = 0
         stepLength = stepBoundary(1) - stepBoundary(0)
     }
@@ -165,62 +194,58 @@ extension LoudnessMeter: Meter {
             momentaryMax: lufs(momentaryMaxEnergy),
             shortTermMax: lufs(shortTermMaxEnergy),
             momentaryLast: lufs(momentaryLastEnergy),
-            shortTermLast: lufs(shortTermLastEnergy))
+            shortTermLast: lufs(shortTermLastEnergy),
+            monoFoldIntegrated: foldGatingBlocks?.gatedLoudness(relativeGate: -10))
     }
 }
 
 extension LoudnessMeter {
     /// K-weights `count` frames of every channel (channel `c` at `start + c·stride`) and adds
-    /// their squares to `channelSums`. Channels go in pairs through `SIMD2<Double>`, so two
-    /// independent recursions share each instruction.
+    /// their squares (divided by the shelf's b0²) to `channelSums`.
     private mutating func filter(_ start: UnsafePointer<Float>, stride: Int, count: Int) {
-        let s = shelf, h = highPass
         let channels = channelCount
-        filterState.withUnsafeMutableBufferPointer { state in
+        let fold = measuresMonoFold
+        let c1 = SIMD2(repeating: shelf.b1 / shelf.b0), c2 = SIMD2(repeating: shelf.b2 / shelf.b0)
+        let p1 = SIMD2(repeating: shelf.a1), p2 = SIMD2(repeating: shelf.a2)
+        let q1 = SIMD2(repeating: highPass.a1), q2 = SIMD2(repeating: highPass.a2)
+        let n = Self.stateStride
+        filterState.withUnsafeMutableBufferPointer { stateBuffer in
             channelSums.withUnsafeMutableBufferPointer { sums in
+                let state = stateBuffer.baseAddress!
                 var c = 0
-                while c + 1 < channels {
-                    let x0 = start + c * stride, x1 = start + (c + 1) * stride
-                    var z1 = SIMD2(state[4 * c], state[4 * c + 4])
-                    var z2 = SIMD2(state[4 * c + 1], state[4 * c + 5])
-                    var w1 = SIMD2(state[4 * c + 2], state[4 * c + 6])
-                    var w2 = SIMD2(state[4 * c + 3], state[4 * c + 7])
-                    var acc = SIMD2<Double>()
+                while c < channels {
+                    // A pair of channels, or the last one twice (its second lane in a spare slot
+                    // of state and sums, so that both lanes always do the same).
+                    let pair = c + 1 < channels
+                    let xa = start + c * stride, xb = start + (pair ? c + 1 : c) * stride
+                    let sa = state + n * c, sb = state + n * (c + 1)
+                    @inline(__always) func load(_ k: Int) -> SIMD2<Double> { SIMD2(sa[k], sb[k]) }
+                    var x1 = load(0), d1 = load(1), e1 = load(2), e2 = load(3)
+                    var w1 = load(4), w2 = load(5), y1 = load(6), y2 = load(7)
+                    var acc = SIMD2<Double>(), cross = SIMD2<Double>()
+                    // The cross products cost three instructions; computed for every pair, as
+                    // without them the compiler splits the vectors into worse code.
                     for i in 0..<count {
-                        let x = SIMD2(Double(x0[i]), Double(x1[i]))
-                        let y = s.b0 * x + z1
-                        z1 = s.b1 * x - s.a1 * y + z2
-                        z2 = s.b2 * x - s.a2 * y
-                        let v = y + w1
-                        w1 = -2 * y - h.a1 * v + w2
-                        w2 = y - h.a2 * v
-                        acc += v * v
+                        let x = SIMD2(Double(xa[i]), Double(xb[i]))
+                        let d = x - x1
+                        let e = d - d1
+                        let f = (e + c1 * e1) + c2 * e2
+                        let w = (f - p2 * w2) - p1 * w1
+                        let y = (w - q2 * y2) - q1 * y1
+                        acc += y * y
+                        cross += y * SIMD2(y[1], y[0])
+                        x1 = x; d1 = d; e2 = e1; e1 = e; w2 = w1; w1 = w; y2 = y1; y1 = y
                     }
-                    state[4 * c] = Self.flushed(z1[0]); state[4 * c + 4] = Self.flushed(z1[1])
-                    state[4 * c + 1] = Self.flushed(z2[0]); state[4 * c + 5] = Self.flushed(z2[1])
-                    state[4 * c + 2] = Self.flushed(w1[0]); state[4 * c + 6] = Self.flushed(w1[1])
-                    state[4 * c + 3] = Self.flushed(w2[0]); state[4 * c + 7] = Self.flushed(w2[1])
+                    @inline(__always) func store(_ k: Int, _ v: SIMD2<Double>) {
+                        sa[k] = Self.flushed(v[0])
+                        sb[k] = Self.flushed(v[1])
+                    }
+                    store(0, x1); store(1, d1); store(2, e1); store(3, e2)
+                    store(4, w1); store(5, w2); store(6, y1); store(7, y2)
                     sums[c] += acc[0]
                     sums[c + 1] += acc[1]
+                    if fold && c == 0 { crossSum += cross[0] }
                     c += 2
-                }
-                if c < channels {
-                    let x0 = start + c * stride
-                    var z1 = state[4 * c], z2 = state[4 * c + 1], w1 = state[4 * c + 2], w2 = state[4 * c + 3]
-                    var acc = 0.0
-                    for i in 0..<count {
-                        let x = Double(x0[i])
-                        let y = s.b0 * x + z1
-                        z1 = s.b1 * x - s.a1 * y + z2
-                        z2 = s.b2 * x - s.a2 * y
-                        let v = y + w1
-                        w1 = -2 * y - h.a1 * v + w2
-                        w2 = y - h.a2 * v
-                        acc += v * v
-                    }
-                    state[4 * c] = Self.flushed(z1); state[4 * c + 1] = Self.flushed(z2)
-                    state[4 * c + 2] = Self.flushed(w1); state[4 * c + 3] = Self.flushed(w2)
-                    sums[c] += acc
                 }
             }
         }
@@ -232,12 +257,21 @@ extension LoudnessMeter {
 
     /// Closes the current 10 ms step: weights and stores its energy, updates the windows.
     private mutating func finishStep() {
+        // The filter leaves out the shelf's b0; its square scales every energy.
+        let gain = shelf.b0 * shelf.b0
+        let foldL = channelSums[0], foldR = channelCount > 1 ? channelSums[1] : 0
         var energy = 0.0
         for c in 0..<channelCount {
             energy += channelWeights[c] * channelSums[c]
             channelSums[c] = 0
         }
+        energy *= gain
         let slot = stepIndex % Self.shortTermSteps
+        if measuresMonoFold {
+            // 2 · ((L + R) / 2)² = (L² + R² + 2·L·R) / 2.
+            ringFoldEnergy[slot] = 0.5 * gain * (foldL + foldR + 2 * crossSum)
+            crossSum = 0
+        }
         ringEnergy[slot] = energy
         ringFrames[slot] = stepLength
         stepIndex += 1
@@ -251,6 +285,7 @@ extension LoudnessMeter {
             if on100ms {
                 momentaryLastEnergy = m
                 gatingBlocks.add(energy: m)
+                if measuresMonoFold { foldGatingBlocks!.add(energy: windowEnergy(steps: Self.momentarySteps, of: ringFoldEnergy)) }
                 if recordsSeries { momentarySeries.append(Self.loudness(energy: m)) }
             }
         }
@@ -266,13 +301,16 @@ extension LoudnessMeter {
     }
 
     /// The weighted mean square of the last `steps` completed steps.
-    private func windowEnergy(steps: Int) -> Double {
+    private func windowEnergy(steps: Int) -> Double { windowEnergy(steps: steps, of: ringEnergy) }
+
+    /// The mean over the last `steps` completed steps of a ring of step energies.
+    private func windowEnergy(steps: Int, of ring: [Double]) -> Double {
         var e = 0.0
         var n = 0
         var slot = stepIndex % Self.shortTermSteps
         for _ in 0..<steps {
             slot = slot == 0 ? Self.shortTermSteps - 1 : slot - 1
-            e += ringEnergy[slot]
+            e += ring[slot]
             n += ringFrames[slot]
         }
         return n > 0 ? e / Double(n) : 0

@@ -4,7 +4,8 @@ public import ProducerAudio
 ///
 /// The signal is oversampled 4× at every sample rate (the Annex asks for at least 192 kHz; 4×
 /// meets it below 48 kHz too and costs the same) through ``TruePeakFilter``'s 4 × 16-tap
-/// polyphase Kaiser-windowed sinc, vectorised over 8 outputs at a time; the true peak is the
+/// polyphase Kaiser-windowed sinc, folded by its symmetry to 24 multiplies per input sample
+/// for the three phases and vectorised over 8 outputs at a time; the true peak is the
 /// largest absolute value over all phases, never below the sample peak.
 ///
 /// Skipping: the signal is taken in chunks of up to 1024 frames per channel; a chunk whose
@@ -135,46 +136,75 @@ extension TruePeakMeter {
     }
 
     /// The largest |output| of phases 1–3 for the `count` newest samples of `line`
-    /// (`line` holds `historyLength` older samples before them). Eight outputs of all three
-    /// phases at a time: six independent chains of SSE adds, taps read as splatted vectors.
+    /// (`line` holds `historyLength` older samples before them). Eight consecutive outputs at
+    /// a time, folded by the filter's symmetry (see ``TruePeakFilter``): per tap pair, one
+    /// add and one subtract of contiguous loads, then three multiply-adds into S, D and phase 2.
     @inline(__always)
     static func interpolatedPeak(_ line: UnsafePointer<Float>, count: Int, taps: UnsafePointer<SIMD8<Float>>) -> Float {
         let raw = UnsafeRawPointer(line)
-        var hi = SIMD8<Float>(repeating: 0), lo = SIMD8<Float>(repeating: 0)
+        var hiL = SIMD4<Float>(repeating: 0), loL = SIMD4<Float>(repeating: 0)
+        var hiH = SIMD4<Float>(repeating: 0), loH = SIMD4<Float>(repeating: 0)
+        let tapBase = UnsafeRawPointer(taps)
         var j = 0
-        while j + 8 <= count {
-            var a1 = SIMD8<Float>(repeating: 0), a2 = SIMD8<Float>(repeating: 0), a3 = SIMD8<Float>(repeating: 0)
-            var b1 = SIMD8<Float>(repeating: 0), b2 = SIMD8<Float>(repeating: 0), b3 = SIMD8<Float>(repeating: 0)
-            var m = 0
-            while m < 16 {
-                let x = raw.loadUnaligned(fromByteOffset: (j + m) * 4, as: SIMD8<Float>.self)
-                let y = raw.loadUnaligned(fromByteOffset: (j + m + 1) * 4, as: SIMD8<Float>.self)
-                let t = taps + 3 * m
-                a1 += t[0] * x; a2 += t[1] * x; a3 += t[2] * x
-                b1 += t[3] * y; b2 += t[4] * y; b3 += t[5] * y
-                m += 2
+        while j &+ 8 <= count {
+            let row = raw + j &* 4
+            // x[n − k] and x[n − 15 + k] for the eight outputs n = j + 15 ... j + 22.
+            @inline(__always) func newer(_ k: Int, _ h: Int) -> SIMD4<Float> {
+                row.loadUnaligned(fromByteOffset: (15 &- k &+ h) &* 4, as: SIMD4<Float>.self)
             }
-            let p1 = a1 + b1, p2 = a2 + b2, p3 = a3 + b3
-            hi = vmax(hi, vmax(p1, vmax(p2, p3)))
-            lo = vmin(lo, vmin(p1, vmin(p2, p3)))
-            j += 8
+            @inline(__always) func older(_ k: Int, _ h: Int) -> SIMD4<Float> {
+                row.loadUnaligned(fromByteOffset: (k &+ h) &* 4, as: SIMD4<Float>.self)
+            }
+            @inline(__always) func tap(_ i: Int) -> SIMD4<Float> {
+                tapBase.load(fromByteOffset: i &* 32, as: SIMD4<Float>.self)
+            }
+            var aL = newer(0, 0) + older(0, 0), bL = newer(0, 0) - older(0, 0)
+            var aH = newer(0, 4) + older(0, 4), bH = newer(0, 4) - older(0, 4)
+            var sL = tap(0) * aL, dL = tap(1) * bL, pL = tap(2) * aL
+            var sH = tap(0) * aH, dH = tap(1) * bH, pH = tap(2) * aH
+            var k = 1
+            while k < 8 {
+                let nL = newer(k, 0), oL = older(k, 0), nH = newer(k, 4), oH = older(k, 4)
+                aL = nL + oL; bL = nL - oL; aH = nH + oH; bH = nH - oH
+                let ts = tap(3 &* k), td = tap(3 &* k &+ 1), tp = tap(3 &* k &+ 2)
+                sL += ts * aL; sH += ts * aH
+                dL += td * bL; dH += td * bH
+                pL += tp * aL; pH += tp * aH
+                k &+= 1
+            }
+            let y1L = sL + dL, y3L = sL - dL, y1H = sH + dH, y3H = sH - dH
+            hiL = vmax4(hiL, vmax4(y1L, vmax4(y3L, pL))); loL = vmin4(loL, vmin4(y1L, vmin4(y3L, pL)))
+            hiH = vmax4(hiH, vmax4(y1H, vmax4(y3H, pH))); loH = vmin4(loH, vmin4(y1H, vmin4(y3H, pH)))
+            j &+= 8
         }
-        var peak = Swift.max(hi.max(), -lo.min())
+        let hi = vmax4(hiL, hiH), lo = vmin4(loL, loH)
+        var peak = Swift.max(Swift.max(Swift.max(hi[0], hi[1]), Swift.max(hi[2], hi[3])),
+                             -Swift.min(Swift.min(lo[0], lo[1]), Swift.min(lo[2], lo[3])))
         while j < count {
-            // The same order of operations as the vector loop, so results are bit-identical
-            // whatever the block size.
-            for p in 0..<3 {
-                var a: Float = 0, b: Float = 0
-                var m = 0
-                while m < 16 {
-                    a += taps[3 * m + p][0] * line[j + m]
-                    b += taps[3 * m + 3 + p][0] * line[j + m + 1]
-                    m += 2
-                }
-                peak = Swift.max(peak, abs(a + b))
+            // The same operations in the same order as one lane of the vector loop, so results
+            // are bit-identical whatever the block size.
+            let t = UnsafePointer<Float>(OpaquePointer(taps))
+            var newer = line[j + 15], older = line[j]
+            var a = newer + older, b = newer - older
+            var s = t[0] * a, d = t[8] * b, p2 = t[16] * a
+            for k in 1..<8 {
+                newer = line[j + 15 - k]; older = line[j + k]
+                a = newer + older; b = newer - older
+                s += t[24 * k] * a
+                d += t[24 * k + 8] * b
+                p2 += t[24 * k + 16] * a
             }
+            peak = Swift.max(peak, Swift.max(Swift.max(abs(s + d), abs(s - d)), abs(p2)))
             j += 1
         }
         return peak
     }
+
+    /// Lane-wise maximum of SIMD4 (one `maxps`).
+    @inline(__always)
+    static func vmax4(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a.replacing(with: b, where: b .> a) }
+
+    /// Lane-wise minimum of SIMD4 (one `minps`).
+    @inline(__always)
+    static func vmin4(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a.replacing(with: b, where: b .< a) }
 }

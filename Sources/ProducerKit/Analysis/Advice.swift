@@ -52,6 +52,9 @@ enum Advice {
     /// The quietest windows must be this far (dB) under the programme to count as rests, where
     /// the noise floor can be heard; closer, they are just the quietest music.
     static let restMargin = 12.0
+    /// Past this mono loss (LU) the mono fold is mostly cancellation, and the octave bands
+    /// (measured on the fold) are not shown.
+    static let foldCancelsAbove = 10.0
 
     /// Facts worth knowing that need no fix.
     static func notes(for r: FileAnalysis, silent: Bool, bits: BitDepthMeter.Result) -> [String] {
@@ -75,6 +78,9 @@ enum Advice {
         if let floor = r.noiseFloor, let lufs = r.integratedLoudness, lufs - floor < restMargin {
             n.append("The music never rests, so its noise floor cannot be heard apart from it "
                 + "(the quietest 5 % of the file sits at \(fixed(floor)) dBFS).")
+        }
+        if let loss = r.monoLoss, loss > foldCancelsAbove {
+            n.append("Spectral balance is not shown: it is measured on the mono fold, which cancels here.")
         }
         if r.channels == 1 { n.append("Mono file: phase correlation and balance do not apply.") }
         return n

@@ -4,9 +4,8 @@ import ProducerDSP
 /// Every meter `analyze` runs, fed the same blocks in one pass.
 struct MeterSet {
     let format: AudioFormat
+    /// Loudness, and for stereo also of the mono fold (L+R)/2 heard on both speakers.
     var loudness: LoudnessMeter
-    /// Loudness of the mono fold (L+R)/2, heard on both speakers, for the mono loss.
-    var monoLoudness: LoudnessMeter?
     var peaks: TruePeakMeter
     var dc: DCOffsetMeter
     var clipping: ClippingMeter
@@ -15,15 +14,13 @@ struct MeterSet {
     var stereo: StereoMeter
     var spectrum: SpectralBalanceMeter
     var bitDepth: BitDepthMeter
-    private var mono: AudioBuffer
 
     init(format: AudioFormat) {
         self.format = format
         let rate = format.sampleRate, channels = format.channelCount
         let weights = LoudnessMeter.channelWeights(channelCount: channels, channelMask: format.channelMask)
-        loudness = LoudnessMeter(sampleRate: rate, channelCount: channels, channelWeights: weights)
-        // The fold (L+R)/2 played on both speakers weighs twice one channel.
-        monoLoudness = channels >= 2 ? LoudnessMeter(sampleRate: rate, channelCount: 1, channelWeights: [2]) : nil
+        loudness = LoudnessMeter(
+            sampleRate: rate, channelCount: channels, channelWeights: weights, measuresMonoFold: channels >= 2)
         peaks = TruePeakMeter(channelCount: channels)
         dc = DCOffsetMeter(sampleRate: rate, channelCount: channels)
         clipping = ClippingMeter(sampleRate: rate, channelCount: channels)
@@ -33,7 +30,6 @@ struct MeterSet {
         spectrum = SpectralBalanceMeter(sampleRate: rate, channelCount: channels)
         let declared: Int? = if case .integer(let bits) = format.encoding { bits } else { nil }
         bitDepth = BitDepthMeter(sampleRate: rate, channelCount: channels, declaredBits: declared)
-        mono = AudioBuffer(channelCount: 1, frameCapacity: 0)
     }
 
     mutating func consume(_ block: AudioBuffer) {
@@ -46,23 +42,6 @@ struct MeterSet {
         stereo.consume(block)
         spectrum.consume(block)
         bitDepth.consume(block)
-        if monoLoudness != nil {
-            foldToMono(block)
-            monoLoudness?.consume(mono)
-        }
-    }
-
-    /// (L+R)/2 of the first two channels into `mono`.
-    private mutating func foldToMono(_ block: AudioBuffer) {
-        let n = block.frameCount
-        if mono.frameCapacity < n { mono = AudioBuffer(channelCount: 1, frameCapacity: block.frameCapacity) }
-        mono.frameCount = n
-        block.withUnsafeStorage { all in
-            let l = all.baseAddress!, r = l + block.frameCapacity
-            mono.withMutableChannel(0) { m in
-                for i in 0..<n { m[i] = 0.5 * (l[i] + r[i]) }
-            }
-        }
     }
 
     /// The report, with notes and warnings a person can act on.
@@ -77,9 +56,9 @@ struct MeterSet {
         let bands = spectrum.result()
         let bits = bitDepth.result()
         let monoLoss: Double? = {
-            guard let stereoLUFS = l.integrated, let m = monoLoudness?.result() else { return nil }
+            guard let stereoLUFS = l.integrated, format.channelCount >= 2 else { return nil }
             // A fold that cancels below the gate lost at least down to the gate.
-            return stereoLUFS - (m.integrated ?? -70)
+            return stereoLUFS - (l.monoFoldIntegrated ?? -70)
         }()
         let encoding: String = switch format.encoding {
         case .integer(let b): "\(b)-bit integer"
@@ -101,7 +80,10 @@ struct MeterSet {
             headSilence: quiet.headSeconds, tailSilence: quiet.tailSeconds,
             phaseCorrelation: st?.correlation, phaseCorrelationMin: st?.minimumWindowCorrelation,
             monoLoss: monoLoss, balance: st?.balanceDB,
-            spectralBalance: bands.bands.map { OctaveBand(centre: $0.nominalFrequency, relativeLevel: $0.relativeDB) },
+            // Bands are measured on the mono fold; where it cancels they would mislead.
+            spectralBalance: (monoLoss ?? 0) > Advice.foldCancelsAbove ? [] : bands.bands.map {
+                OctaveBand(centre: $0.nominalFrequency, relativeLevel: $0.relativeDB)
+            },
             bitDepth: bits.declaredBits, effectiveBitDepth: bits.effectiveBits,
             notes: [], warnings: [])
         r.warnings = Advice.warnings(for: r, clipping: clip)
