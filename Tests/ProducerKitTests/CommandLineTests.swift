@@ -10,7 +10,7 @@ struct CommandLineTests {
         let dir = try temporaryDirectory()
         let good = try writeWAV(sine(dBFS: -20, seconds: 2), "good.wav", in: dir)
         let bad = dir + "/empty.wav"
-        FileManager.default.createFile(atPath: bad, contents: Data())
+        #expect(FileManager.default.createFile(atPath: bad, contents: Data()))
         let r = try runProcess(try #require(producerExecutable), ["analyze", "--json", good, bad])
         #expect(r.status == 1)
         #expect(r.err.contains("empty.wav"))

@@ -88,7 +88,7 @@ enum Advice {
 
     static func channelName(_ index: Int, of channels: Int) -> String {
         if channels == 2 { return index == 0 ? "left" : "right" }
-        if channels == 1 { return "mono" }
+        if channels == 1 { return "the mono channel" }
         if channels == 6 { return ["L", "R", "C", "LFE", "Ls", "Rs"][index] }
         return "channel \(index + 1)"
     }

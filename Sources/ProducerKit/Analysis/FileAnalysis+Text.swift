@@ -51,7 +51,7 @@ extension FileAnalysis {
                 // One block per 2 dB above −40 dB.
                 let blocks = level.isFinite ? max(0, Int(((level + 40) / 2).rounded())) : 0
                 lines.append("    " + label.padding(5, left: true) + " Hz " + String(repeating: "▇", count: blocks).padding(20)
-                    + " " + fixed(band.relativeLevel))
+                    + " " + (level < -60 ? "below −60" : fixed(band.relativeLevel)))
             }
         }
         if !warnings.isEmpty {
