@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "producer", targets: ["producer"]),
         .library(name: "ProducerAudio", targets: ["ProducerAudio"]),
         .library(name: "ProducerDSP", targets: ["ProducerDSP"]),
+        .library(name: "ProducerMusic", targets: ["ProducerMusic"]),
+        .library(name: "ProducerEars", targets: ["ProducerEars"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,10 +31,20 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: swiftSettings),
-        // What `producer analyze` and `producer demo` run; shared by the CLI and the tests.
+        // Music theory, Standard MIDI Files, the preview synth (incl. a vocal-like voice). No DSP.
+        .target(
+            name: "ProducerMusic",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: swiftSettings),
+        // Performance feedback: notes, timing, takes and comps, over DSP analysis and music theory.
+        .target(
+            name: "ProducerEars",
+            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic"],
+            swiftSettings: swiftSettings),
+        // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
-            dependencies: ["ProducerAudio", "ProducerDSP"],
+            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer",
@@ -47,7 +59,10 @@ let package = Package(
             path: "Benchmarks/producer-bench",
             swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP"], swiftSettings: swiftSettings),
+        // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
+        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit"], swiftSettings: swiftSettings),
     ]
 )

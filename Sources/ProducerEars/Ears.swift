@@ -1,0 +1,2 @@
+/// ProducerEars listens to performances: notes, timing, takes and comps.
+public enum Ears {}
