@@ -1,0 +1,19 @@
+/// Text that could not be read as a key or a note, and why.
+///
+/// Its description is one sentence, e.g. `"H major" is not a key: a key starts with a letter A–G.`
+public struct MusicTextError: Error, Sendable, Hashable {
+    /// The text as given.
+    public var text: String
+    /// What was expected, in plain words.
+    public var problem: String
+
+    /// An error for `text` with `problem` explaining what was expected.
+    public init(text: String, problem: String) {
+        self.text = text
+        self.problem = problem
+    }
+}
+
+extension MusicTextError: CustomStringConvertible {
+    public var description: String { "\"\(text)\" could not be read: \(problem)." }
+}
