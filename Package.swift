@@ -55,7 +55,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer-bench",
-            dependencies: ["ProducerKit"],
+            dependencies: ["ProducerKit", "ProducerEars", "ProducerMusic", "ProducerDSP"],
             path: "Benchmarks/producer-bench",
             swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),

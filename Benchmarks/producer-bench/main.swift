@@ -1,6 +1,7 @@
 // producer-bench: Producer's full analysis against ffmpeg's ebur128 (with true peak) on the same file.
 //
-//   swift run -c release producer-bench [--minutes 10] [--keep]
+//   swift run -c release producer-bench [--minutes 10] [--keep]      analyze against ffmpeg
+//   swift run -c release producer-bench listen [--minutes 4]           listen against librosa's pyin
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -22,6 +23,13 @@ var channels = 2
 var compare = true
 var keep = false
 var args = CommandLine.arguments.dropFirst()
+if args.first == "listen" {
+    args.removeFirst()
+    var listenMinutes = 4.0
+    if args.first == "--minutes", args.count >= 2 { listenMinutes = Double(args[args.startIndex + 1]) ?? 4 }
+    try runListenBenchmark(minutes: listenMinutes)
+    exit(0)
+}
 while let a = args.popFirst() {
     switch a {
     case "--minutes": minutes = Double(args.popFirst() ?? "") ?? minutes

@@ -36,11 +36,25 @@ enum SampleConversion {
                     p += blockAlign
                 }
             case .int24:
-                for f in 0..<frames {
+                // Little-endian: one unaligned 4-byte load per sample (the top byte, from the next
+                // sample, is shifted out); the last sample of the buffer is read byte by byte so
+                // nothing past the end is touched.
+                let end = s + src.count
+                var f = 0
+                if !big {
+                    while f < frames && p + 4 <= end {
+                        let raw = UInt32(littleEndian: p.loadUnaligned(as: UInt32.self))
+                        out[f] = Float(Int32(bitPattern: raw << 8) >> 8) * (1.0 / 8_388_608.0)
+                        p += blockAlign
+                        f += 1
+                    }
+                }
+                while f < frames {
                     let b0 = UInt32(p.load(as: UInt8.self)), b1 = UInt32(p.load(fromByteOffset: 1, as: UInt8.self)), b2 = UInt32(p.load(fromByteOffset: 2, as: UInt8.self))
                     let u = big ? (b0 << 24 | b1 << 16 | b2 << 8) : (b2 << 24 | b1 << 16 | b0 << 8)
                     out[f] = Float(Int32(bitPattern: u) >> 8) * (1.0 / 8_388_608.0)
                     p += blockAlign
+                    f += 1
                 }
             case .int32:
                 for f in 0..<frames {

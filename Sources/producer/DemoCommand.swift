@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProducerEars
 import ProducerKit
 
 extension ProducerCommand {
@@ -37,8 +38,48 @@ extension ProducerCommand {
                     print(report.text(), terminator: "\n\n")
                 }
             }
-            if format.json { try printJSON(results) }
+
+            // The sung part: listen to a take against its reference, then rank both takes and comp them.
+            let sung = try demo.writeSungPart()
+            var listen = ListenJob(takePath: sung.takes[0])
+            listen.referencePath = sung.reference
+            listen.key = sung.key
+            listen.part = .vocal
+            let report = try listen.run()
+            var takes = TakesJob(takePaths: sung.takes)
+            takes.referencePath = sung.reference
+            takes.key = sung.key
+            takes.part = .vocal
+            takes.compPath = sung.comp
+            let ranking = try takes.run()
+            if format.json {
+                try printJSON(DemoOutput(files: results, sungPart: .init(
+                    reference: sung.reference, takes: sung.takes, plantedFlaws: sung.flaws, listen: report, ranking: ranking)))
+            } else {
+                print("━━ The sung part: \(sung.reference) (reference), \(sung.takes.joined(separator: ", "))")
+                for (i, flaws) in sung.flaws.enumerated() {
+                    print("   planted in take \(i + 1): " + flaws.joined(separator: "; "))
+                }
+                print("\n$ producer listen \(sung.takes[0]) --reference \(sung.reference) --key \"\(sung.key)\" --part vocal\n")
+                print(report.text())
+                print("\n$ producer takes \(sung.takes.joined(separator: " ")) --reference \(sung.reference) --comp \(sung.comp)\n")
+                print(ranking.text())
+            }
         }
+    }
+}
+
+/// `producer demo --json`.
+struct DemoOutput: Encodable {
+    var files: [DemoResult]
+    var sungPart: SungPartOutput
+
+    struct SungPartOutput: Encodable {
+        var reference: String
+        var takes: [String]
+        var plantedFlaws: [[String]]
+        var listen: PerformanceReport
+        var ranking: TakesJob.Result
     }
 }
 

@@ -42,7 +42,8 @@ struct CommandLineTests {
         let dir = try temporaryDirectory() + "/demo"
         let r = try runProcess(try #require(producerExecutable), ["demo", "--output", dir, "--json"])
         #expect(r.status == 0, "\(r.err)")
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let items = try #require(output["files"] as? [[String: Any]])
         #expect(items.count == 6)
         func analysis(_ name: String) throws -> [String: Any] {
             let item = try #require(items.first { ($0["file"] as? String)?.contains(name) == true })
@@ -57,6 +58,27 @@ struct CommandLineTests {
         #expect(try #require(try analysis("05-phase")["phaseCorrelation"] as? Double) < -0.99)
         #expect(try analysis("06-16-bit")["effectiveBitDepth"] as? Int == 16)
         #expect(try #require(try analysis("06-16-bit")["headSilence"] as? Double) > 1.9)
+
+        // The sung part: the listener catches every planted flaw of take 1 at its note.
+        let sung = try #require(output["sungPart"] as? [String: Any])
+        let listen = try #require(sung["listen"] as? [String: Any])
+        let notes = try #require(listen["notes"] as? [[String: Any]])
+        func note(near time: Double) -> [String: Any]? {
+            notes.min { abs(($0["start"] as? Double ?? 0) - time) < abs(($1["start"] as? Double ?? 0) - time) }
+        }
+        let beat = 60.0 / 96
+        let flat = try #require(note(near: 3 * beat))          // A4, bar 1 beat 4: −35 cents
+        #expect(abs((flat["cents"] as? Double ?? 0) + 35) <= 5)
+        let sharp = try #require(note(near: 18 * beat))        // D5, bar 5 beat 3: +30 cents
+        #expect(abs((sharp["cents"] as? Double ?? 0) - 30) <= 5)
+        let late = try #require(note(near: 20 * beat + 0.07))  // B4, bar 6 beat 1: 70 ms late
+        #expect(abs((late["timingMs"] as? Double ?? 0) - 70) <= 5)
+        let advice = try #require(listen["advice"] as? [[String: Any]])
+        #expect(advice.count >= 3)
+        // The comp takes phrases 1–2 from take 1 and phrases 3–4 from take 2.
+        let ranking = try #require(sung["ranking"] as? [String: Any])
+        let phrases = try #require((ranking["ranking"] as? [String: Any])?["phrases"] as? [[String: Any]])
+        #expect(phrases.map { $0["takeIndex"] as? Int } == [0, 0, 1, 1])
     }
 
     @Test("convert: 24-bit WAV to 16-bit AIFF, dithered by default and exact with --no-dither; metadata kept")

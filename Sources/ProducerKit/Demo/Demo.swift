@@ -1,5 +1,7 @@
 import Foundation
 import ProducerAudio
+import ProducerEars
+import ProducerMusic
 
 /// `producer demo`: a small project of synthesised files with known faults, and what Producer
 /// finds in them. Each capability of Producer joins the demo when it lands.
@@ -76,5 +78,39 @@ public struct Demo: Sendable {
         try write("06-16-bit-in-24.wav", pad + left.map(to16), pad + right.map(to16), bits: 24,
                   dither: false, fault: "16-bit audio in a 24-bit file, with 2 s of silence at the head")
         return items
+    }
+
+    /// The sung part of the demo: its files and the flaws planted in each take.
+    public struct SungPart: Sendable {
+        /// The reference part (MIDI), the takes, and where the comp goes.
+        public var reference: String
+        public var takes: [String]
+        public var comp: String
+        /// The key and tempo the part is in.
+        public var key: String
+        public var tempo: Double
+        /// The flaws planted in each take, in plain words.
+        public var flaws: [[String]]
+    }
+
+    /// Writes the sung part: a reference MIDI file and two vocal takes with known flaws.
+    /// - Throws: an error naming the file if one cannot be written.
+    public func writeSungPart() throws -> SungPart {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let reference = directory + "/07-melody.mid"
+        try MIDIFile.write(notes: DemoSong.referenceNotes(), tempo: DemoSong.tempo,
+                           key: try Key(parsing: DemoSong.key), to: reference)
+        var takes: [String] = []
+        for (i, flaws) in [DemoSong.take1Flaws, DemoSong.take2Flaws].enumerated() {
+            let path = directory + "/0\(8 + i)-vocal-take-\(i + 1).wav"
+            let samples = DemoSong.sing(flaws: flaws, sampleRate: 44_100, seed: UInt64(11 + i))
+            try AudioFile.write(AudioBuffer(channels: [samples]), to: path,
+                                format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .integer(bits: 24)))
+            takes.append(path)
+        }
+        return SungPart(
+            reference: reference, takes: takes, comp: directory + "/10-vocal-comp.wav", key: DemoSong.key,
+            tempo: DemoSong.tempo,
+            flaws: [DemoSong.take1Flaws, DemoSong.take2Flaws].map { $0.map(\.what).filter { !$0.isEmpty } })
     }
 }

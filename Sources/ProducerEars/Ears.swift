@@ -1,2 +1,0 @@
-/// ProducerEars listens to performances: notes, timing, takes and comps.
-public enum Ears {}

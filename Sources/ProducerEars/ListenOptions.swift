@@ -1,0 +1,28 @@
+public import ProducerMusic
+
+/// What the listener knows about the intended performance.
+public struct ListenOptions: Sendable {
+    /// The key, if known (otherwise it is estimated from the take).
+    public var key: Key?
+    /// The intended part, if given: notes are aligned to it and judged against it.
+    public var reference: [ReferenceNote]?
+    /// Bar positions of the reference (from its MIDI tempo map and meter).
+    public var referenceGrid: BeatGrid?
+    /// The tempo, BPM, if known: the grid starts at the top of the take.
+    public var tempo: Double?
+    /// A click track's samples (same rate as the take): its clicks are the beats.
+    public var click: [Float]?
+    /// The kind of part.
+    public var part: Part = .other
+    /// Beats per bar.
+    public var beatsPerBar: Int = 4
+    /// Include the pitch track in the report.
+    public var includesFrames: Bool = false
+
+    public init(key: Key? = nil, reference: [ReferenceNote]? = nil, tempo: Double? = nil, part: Part = .other) {
+        self.key = key
+        self.reference = reference
+        self.tempo = tempo
+        self.part = part
+    }
+}

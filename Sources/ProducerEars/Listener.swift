@@ -1,0 +1,224 @@
+import Foundation
+import ProducerDSP
+import ProducerMusic
+
+/// Listens to a take the way a producer does: tracks every note's pitch and timing, compares
+/// them with the intended part (or the key and the beat), and says what to fix first.
+public struct Listener: Sendable {
+    public var options: ListenOptions
+
+    public init(options: ListenOptions = ListenOptions()) {
+        self.options = options
+    }
+
+    /// Listens to a take.
+    public func listen(to take: Take) -> PerformanceReport {
+        let rate = take.sampleRate
+        var remarks = take.notes
+        let part = options.part
+
+        // 1. Is there anything to listen to?
+        let peak = take.samples.reduce(Float(0)) { Swift.max($0, abs($1)) }
+        if take.samples.isEmpty || peak < 1e-4 {
+            remarks.append("The take is silent (peak below −80 dBFS): there is nothing to judge.")
+            return emptyReport(take, remarks: remarks)
+        }
+
+        // 2. Pitch, notes, onsets.
+        let range = part.pitchRange
+        let frames = PitchTracker(sampleRate: rate, minimumFrequency: range.lowerBound,
+                                  maximumFrequency: range.upperBound, hopSeconds: 0.01).track(take.samples)
+        let detector = OnsetDetector()
+        let onsets = detector.onsets(take.samples, sampleRate: rate)
+        var performed = part.isPitched
+            ? NoteSegmenter().notes(from: frames, samples: take.samples, sampleRate: rate)
+            : percussiveNotes(onsets: onsets, take: take)
+        let voicedShare = Double(frames.filter(\.isVoiced).count) / Double(Swift.max(1, frames.count))
+        if part.isPitched && (performed.isEmpty || voicedShare < 0.05) {
+            remarks.append("No steady pitch was heard: the take sounds like noise or silence, so no notes are judged.")
+            performed = []
+        }
+
+        // 3. The grid: click, given tempo, the reference's own grid, or the beat of the take itself.
+        var grid: BeatGrid?
+        var tempoSource = "estimated"
+        if let click = options.click {
+            let clicks = detector.onsets(click, sampleRate: rate)
+            if clicks.count >= 2 {
+                grid = BeatGrid(beats: clicks, beatsPerBar: options.beatsPerBar)
+                tempoSource = "click"
+            } else {
+                remarks.append("The click track has fewer than two clicks; the beat is estimated from the take instead.")
+            }
+        }
+        if grid == nil, let tempo = options.tempo {
+            grid = BeatGrid(tempo: tempo, duration: take.duration, beatsPerBar: options.beatsPerBar)
+            tempoSource = "given"
+        }
+        if grid == nil, let referenceGrid = options.referenceGrid {
+            grid = referenceGrid
+            tempoSource = "reference"
+        }
+        if grid == nil {
+            let track = BeatTracker().track(detector.strength(take.samples, sampleRate: rate), beatsPerBar: options.beatsPerBar)
+            if track.beats.count >= 2 {
+                let first = track.downbeats.first.flatMap { d in track.beats.firstIndex { abs($0 - d) < 1e-6 } } ?? 0
+                grid = BeatGrid(beats: track.beats, firstDownbeatIndex: first, beatsPerBar: options.beatsPerBar)
+            }
+        }
+
+        // 4. The key: given, or heard.
+        let key: Key? = options.key ?? (part.isPitched ? estimatedKey(take) : nil)
+
+        // 5. Judge each note.
+        var judged: [PerformanceReport.JudgedNote] = []
+        var matched: [Int?] = Array(repeating: nil, count: performed.count)
+        if let reference = options.reference, !reference.isEmpty {
+            matched = NoteAlignment().align(performed, to: reference)
+            if let last = reference.map(\.end).max(), take.duration > last * 1.5 + 4 {
+                remarks.append("The take runs \(formatSeconds(take.duration)) but the reference part ends at "
+                    + "\(formatSeconds(last)): notes after the part's end are not judged against it.")
+            }
+        }
+        for (i, note) in performed.enumerated() {
+            let referenceNote = matched[i].flatMap { options.reference?[$0] }
+            var expected: Int?
+            if part.isPitched {
+                if let r = referenceNote { expected = r.pitch } else if let key {
+                    expected = key.nearestScaleNote(toMidi: note.midi)
+                } else { expected = Int(note.midi.rounded()) }
+            }
+            var timing: Double?
+            if let r = referenceNote {
+                timing = (note.start - r.start) * 1000
+            } else if options.reference == nil, let grid {
+                timing = (note.start - grid.nearestGridPoint(to: note.start)) * 1000
+            }
+            judged.append(PerformanceReport.JudgedNote(
+                start: note.start, end: note.end, midi: note.midi,
+                name: part.isPitched ? spell(Int(note.midi.rounded()), in: key) : "hit",
+                cents: expected.map { (note.midi - Double($0)) * 100 },
+                expected: expected.map { spell($0, in: key) }, expectedMidi: expected,
+                timingMs: timing, bar: grid?.barBeatText(at: note.start),
+                stabilityCents: note.stabilityCents, vibratoRate: note.vibratoRate,
+                vibratoDepthCents: note.vibratoDepthCents, levelDecibels: note.levelDecibels))
+        }
+
+        // 6. Sum up and advise.
+        let summary = summarise(judged, performed: performed, matched: matched)
+        let sections = grid.map { sectionTrends(judged, grid: $0) } ?? []
+        let advice = ListenAdvice(part: part, grid: grid).advice(notes: judged, sections: sections, summary: summary,
+                                                                missed: missedReferenceNotes(matched))
+        return PerformanceReport(
+            take: take.name, duration: take.duration, tempo: grid?.tempo, tempoSource: grid == nil ? "none" : tempoSource,
+            key: key?.description, beats: grid?.beats.filter { $0 >= 0 && $0 <= take.duration } ?? [],
+            downbeats: grid?.downbeats.filter { $0 >= 0 && $0 <= take.duration } ?? [], onsets: onsets,
+            notes: judged, summary: summary, sections: sections, advice: advice, notesForListener: remarks,
+            frames: options.includesFrames ? frames.map { .init(time: $0.time, f0: $0.f0, voicing: $0.voicing) } : nil)
+    }
+
+    // MARK: - Pieces
+
+    private func spell(_ midi: Int, in key: Key?) -> String {
+        guard let key = key ?? Key(fifths: 0, minor: false) else { return "\(midi)" }
+        return key.spell(midi: midi).description
+    }
+
+    private func estimatedKey(_ take: Take) -> Key? {
+        let estimate = KeyDetector().key(take.samples, sampleRate: take.sampleRate)
+        return Key(tonicPitchClass: estimate.tonic, minor: estimate.isMinor)
+    }
+
+
+    /// Drums and other unpitched parts: each onset is a hit lasting until the next.
+    private func percussiveNotes(onsets: [Double], take: Take) -> [PerformedNote] {
+        onsets.enumerated().map { i, t in
+            let end = i + 1 < onsets.count ? onsets[i + 1] : take.duration
+            let from = Int(t * take.sampleRate), to = Swift.min(take.samples.count, Int(Swift.min(end, t + 0.1) * take.sampleRate))
+            var energy = 0.0
+            if to > from { for k in from..<to { energy += Double(take.samples[k] * take.samples[k]) } }
+            let level = to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
+            return PerformedNote(start: t, end: end, midi: 0, stabilityCents: 0, vibratoRate: 0, vibratoDepthCents: 0,
+                                 levelDecibels: level)
+        }
+    }
+
+    private func missedReferenceNotes(_ matched: [Int?]) -> [ReferenceNote] {
+        guard let reference = options.reference else { return [] }
+        let hit = Set(matched.compactMap { $0 })
+        return reference.indices.filter { !hit.contains($0) }.map { reference[$0] }
+    }
+
+    private func summarise(_ notes: [PerformanceReport.JudgedNote], performed: [PerformedNote],
+                           matched: [Int?]) -> PerformanceReport.Summary {
+        let cents = notes.compactMap(\.cents)
+        let timing = notes.compactMap(\.timingMs)
+        func share(_ values: [Double], within limit: Double) -> Double? {
+            values.isEmpty ? nil : Double(values.filter { abs($0) <= limit }.count) / Double(values.count)
+        }
+        func meanAbs(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0) { $0 + abs($1) } / Double(values.count) }
+        // Dynamics: each note's level against the median of its neighbours (±3 notes).
+        var deviations: [Double] = []
+        let levels = performed.map(\.levelDecibels)
+        for i in levels.indices {
+            let around = (Swift.max(0, i - 3)...Swift.min(levels.count - 1, i + 3)).filter { $0 != i }.map { levels[$0] }
+            if !around.isEmpty { deviations.append(levels[i] - median(around)) }
+        }
+        let spread = deviations.isEmpty ? nil : (deviations.reduce(0) { $0 + $1 * $1 } / Double(deviations.count)).squareRoot()
+        let matchedCount = options.reference == nil ? nil : Set(matched.compactMap { $0 }).count
+        return .init(
+            pitchWithin20Cents: share(cents, within: 20), meanAbsCents: meanAbs(cents),
+            timingWithin20Ms: share(timing, within: 20), meanAbsTimingMs: meanAbs(timing),
+            meanTimingMs: timing.isEmpty ? nil : timing.reduce(0, +) / Double(timing.count),
+            dynamicsSpreadDecibels: spread, noteCount: notes.count, matchedReferenceNotes: matchedCount,
+            missedReferenceNotes: matchedCount.map { (options.reference?.count ?? 0) - $0 })
+    }
+
+    /// Typical (median) timing per four-bar section: rushing ahead of the beat or dragging behind it.
+    private func sectionTrends(_ notes: [PerformanceReport.JudgedNote], grid: BeatGrid) -> [PerformanceReport.SectionTiming] {
+        var bySection: [Int: [(Double, Double)]] = [:]
+        for n in notes {
+            guard let t = n.timingMs else { continue }
+            let bar = grid.barBeat(at: n.start).bar
+            bySection[(bar - 1) / 4, default: []].append((n.start, t))
+        }
+        return bySection.keys.sorted().compactMap { s in
+            let values = bySection[s]!
+            guard values.count >= 3 else { return nil }
+            // The median, so that one late note does not make a whole section drag.
+            let typical = median(values.map(\.1))
+            let trend = typical < -12 ? "rushing" : typical > 12 ? "dragging" : "steady"
+            return .init(firstBar: s * 4 + 1, lastBar: s * 4 + 4, start: values.map(\.0).min() ?? 0,
+                         meanTimingMs: typical, trend: trend)
+        }
+    }
+
+    private func emptyReport(_ take: Take, remarks: [String]) -> PerformanceReport {
+        PerformanceReport(
+            take: take.name, duration: take.duration, tempo: options.tempo, tempoSource: options.tempo == nil ? "none" : "given",
+            key: options.key?.description, beats: [], downbeats: [], onsets: [], notes: [],
+            summary: .init(pitchWithin20Cents: nil, meanAbsCents: nil, timingWithin20Ms: nil, meanAbsTimingMs: nil,
+                           meanTimingMs: nil, dynamicsSpreadDecibels: nil, noteCount: 0, matchedReferenceNotes: nil,
+                           missedReferenceNotes: nil),
+            sections: [], advice: [], notesForListener: remarks, frames: nil)
+    }
+}
+
+/// "m:ss.mmm".
+func formatSeconds(_ seconds: Double) -> String {
+    let ms = Int((Swift.max(0, seconds) * 1000).rounded())
+    let s = (ms / 1000) % 60, m = ms / 60_000, rest = ms % 1000
+    return "\(m):\(s < 10 ? "0" : "")\(s).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
+}
+
+
+extension Key {
+    /// The usual key with this tonic (0 = C … 11 = B): the spelling with the fewest sharps or flats
+    /// (F♯ major rather than G♭; E♭ minor rather than D♯).
+    init?(tonicPitchClass: Int, minor: Bool) {
+        // Major keys: the key signature f (−5…6) whose tonic is 7·f semitones above C.
+        let majorTonic = minor ? (tonicPitchClass + 3) % 12 : tonicPitchClass
+        guard let fifths = (-5...6).first(where: { (($0 * 7) % 12 + 12) % 12 == majorTonic }) else { return nil }
+        self.init(fifths: fifths, minor: minor)
+    }
+}

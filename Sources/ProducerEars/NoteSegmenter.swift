@@ -1,0 +1,156 @@
+import Foundation
+import ProducerDSP
+
+/// Turns a pitch track into notes: splits at silence and at pitch changes, keeps vibrato and
+/// glides inside one note, and measures each note's pitch, steadiness, vibrato and level.
+public struct NoteSegmenter: Sendable {
+    /// A pitch change larger than this (semitones), held for ``splitFrames`` frames, starts a new note.
+    public var splitSemitones: Double = 0.7
+    /// How many consecutive frames must hold a new pitch before the note splits.
+    public var splitFrames: Int = 4
+    /// Notes shorter than this (seconds) are dropped as blips.
+    public var minimumDuration: Double = 0.06
+    /// Unvoiced gaps up to this many frames inside a held pitch do not end the note.
+    public var bridgedGapFrames: Int = 2
+
+    public init() {}
+
+    /// The notes of a take.
+    /// - Parameters:
+    ///   - frames: the pitch track, evenly spaced.
+    ///   - samples: the take's mono samples (for levels and exact starts).
+    ///   - sampleRate: frames per second of `samples`.
+    public func notes(from frames: [PitchFrame], samples: [Float], sampleRate: Double) -> [PerformedNote] {
+        guard frames.count > 1 else { return [] }
+        let hop = frames[1].time - frames[0].time
+        let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / 440) : nil }
+        let onsets = OnsetRefiner(samples: samples, sampleRate: sampleRate)
+
+        var segments: [(first: Int, last: Int, startsAfterRest: Bool)] = []
+        var i = 0
+        while i < midi.count {
+            guard midi[i] != nil else { i += 1; continue }
+            // One voiced run, bridging short gaps.
+            var j = i
+            var gap = 0
+            var k = i + 1
+            while k < midi.count {
+                if midi[k] != nil { j = k; gap = 0 } else { gap += 1; if gap > bridgedGapFrames { break } }
+                k += 1
+            }
+            segments += split(run: i...j, midi: midi).enumerated().map { ($0.element.lowerBound, $0.element.upperBound, $0.offset == 0) }
+            i = j + 1
+        }
+
+        var notes: [PerformedNote] = []
+        for (index, segment) in segments.enumerated() {
+            let values = (segment.first...segment.last).compactMap { midi[$0] }
+            guard !values.isEmpty else { continue }
+            var start = frames[segment.first].time - hop / 2
+            var end = frames[segment.last].time + hop / 2
+            if segment.startsAfterRest {
+                start = onsets.refine(near: frames[segment.first].time) ?? start
+            } else if index > 0 {
+                // A change inside a voiced run: a new attack if the level dips and rises again,
+                // otherwise a legato change, which starts where the pitch crosses halfway.
+                let previous = segments[index - 1]
+                let before = median((previous.first...previous.last).compactMap { midi[$0] })
+                let after = median(values)
+                let halfway = crossing(midi: midi, frames: frames, from: previous.last, to: segment.first + splitFrames,
+                                       level: (before + after) / 2, rising: after > before) ?? start
+                start = onsets.refine(near: halfway) ?? halfway
+                if let last = notes.indices.last { notes[last].end = Swift.min(notes[last].end, start) }
+            }
+            end = Swift.max(end, start + hop)
+            guard end - start >= minimumDuration else { continue }
+            notes.append(measure(values: values, hop: hop, start: start, end: end, samples: samples, sampleRate: sampleRate))
+        }
+        return notes
+    }
+
+    /// Splits a voiced run where the pitch moves to a new note and stays there.
+    private func split(run: ClosedRange<Int>, midi: [Double?]) -> [ClosedRange<Int>] {
+        var pieces: [ClosedRange<Int>] = []
+        var first = run.lowerBound
+        var recent: [Double] = []
+        var away = 0
+        var i = run.lowerBound
+        while i <= run.upperBound {
+            guard let m = midi[i] else { i += 1; continue }
+            let reference = recent.isEmpty ? m : median(Array(recent.suffix(12)))
+            if abs(m - reference) > splitSemitones {
+                away += 1
+                if away >= splitFrames {
+                    let newFirst = i - splitFrames + 1
+                    if newFirst > first { pieces.append(first...(newFirst - 1)) }
+                    first = newFirst
+                    recent = (newFirst...i).compactMap { midi[$0] }
+                    away = 0
+                }
+            } else {
+                away = 0
+                recent.append(m)
+            }
+            i += 1
+        }
+        pieces.append(first...run.upperBound)
+        return pieces
+    }
+
+    /// Where the pitch track crosses `level` between two frames, interpolated between frames.
+    private func crossing(midi: [Double?], frames: [PitchFrame], from: Int, to: Int, level: Double, rising: Bool) -> Double? {
+        var previous: (t: Double, m: Double)?
+        for i in Swift.max(0, from)...Swift.min(frames.count - 1, to) {
+            guard let m = midi[i] else { continue }
+            if let p = previous {
+                let crossed = rising ? (p.m < level && m >= level) : (p.m > level && m <= level)
+                if crossed {
+                    let f = (level - p.m) / (m - p.m)
+                    return p.t + f * (frames[i].time - p.t)
+                }
+            }
+            previous = (frames[i].time, m)
+        }
+        return nil
+    }
+
+    private func measure(values: [Double], hop: Double, start: Double, end: Double, samples: [Float],
+                         sampleRate: Double) -> PerformedNote {
+        // The body: without the first and last fifth, where attacks and releases glide.
+        let trim = values.count >= 5 ? values.count / 5 : 0
+        let body = Array(values[trim..<(values.count - trim)])
+        let pitch = median(body)
+        // Slow trend (about 200 ms) against which vibrato and wobble are measured.
+        let window = Swift.max(1, Int((0.2 / hop).rounded()))
+        var detrended: [Double] = []
+        detrended.reserveCapacity(body.count)
+        for i in body.indices {
+            let lo = Swift.max(0, i - window / 2), hi = Swift.min(body.count - 1, i + window / 2)
+            var sum = 0.0
+            for k in lo...hi { sum += body[k] }
+            detrended.append(body[i] - sum / Double(hi - lo + 1))
+        }
+        let rms = (detrended.reduce(0) { $0 + $1 * $1 } / Double(Swift.max(1, detrended.count))).squareRoot() * 100
+        var crossings = 0
+        for i in 1..<Swift.max(1, detrended.count) where (detrended[i - 1] < 0) != (detrended[i] < 0) { crossings += 1 }
+        let seconds = Double(body.count) * hop
+        let rate = seconds > 0 ? Double(crossings) / 2 / seconds : 0
+        let depth = rms * 2.0.squareRoot()
+        let hasVibrato = seconds >= 0.3 && rate >= 3 && rate <= 9 && depth >= 10
+        let from = Swift.max(0, Int(start * sampleRate)), to = Swift.min(samples.count, Int(end * sampleRate))
+        var energy = 0.0
+        if to > from { for k in from..<to { energy += Double(samples[k] * samples[k]) } }
+        let level = to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
+        return PerformedNote(
+            start: start, end: end, midi: pitch, stabilityCents: rms,
+            vibratoRate: hasVibrato ? rate : 0, vibratoDepthCents: hasVibrato ? depth : 0, levelDecibels: level)
+    }
+}
+
+/// The median of some values (the lower middle for an even count); 0 for none.
+func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    let n = sorted.count
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+}

@@ -1,0 +1,121 @@
+/// What `producer listen` reports about one take: the notes as performed and as intended, the
+/// timing against the grid or the reference, a summary, and advice in a musician's words.
+public struct PerformanceReport: Sendable, Codable, Equatable {
+    /// The take's file or name.
+    public var take: String
+    /// Length of the take, seconds.
+    public var duration: Double
+    /// Tempo, BPM (given, from the click, from the reference, or estimated).
+    public var tempo: Double?
+    /// Where the tempo came from: "given", "click", "reference" or "estimated".
+    public var tempoSource: String
+    /// The key, e.g. "E minor" (given or estimated).
+    public var key: String?
+    /// Beat times, seconds.
+    public var beats: [Double]
+    /// Downbeat times (first beat of each bar), seconds.
+    public var downbeats: [Double]
+    /// Note onsets heard in the take, seconds.
+    public var onsets: [Double]
+    /// Every note, in order.
+    public var notes: [JudgedNote]
+    /// The figures that sum the take up.
+    public var summary: Summary
+    /// Timing trend per section (rushing or dragging).
+    public var sections: [SectionTiming]
+    /// The most important problems first, each with its time and what to do.
+    public var advice: [Advice]
+    /// Things to know about how the take was heard.
+    public var notesForListener: [String]
+    /// The pitch track (only with `--frames`).
+    public var frames: [Frame]?
+
+    /// One note, as performed and as expected.
+    public struct JudgedNote: Sendable, Codable, Equatable {
+        /// Start and end, seconds.
+        public var start: Double
+        public var end: Double
+        /// The performed pitch, fractional MIDI.
+        public var midi: Double
+        /// The performed note's name, spelled in the key (e.g. "F♯4").
+        public var name: String
+        /// How far the performed pitch is from the expected note, cents (+ sharp, − flat).
+        public var cents: Double?
+        /// The expected note's name (from the reference, or the nearest note of the key).
+        public var expected: String?
+        /// The expected note, MIDI number.
+        public var expectedMidi: Int?
+        /// The start against the grid or the reference, ms (+ late, − early).
+        public var timingMs: Double?
+        /// Bar and beat of the start, e.g. "17:3".
+        public var bar: String?
+        /// Pitch steadiness (cents around the slow trend), vibrato rate (Hz) and depth (cents).
+        public var stabilityCents: Double
+        public var vibratoRate: Double
+        public var vibratoDepthCents: Double
+        /// Level, dBFS RMS.
+        public var levelDecibels: Double
+    }
+
+    /// The figures that sum a take up.
+    public struct Summary: Sendable, Codable, Equatable {
+        /// Share of judged notes within ±20 cents (0…1).
+        public var pitchWithin20Cents: Double?
+        /// Mean absolute pitch deviation, cents.
+        public var meanAbsCents: Double?
+        /// Share of judged starts within ±20 ms (0…1).
+        public var timingWithin20Ms: Double?
+        /// Mean absolute timing offset, ms.
+        public var meanAbsTimingMs: Double?
+        /// Mean signed timing offset, ms (+ behind the beat, − ahead of it).
+        public var meanTimingMs: Double?
+        /// Spread of note levels around their neighbourhood, dB (small is even).
+        public var dynamicsSpreadDecibels: Double?
+        /// Notes heard, notes judged against the reference, reference notes not heard.
+        public var noteCount: Int
+        public var matchedReferenceNotes: Int?
+        public var missedReferenceNotes: Int?
+    }
+
+    /// The timing trend of one section.
+    public struct SectionTiming: Sendable, Codable, Equatable {
+        /// First and last bar of the section.
+        public var firstBar: Int
+        public var lastBar: Int
+        /// Start time, seconds.
+        public var start: Double
+        /// Typical (median) signed offset, ms.
+        public var meanTimingMs: Double
+        /// "rushing", "dragging" or "steady".
+        public var trend: String
+    }
+
+    /// One piece of advice.
+    public struct Advice: Sendable, Codable, Equatable {
+        /// When, seconds.
+        public var time: Double
+        /// Bar and beat, e.g. "17:3".
+        public var bar: String?
+        /// "high", "medium" or "low".
+        public var severity: String
+        /// What is wrong and what to do, for a musician.
+        public var message: String
+
+        public init(time: Double, bar: String?, severity: String, message: String) {
+            self.time = time
+            self.bar = bar
+            self.severity = severity
+            self.message = message
+        }
+    }
+
+    /// One frame of the pitch track.
+    public struct Frame: Sendable, Codable, Equatable {
+        /// Time, seconds.
+        public var time: Double
+        /// Fundamental frequency, Hz; 0 when unvoiced.
+        public var f0: Double
+        /// Probability that the frame is voiced, 0…1.
+        public var voicing: Double
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-import ProducerEars
-@Test func earsModuleLinks() { #expect(String(describing: Ears.self) == "Ears") }
