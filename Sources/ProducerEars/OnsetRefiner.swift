@@ -41,12 +41,11 @@ struct OnsetRefiner {
         guard envelope.count > 2 else { return nil }
         let centre = Swift.min(envelope.count - 1, Swift.max(0, Int(time / step)))
         let lo = Swift.max(0, centre - Int(0.15 / step))
-        // The valley: the quietest point before `time`, moved on through any flat silence to
-        // where the rise begins.
+        // The valley: the quietest point before `time` (the latest, where several are as quiet).
         var valley = lo
-        for i in lo...centre where envelope[i] < envelope[valley] { valley = i }
-        while valley < centre && envelope[valley + 1] <= envelope[valley] * 1.02 + 1e-7 { valley += 1 }
-        let peakEnd = Swift.min(envelope.count - 1, valley + Int(0.12 / step))
+        for i in lo...centre where envelope[i] <= envelope[valley] { valley = i }
+        // The attack's peak: after the valley, up to 80 ms past `time`.
+        let peakEnd = Swift.min(envelope.count - 1, centre + Int(0.08 / step))
         guard valley < peakEnd else { return nil }
         var peakIndex = valley
         for i in valley...peakEnd where envelope[i] > envelope[peakIndex] { peakIndex = i }

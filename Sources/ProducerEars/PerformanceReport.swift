@@ -119,3 +119,49 @@ public struct PerformanceReport: Sendable, Codable, Equatable {
         public var voicing: Double
     }
 }
+
+extension PerformanceReport.JudgedNote {
+    enum CodingKeys: String, CodingKey {
+        case start, end, midi, name, cents, expected, expectedMidi, timingMs, bar, stabilityCents, vibratoRate
+        case vibratoDepthCents, levelDecibels
+    }
+
+    /// Absent values are written as `null`, so every note has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(midi, forKey: .midi)
+        try c.encode(name, forKey: .name)
+        try c.encode(cents, forKey: .cents)
+        try c.encode(expected, forKey: .expected)
+        try c.encode(expectedMidi, forKey: .expectedMidi)
+        try c.encode(timingMs, forKey: .timingMs)
+        try c.encode(bar, forKey: .bar)
+        try c.encode(stabilityCents, forKey: .stabilityCents)
+        try c.encode(vibratoRate, forKey: .vibratoRate)
+        try c.encode(vibratoDepthCents, forKey: .vibratoDepthCents)
+        try c.encode(levelDecibels, forKey: .levelDecibels)
+    }
+}
+
+extension PerformanceReport.Summary {
+    enum CodingKeys: String, CodingKey {
+        case pitchWithin20Cents, meanAbsCents, timingWithin20Ms, meanAbsTimingMs, meanTimingMs
+        case dynamicsSpreadDecibels, noteCount, matchedReferenceNotes, missedReferenceNotes
+    }
+
+    /// Absent values are written as `null`, so the summary always has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pitchWithin20Cents, forKey: .pitchWithin20Cents)
+        try c.encode(meanAbsCents, forKey: .meanAbsCents)
+        try c.encode(timingWithin20Ms, forKey: .timingWithin20Ms)
+        try c.encode(meanAbsTimingMs, forKey: .meanAbsTimingMs)
+        try c.encode(meanTimingMs, forKey: .meanTimingMs)
+        try c.encode(dynamicsSpreadDecibels, forKey: .dynamicsSpreadDecibels)
+        try c.encode(noteCount, forKey: .noteCount)
+        try c.encode(matchedReferenceNotes, forKey: .matchedReferenceNotes)
+        try c.encode(missedReferenceNotes, forKey: .missedReferenceNotes)
+    }
+}
