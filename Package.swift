@@ -15,10 +15,12 @@ let package = Package(
         .library(name: "ProducerDSP", targets: ["ProducerDSP"]),
         .library(name: "ProducerMusic", targets: ["ProducerMusic"]),
         .library(name: "ProducerEars", targets: ["ProducerEars"]),
+        .library(name: "ProducerConsole", targets: ["ProducerConsole"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Buffers, audio file reading and writing. Pure Swift; Foundation for file I/O.
@@ -41,6 +43,15 @@ let package = Package(
             name: "ProducerEars",
             dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic"],
             swiftSettings: swiftSettings),
+        // The mixing console: processors, session files (YAML), the offline render engine.
+        .target(
+            name: "ProducerConsole",
+            dependencies: [
+                "ProducerAudio", "ProducerDSP",
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings),
         // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
@@ -62,6 +73,7 @@ let package = Package(
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerAudio", "ProducerMusic"], swiftSettings: swiftSettings),
     ]

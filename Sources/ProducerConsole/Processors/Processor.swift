@@ -1,0 +1,28 @@
+public import ProducerAudio
+
+/// A channel-strip processor: an insert (EQ, compressor, reverb…) with parameters and state.
+///
+/// A processor is a value. The engine calls ``prepare(sampleRate:channelCount:maximumBlockFrames:)``
+/// once, then ``process(_:sidechain:)`` for every block, in order; it loops over the block inside,
+/// so dispatch happens once per block, not per sample. Automated parameters are set with
+/// ``setParameter(_:to:)`` between sub-blocks of at most 64 frames; a processor smooths any
+/// parameter whose steps would be audible (gains, frequencies), so automation never zippers.
+public protocol Processor: Sendable {
+    /// Readies the processor for a sample rate and channel count (1 or 2), clearing its state.
+    mutating func prepare(sampleRate: Double, channelCount: Int, maximumBlockFrames: Int)
+    /// Processes the valid frames of `block` in place. `sidechain`, when given, is the key signal
+    /// (same frame count) that a compressor or gate listens to instead of its input.
+    mutating func process(_ block: inout AudioBuffer, sidechain: AudioBuffer?)
+    /// Sets a parameter by the name the session file uses (e.g. "threshold", "mix"); returns
+    /// false when the processor has no such parameter.
+    @discardableResult
+    mutating func setParameter(_ name: String, to value: Double) -> Bool
+    /// Frames of delay the processor adds (a look-ahead limiter's look-ahead); the engine
+    /// compensates it so every path stays in time.
+    var latencyFrames: Int { get }
+}
+
+extension Processor {
+    public var latencyFrames: Int { 0 }
+    public mutating func process(_ block: inout AudioBuffer) { process(&block, sidechain: nil) }
+}

@@ -1,0 +1,3 @@
+import Testing
+import ProducerConsole
+@Test func placeholderConsole() { #expect(Bool(true)) }
