@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "producer",
             dependencies: [
-                "ProducerKit",
+                "ProducerKit", "ProducerConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

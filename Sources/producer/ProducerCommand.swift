@@ -12,7 +12,7 @@ struct ProducerCommand: ParsableCommand {
             finds in them. `producer help COMMAND` explains a command.
             """,
         version: Producer.version,
-        subcommands: [Analyze.self, Listen.self, Takes.self, Convert.self, DemoCommand.self])
+        subcommands: [Analyze.self, Listen.self, Takes.self, Mix.self, Convert.self, DemoCommand.self])
 }
 
 /// Options every reporting command shares.

@@ -1,0 +1,160 @@
+import ProducerAudio
+import RealModule
+
+/// The state of one track's or bus's strip while rendering: polarity, delay, inserts, fader,
+/// pan and width, with automation.
+///
+/// Gain and pan are ramped linearly across every 32-frame step between automation values, so
+/// automation never zippers; insert parameters are set once per step and the processors smooth them.
+final class ChannelStrip: @unchecked Sendable {
+    let name: String
+    let spec: Session.Strip
+    let inputChannels: Int
+    var inserts: [any Processor]
+    /// Automation of insert parameters: (insert index, parameter, curve).
+    var insertAutomation: [(index: Int, parameter: String, curve: AutomationCurve)] = []
+    var gainCurve: AutomationCurve?
+    var panCurve: AutomationCurve?
+    /// Extra whole frames of delay to line this strip up with slower (latent) paths.
+    var compensationFrames: Int = 0
+
+    private var delayLine: [[Float]] = []
+    private var delayWrite = 0
+    private var currentGain: Float = 1
+    private var currentPan: Double
+    static let step = 32
+
+    init(name: String, spec: Session.Strip, inputChannels: Int, inserts: [any Processor]) {
+        self.name = name
+        self.spec = spec
+        self.inputChannels = inputChannels
+        self.inserts = inserts
+        currentPan = spec.pan
+        currentGain = Float(Double.pow(10, spec.gainDecibels / 20))
+    }
+
+    /// Total latency of the inserts, frames.
+    var insertLatency: Int { inserts.reduce(0) { $0 + $1.latencyFrames } }
+
+    func prepare(sampleRate: Double, blockFrames: Int) {
+        for i in inserts.indices { inserts[i].prepare(sampleRate: sampleRate, channelCount: inputChannels, maximumBlockFrames: blockFrames) }
+        let maxDelay = Int(spec.delayFrames.rounded(.up)) + compensationFrames + 2
+        delayLine = Array(repeating: [Float](repeating: 0, count: maxDelay + blockFrames + 1), count: inputChannels)
+    }
+
+    /// Polarity, delay and inserts, in place (the pre-fader signal). `startFrame` is the block's timeline position.
+    func processPreFader(_ block: inout AudioBuffer, startFrame: Int64, sidechain: AudioBuffer?) {
+        let n = block.frameCount
+        if spec.inverted {
+            block.withUnsafeMutableStorage { s in for i in 0..<s.count { s[i] = -s[i] } }
+        }
+        let delay = spec.delayFrames + Double(compensationFrames)
+        if delay > 0 { applyDelay(&block, frames: delay) }
+        if insertAutomation.isEmpty {
+            for i in inserts.indices { inserts[i].process(&block, sidechain: sidechain) }
+            return
+        }
+        // Automated inserts: process in steps, setting the parameters at each step.
+        var offset = 0
+        var piece = AudioBuffer(channelCount: block.channelCount, frameCapacity: Self.step)
+        var key = sidechain.map { AudioBuffer(channelCount: $0.channelCount, frameCapacity: Self.step) }
+        while offset < n {
+            let m = min(Self.step, n - offset)
+            for k in insertAutomation.indices {
+                let v = insertAutomation[k].curve.value(at: startFrame + Int64(offset))
+                inserts[insertAutomation[k].index].setParameter(insertAutomation[k].parameter, to: v)
+            }
+            piece.frameCount = m
+            for c in 0..<block.channelCount { for i in 0..<m { piece[c, i] = block[c, offset + i] } }
+            if let sidechain, key != nil {
+                key!.frameCount = m
+                for c in 0..<sidechain.channelCount { for i in 0..<m { key![c, i] = sidechain[c, offset + i] } }
+            }
+            for i in inserts.indices { inserts[i].process(&piece, sidechain: key) }
+            for c in 0..<block.channelCount { for i in 0..<m { block[c, offset + i] = piece[c, i] } }
+            offset += m
+        }
+    }
+
+    /// Fader, pan and width: from the pre-fader signal (1 or 2 channels) into stereo `out`, replacing it.
+    func processFader(_ input: AudioBuffer, into out: inout AudioBuffer, startFrame: Int64) {
+        let n = input.frameCount
+        out.frameCount = n
+        var offset = 0
+        let stereoIn = input.channelCount >= 2
+        while offset < n {
+            let m = min(Self.step, n - offset)
+            let frameAtEnd = startFrame + Int64(offset + m)
+            let targetGain = gainCurve.map { c -> Float in
+                var c = c
+                let v = Float(Double.pow(10, c.value(at: frameAtEnd) / 20))
+                gainCurve = c
+                return v
+            } ?? currentGain
+            let targetPan: Double = panCurve.map { c -> Double in
+                var c = c
+                let v = c.value(at: frameAtEnd)
+                panCurve = c
+                return v
+            } ?? currentPan
+            let (l0, r0) = Self.panGains(currentPan, stereo: stereoIn)
+            let (l1, r1) = Self.panGains(targetPan, stereo: stereoIn)
+            let g0 = currentGain, g1 = targetGain
+            let width = Float(spec.width)
+            for i in 0..<m {
+                let f = Float(i + 1) / Float(m)
+                let g = g0 + (g1 - g0) * f
+                let gl = (l0 + (l1 - l0) * f) * g, gr = (r0 + (r1 - r0) * f) * g
+                if stereoIn {
+                    var a = input[0, offset + i], b = input[1, offset + i]
+                    if width != 1 {
+                        let mid = (a + b) * 0.5, side = (a - b) * 0.5 * width
+                        a = mid + side; b = mid - side
+                    }
+                    out[0, offset + i] = a * gl
+                    out[1, offset + i] = b * gr
+                } else {
+                    let x = input[0, offset + i]
+                    out[0, offset + i] = x * gl
+                    out[1, offset + i] = x * gr
+                }
+            }
+            currentGain = g1
+            currentPan = targetPan
+            offset += m
+        }
+    }
+
+    /// Pan gains: a mono source uses the constant-power law (−3 dB at centre); a stereo source
+    /// uses balance (unity at centre, so a centred stereo file passes unchanged).
+    static func panGains(_ pan: Double, stereo: Bool) -> (Float, Float) {
+        if stereo {
+            return (Float(pan > 0 ? 1 - pan : 1), Float(pan < 0 ? 1 + pan : 1))
+        }
+        let angle = (pan + 1) * Double.pi / 4
+        return (Float(Double.cos(angle)), Float(Double.sin(angle)))
+    }
+
+    /// A fractional delay: whole frames exactly, the fraction by linear interpolation.
+    private func applyDelay(_ block: inout AudioBuffer, frames delay: Double) {
+        let whole = Int(delay.rounded(.down)), fraction = Float(delay - Double(whole))
+        let length = delayLine[0].count
+        let n = block.frameCount
+        for c in 0..<block.channelCount {
+            var w = delayWrite
+            delayLine[c].withUnsafeMutableBufferPointer { line in
+                for i in 0..<n {
+                    line[w] = block[c, i]
+                    var r = w - whole
+                    if r < 0 { r += length }
+                    var r1 = r - 1
+                    if r1 < 0 { r1 += length }
+                    block[c, i] = fraction == 0 ? line[r] : line[r] * (1 - fraction) + line[r1] * fraction
+                    w += 1
+                    if w == length { w = 0 }
+                }
+            }
+            if c == block.channelCount - 1 { delayWrite = w }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import Dispatch
+public import ProducerAudio
+import RealModule
+
+/// Renders a ``Session`` offline, block by block: tracks (in parallel), sends and buses, the master.
+///
+/// Memory does not grow with the song's length: each strip keeps one block and its processors'
+/// state. The result does not depend on the number of threads: every track is computed on its
+/// own and the sums are taken in a fixed order.
+public final class Mixer: @unchecked Sendable {
+    /// Frames per block.
+    public let blockFrames: Int
+    /// The session being rendered.
+    public let session: Session
+    /// Frames the render lasts: to the end of the last track, plus the master's latency compensated.
+    public let lengthFrames: Int64
+
+    private let sources: [TrackSource]
+    private let trackStrips: [ChannelStrip]
+    private let busStrips: [ChannelStrip]
+    private let masterStrip: ChannelStrip
+    /// Bus indices in an order where every bus comes after all buses that feed it.
+    private let busOrder: [Int]
+    /// Tracks grouped so that a track keyed by another's sidechain comes in a later group.
+    private let trackLevels: [[Int]]
+    private let sidechainOf: [Int?]
+    private let masterLatency: Int
+    private let audible: [Bool]
+
+    /// Builds the render graph.
+    /// - Parameters:
+    ///   - makeProcessor: turns an insert as written into a processor (see ``ProcessorFactory``).
+    /// - Throws: ``SessionError`` for a file that cannot be read or an insert that cannot be built.
+    public init(session: Session, blockFrames: Int = 2048,
+                makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
+        throws(SessionError)
+    {
+        self.session = session
+        self.blockFrames = blockFrames
+        var sources: [TrackSource] = []
+        for t in session.tracks {
+            sources.append(try TrackSource(track: t, sessionPath: session.path, sampleRate: session.sampleRate,
+                                           blockFrames: blockFrames))
+        }
+        self.sources = sources
+        var built: [[any Processor]] = []
+        for strip in session.tracks.map(\.strip) + session.buses.map(\.strip) + [session.master.strip] {
+            var list: [any Processor] = []
+            for i in strip.inserts { list.append(try makeProcessor(i, session)) }
+            built.append(list)
+        }
+        var tracks: [ChannelStrip] = []
+        for (i, t) in session.tracks.enumerated() {
+            tracks.append(ChannelStrip(name: t.name, spec: t.strip, inputChannels: sources[i].channelCount, inserts: built[i]))
+        }
+        var buses: [ChannelStrip] = []
+        for (j, b) in session.buses.enumerated() {
+            buses.append(ChannelStrip(name: b.name, spec: b.strip, inputChannels: 2, inserts: built[tracks.count + j]))
+        }
+        let master = ChannelStrip(name: "master", spec: session.master.strip, inputChannels: 2,
+                                  inserts: built[built.count - 1])
+        for strip in tracks + buses + [master] { try Self.bindAutomation(strip, session: session) }
+
+        // Sidechains: an insert parameter `sidechain: TRACK` keys it from that track.
+        var keyOf: [Int?] = Array(repeating: nil, count: tracks.count)
+        for (i, t) in session.tracks.enumerated() {
+            for insert in t.strip.inserts {
+                guard let name = insert.parameters["sidechain"]?.text else { continue }
+                guard let k = session.tracks.firstIndex(where: { $0.name == name }), k != i else {
+                    throw SessionError(file: session.path, line: insert.line, key: insert.keyPath + ".sidechain",
+                                       "there is no other track named \"\(name)\" to key from")
+                }
+                keyOf[i] = k
+            }
+        }
+        var level = Array(repeating: 0, count: tracks.count)
+        for _ in 0..<tracks.count {
+            for i in tracks.indices { if let k = keyOf[i] { level[i] = max(level[i], level[k] + 1) } }
+        }
+        guard level.allSatisfy({ $0 < tracks.count }) else {
+            throw SessionError(file: session.path, key: "tracks", "sidechains form a loop")
+        }
+        trackLevels = (0...(level.max() ?? 0)).map { l in tracks.indices.filter { level[$0] == l } }
+        sidechainOf = keyOf
+
+        // Latency: line every track up with the slowest one; the master's look-ahead is cut from the start.
+        let worst = tracks.map(\.insertLatency).max() ?? 0
+        for t in tracks { t.compensationFrames = worst - t.insertLatency }
+        masterLatency = master.insertLatency + (buses.map(\.insertLatency).max() ?? 0)
+
+        // Bus order: buses that feed other buses first.
+        var order: [Int] = []
+        var placed = Set<Int>()
+        func feeds(_ b: Int) -> [Int] {
+            let s = session.buses[b].strip
+            let targets = Set([s.output].compactMap { $0 } + s.sends.map(\.bus))
+            return session.buses.indices.filter { targets.contains(session.buses[$0].name) }
+        }
+        func place(_ b: Int) {
+            if placed.contains(b) { return }
+            // Everything that feeds b first.
+            for other in session.buses.indices where feeds(other).contains(b) { place(other) }
+            placed.insert(b)
+            order.append(b)
+        }
+        for b in session.buses.indices { place(b) }
+        busOrder = order
+
+        let anySolo = session.tracks.contains { $0.solo }
+        audible = session.tracks.map { !$0.mute && (!anySolo || $0.solo) }
+        trackStrips = tracks
+        busStrips = buses
+        masterStrip = master
+        lengthFrames = (sources.map(\.endFrame).max() ?? 0)
+        for strip in tracks + buses + [master] { strip.prepare(sampleRate: session.sampleRate, blockFrames: blockFrames) }
+    }
+
+    private static func bindAutomation(_ strip: ChannelStrip, session: Session) throws(SessionError) {
+        for lane in strip.spec.automation {
+            let curve = AutomationCurve(points: lane.points)
+            switch lane.target {
+            case "gain": strip.gainCurve = curve
+            case "pan": strip.panCurve = curve
+            default:
+                let parts = lane.target.split(separator: ".", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let index = strip.spec.inserts.firstIndex(where: { $0.kind == parts[0] }) else {
+                    throw SessionError(file: session.path, line: lane.line, key: lane.keyPath,
+                                       "automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)")
+                }
+                guard strip.inserts[index].setParameter(parts[1], to: curve.points[0].value) else {
+                    throw SessionError(file: session.path, line: lane.line, key: lane.keyPath,
+                                       "\(parts[0]) has no parameter \"\(parts[1])\"")
+                }
+                strip.insertAutomation.append((index, parts[1], curve))
+            }
+        }
+    }
+
+    /// Stereo output of each bus for the current block (for stems).
+    public private(set) var busOutputs: [AudioBuffer] = []
+
+    /// Renders the whole session, handing each block of the stereo master (and, for stems, of
+    /// every bus) to `deliver`, in order. `progress` gets the fraction done.
+    public func render(progress: ((Double) -> Void)? = nil,
+                       deliver: (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void) throws {
+        let n = blockFrames
+        let lanes = sources.map { TrackLane(channels: $0.channelCount, frames: n) }
+        var busIn = busStrips.map { _ in AudioBuffer(channelCount: 2, frameCapacity: n) }
+        var busPre = busIn
+        var busOut = busIn
+        var masterIn = AudioBuffer(channelCount: 2, frameCapacity: n)
+        var masterOut = masterIn
+        let total = lengthFrames + Int64(masterLatency)
+        var frame: Int64 = 0
+        var skip = masterLatency
+        while frame < total {
+            let count = Int(min(Int64(n), total - frame))
+            let blockStart = frame
+            // Tracks, level by level, each level in parallel; each track touches only its own lane.
+            for levelTracks in trackLevels {
+                DispatchQueue.concurrentPerform(iterations: levelTracks.count) { j in
+                    let t = levelTracks[j]
+                    let lane = lanes[t]
+                    do {
+                        try sources[t].read(into: &lane.pre, frame: blockStart, count: count)
+                        let key = sidechainOf[t].map { lanes[$0].pre }
+                        trackStrips[t].processPreFader(&lane.pre, startFrame: blockStart, sidechain: key)
+                        trackStrips[t].processFader(lane.pre, into: &lane.out, startFrame: blockStart)
+                    } catch {
+                        lane.error = error
+                    }
+                }
+                if let e = lanes.lazy.compactMap(\.error).first { throw e }
+            }
+            // Sums in a fixed order: tracks into buses and master.
+            for i in busIn.indices { busIn[i].frameCount = count; busIn[i].silence() }
+            masterIn.frameCount = count
+            masterIn.silence()
+            for t in trackStrips.indices where audible[t] {
+                route(trackStrips[t].spec, post: lanes[t].out, pre: lanes[t].pre, count: count, busIn: &busIn, master: &masterIn)
+            }
+            for b in busOrder {
+                busPre[b] = busIn[b]
+                busStrips[b].processPreFader(&busPre[b], startFrame: frame, sidechain: nil)
+                busStrips[b].processFader(busPre[b], into: &busOut[b], startFrame: frame)
+                route(busStrips[b].spec, post: busOut[b], pre: busPre[b], count: count, busIn: &busIn, master: &masterIn)
+            }
+            masterStrip.processPreFader(&masterIn, startFrame: frame, sidechain: nil)
+            masterStrip.processFader(masterIn, into: &masterOut, startFrame: frame)
+            // The master's look-ahead: drop the first frames so the output lines up with the sources.
+            if skip > 0 {
+                let drop = min(skip, count)
+                skip -= drop
+                if drop < count {
+                    try deliver(Self.tail(masterOut, from: drop), busOut.map { Self.tail($0, from: drop) })
+                }
+            } else {
+                try deliver(masterOut, busOut)
+            }
+            frame += Int64(count)
+            progress?(Double(frame) / Double(max(1, total)))
+        }
+    }
+
+    /// Adds a strip's output to its destination and its sends to their buses.
+    private func route(_ spec: Session.Strip, post: AudioBuffer, pre: AudioBuffer, count: Int,
+                       busIn: inout [AudioBuffer], master: inout AudioBuffer) {
+        if let out = spec.output, out != "master", let b = session.buses.firstIndex(where: { $0.name == out }) {
+            Self.add(post, gain: 1, into: &busIn[b], count: count)
+        } else {
+            Self.add(post, gain: 1, into: &master, count: count)
+        }
+        for send in spec.sends {
+            guard let b = session.buses.firstIndex(where: { $0.name == send.bus }) else { continue }
+            let g = Float(pow10(send.levelDecibels / 20))
+            Self.add(send.preFader ? pre : post, gain: g, into: &busIn[b], count: count)
+        }
+    }
+
+    private static func add(_ source: AudioBuffer, gain: Float, into target: inout AudioBuffer, count: Int) {
+        for c in 0..<2 {
+            let sc = min(c, source.channelCount - 1)
+            source.withChannel(sc) { src in
+                target.withMutableChannel(c) { dst in
+                    for i in 0..<count { dst[i] += src[i] * gain }
+                }
+            }
+        }
+    }
+
+    private static func tail(_ b: AudioBuffer, from: Int) -> AudioBuffer {
+        var out = AudioBuffer(channelCount: b.channelCount, frameCapacity: b.frameCount - from, frameCount: b.frameCount - from)
+        for c in 0..<b.channelCount { for i in 0..<(b.frameCount - from) { out[c, i] = b[c, from + i] } }
+        return out
+    }
+}
+
+private func pow10(_ x: Double) -> Double { Double.exp10(x) }
+
+/// One track's buffers for a block, touched only by the thread rendering that track.
+private final class TrackLane: @unchecked Sendable {
+    var pre: AudioBuffer
+    var out: AudioBuffer
+    var error: (any Error)?
+    init(channels: Int, frames: Int) {
+        pre = AudioBuffer(channelCount: channels, frameCapacity: frames)
+        out = AudioBuffer(channelCount: 2, frameCapacity: frames)
+    }
+}

@@ -1,0 +1,64 @@
+import ProducerAudio
+
+/// A track's audio file placed on the timeline: read in blocks, silent before its start and after its end.
+final class TrackSource: @unchecked Sendable {
+    let reader: AudioFileReader
+    let startFrame: Int64
+    let trimStart: Int64
+    let length: Int64
+    private var scratch: AudioBuffer
+    private var filePosition: Int64 = -1
+
+    var channelCount: Int { reader.format.channelCount }
+    /// The last timeline frame (exclusive) where the track sounds.
+    var endFrame: Int64 { startFrame + length }
+
+    init(track: Session.Track, sessionPath: String, sampleRate: Double, blockFrames: Int) throws(SessionError) {
+        do {
+            reader = try AudioFileReader(path: track.file)
+        } catch {
+            throw SessionError(file: sessionPath, line: track.strip.line, key: "tracks.\(track.name).file", "\(error)")
+        }
+        guard reader.format.sampleRate == sampleRate else {
+            throw SessionError(file: sessionPath, line: track.strip.line, key: "tracks.\(track.name).file",
+                               "\(track.file) is at \(Int(reader.format.sampleRate)) Hz but the session renders at \(Int(sampleRate)) Hz")
+        }
+        guard reader.format.channelCount <= 2 else {
+            throw SessionError(file: sessionPath, line: track.strip.line, key: "tracks.\(track.name).file",
+                               "\(track.file) has \(reader.format.channelCount) channels; tracks take mono or stereo files")
+        }
+        startFrame = track.startFrame
+        trimStart = min(track.trimStartFrame, reader.frameCount)
+        length = min(track.trimLengthFrames ?? Int64.max, reader.frameCount - trimStart)
+        scratch = AudioBuffer(channelCount: reader.format.channelCount, frameCapacity: blockFrames)
+    }
+
+    /// Fills `block` with the track's audio for timeline frames `frame ..< frame + count`.
+    func read(into block: inout AudioBuffer, frame: Int64, count: Int) throws {
+        block.frameCount = count
+        block.silence()
+        let from = max(frame, startFrame), to = min(frame + Int64(count), endFrame)
+        guard from < to else { return }
+        let fileFrame = trimStart + (from - startFrame)
+        if fileFrame != filePosition { try reader.seek(toFrame: fileFrame); filePosition = fileFrame }
+        var written = Int(from - frame)
+        var remaining = Int(to - from)
+        while remaining > 0 {
+            if scratch.frameCapacity < remaining { scratch = AudioBuffer(channelCount: channelCount, frameCapacity: remaining) }
+            let got = try reader.read(into: &scratch)
+            if got == 0 { break }
+            let use = min(got, remaining)
+            for c in 0..<channelCount {
+                scratch.withChannel(c) { src in
+                    block.withMutableChannel(c) { dst in
+                        for i in 0..<use { dst[written + i] = src[i] }
+                    }
+                }
+            }
+            filePosition += Int64(got)
+            if got > use { try reader.seek(toFrame: filePosition - Int64(got - use)); filePosition -= Int64(got - use) }
+            written += use
+            remaining -= use
+        }
+    }
+}

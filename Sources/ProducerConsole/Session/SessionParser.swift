@@ -1,0 +1,351 @@
+import Foundation
+import Yams
+
+extension Session {
+    /// Reads a session file.
+    /// - Throws: ``SessionError`` naming the line and the key of the first problem: unknown keys,
+    ///   wrong types, missing files, sends to buses that do not exist, routing cycles.
+    public init(path: String) throws(SessionError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SessionError(file: path, FileManager.default.fileExists(atPath: path)
+                ? "the session file cannot be read" : "the session file does not exist")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SessionError(file: path, "the session file is not UTF-8 text")
+        }
+        try self.init(yaml: text, path: path)
+    }
+
+    /// Reads a session from YAML text; `path` names it in errors and anchors relative file paths.
+    public init(yaml: String, path: String, checkFiles: Bool = true) throws(SessionError) {
+        self = try SessionParser(path: path, yaml: yaml, checkFiles: checkFiles).parse()
+    }
+}
+
+/// Reads the YAML node tree, checking every key and type, with line numbers for errors.
+struct SessionParser {
+    let path: String
+    let yaml: String
+    let checkFiles: Bool
+    var directory: String { (path as NSString).deletingLastPathComponent }
+
+    func error(_ node: Node?, _ key: String?, _ message: String) -> SessionError {
+        SessionError(file: path, line: node?.mark?.line, column: node?.mark?.column, key: key, message)
+    }
+
+    func parse() throws(SessionError) -> Session {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { throw error(nil, nil, "the session file is empty") }
+            root = node
+        } catch let e as SessionError {
+            throw e
+        } catch let e as YamlError {
+            throw yamlError(e)
+        } catch {
+            throw self.error(nil, nil, "\(error)")
+        }
+        let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "tracks", "buses", "master"])
+        guard let rateNode = top["sampleRate"] else { throw error(root, "sampleRate", "is missing (e.g. sampleRate: 48000)") }
+        let rate = try number(rateNode, "sampleRate", in: 8000...768_000)
+        let tempo = try top["tempo"].map { n throws(SessionError) in try number(n, "tempo", in: 20...400) } ?? 120
+        let beatsPerBar = Int(try top["beatsPerBar"].map { n throws(SessionError) in try number(n, "beatsPerBar", in: 1...32) } ?? 4)
+        let clock = Clock(rate: rate, tempo: tempo, beatsPerBar: beatsPerBar)
+
+        var buses: [Session.Bus] = []
+        if let node = top["buses"] {
+            for (i, item) in try sequence(node, "buses").enumerated() {
+                buses.append(try bus(item, "buses[\(i)]", clock: clock))
+            }
+        }
+        let master = try top["master"].map { n throws(SessionError) in try bus(n, "master", clock: clock, isMaster: true) }
+            ?? Session.Bus(name: "master", strip: Session.Strip())
+        var tracks: [Session.Track] = []
+        guard let tracksNode = top["tracks"] else { throw error(root, "tracks", "is missing: a session needs at least one track") }
+        for (i, item) in try sequence(tracksNode, "tracks").enumerated() {
+            tracks.append(try track(item, "tracks[\(i)]", clock: clock))
+        }
+        if tracks.isEmpty { throw error(tracksNode, "tracks", "is empty: a session needs at least one track") }
+        var session = Session(sampleRate: rate, tempo: tempo, beatsPerBar: beatsPerBar, tracks: tracks, buses: buses,
+                              master: master, path: path)
+        try checkRouting(&session)
+        return session
+    }
+
+    // MARK: - Tracks and buses
+
+    func track(_ node: Node, _ key: String, clock: Clock) throws(SessionError) -> Session.Track {
+        let m = try mapping(node, key, allowed: Self.stripKeys.union(["file", "start", "trim", "mute", "solo"]))
+        guard let nameNode = m["name"] else { throw error(node, key + ".name", "is missing") }
+        guard let fileNode = m["file"] else { throw error(node, key + ".file", "is missing") }
+        let file = try text(fileNode, key + ".file")
+        let resolved = file.hasPrefix("/") ? file : directory.isEmpty ? file : directory + "/" + file
+        if checkFiles && !FileManager.default.fileExists(atPath: resolved) {
+            throw error(fileNode, key + ".file", "the audio file \(resolved) does not exist")
+        }
+        var trimStart: Int64 = 0, trimLength: Int64?
+        if let trim = m["trim"] {
+            let t = try mapping(trim, key + ".trim", allowed: ["start", "end"])
+            if let s = t["start"] { trimStart = try clock.frames(s, key + ".trim.start", parser: self) }
+            if let e = t["end"] {
+                let end = try clock.frames(e, key + ".trim.end", parser: self)
+                guard end > trimStart else { throw error(e, key + ".trim.end", "must come after trim.start") }
+                trimLength = end - trimStart
+            }
+        }
+        return Session.Track(
+            name: try text(nameNode, key + ".name"), file: resolved,
+            startFrame: try m["start"].map { n throws(SessionError) in try clock.frames(n, key + ".start", parser: self) } ?? 0,
+            trimStartFrame: trimStart, trimLengthFrames: trimLength,
+            strip: try strip(m, node, key, clock: clock),
+            mute: try m["mute"].map { n throws(SessionError) in try flag(n, key + ".mute") } ?? false,
+            solo: try m["solo"].map { n throws(SessionError) in try flag(n, key + ".solo") } ?? false)
+    }
+
+    func bus(_ node: Node, _ key: String, clock: Clock, isMaster: Bool = false) throws(SessionError) -> Session.Bus {
+        let allowed = isMaster ? Set(["inserts", "gain", "automation", "width"]) : Self.stripKeys
+        let m = try mapping(node, key, allowed: allowed)
+        let name: String
+        if isMaster { name = "master" } else {
+            guard let n = m["name"] else { throw error(node, key + ".name", "is missing") }
+            name = try text(n, key + ".name")
+        }
+        return Session.Bus(name: name, strip: try strip(m, node, key, clock: clock))
+    }
+
+    static let stripKeys: Set<String> = ["name", "gain", "pan", "width", "polarity", "delay", "inserts", "sends", "output",
+                                         "automation"]
+
+    func strip(_ m: [String: Node], _ node: Node, _ key: String, clock: Clock) throws(SessionError) -> Session.Strip {
+        var s = Session.Strip()
+        s.line = node.mark?.line
+        if let n = m["gain"] { s.gainDecibels = try number(n, key + ".gain", in: -144...48) }
+        if let n = m["pan"] { s.pan = try number(n, key + ".pan", in: -1...1) }
+        if let n = m["width"] { s.width = try number(n, key + ".width", in: 0...2) }
+        if let n = m["polarity"] {
+            switch try text(n, key + ".polarity") {
+            case "normal": s.inverted = false
+            case "inverted": s.inverted = true
+            case let other: throw error(n, key + ".polarity", "must be normal or inverted, not \"\(other)\"")
+            }
+        }
+        if let n = m["delay"] { s.delayFrames = try clock.delayFrames(n, key + ".delay", parser: self) }
+        if let n = m["output"] { s.output = try text(n, key + ".output") }
+        if let n = m["inserts"] {
+            for (i, item) in try sequence(n, key + ".inserts").enumerated() {
+                let path = key + ".inserts[\(i)]"
+                let one = try mapping(item, path, allowed: nil)
+                guard one.count == 1, let (kind, valueNode) = one.first else {
+                    throw error(item, path, "an insert is one processor, e.g. `- compressor: { threshold: -18 }`")
+                }
+                guard Self.insertKinds.contains(kind) else {
+                    throw error(item, path, "unknown processor \"\(kind)\"; known: \(Self.insertKinds.sorted().joined(separator: ", "))")
+                }
+                let parameters = try parameterMap(valueNode, path + "." + kind)
+                s.inserts.append(.init(kind: kind, parameters: parameters, line: item.mark?.line, column: item.mark?.column,
+                                       keyPath: path + "." + kind))
+            }
+        }
+        if let n = m["sends"] {
+            for (i, item) in try sequence(n, key + ".sends").enumerated() {
+                let path = key + ".sends[\(i)]"
+                let send = try mapping(item, path, allowed: ["bus", "level", "pre"])
+                guard let bus = send["bus"] else { throw error(item, path + ".bus", "is missing") }
+                s.sends.append(.init(
+                    bus: try text(bus, path + ".bus"),
+                    levelDecibels: try send["level"].map { n throws(SessionError) in try number(n, path + ".level", in: -144...24) } ?? 0,
+                    preFader: try send["pre"].map { n throws(SessionError) in try flag(n, path + ".pre") } ?? false,
+                    line: bus.mark?.line, keyPath: path + ".bus"))
+            }
+        }
+        if let n = m["automation"] {
+            for (target, lane) in try mapping(n, key + ".automation", allowed: nil).sorted(by: { $0.key < $1.key }) {
+                let path = key + ".automation." + target
+                var points: [(Int64, Double)] = []
+                for (i, p) in try sequence(lane, path).enumerated() {
+                    let point = try mapping(p, path + "[\(i)]", allowed: ["time", "value"])
+                    guard let t = point["time"], let v = point["value"] else {
+                        throw error(p, path + "[\(i)]", "a breakpoint needs time and value, e.g. { time: \"5:1\", value: -6 }")
+                    }
+                    points.append((try clock.frames(t, path + "[\(i)].time", parser: self), try number(v, path + "[\(i)].value")))
+                }
+                guard !points.isEmpty else { throw error(lane, path, "has no breakpoints") }
+                if zip(points, points.dropFirst()).contains(where: { $0.0 > $1.0 }) {
+                    throw error(lane, path, "breakpoints must be in time order")
+                }
+                s.automation.append(.init(target: target, points: points, line: lane.mark?.line, keyPath: path))
+            }
+        }
+        return s
+    }
+
+    static let insertKinds: Set<String> = ["eq", "filter", "compressor", "gate", "deesser", "saturation", "delay", "reverb",
+                                           "width", "limiter"]
+
+    // MARK: - Routing
+
+    func checkRouting(_ session: inout Session) throws(SessionError) {
+        let names = Set(session.buses.map(\.name))
+        var seen = Set<String>()
+        for bus in session.buses {
+            if !seen.insert(bus.name).inserted {
+                throw SessionError(file: path, line: bus.strip.line, key: "buses", "two buses are named \"\(bus.name)\"")
+            }
+        }
+        var trackNames = Set<String>()
+        for (i, t) in session.tracks.enumerated() {
+            if !trackNames.insert(t.name).inserted {
+                throw SessionError(file: path, line: t.strip.line, key: "tracks[\(i)].name", "two tracks are named \"\(t.name)\"")
+            }
+        }
+        func check(_ strip: Session.Strip, _ key: String) throws(SessionError) {
+            if let out = strip.output, out != "master", !names.contains(out) {
+                throw SessionError(file: path, line: strip.line, key: key + ".output", "there is no bus named \"\(out)\"")
+            }
+            for send in strip.sends where !names.contains(send.bus) {
+                throw SessionError(file: path, line: send.line, key: send.keyPath, "there is no bus named \"\(send.bus)\"")
+            }
+        }
+        for (i, t) in session.tracks.enumerated() { try check(t.strip, "tracks[\(i)]") }
+        for (i, b) in session.buses.enumerated() { try check(b.strip, "buses[\(i)]") }
+        // A bus may feed other buses (output or sends), never itself through a loop.
+        var edges: [String: [String]] = [:]
+        for b in session.buses {
+            edges[b.name] = [b.strip.output].compactMap { $0 }.filter { $0 != "master" } + b.strip.sends.map(\.bus)
+        }
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ name: String, _ trail: [String]) throws(SessionError) {
+            if state[name] == 2 { return }
+            if state[name] == 1 {
+                let cycle = (trail.drop { $0 != name } + [name]).joined(separator: " → ")
+                let line = session.buses.first { $0.name == name }?.strip.line
+                throw SessionError(file: path, line: line, key: "buses", "routing cycle: \(cycle)")
+            }
+            state[name] = 1
+            for next in edges[name] ?? [] { try visit(next, trail + [name]) }
+            state[name] = 2
+        }
+        for b in session.buses { try visit(b.name, []) }
+    }
+
+    // MARK: - Typed values
+
+    func mapping(_ node: Node, _ key: String, allowed: Set<String>?) throws(SessionError) -> [String: Node] {
+        guard case .mapping(let m) = node else { throw error(node, key, "must be a mapping (key: value pairs)") }
+        var result: [String: Node] = [:]
+        for (k, v) in m {
+            guard let name = k.string else { throw error(k, key, "keys must be text") }
+            if let allowed, !allowed.contains(name) {
+                let place = key.isEmpty ? name : key + "." + name
+                throw error(k, place, "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
+            }
+            result[name] = v
+        }
+        return result
+    }
+
+    func sequence(_ node: Node, _ key: String) throws(SessionError) -> [Node] {
+        guard case .sequence(let s) = node else { throw error(node, key, "must be a list") }
+        return Array(s)
+    }
+
+    func number(_ node: Node, _ key: String, in range: ClosedRange<Double>? = nil) throws(SessionError) -> Double {
+        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else {
+            throw error(node, key, "must be a number, not \"\(node.string ?? "a list or mapping")\"")
+        }
+        if let range, !range.contains(v) {
+            throw error(node, key, "\(v) is out of range (\(range.lowerBound) to \(range.upperBound))")
+        }
+        return v
+    }
+
+    func text(_ node: Node, _ key: String) throws(SessionError) -> String {
+        guard case .scalar(let s) = node else { throw error(node, key, "must be text") }
+        return s.string
+    }
+
+    func flag(_ node: Node, _ key: String) throws(SessionError) -> Bool {
+        guard case .scalar = node, let b = node.bool else { throw error(node, key, "must be true or false") }
+        return b
+    }
+
+    func parameterMap(_ node: Node, _ key: String) throws(SessionError) -> [String: ParameterValue] {
+        if case .scalar(let s) = node, s.string.isEmpty || node.null != nil { return [:] }
+        guard case .map(let m) = try parameter(node, key) else {
+            throw error(node, key, "must be a mapping of parameters, e.g. { threshold: -18, ratio: 3 }")
+        }
+        return m
+    }
+
+    func parameter(_ node: Node, _ key: String) throws(SessionError) -> ParameterValue {
+        switch node {
+        case .scalar:
+            if let n = node.int { return .number(Double(n)) }
+            if let n = node.float { return .number(n) }
+            if let b = node.bool { return .flag(b) }
+            return .text(node.string ?? "")
+        case .sequence(let s):
+            var items: [ParameterValue] = []
+            for (i, item) in s.enumerated() { items.append(try parameter(item, key + "[\(i)]")) }
+            return .list(items)
+        case .mapping(let m):
+            var map: [String: ParameterValue] = [:]
+            for (k, v) in m {
+                guard let name = k.string else { throw error(k, key, "keys must be text") }
+                map[name] = try parameter(v, key + "." + name)
+            }
+            return .map(map)
+        case .alias:
+            throw error(node, key, "YAML aliases are not supported in sessions")
+        }
+    }
+
+    func yamlError(_ e: YamlError) -> SessionError {
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return SessionError(file: path, line: mark.line, column: mark.column, "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return SessionError(file: path, line: context.mark.line, column: context.mark.column,
+                                "the key \(duplicates.joined(separator: ", ")) is given twice")
+        default:
+            return SessionError(file: path, "YAML: \(e)")
+        }
+    }
+}
+
+/// Converts session times to frames: seconds, "bar:beat" (from 1), or "N samples".
+struct Clock {
+    let rate: Double
+    let tempo: Double
+    let beatsPerBar: Int
+
+    func frames(_ node: Node, _ key: String, parser: SessionParser) throws(SessionError) -> Int64 {
+        if let seconds = node.float ?? node.int.map(Double.init) {
+            guard seconds >= 0, seconds < 86_400 else { throw parser.error(node, key, "\(seconds) s is out of range") }
+            return Int64((seconds * rate).rounded())
+        }
+        let text = (node.string ?? "").trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("samples"), let n = Int64(text.dropLast(7).trimmingCharacters(in: .whitespaces)), n >= 0 {
+            return n
+        }
+        let parts = text.split(separator: ":")
+        if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar >= 1, beat >= 1 {
+            let beats = (bar - 1) * Double(beatsPerBar) + (beat - 1)
+            return Int64((beats * 60 / tempo * rate).rounded())
+        }
+        throw parser.error(node, key, "\"\(text)\" is not a time: give seconds (12.5), bar:beat (\"17:3\") or \"N samples\"")
+    }
+
+    /// A delay: ms as a number, or "N samples".
+    func delayFrames(_ node: Node, _ key: String, parser: SessionParser) throws(SessionError) -> Double {
+        if let ms = node.float ?? node.int.map(Double.init) {
+            guard (0...1000).contains(ms) else { throw parser.error(node, key, "\(ms) ms is out of range (0 to 1000 ms)") }
+            return ms / 1000 * rate
+        }
+        let text = (node.string ?? "").trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("samples"), let n = Double(text.dropLast(7).trimmingCharacters(in: .whitespaces)), n >= 0, n <= rate {
+            return n
+        }
+        throw parser.error(node, key, "\"\(text)\" is not a delay: give ms (1.5) or \"N samples\"")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import ProducerAudio
+import ProducerConsole
+import Testing
+
+@Suite("Rendering sessions")
+struct MixerTests {
+    func render(_ yaml: String, in dir: String, encoding: SampleEncoding = .float(bits: 32),
+                stems: Bool = false) throws -> (AudioBuffer, Mixdown.Result) {
+        let session = try Session(yaml: yaml, path: dir + "/session.yaml")
+        var mixdown = Mixdown(encoding: encoding, stemsDirectory: stems ? dir + "/stems" : nil)
+        mixdown.blockFrames = 1000
+        let result = try mixdown.render(session, to: dir + "/mix.wav")
+        return (try AudioFile.read(path: dir + "/mix.wav").buffer, result)
+    }
+
+    @Test("One stereo file at unity gain, centred, no inserts: the mix is the file, sample for sample")
+    func identity() throws {
+        let dir = try sessionFolder()
+        let (mix, _) = try render("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n", in: dir)
+        let source = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
+        #expect(mix.frameCount == source.frameCount)
+        #expect(mix.channel(0) == source.channel(0) && mix.channel(1) == source.channel(1))
+    }
+
+    @Test("A mono file centred gets the −3 dB constant-power law on both sides")
+    func monoPanLaw() throws {
+        let dir = try sessionFolder()
+        let (mix, _) = try render("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/mono.wav\n", in: dir)
+        let source = try AudioFile.read(path: dir + "/takes/mono.wav").buffer
+        let g = Float(0.5.squareRoot())
+        var worst: Float = 0
+        for i in 0..<source.frameCount {
+            worst = max(worst, abs(mix[0, i] - source[0, i] * g), abs(mix[1, i] - source[0, i] * g))
+        }
+        #expect(worst < 1e-6)
+    }
+
+    @Test("Polarity, delay and start land on the exact sample")
+    func exactPlacement() throws {
+        let dir = try sessionFolder()
+        let (mix, _) = try render("""
+            sampleRate: 48000
+            tracks:
+              - name: A
+                file: takes/stereo.wav
+                polarity: inverted
+                delay: "37 samples"
+                start: "1000 samples"
+            """, in: dir)
+        let source = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
+        #expect(mix.frameCount == source.frameCount + 1000)
+        for i in 0..<1037 { #expect(mix[0, i] == 0) }
+        var same = true
+        for i in 0..<(source.frameCount - 37) where mix[0, 1037 + i] != -source[0, i] { same = false }
+        #expect(same)
+    }
+
+    @Test("Gain automation reaches its breakpoints on time without zipper steps")
+    func automation() throws {
+        let dir = try sessionFolder()
+        let (mix, _) = try render("""
+            sampleRate: 48000
+            tracks:
+              - name: A
+                file: takes/stereo.wav
+                automation:
+                  gain: [{ time: 0.25, value: 0 }, { time: 0.5, value: -20 }]
+            """, in: dir)
+        let source = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
+        // Before 0.25 s: unity. After 0.5 s (one ramp step later): −20 dB.
+        #expect(mix[0, 11_000] == source[0, 11_000])
+        let late = 25_000
+        #expect(abs(mix[0, late] - source[0, late] * 0.1) < 1e-6)
+        // The ramp is smooth: the gain never steps by more than 0.05 dB between samples.
+        var worst = 0.0
+        for i in 12_000..<24_200 where abs(source[0, i]) > 0.05 && abs(source[0, i - 1]) > 0.05 {
+            let g0 = Double(mix[0, i - 1] / source[0, i - 1]), g1 = Double(mix[0, i] / source[0, i])
+            worst = max(worst, abs(20 * log10(g1 / g0)))
+        }
+        #expect(worst < 0.05)
+    }
+
+    @Test("Sends feed buses, mute and solo work, and stems hold each bus")
+    func routing() throws {
+        let dir = try sessionFolder()
+        let (mix, result) = try render("""
+            sampleRate: 48000
+            tracks:
+              - name: A
+                file: takes/stereo.wav
+                output: Group
+              - name: B
+                file: takes/mono.wav
+                mute: true
+            buses:
+              - name: Group
+                gain: -6
+            """, in: dir, stems: true)
+        let source = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
+        let g = Float(pow(10, -6.0 / 20))
+        var worst: Float = 0
+        for i in 0..<source.frameCount { worst = max(worst, abs(mix[1, i] - source[1, i] * g)) }
+        #expect(worst < 1e-6)
+        #expect(result.stems.count == 1)
+        let stem = try AudioFile.read(path: result.stems[0]).buffer
+        #expect(stem.frameCount == mix.frameCount && stem[0, 1234] == mix[0, 1234])
+    }
+
+    @Test("The same session renders bit-identical twice")
+    func deterministic() throws {
+        let dir = try sessionFolder()
+        let yaml = "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 0.3\n  - name: B\n    file: takes/mono.wav\n    pan: -0.5\n    gain: -4\n"
+        let (a, _) = try render(yaml, in: dir, encoding: .integer(bits: 24))
+        let (b, _) = try render(yaml, in: dir, encoding: .integer(bits: 24))
+        #expect(a.channel(0) == b.channel(0) && a.channel(1) == b.channel(1))
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-import ProducerConsole
-@Test func placeholderConsole() { #expect(Bool(true)) }
