@@ -66,7 +66,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer-bench",
-            dependencies: ["ProducerKit", "ProducerEars", "ProducerMusic", "ProducerDSP"],
+            dependencies: ["ProducerKit", "ProducerEars", "ProducerMusic", "ProducerDSP", "ProducerConsole"],
             path: "Benchmarks/producer-bench",
             swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),

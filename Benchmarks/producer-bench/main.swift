@@ -2,6 +2,7 @@
 //
 //   swift run -c release producer-bench [--minutes 10] [--keep]      analyze against ffmpeg
 //   swift run -c release producer-bench listen [--minutes 4]           listen against librosa's pyin
+//   swift run -c release producer-bench mix [--minutes 4]              mix against a sox chain
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -23,6 +24,13 @@ var channels = 2
 var compare = true
 var keep = false
 var args = CommandLine.arguments.dropFirst()
+if args.first == "mix" {
+    args.removeFirst()
+    var mixMinutes = 4.0
+    if args.first == "--minutes", args.count >= 2 { mixMinutes = Double(args[args.startIndex + 1]) ?? 4 }
+    try runMixBenchmark(minutes: mixMinutes)
+    exit(0)
+}
 if args.first == "listen" {
     args.removeFirst()
     var listenMinutes = 4.0
