@@ -1,9 +1,17 @@
 import RealModule
 
-/// Estimates the tempo of an onset envelope (Ellis 2007, as librosa does): the autocorrelation
-/// of the envelope, averaged over overlapping Hann-windowed stretches, weighted by a
-/// log-Gaussian prior around ``preferredTempo``; the best lag is refined to a fraction of a
+/// Estimates the tempo of an onset envelope (after Ellis 2007, as librosa does): the
+/// autocorrelation of the envelope, averaged over overlapping Hann-windowed stretches, weighted
+/// by a log-Gaussian prior around ``preferredTempo``; the best lag is refined to a fraction of a
 /// frame by parabolic interpolation.
+///
+/// Each candidate period is scored by a two-tooth comb, in the spirit of meter templates (e.g.
+/// Peeters 2007): the autocorrelation at the period plus that at half the period,
+/// its binary subdivision. A beat in simple meter has support at both; a period of three
+/// subdivisions (a dotted beat, e.g. three sixteenths in 4/4) has none at its half and no longer
+/// competes with the beat on the strength of its own peak alone. (Compound meter, whose beat
+/// divides in three, is therefore counted at a binary level of its pulse.) Between a beat and
+/// twice its rate, equally supported, the prior decides.
 ///
 /// ``BeatTracker`` refines this first estimate further from the beats it finds.
 public struct TempoEstimator: Sendable {
@@ -18,8 +26,13 @@ public struct TempoEstimator: Sendable {
     /// The length of each autocorrelation stretch, in seconds.
     public var windowSeconds: Double = 8
     /// The beat is taken to be twice as fast when the autocorrelation at half the period is
-    /// at least this share of that at the period.
+    /// at least this share of that at the period (and the faster level is not itself evenly
+    /// subdivided; see ``subdivisionRatio``).
     public var halfPulseRatio: Double = 0.85
+    /// A level whose own half-period autocorrelation reaches this share of its own is evenly
+    /// subdivided: the envelope is then isochronous over two binary levels, which says nothing
+    /// about which of them is the beat, and the prior's choice stands.
+    public var subdivisionRatio: Double = 0.5
 
     /// An estimator with librosa's defaults (prior 120 BPM, one octave).
     public init() {}
@@ -41,25 +54,37 @@ public struct TempoEstimator: Sendable {
         for lag in minLag...maxLag where acf[lag] > 0 && acf[lag] >= acf[lag - 1] && acf[lag] >= acf[lag + 1] {
             let bpm = 60 * fps / Double(lag)
             let octaves = Double.log2(bpm / preferredTempo) / spread
-            let score = acf[lag] * Double.exp(-0.5 * octaves * octaves)
+            // The comb: the pulse at the period and at its binary subdivision.
+            let comb = acf[lag] + (Self.peak(acf, near: Double(lag) / 2).map { acf[$0] } ?? 0)
+            let score = comb * Double.exp(-0.5 * octaves * octaves)
             if score > bestScore { bestScore = score; best = lag }
         }
         guard best > 0 else { return nil }
         // A pulse as strong halfway between the beats means the beat is twice as fast: the
-        // prior alone would prefer the slower level for fast, even click tracks.
+        // prior (and the comb) alone would prefer the slower level for fast, even click
+        // tracks. Not so when the faster level is itself evenly subdivided (dense, even
+        // sixteenths): the envelope is then isochronous over both levels, the step would be
+        // as justified again at the next, and the prior's level stands.
         while true {
             let h = Double(best) / 2
-            guard 60 * fps / h <= maximumTempo, Int(h.rounded(.up)) + 1 < acf.count, h >= 2 else { break }
-            let lo = Int(h.rounded(.down)), hi = Int(h.rounded(.up))
-            var m = lo
-            for k in (lo - 1)...(hi + 1) where acf[k] > acf[m] { m = k }
-            guard acf[m] >= halfPulseRatio * acf[best], m > 0 else { break }
+            guard 60 * fps / h <= maximumTempo, h >= 2, let m = Self.peak(acf, near: h) else { break }
+            guard acf[m] >= halfPulseRatio * acf[best] else { break }
+            if let q = Self.peak(acf, near: Double(m) / 2), acf[q] >= subdivisionRatio * acf[m] { break }
             best = m
         }
         let a = acf[best - 1], b = acf[best], c = acf[best + 1]
         let denom = a - 2 * b + c
         let shift = denom < 0 ? max(-0.5, min(0.5, 0.5 * (a - c) / denom)) : 0
         return Double(best) + shift
+    }
+
+    /// The lag of the largest value within a frame of the fractional lag `h`, if in range.
+    static func peak(_ acf: [Double], near h: Double) -> Int? {
+        let lo = Int(h.rounded(.down)) - 1, hi = Int(h.rounded(.up)) + 1
+        guard lo >= 1, hi < acf.count else { return nil }
+        var m = lo + 1
+        for k in lo...hi where acf[k] > acf[m] { m = k }
+        return m
     }
 
     /// The averaged, normalised autocorrelation of the envelope (index = lag in frames).
