@@ -91,7 +91,10 @@ extension PitchTracker {
         let wf = window * d
         var frames = [PitchFrame]()
         frames.reserveCapacity(path.count)
-        let maxLagFull = (maximumLag + 2) * d + 8
+        let maxLagFull = (maximumLag + 2 + oneSidedShift) * d + 8
+        // The frame's centre from the window's start, and the one-sided windows, at the full rate.
+        let centreOffset = ((window + 2 * maximumLag + 1) / 2 - maximumLag + oneSidedShift) * d
+        let hf = halfWindow * d
         var scratch = [Float](repeating: 0, count: wf + 2 * maxLagFull + 16)
         scratch.withUnsafeMutableBufferPointer { sb in
             let buf = sb.baseAddress!
@@ -106,13 +109,18 @@ extension PitchTracker {
                 var centre = Int(coarse.rounded())
                 let reach = centre + 5  // the largest lag the search may use
                 let start = (c.analysisStart[t] + maximumLag) * d - reach  // window starts at `reach`
-                let need = wf + 2 * reach
+                let need = wf + 2 * reach + oneSidedShift * d
                 if centre >= 3 && need <= sb.count {
                     // Copy the samples (zero outside the input).
                     buf.update(repeating: 0, count: need)
                     let lo = max(0, -start), hi = min(need, n - start)
                     if hi > lo { (buf + lo).update(from: x + (start + lo), count: hi - lo) }
-                    func diff(_ lag: Int) -> Double { Self.difference(buf + reach, lag: lag, window: wf) }
+                    let diff: (Int) -> Double
+                    switch Side(rawValue: c.side[k]) ?? .centred {
+                    case .centred: diff = { Self.difference(buf + reach, lag: $0, window: wf) }
+                    case .past: diff = { Self.oneSidedDifference(buf + reach + centreOffset - hf, lag: -$0, window: hf) }
+                    case .future: diff = { Self.oneSidedDifference(buf + reach + centreOffset, lag: $0, window: hf) }
+                    }
                     var y0 = diff(centre - 1), y1 = diff(centre), y2 = diff(centre + 1)
                     var steps = 0
                     while steps < 3 {

@@ -7,6 +7,8 @@ extension PitchTracker {
         var lag: [Double] = []
         /// Probability from the threshold prior.
         var probability: [Double] = []
+        /// Which part of the signal the candidate was measured on: ``Side``'s raw value.
+        var side: [UInt8] = []
         /// Per frame: the sum of its candidates' probabilities (capped at 1).
         var voicing: [Double] = []
         /// Per frame: the first decimated sample of its analysis span.
@@ -116,51 +118,19 @@ extension PitchTracker {
                         dp[tau] = running > 0 ? d * Double(tau) / running : 1
                     }
                     dp[maxLag + 1] = dp[maxLag]
-                    // Troughs with a strictly falling running minimum become candidates.
-                    var troughs = 0
-                    var best = Double.infinity
-                    var tau = max(minLag, 2)
-                    while tau < maxLag {
-                        let y1 = dp[tau]
-                        if y1 < best && y1 < dp[tau - 1] && y1 <= dp[tau + 1] {
-                            let y0 = dp[tau - 1], y2 = dp[tau + 1]
-                            let den = y0 - 2 * y1 + y2
-                            var delta = 0.0, value = y1
-                            if den > 0 {
-                                delta = max(-0.5, min(0.5, 0.5 * (y0 - y2) / den))
-                                value = max(0, y1 - 0.25 * (y0 - y2) * delta)
-                            }
-                            if value < best, troughs < 64 {
-                                troughLag[troughs] = Double(tau) + delta
-                                troughValue[troughs] = value
-                                troughs += 1
-                                best = value
-                            }
-                        }
-                        tau += 1
-                    }
-                    // Threshold mass: trough k takes thresholds s with v_k < s ≤ v_{k-1}.
-                    var previousIndex = 100
-                    for t in 0..<troughs {
-                        let v = troughValue[t]
-                        let index = v >= 1 ? 100 : max(0, Int(v * 100))
-                        var p = cdf[previousIndex] - cdf[index]
-                        if t == troughs - 1 { p += 0.01 * cdf[index] }  // pYIN: the rest to the global minimum, ×0.01
-                        previousIndex = index
-                        if p > 1e-5 {
-                            out.lag.append(troughLag[t])
-                            out.probability.append(p)
-                            voicing += p
-                            count += 1
-                        }
-                    }
+                    let added = Self.thresholdCandidates(
+                        dp, minLag: minLag, maxLag: maxLag, cdf: cdf, troughLag: &troughLag, troughValue: &troughValue,
+                        lag: &out.lag, probability: &out.probability)
+                    count = added.count
+                    voicing = added.voicing
+                    out.side.append(contentsOf: repeatElement(0, count: count))
                     // Keep the most probable ones.
                     while count > Self.maximumCandidates {
                         let base = out.lag.count - count
                         var worst = base
                         for j in base..<out.lag.count where out.probability[j] < out.probability[worst] { worst = j }
                         voicing -= out.probability[worst]
-                        out.lag.remove(at: worst); out.probability.remove(at: worst)
+                        out.lag.remove(at: worst); out.probability.remove(at: worst); out.side.remove(at: worst)
                         count -= 1
                     }
                 }
@@ -169,5 +139,56 @@ extension PitchTracker {
             }
         }}}}}}}}}
         return out
+    }
+
+    /// pYIN's threshold prior over the troughs of the cumulative-mean-normalised difference `dp`
+    /// (`dp[0 ... maxLag + 1]`): appends each trough's parabola-refined lag and its probability,
+    /// and returns how many were appended and their total probability.
+    @inline(__always)
+    static func thresholdCandidates(
+        _ dp: UnsafePointer<Double>, minLag: Int, maxLag: Int, cdf: [Double],
+        troughLag: inout [Double], troughValue: inout [Double],
+        lag: inout [Double], probability: inout [Double]
+    ) -> (count: Int, voicing: Double) {
+        // Troughs with a strictly falling running minimum become candidates.
+        var troughs = 0
+        var best = Double.infinity
+        var tau = max(minLag, 2)
+        while tau < maxLag {
+            let y1 = dp[tau]
+            if y1 < best && y1 < dp[tau - 1] && y1 <= dp[tau + 1] {
+                let y0 = dp[tau - 1], y2 = dp[tau + 1]
+                let den = y0 - 2 * y1 + y2
+                var delta = 0.0, value = y1
+                if den > 0 {
+                    delta = max(-0.5, min(0.5, 0.5 * (y0 - y2) / den))
+                    value = max(0, y1 - 0.25 * (y0 - y2) * delta)
+                }
+                if value < best, troughs < troughLag.count {
+                    troughLag[troughs] = Double(tau) + delta
+                    troughValue[troughs] = value
+                    troughs += 1
+                    best = value
+                }
+            }
+            tau += 1
+        }
+        // Threshold mass: trough k takes thresholds s with v_k < s ≤ v_{k-1}.
+        var previousIndex = 100
+        var count = 0, voicing = 0.0
+        for t in 0..<troughs {
+            let v = troughValue[t]
+            let index = v >= 1 ? 100 : max(0, Int(v * 100))
+            var p = cdf[previousIndex] - cdf[index]
+            if t == troughs - 1 { p += 0.01 * cdf[index] }  // pYIN: the rest to the global minimum, ×0.01
+            previousIndex = index
+            if p > 1e-5 {
+                lag.append(troughLag[t])
+                probability.append(p)
+                voicing += p
+                count += 1
+            }
+        }
+        return (count, voicing)
     }
 }

@@ -17,8 +17,12 @@ import RealModule
 ///    are skipped) and one unvoiced state is decoded with Viterbi. Voiced-to-voiced transitions
 ///    favour moves of at most about a semitone per hop (triangular kernel), with a small chance of a
 ///    jump to any pitch (note changes); switching voicing has probability ``voicingSwitchProbability``.
-/// 5. The chosen candidate's frequency is refined at the full sample rate by a parabola through the
-///    raw difference function around its lag.
+/// 5. Frames within a few hops of a note change or voicing boundary of the decoded path, whose
+///    window spans two notes, get one-sided candidates as well (YIN on the half window before and
+///    the half window after the frame's centre, see ``revisit(_:path:signal:)``), and the model is
+///    decoded again.
+/// 6. The chosen candidate's frequency is refined at the full sample rate by a parabola through the
+///    raw difference function (of the candidate's own window) around its lag.
 ///
 /// ``PitchFrame/voicing`` is the sum of the frame's candidate probabilities (the mass of the
 /// threshold prior for which YIN finds a pitch); ``PitchFrame/isVoiced`` is the Viterbi decision.
@@ -114,7 +118,8 @@ public struct PitchTracker: Sendable {
 
     /// Tracks the pitch of mono `samples` at ``sampleRate``: one frame every ``hopSeconds`` from
     /// time 0 to the end (frame `i` is centred at `i · hopSeconds`).
-    /// - Complexity: O(n log n) in the input length, dominated by two FFTs per frame.
+    /// - Complexity: O(n log n) in the input length, dominated by two FFTs per frame (plus a
+    ///   direct one-sided YIN at the frames next to note changes).
     public func track(_ samples: UnsafeBufferPointer<Float>) -> [PitchFrame] {
         let n = samples.count
         guard n > 0, let base = samples.baseAddress else { return [] }
@@ -122,6 +127,9 @@ public struct PitchTracker: Sendable {
         let decimated = decimate(base, count: n)
         let candidates = analyse(decimated, frameCount: frameCount)
         let path = decode(candidates)
+        if let second = revisit(candidates, path: path, signal: decimated) {
+            return refine(second, path: decode(second), input: base, count: n)
+        }
         return refine(candidates, path: path, input: base, count: n)
     }
 

@@ -39,12 +39,12 @@ enum PitchTestMaterial {
         return notes
     }
 
-    /// The melody sung with breath noise at 20 dB SNR and consonant bursts.
-    static func take(sampleRate: Double) -> VoiceSynth.Rendering {
+    /// The melody of `melodySeed` sung with breath noise at 20 dB SNR and consonant bursts.
+    static func take(sampleRate: Double, melodySeed: UInt64 = 3) -> VoiceSynth.Rendering {
         var synth = VoiceSynth(sampleRate: sampleRate, seed: 7)
         synth.breathNoiseSNR = 20
         synth.consonantBursts = true
-        return synth.render(melody())
+        return synth.render(melody(seed: melodySeed))
     }
 
     static let take44 = take(sampleRate: 44_100)

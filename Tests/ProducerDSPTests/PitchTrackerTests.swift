@@ -19,11 +19,24 @@ import ProducerMusic
         #expect(frames.count == take.f0.count)
         let s = PitchTestMaterial.score(reference: take.f0, estimate: frames)
         print("pitch 44.1 kHz: \(s)")
-        #expect(s.rawPitchAccuracySteady >= 0.98, "\(s)")
-        #expect(s.rawPitchAccuracy >= 0.95, "\(s)")
+        // Over all voiced frames, note changes and onsets included.
+        #expect(s.rawPitchAccuracy >= 0.98, "\(s)")
+        #expect(s.rawPitchAccuracySteady >= 0.99, "\(s)")
         #expect(s.octaveErrors < 0.01, "\(s)")
         #expect(s.voicingRecall >= 0.95, "\(s)")
         #expect(s.voicingPrecision >= 0.95, "\(s)")
+    }
+
+    /// Another melody, so that the accuracy at note changes is not down to one draw.
+    @Test func secondSungMelody() {
+        let take = PitchTestMaterial.take(sampleRate: 44_100, melodySeed: 21)
+        let frames = PitchTracker(sampleRate: 44_100).track(take.samples)
+        let s = PitchTestMaterial.score(reference: take.f0, estimate: frames)
+        print("pitch 44.1 kHz, melody 21: \(s)")
+        #expect(s.rawPitchAccuracy >= 0.98, "\(s)")
+        #expect(s.rawPitchAccuracySteady >= 0.99, "\(s)")
+        #expect(s.octaveErrors < 0.01, "\(s)")
+        #expect(s.voicingRecall >= 0.95 && s.voicingPrecision >= 0.95, "\(s)")
     }
 
     @Test func sungMelodyAt48000() {
@@ -31,7 +44,8 @@ import ProducerMusic
         let frames = PitchTracker(sampleRate: 48_000).track(take.samples)
         let s = PitchTestMaterial.score(reference: take.f0, estimate: frames)
         print("pitch 48 kHz: \(s)")
-        #expect(s.rawPitchAccuracySteady >= 0.98, "\(s)")
+        #expect(s.rawPitchAccuracy >= 0.98, "\(s)")
+        #expect(s.rawPitchAccuracySteady >= 0.99, "\(s)")
         #expect(s.octaveErrors < 0.01, "\(s)")
         #expect(s.voicingRecall >= 0.95 && s.voicingPrecision >= 0.95, "\(s)")
     }
