@@ -55,7 +55,7 @@ let package = Package(
         // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
-            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars"],
+            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer",

@@ -1,0 +1,233 @@
+public import ProducerAudio
+import RealModule
+
+/// A true-peak look-ahead limiter (stereo-linked).
+///
+/// Detection: each channel is interpolated 4× by the same design as ``TruePeakMeter``'s
+/// (ITU-R BS.1770 Annex 2): a 64-tap Kaiser-windowed sinc (β = 4) in 4 phases of 16. The
+/// largest |value| of the sample and the three points after it gives, per frame, the gain that
+/// frame needs, r = min(1, target / peak), taken over both channels. The target is the ceiling
+/// less a safety margin of ``safetyMargin`` dB (0.05 dB), which covers the gain moving within
+/// the interpolator's 16-frame span and a meter whose interpolator differs slightly.
+///
+/// Gain: the minimum of r over a window from 8 frames before a frame to the look-ahead after
+/// it (less the detector's 8-frame delay), then a release (one-pole towards the minimum, never
+/// above it), then a moving average over the look-ahead less 16 frames. The average makes the
+/// attack a smooth ramp spread across the look-ahead, and it cannot rise above r anywhere
+/// within ±8 frames of a peak, so every interpolated point stays under the ceiling. When
+/// nothing in the window needs reduction the gain is exactly 1: material whose true peak is
+/// under the target comes out as the input delayed by ``latencyFrames``, bit for bit.
+///
+/// Parameters (session names):
+/// - `ceiling`: dBTP, −24 … 0 (default −1).
+/// - `release`: ms, 1 … 2000 (default 100).
+/// - `lookahead`: ms, 0.5 … 20 (default 1.5), at least 17 frames; it sets the latency, so a
+///   change takes effect at the next `prepare`.
+///
+/// ``latencyFrames`` = round(lookahead · fs / 1000) (72 frames at 48 kHz).
+public struct Limiter: Processor {
+    /// Ceiling, dBTP (−24 … 0).
+    public var ceiling: Double { didSet { ceiling = min(0, max(-24, ceiling)) } }
+    /// Release time, ms (1 … 2000).
+    public var release: Double { didSet { release = min(2000, max(1, release)) } }
+    /// Look-ahead, ms (0.5 … 20); applied at `prepare`.
+    public var lookahead: Double { didSet { lookahead = min(20, max(0.5, lookahead)) } }
+    /// How far under the ceiling the detector aims, dB.
+    public static let safetyMargin = 0.05
+
+    /// The detector's delay, frames (half the interpolator's span).
+    static let detectorDelay = 8
+    /// Frames on each side of a peak over which the gain is held at or below its need.
+    static let guardFrames = 8
+    static let taps = 16
+
+    public private(set) var latencyFrames: Int = 0
+    var sampleRate = 48_000.0
+    var channelCount = 1
+    /// Phases 1–3: taps[p − 1][k] multiplies x[n − k].
+    let phases: [Float]
+    /// Per channel: 2 × 16 samples (each written twice, so 16 are always contiguous).
+    var history: [Float] = []
+    var historyIndex = 0
+    /// Per channel delay line (power of two).
+    var delay: [Float] = []
+    var delayMask = 0
+    var written = 0
+    /// Monotonic deque for the running minimum: indices and values.
+    var dequeIndex: [Int] = []
+    var dequeValue: [Float] = []
+    var dequeMask = 0
+    var head = 0, tail = 0
+    /// Moving average ring of the released gain.
+    var box: [Float] = []
+    var boxPosition = 0
+    var boxSum = 0.0
+    var boxBelowUnity = 0
+    var envelope = 1.0
+    var forward = 0, boxLength = 1
+
+    /// Makes a limiter.
+    /// - Parameters:
+    ///   - ceiling: dBTP, −24 … 0.
+    ///   - release: ms, 1 … 2000.
+    ///   - lookahead: ms, 0.5 … 20.
+    public init(ceiling: Double = -1, release: Double = 100, lookahead: Double = 1.5) {
+        self.ceiling = min(0, max(-24, ceiling))
+        self.release = min(2000, max(1, release))
+        self.lookahead = min(20, max(0.5, lookahead))
+        phases = Self.design()
+    }
+
+    /// The meter's interpolator: prototype at offset 4(k − 8) + p, normalised per phase.
+    static func design() -> [Float] {
+        let l = 4, t = taps, centre = l * t / 2
+        func i0(_ x: Double) -> Double { OversamplerHalfBand.besselI0(x) }
+        func prototype(_ offset: Int) -> Double {
+            if offset == 0 { return 1 }
+            let x = Double(abs(offset))
+            let arg = Double.pi * x / Double(l)
+            let r = x / Double(centre)
+            return Double.sin(arg) / arg * i0(4 * max(0, 1 - r * r).squareRoot()) / i0(4)
+        }
+        var result: [Float] = []
+        for p in 1...3 {
+            let h = (0..<t).map { k in prototype(l * (k - t / 2) + p) }
+            let sum = h.reduce(0, +)
+            result += h.map { Float($0 / sum) }
+        }
+        return result
+    }
+
+    public mutating func prepare(sampleRate: Double, channelCount: Int, maximumBlockFrames: Int) {
+        self.sampleRate = sampleRate
+        self.channelCount = channelCount
+        let minimum = Self.detectorDelay + 2 * Self.guardFrames + 1
+        latencyFrames = max(minimum, Int((lookahead * sampleRate / 1000).rounded()))
+        forward = latencyFrames - Self.detectorDelay
+        boxLength = forward - Self.guardFrames + 1
+        history = [Float](repeating: 0, count: channelCount * 2 * Self.taps)
+        historyIndex = 0
+        var size = 1
+        while size < latencyFrames + 1 { size <<= 1 }
+        delay = [Float](repeating: 0, count: channelCount * size)
+        delayMask = size - 1
+        written = 0
+        var dequeSize = 1
+        while dequeSize < forward + Self.guardFrames + 2 { dequeSize <<= 1 }
+        dequeIndex = [Int](repeating: 0, count: dequeSize)
+        dequeValue = [Float](repeating: 1, count: dequeSize)
+        dequeMask = dequeSize - 1
+        head = 0; tail = 0
+        box = [Float](repeating: 1, count: boxLength)
+        boxPosition = 0
+        boxSum = Double(boxLength)
+        boxBelowUnity = 0
+        envelope = 1
+    }
+
+    @discardableResult
+    public mutating func setParameter(_ name: String, to value: Double) -> Bool {
+        switch name {
+        case "ceiling": ceiling = value
+        case "release": release = value
+        case "lookahead": lookahead = value
+        default: return false
+        }
+        return true
+    }
+
+    public mutating func process(_ block: inout AudioBuffer, sidechain: AudioBuffer?) {
+        precondition(!delay.isEmpty, "prepare first")
+        let frames = block.frameCount
+        guard frames > 0 else { return }
+        let channels = min(channelCount, block.channelCount)
+        let stride = block.frameCapacity
+        let target = Float(Double.pow(10, (ceiling - Self.safetyMargin) / 20))
+        let releaseK = 1 - Double.exp(-1000 / (release * sampleRate))
+        let taps = Self.taps
+        let latency = latencyFrames, forward = self.forward, windowSpan = forward + Self.guardFrames
+        let boxLength = self.boxLength
+        let delayStride = delayMask + 1, delayMask = self.delayMask
+        let dequeMask = self.dequeMask
+        var historyIndex = self.historyIndex
+        var written = self.written
+        var head = self.head, tail = self.tail
+        var boxPosition = self.boxPosition, boxSum = self.boxSum, boxBelow = self.boxBelowUnity
+        var envelope = self.envelope
+        block.withUnsafeMutableStorage { storage in
+        history.withUnsafeMutableBufferPointer { historyBuffer in
+        delay.withUnsafeMutableBufferPointer { delayBuffer in
+        dequeIndex.withUnsafeMutableBufferPointer { dIndex in
+        dequeValue.withUnsafeMutableBufferPointer { dValue in
+        box.withUnsafeMutableBufferPointer { boxBuffer in
+        phases.withUnsafeBufferPointer { phaseBuffer in
+            let h = phaseBuffer.baseAddress!
+            for n in 0..<frames {
+                // Detector: the peak around frame (written − 8), over both channels.
+                var peak: Float = 0
+                for c in 0..<channels {
+                    let x = storage[c * stride + n]
+                    let line = historyBuffer.baseAddress! + c * 2 * taps
+                    line[historyIndex] = x
+                    line[historyIndex + taps] = x
+                    // window[j] = x[n − 15 + j]; tap k multiplies x[n − k] = window[15 − k].
+                    let window = line + historyIndex + 1
+                    var p1: Float = 0, p2: Float = 0, p3: Float = 0
+                    for k in 0..<taps {
+                        let v = window[taps - 1 - k]
+                        p1 += h[k] * v
+                        p2 += h[taps + k] * v
+                        p3 += h[2 * taps + k] * v
+                    }
+                    let centre = abs(window[taps - 1 - Self.detectorDelay])
+                    peak = max(peak, max(centre, max(abs(p1), max(abs(p2), abs(p3)))))
+                    // Audio delay line.
+                    let d = delayBuffer.baseAddress! + c * delayStride
+                    d[written & delayMask] = x
+                }
+                historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
+                let need: Float = peak > target ? target / peak : 1
+                // Running minimum over the last windowSpan + 1 needs.
+                while tail != head && dValue[(tail - 1) & dequeMask] >= need { tail -= 1 }
+                dIndex[tail & dequeMask] = written
+                dValue[tail & dequeMask] = need
+                tail += 1
+                while dIndex[head & dequeMask] < written - windowSpan { head += 1 }
+                let held = dValue[head & dequeMask]
+                // Release: follow the held minimum from below.
+                let heldGain = Double(held)
+                if heldGain < envelope {
+                    envelope = heldGain
+                } else if envelope != heldGain {
+                    envelope += releaseK * (heldGain - envelope)
+                    if heldGain - envelope < 1e-9 { envelope = heldGain }
+                }
+                // Moving average of the released gain.
+                let old = boxBuffer[boxPosition]
+                if old < 1 { boxBelow -= 1 }
+                let stored = Float(envelope)
+                if stored < 1 { boxBelow += 1 }
+                boxSum += Double(stored) - Double(old)
+                boxBuffer[boxPosition] = stored
+                boxPosition = boxPosition + 1 == boxLength ? 0 : boxPosition + 1
+                let gain: Float
+                if boxBelow == 0 {
+                    boxSum = Double(boxLength)
+                    gain = 1
+                } else {
+                    gain = min(1, Float(boxSum / Double(boxLength)))
+                }
+                for c in 0..<channels {
+                    let d = delayBuffer.baseAddress! + c * delayStride
+                    storage[c * stride + n] = d[(written - latency) & delayMask] * gain
+                }
+                written += 1
+            }
+        }}}}}}}
+        self.historyIndex = historyIndex
+        self.written = written
+        self.head = head; self.tail = tail
+        self.boxPosition = boxPosition; self.boxSum = boxSum; self.boxBelowUnity = boxBelow
+        self.envelope = envelope
+    }
+}
