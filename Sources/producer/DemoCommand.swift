@@ -52,9 +52,13 @@ extension ProducerCommand {
             takes.part = .vocal
             takes.compPath = sung.comp
             let ranking = try takes.run()
+            // The console: a session file that mixes the comp with a backing track, rendered.
+            let mix = try demo.writeMixSession(comp: sung.comp)
+            let mixAnalysis = try analyzer.analyze(path: mix.mix)
             if format.json {
                 try printJSON(DemoOutput(files: results, sungPart: .init(
-                    reference: sung.reference, takes: sung.takes, plantedFlaws: sung.flaws, listen: report, ranking: ranking)))
+                    reference: sung.reference, takes: sung.takes, plantedFlaws: sung.flaws, listen: report, ranking: ranking),
+                    mix: .init(session: mix.session, output: mix.mix, analysis: mixAnalysis)))
             } else {
                 print("━━ The sung part: \(sung.reference) (reference), \(sung.takes.joined(separator: ", "))")
                 for (i, flaws) in sung.flaws.enumerated() {
@@ -64,6 +68,10 @@ extension ProducerCommand {
                 print(report.text())
                 print("\n$ producer takes \(sung.takes.joined(separator: " ")) --reference \(sung.reference) --comp \(sung.comp)\n")
                 print(ranking.text())
+                print("\n━━ The mix: \(mix.session)\n")
+                print(mix.yaml)
+                print("$ producer mix \(mix.session) -o \(mix.mix)\n")
+                print(mixAnalysis.text())
             }
         }
     }
@@ -73,6 +81,13 @@ extension ProducerCommand {
 struct DemoOutput: Encodable {
     var files: [DemoResult]
     var sungPart: SungPartOutput
+    var mix: MixOutput
+
+    struct MixOutput: Encodable {
+        var session: String
+        var output: String
+        var analysis: FileAnalysis
+    }
 
     struct SungPartOutput: Encodable {
         var reference: String

@@ -79,6 +79,11 @@ struct CommandLineTests {
         let ranking = try #require(sung["ranking"] as? [String: Any])
         let phrases = try #require((ranking["ranking"] as? [String: Any])?["phrases"] as? [[String: Any]])
         #expect(phrases.map { $0["takeIndex"] as? Int } == [0, 0, 1, 1])
+        // The mix: the session renders, and the master limiter keeps the true peak under −1 dBTP.
+        let mix = try #require(output["mix"] as? [String: Any])
+        let mixAnalysis = try #require(mix["analysis"] as? [String: Any])
+        #expect(try #require(mixAnalysis["truePeak"] as? Double) <= -1.0)
+        #expect(try #require(mixAnalysis["duration"] as? Double) > 20)
     }
 
     @Test("convert: 24-bit WAV to 16-bit AIFF, dithered by default and exact with --no-dither; metadata kept")

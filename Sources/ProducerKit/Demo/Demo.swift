@@ -1,5 +1,6 @@
 import Foundation
 import ProducerAudio
+import ProducerConsole
 import ProducerEars
 import ProducerMusic
 
@@ -112,5 +113,54 @@ public struct Demo: Sendable {
             reference: reference, takes: takes, comp: directory + "/10-vocal-comp.wav", key: DemoSong.key,
             tempo: DemoSong.tempo,
             flaws: [DemoSong.take1Flaws, DemoSong.take2Flaws].map { $0.map(\.what).filter { !$0.isEmpty } })
+    }
+
+    /// The demo's mix: a backing track and the vocal comp through a session file it writes.
+    public struct MixSession: Sendable {
+        /// The session file, its text, and the rendered mix.
+        public var session: String
+        public var yaml: String
+        public var mix: String
+    }
+
+    /// Writes a backing track and a session that mixes it with the vocal comp (EQ, compression,
+    /// a plate send, an automated fade, a true-peak limiter), and renders it.
+    /// - Throws: an error naming the file or the session line if anything fails.
+    public func writeMixSession(comp: String) throws -> MixSession {
+        let signals = DemoSignals(sampleRate: 44_100)
+        let (left, right) = signals.mix(seconds: 21, tempo: DemoSong.tempo)
+        let backing = directory + "/11-backing.wav"
+        try AudioFile.write(AudioBuffer(channels: [left, right]), to: backing,
+                            format: AudioFormat(sampleRate: 44_100, channelCount: 2, encoding: .integer(bits: 24)))
+        let compName = (comp as NSString).lastPathComponent
+        let yaml = """
+            # The demo's mix: the backing track and the lead vocal comp.
+            sampleRate: 44100
+            tempo: \(Int(DemoSong.tempo))
+            tracks:
+              - name: Backing
+                file: 11-backing.wav
+                gain: -4
+              - name: Lead vocal
+                file: \(compName)
+                gain: 2
+                inserts:
+                  - eq: { highpass: 100, bands: [{ freq: 250, gain: -2, q: 1.0 }, { freq: 3000, gain: 2.5, q: 1.0 }] }
+                  - compressor: { threshold: -24, ratio: 3, attack: 10, release: 120, makeup: 3 }
+                sends: [{ bus: Plate, level: -10 }]
+                automation:
+                  gain: [{ time: "9:1", value: 2 }, { time: "10:1", value: -2 }]
+            buses:
+              - name: Plate
+                inserts: [{ reverb: { size: 0.6, damping: 0.4, predelay: 20, mix: 1.0 } }]
+            master:
+              inserts: [{ limiter: { ceiling: -1.0, release: 80 } }]
+
+            """
+        let sessionPath = directory + "/12-session.yaml"
+        try yaml.write(toFile: sessionPath, atomically: true, encoding: .utf8)
+        let mix = directory + "/13-demo-mix.wav"
+        _ = try Mixdown(encoding: .integer(bits: 24)).render(try Session(path: sessionPath), to: mix)
+        return MixSession(session: sessionPath, yaml: yaml, mix: mix)
     }
 }
