@@ -9,7 +9,8 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16) throws {
     let rate = 48_000.0
     let dir = NSTemporaryDirectory() + "producer-mix-bench-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir + "/tracks", withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let keep = ProcessInfo.processInfo.environment["PRODUCER_BENCH_KEEP"] != nil
+    defer { if !keep { try? FileManager.default.removeItem(atPath: dir) } else { print("kept \(dir)") } }
     print("Generating \(tracks) mono tracks of \(minutes) minutes at 48 kHz…")
     let frames = Int(minutes * 60 * rate)
     for t in 0..<tracks {

@@ -17,6 +17,8 @@ final class ChannelStrip: @unchecked Sendable {
     var panCurve: AutomationCurve?
     /// Extra whole frames of delay to line this strip up with slower (latent) paths.
     var compensationFrames: Int = 0
+    /// The pan law for mono sources.
+    var panLaw: PanLaw = .constantPower
 
     private var delayLine: [[Float]] = []
     private var delayWrite = 0
@@ -80,59 +82,62 @@ final class ChannelStrip: @unchecked Sendable {
     func processFader(_ input: AudioBuffer, into out: inout AudioBuffer, startFrame: Int64) {
         let n = input.frameCount
         out.frameCount = n
-        var offset = 0
         let stereoIn = input.channelCount >= 2
-        while offset < n {
-            let m = min(Self.step, n - offset)
-            let frameAtEnd = startFrame + Int64(offset + m)
-            let targetGain = gainCurve.map { c -> Float in
-                var c = c
-                let v = Float(Double.pow(10, c.value(at: frameAtEnd) / 20))
-                gainCurve = c
-                return v
-            } ?? currentGain
-            let targetPan: Double = panCurve.map { c -> Double in
-                var c = c
-                let v = c.value(at: frameAtEnd)
-                panCurve = c
-                return v
-            } ?? currentPan
-            let (l0, r0) = Self.panGains(currentPan, stereo: stereoIn)
-            let (l1, r1) = Self.panGains(targetPan, stereo: stereoIn)
-            let g0 = currentGain, g1 = targetGain
-            let width = Float(spec.width)
-            for i in 0..<m {
-                let f = Float(i + 1) / Float(m)
-                let g = g0 + (g1 - g0) * f
-                let gl = (l0 + (l1 - l0) * f) * g, gr = (r0 + (r1 - r0) * f) * g
-                if stereoIn {
-                    var a = input[0, offset + i], b = input[1, offset + i]
-                    if width != 1 {
-                        let mid = (a + b) * 0.5, side = (a - b) * 0.5 * width
-                        a = mid + side; b = mid - side
+        let width = Float(spec.width)
+        let outStride = out.frameCapacity, inStride = input.frameCapacity
+        var gains = Self.panGains(currentPan, stereo: stereoIn, law: panLaw)
+        input.withUnsafeStorage { src in
+            out.withUnsafeMutableStorage { dst in
+                let inL = src.baseAddress!, inR = stereoIn ? inL + inStride : inL
+                let outL = dst.baseAddress!, outR = outL + outStride
+                var offset = 0
+                while offset < n {
+                    let m = min(Self.step, n - offset)
+                    let frameAtEnd = startFrame + Int64(offset + m)
+                    let g0 = currentGain
+                    var g1 = g0
+                    if gainCurve != nil { g1 = Float(Double.pow(10, gainCurve!.value(at: frameAtEnd) / 20)) }
+                    let (l0, r0) = gains
+                    var target = gains
+                    if panCurve != nil {
+                        let p = panCurve!.value(at: frameAtEnd)
+                        if p != currentPan { target = Self.panGains(p, stereo: stereoIn, law: panLaw); currentPan = p }
                     }
-                    out[0, offset + i] = a * gl
-                    out[1, offset + i] = b * gr
-                } else {
-                    let x = input[0, offset + i]
-                    out[0, offset + i] = x * gl
-                    out[1, offset + i] = x * gr
+                    let (l1, r1) = target
+                    let steady = g0 == g1 && l0 == l1 && r0 == r1
+                    let inverseM = 1 / Float(m)
+                    for i in offset..<(offset + m) {
+                        var gl = l0 * g0, gr = r0 * g0
+                        if !steady {
+                            let f = Float(i - offset + 1) * inverseM
+                            let g = g0 + (g1 - g0) * f
+                            gl = (l0 + (l1 - l0) * f) * g
+                            gr = (r0 + (r1 - r0) * f) * g
+                        }
+                        var a = inL[i], b = inR[i]
+                        if stereoIn && width != 1 {
+                            let mid = (a + b) * 0.5, side = (a - b) * 0.5 * width
+                            a = mid + side; b = mid - side
+                        }
+                        outL[i] = a * gl
+                        outR[i] = b * gr
+                    }
+                    currentGain = g1
+                    gains = target
+                    offset += m
                 }
             }
-            currentGain = g1
-            currentPan = targetPan
-            offset += m
         }
     }
 
     /// Pan gains: a mono source uses the constant-power law (−3 dB at centre); a stereo source
     /// uses balance (unity at centre, so a centred stereo file passes unchanged).
-    static func panGains(_ pan: Double, stereo: Bool) -> (Float, Float) {
+    static func panGains(_ pan: Double, stereo: Bool, law: PanLaw) -> (Float, Float) {
         if stereo {
             return (Float(pan > 0 ? 1 - pan : 1), Float(pan < 0 ? 1 + pan : 1))
         }
-        let angle = (pan + 1) * Double.pi / 4
-        return (Float(Double.cos(angle)), Float(Double.sin(angle)))
+        let g = Pan.gains(pan: pan, law: law)
+        return (Float(g.left), Float(g.right))
     }
 
     /// A fractional delay: whole frames exactly, the fraction by linear interpolation.

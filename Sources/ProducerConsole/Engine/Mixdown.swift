@@ -9,6 +9,8 @@ public struct Mixdown: Sendable {
     public var stemsDirectory: String?
     /// Frames per block.
     public var blockFrames: Int = 2048
+    /// Render tracks and buses on all cores; the result is bit-identical either way.
+    public var parallel: Bool = true
 
     public init(encoding: SampleEncoding = .integer(bits: 24), stemsDirectory: String? = nil) {
         self.encoding = encoding
@@ -27,7 +29,7 @@ public struct Mixdown: Sendable {
     /// Renders `session` to `output`. Files are written under temporary names and renamed only
     /// when the render finished.
     public func render(_ session: Session, to output: String, progress: ((Double) -> Void)? = nil) throws -> Result {
-        let mixer = try Mixer(session: session, blockFrames: blockFrames)
+        let mixer = try Mixer(session: session, blockFrames: blockFrames, parallel: parallel)
         let format = AudioFormat(sampleRate: session.sampleRate, channelCount: 2, encoding: encoding)
         let writer = try AudioFileWriter(path: output, format: format)
         var stemWriters: [(String, AudioFileWriter)] = []

@@ -26,17 +26,22 @@ public final class Mixer: @unchecked Sendable {
     private let sidechainOf: [Int?]
     private let masterLatency: Int
     private let audible: [Bool]
+    /// Render tracks and buses on all cores (the result is the same either way).
+    public let parallel: Bool
+    /// Buses grouped so that every bus comes after all buses that feed it; each group in parallel.
+    private var busLevels: [[Int]] = []
 
     /// Builds the render graph.
     /// - Parameters:
     ///   - makeProcessor: turns an insert as written into a processor (see ``ProcessorFactory``).
     /// - Throws: ``SessionError`` for a file that cannot be read or an insert that cannot be built.
-    public init(session: Session, blockFrames: Int = 2048,
+    public init(session: Session, blockFrames: Int = 2048, parallel: Bool = true,
                 makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
         throws(SessionError)
     {
         self.session = session
         self.blockFrames = blockFrames
+        self.parallel = parallel
         var sources: [TrackSource] = []
         for t in session.tracks {
             sources.append(try TrackSource(track: t, sessionPath: session.path, sampleRate: session.sampleRate,
@@ -59,7 +64,10 @@ public final class Mixer: @unchecked Sendable {
         }
         let master = ChannelStrip(name: "master", spec: session.master.strip, inputChannels: 2,
                                   inserts: built[built.count - 1])
-        for strip in tracks + buses + [master] { try Self.bindAutomation(strip, session: session) }
+        for strip in tracks + buses + [master] {
+            try Self.bindAutomation(strip, session: session)
+            strip.panLaw = session.panLaw
+        }
 
         // Sidechains: an insert parameter `sidechain: TRACK` keys it from that track.
         var keyOf: [Int?] = Array(repeating: nil, count: tracks.count)
@@ -105,6 +113,9 @@ public final class Mixer: @unchecked Sendable {
         }
         for b in session.buses.indices { place(b) }
         busOrder = order
+        var busLevel = Array(repeating: 0, count: session.buses.count)
+        for b in order { for next in feeds(b) { busLevel[next] = max(busLevel[next], busLevel[b] + 1) } }
+        busLevels = session.buses.isEmpty ? [] : (0...(busLevel.max() ?? 0)).map { l in order.filter { busLevel[$0] == l } }
 
         let anySolo = session.tracks.contains { $0.solo }
         audible = session.tracks.map { !$0.mute && (!anySolo || $0.solo) }
@@ -146,8 +157,7 @@ public final class Mixer: @unchecked Sendable {
         let n = blockFrames
         let lanes = sources.map { TrackLane(channels: $0.channelCount, frames: n) }
         var busIn = busStrips.map { _ in AudioBuffer(channelCount: 2, frameCapacity: n) }
-        var busPre = busIn
-        var busOut = busIn
+        let busLanes = busStrips.map { _ in TrackLane(channels: 2, frames: n) }
         var masterIn = AudioBuffer(channelCount: 2, frameCapacity: n)
         var masterOut = masterIn
         let total = lengthFrames + Int64(masterLatency)
@@ -158,7 +168,7 @@ public final class Mixer: @unchecked Sendable {
             let blockStart = frame
             // Tracks, level by level, each level in parallel; each track touches only its own lane.
             for levelTracks in trackLevels {
-                DispatchQueue.concurrentPerform(iterations: levelTracks.count) { j in
+                Self.forEach(levelTracks.count, parallel: parallel) { j in
                     let t = levelTracks[j]
                     let lane = lanes[t]
                     do {
@@ -179,12 +189,19 @@ public final class Mixer: @unchecked Sendable {
             for t in trackStrips.indices where audible[t] {
                 route(trackStrips[t].spec, post: lanes[t].out, pre: lanes[t].pre, count: count, busIn: &busIn, master: &masterIn)
             }
-            for b in busOrder {
-                busPre[b] = busIn[b]
-                busStrips[b].processPreFader(&busPre[b], startFrame: frame, sidechain: nil)
-                busStrips[b].processFader(busPre[b], into: &busOut[b], startFrame: frame)
-                route(busStrips[b].spec, post: busOut[b], pre: busPre[b], count: count, busIn: &busIn, master: &masterIn)
+            // Buses, level by level; buses of one level are independent and run in parallel.
+            for level in busLevels {
+                for b in level { busLanes[b].pre = busIn[b] }
+                Self.forEach(level.count, parallel: parallel) { j in
+                    let b = level[j]
+                    busStrips[b].processPreFader(&busLanes[b].pre, startFrame: blockStart, sidechain: nil)
+                    busStrips[b].processFader(busLanes[b].pre, into: &busLanes[b].out, startFrame: blockStart)
+                }
+                for b in level {
+                    route(busStrips[b].spec, post: busLanes[b].out, pre: busLanes[b].pre, count: count, busIn: &busIn, master: &masterIn)
+                }
             }
+            let busOut = busLanes.map(\.out)
             masterStrip.processPreFader(&masterIn, startFrame: frame, sidechain: nil)
             masterStrip.processFader(masterIn, into: &masterOut, startFrame: frame)
             // The master's look-ahead: drop the first frames so the output lines up with the sources.
@@ -199,6 +216,15 @@ public final class Mixer: @unchecked Sendable {
             }
             frame += Int64(count)
             progress?(Double(frame) / Double(max(1, total)))
+        }
+    }
+
+    /// Runs `body` for 0..<count, on all cores or one after another.
+    private static func forEach(_ count: Int, parallel: Bool, _ body: @Sendable (Int) -> Void) {
+        if parallel && count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            for i in 0..<count { body(i) }
         }
     }
 

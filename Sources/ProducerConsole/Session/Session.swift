@@ -9,6 +9,8 @@ public struct Session: Sendable {
     public var tempo: Double
     /// Beats per bar for bar:beat positions.
     public var beatsPerBar: Int
+    /// How mono tracks are panned (default −3 dB constant power; stereo tracks use balance).
+    public var panLaw: PanLaw = .constantPower
     /// The tracks, in file order.
     public var tracks: [Track]
     /// The buses and effect returns, in file order.

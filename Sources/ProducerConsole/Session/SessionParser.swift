@@ -45,7 +45,7 @@ struct SessionParser {
         } catch {
             throw self.error(nil, nil, "\(error)")
         }
-        let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "tracks", "buses", "master"])
+        let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master"])
         guard let rateNode = top["sampleRate"] else { throw error(root, "sampleRate", "is missing (e.g. sampleRate: 48000)") }
         let rate = try number(rateNode, "sampleRate", in: 8000...768_000)
         let tempo = try top["tempo"].map { n throws(SessionError) in try number(n, "tempo", in: 20...400) } ?? 120
@@ -68,6 +68,13 @@ struct SessionParser {
         if tracks.isEmpty { throw error(tracksNode, "tracks", "is empty: a session needs at least one track") }
         var session = Session(sampleRate: rate, tempo: tempo, beatsPerBar: beatsPerBar, tracks: tracks, buses: buses,
                               master: master, path: path)
+        if let lawNode = top["panLaw"] {
+            let text = try text(lawNode, "panLaw")
+            guard let law = PanLaw(rawValue: text) else {
+                throw error(lawNode, "panLaw", "must be one of \(PanLaw.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            session.panLaw = law
+        }
         try checkRouting(&session)
         return session
     }
