@@ -9,6 +9,9 @@ extension PitchTracker {
         case past = 1
         /// The half window just after the frame's centre, compared with the signal τ later.
         case future = 2
+        /// A whole window ending at the frame's centre (not moved), compared with the signal τ
+        /// earlier: for the frames at the end of a voiced stretch, where the note fades into silence.
+        case ending = 3
     }
 
     /// The length of a one-sided window at the decimated rate.
@@ -29,24 +32,32 @@ extension PitchTracker {
     /// Each one-sided candidate is merged with a centred one within 50 cents (the more probable
     /// measurement wins) or added as a new state; the frame's voicing becomes the largest of the
     /// three. Returns `nil` when the path has no such frames.
+    ///
+    /// Frames near the end of a voiced stretch (and no note change or onset) use a whole window
+    /// ending at the frame's centre, not moved, instead of the half window before it (``Side/ending``):
+    /// there the note fades (a release of tens of milliseconds), and its last audible frames are
+    /// faint against breath noise, so the louder audio just before the centre and a window of
+    /// several periods are what tell their pitch, as pYIN's long centred window does. Moving that
+    /// window later, as for a note change, would only measure more of the fade.
     func revisit(_ c: Candidates, path: [Int32], signal: [Float]) -> Candidates? {
         let frames = path.count
         guard frames > 1 else { return nil }
-        var marked = [Bool](repeating: false, count: frames)
+        // Per frame: near a note change or onset (1), near the end of a voiced stretch (2).
+        var marked = [UInt8](repeating: 0, count: frames)
         var any = false
         for t in 1..<frames {
             let a = Int(path[t - 1]), b = Int(path[t])
-            let change: Bool
+            let kind: UInt8
             if (a >= 0) != (b >= 0) {
-                change = true
+                kind = a >= 0 ? 2 : 1
             } else if a >= 0 {
-                change = abs(Double.log2(c.lag[a] / c.lag[b])) > 1.0 / 12
+                kind = abs(Double.log2(c.lag[a] / c.lag[b])) > 1.0 / 12 ? 1 : 0
             } else {
-                change = false
+                kind = 0
             }
-            if change {
+            if kind != 0 {
                 any = true
-                for k in max(0, t - 3)...min(frames - 1, t + 2) { marked[k] = true }
+                for k in max(0, t - 3)...min(frames - 1, t + 2) { marked[k] |= kind }
             }
         }
         guard any else { return nil }
@@ -56,7 +67,9 @@ extension PitchTracker {
         let hopRate = hopSeconds * analysisRate
         let cdf = thresholdCDF
         let shift = oneSidedShift
-        var buffer = [Float](repeating: 0, count: 2 * (h + pad) + shift + 8)
+        let ew = window
+        let lead = max(h, ew)  // the buffer starts `lead + pad` before the centre
+        var buffer = [Float](repeating: 0, count: lead + h + 2 * pad + shift + 8)
         var dp = [Double](repeating: 1, count: maxLag + 2)
         var troughLag = [Double](repeating: 0, count: 64)
         var troughValue = [Double](repeating: 0, count: 64)
@@ -76,11 +89,12 @@ extension PitchTracker {
             out.lag.append(contentsOf: c.lag[a..<b])
             out.probability.append(contentsOf: c.probability[a..<b])
             out.side.append(contentsOf: c.side[a..<b])
-            if marked[t] {
-                // Copy centre − h − pad ..< centre + h + pad (zero outside the signal).
+            if marked[t] != 0 {
+                let ending = marked[t] == 2
+                // Copy centre − lead − pad ..< centre + h + pad + shift (zero outside the signal).
                 let centre = Int((Double(t) * hopRate).rounded())
-                let start = centre - h - pad
-                let need = 2 * (h + pad) + shift
+                let start = centre - lead - pad
+                let need = lead + h + 2 * pad + shift
                 buffer.withUnsafeMutableBufferPointer { bp in
                     bp.baseAddress!.update(repeating: 0, count: need)
                     let lo = max(0, -start), hi = min(need, signal.count - start)
@@ -90,21 +104,28 @@ extension PitchTracker {
                         }
                     }
                 }
-                for side in [Side.past, .future] {
+                for side in [ending ? Side.ending : .past, .future] {
                     newLag.removeAll(keepingCapacity: true)
                     newProbability.removeAll(keepingCapacity: true)
-                    let offset = (side == .past ? pad : pad + h) + shift  // the window's start in the buffer
+                    // The window's start in the buffer.
+                    let offset: Int
+                    switch side {
+                    case .ending: offset = pad + lead - ew
+                    case .past: offset = pad + lead - h + shift
+                    default: offset = pad + lead + shift
+                    }
+                    let len = side == .ending ? ew : h
                     var voicing = 0.0
                     buffer.withUnsafeBufferPointer { bp in
                     dp.withUnsafeMutableBufferPointer { dpB in
                         let x = bp.baseAddress! + offset
                         var energy = 0.0
-                        for j in 0..<h { energy += Double(x[j]) * Double(x[j]) }
-                        guard energy > 1e-10 * Double(h) else { return }
+                        for j in 0..<len { energy += Double(x[j]) * Double(x[j]) }
+                        guard energy > 1e-10 * Double(len) else { return }
                         var running = 0.0
                         dpB[0] = 1
                         for tau in 1...maxLag {
-                            let v = Self.oneSidedDifference(x, lag: side == .past ? -tau : tau, window: h)
+                            let v = Self.oneSidedDifference(x, lag: side == .future ? tau : -tau, window: len)
                             running += v
                             dpB[tau] = running > 0 ? v * Double(tau) / running : 1
                         }

@@ -95,7 +95,10 @@ extension PitchTracker {
         // The frame's centre from the window's start, and the one-sided windows, at the full rate.
         let centreOffset = ((window + 2 * maximumLag + 1) / 2 - maximumLag + oneSidedShift) * d
         let hf = halfWindow * d
-        var scratch = [Float](repeating: 0, count: wf + 2 * maxLagFull + 16)
+        // The ending window: a whole window ending at the frame's centre (not moved).
+        let endOffset = centreOffset - oneSidedShift * d
+        let extra = max(0, wf - endOffset)  // how far it starts before the centred window
+        var scratch = [Float](repeating: 0, count: wf + 2 * maxLagFull + extra + 16)
         scratch.withUnsafeMutableBufferPointer { sb in
             let buf = sb.baseAddress!
             for t in 0..<path.count {
@@ -108,8 +111,9 @@ extension PitchTracker {
                 var f0 = sampleRate / coarse
                 var centre = Int(coarse.rounded())
                 let reach = centre + 5  // the largest lag the search may use
-                let start = (c.analysisStart[t] + maximumLag) * d - reach  // window starts at `reach`
-                let need = wf + 2 * reach + oneSidedShift * d
+                let w0 = reach + extra  // the centred window's start in the scratch buffer
+                let start = (c.analysisStart[t] + maximumLag) * d - w0
+                let need = wf + 2 * reach + extra + oneSidedShift * d
                 if centre >= 3 && need <= sb.count {
                     // Copy the samples (zero outside the input).
                     buf.update(repeating: 0, count: need)
@@ -117,9 +121,10 @@ extension PitchTracker {
                     if hi > lo { (buf + lo).update(from: x + (start + lo), count: hi - lo) }
                     let diff: (Int) -> Double
                     switch Side(rawValue: c.side[k]) ?? .centred {
-                    case .centred: diff = { Self.difference(buf + reach, lag: $0, window: wf) }
-                    case .past: diff = { Self.oneSidedDifference(buf + reach + centreOffset - hf, lag: -$0, window: hf) }
-                    case .future: diff = { Self.oneSidedDifference(buf + reach + centreOffset, lag: $0, window: hf) }
+                    case .centred: diff = { Self.difference(buf + w0, lag: $0, window: wf) }
+                    case .past: diff = { Self.oneSidedDifference(buf + w0 + centreOffset - hf, lag: -$0, window: hf) }
+                    case .future: diff = { Self.oneSidedDifference(buf + w0 + centreOffset, lag: $0, window: hf) }
+                    case .ending: diff = { Self.oneSidedDifference(buf + w0 + endOffset - wf, lag: -$0, window: wf) }
                     }
                     var y0 = diff(centre - 1), y1 = diff(centre), y2 = diff(centre + 1)
                     var steps = 0

@@ -19,8 +19,8 @@ import RealModule
 ///    jump to any pitch (note changes); switching voicing has probability ``voicingSwitchProbability``.
 /// 5. Frames within a few hops of a note change or voicing boundary of the decoded path, whose
 ///    window spans two notes, get one-sided candidates as well (YIN on the half window before and
-///    the half window after the frame's centre, see ``revisit(_:path:signal:)``), and the model is
-///    decoded again.
+///    the half window after the frame's centre; at the end of a voiced stretch, a whole window
+///    ending at the centre, see ``revisit(_:path:signal:)``), and the model is decoded again.
 /// 6. The chosen candidate's frequency is refined at the full sample rate by a parabola through the
 ///    raw difference function (of the candidate's own window) around its lag.
 ///

@@ -39,6 +39,43 @@ enum PitchTestMaterial {
         return notes
     }
 
+    /// A deterministic melody of 40 detached notes over A2 … A5: each note fades out (the voice's
+    /// 50 ms release) and the next starts 20 ms after it ends, with vibrato on two notes in three.
+    static func detachedMelody(seed: UInt64 = 5) -> [SungNote] {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var notes: [SungNote] = []
+        var t = 0.2, midi = 57.0
+        for i in 0..<40 {
+            var step = Double(Int(next() % 11) - 5)
+            if midi + step < 45 || midi + step > 81 { step = -step }
+            midi += step
+            let duration = 0.2 + Double(next() % 500) / 1000  // ends off the 10 ms frame grid
+            let vibrato = i % 3 != 0
+            notes.append(SungNote(
+                start: t, duration: duration, midi: midi + Double(Int(next() % 31) - 15) / 100,
+                vibratoRate: vibrato ? 4.5 + Double(next() % 20) / 10 : 0,
+                vibratoDepthCents: vibrato ? Double(20 + next() % 31) : 0,
+                velocity: 0.5 + Double(next() % 50) / 100))
+            t += duration + 0.02
+        }
+        return notes
+    }
+
+    /// `notes` sung at `sampleRate` with breath noise at 20 dB SNR and consonant bursts.
+    static func take(sampleRate: Double, notes: [SungNote]) -> VoiceSynth.Rendering {
+        var synth = VoiceSynth(sampleRate: sampleRate, seed: 7)
+        synth.breathNoiseSNR = 20
+        synth.consonantBursts = true
+        return synth.render(notes)
+    }
+
     /// The melody of `melodySeed` sung with breath noise at 20 dB SNR and consonant bursts.
     static func take(sampleRate: Double, melodySeed: UInt64 = 3) -> VoiceSynth.Rendering {
         var synth = VoiceSynth(sampleRate: sampleRate, seed: 7)

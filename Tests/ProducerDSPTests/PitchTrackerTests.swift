@@ -50,6 +50,26 @@ import ProducerMusic
         #expect(s.voicingRecall >= 0.95 && s.voicingPrecision >= 0.95, "\(s)")
     }
 
+    /// Detached notes, each fading out over the voice's release before a 20 ms rest, at 44.1 kHz
+    /// with breath noise and consonants, in the listener's range (65–1100 Hz): the last voiced frame
+    /// of a note is faint, and its pitch has to come from the audio just before it.
+    @Test func noteEndsFadingIntoRests() {
+        let take = PitchTestMaterial.take(sampleRate: 44_100, notes: PitchTestMaterial.detachedMelody())
+        let frames = PitchTracker(sampleRate: 44_100, minimumFrequency: 65, maximumFrequency: 1100).track(take.samples)
+        let s = PitchTestMaterial.score(reference: take.f0, estimate: frames)
+        var ends = 0, endsCorrect = 0
+        for i in 0..<(min(take.f0.count, frames.count) - 1) where take.f0[i] > 0 && take.f0[i + 1] == 0 {
+            ends += 1
+            if frames[i].isVoiced && abs(PitchTestMaterial.cents(frames[i].f0, take.f0[i])) <= 50 { endsCorrect += 1 }
+        }
+        print("pitch 44.1 kHz, detached notes: \(s), last frames \(endsCorrect) of \(ends)")
+        #expect(ends == 40)
+        #expect(endsCorrect >= 36, "\(endsCorrect) of \(ends) last frames within 50 cents")
+        #expect(s.rawPitchAccuracy >= 0.995, "\(s)")
+        #expect(s.octaveErrors < 0.01, "\(s)")
+        #expect(s.voicingRecall >= 0.95 && s.voicingPrecision >= 0.95, "\(s)")
+    }
+
     @Test(arguments: [40.0, 100, 440, 1000, 2000])
     func pureSines(frequency: Double) {
         let frames = PitchTracker(sampleRate: 44_100).track(Self.sine(frequency))
