@@ -134,5 +134,6 @@ func runListenBenchmark(minutes: Double) throws {
     }
     print(String(format: "librosa.pyin (pitch only)                           %7.3f s  %6.1f× real time", pySeconds, seconds / pySeconds))
     print("  librosa:  \(PitchAccuracy(json: json))")
-    print(String(format: "ratio: Producer's whole listen is %.0f× faster than librosa's pyin alone (goal: ≥ 100× real time)", pySeconds / best))
+    print(String(format: "ratio: Producer's whole listen is %.0f× faster than librosa's pyin alone; Producer runs at %.0f× real time (goal ≥ 100×)",
+                 pySeconds / best, seconds / best))
 }
