@@ -1,3 +1,5 @@
+import ProducerAudio
+
 /// Turns judged notes into the few things a musician should fix first, in their words.
 struct ListenAdvice {
     let part: Part
@@ -15,7 +17,7 @@ struct ListenAdvice {
                 summary: PerformanceReport.Summary, missed: [ReferenceNote]) -> [PerformanceReport.Advice] {
         var items: [(weight: Double, advice: PerformanceReport.Advice)] = []
         func bar(_ t: Double) -> String? { grid?.barBeatText(at: t) }
-        func at(_ t: Double) -> String { formatSeconds(t) + (bar(t).map { " (bar \($0))" } ?? "") }
+        func at(_ t: Double) -> String { formatTime(t) + (bar(t).map { " (bar \($0))" } ?? "") }
 
         for n in notes {
             if let c = n.cents, abs(c) >= noticeableCents, let expected = n.expected {

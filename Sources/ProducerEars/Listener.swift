@@ -1,4 +1,5 @@
 import Foundation
+import ProducerAudio
 import ProducerDSP
 import ProducerMusic
 
@@ -76,8 +77,8 @@ public struct Listener: Sendable {
         if let reference = options.reference, !reference.isEmpty {
             matched = NoteAlignment().align(performed, to: reference)
             if let last = reference.map(\.end).max(), take.duration > last * 1.5 + 4 {
-                remarks.append("The take runs \(formatSeconds(take.duration)) but the reference part ends at "
-                    + "\(formatSeconds(last)): notes after the part's end are not judged against it.")
+                remarks.append("The take runs \(formatTime(take.duration)) but the reference part ends at "
+                    + "\(formatTime(last)): notes after the part's end are not judged against it.")
             }
         }
         for (i, note) in performed.enumerated() {
@@ -204,12 +205,6 @@ public struct Listener: Sendable {
     }
 }
 
-/// "m:ss.mmm".
-func formatSeconds(_ seconds: Double) -> String {
-    let ms = Int((Swift.max(0, seconds) * 1000).rounded())
-    let s = (ms / 1000) % 60, m = ms / 60_000, rest = ms % 1000
-    return "\(m):\(s < 10 ? "0" : "")\(s).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
-}
 
 
 extension Key {

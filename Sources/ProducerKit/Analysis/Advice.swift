@@ -1,3 +1,4 @@
+import ProducerAudio
 import ProducerDSP
 
 /// Turns measurements into sentences a musician or engineer can act on.

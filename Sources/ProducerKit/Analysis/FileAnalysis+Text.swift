@@ -1,3 +1,4 @@
+import ProducerAudio
 extension FileAnalysis {
     /// The report as text a person reads on a terminal.
     public func text() -> String {

@@ -1,3 +1,4 @@
+import ProducerAudio
 import ProducerEars
 
 extension PerformanceReport {
