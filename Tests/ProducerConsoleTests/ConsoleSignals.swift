@@ -97,7 +97,7 @@ enum ConsoleSignals {
     }
 
     /// ~20 log-spaced test frequencies from 20 Hz to 0.45 × the sample rate.
-    static func testFrequencies(sampleRate: Double, count: Int = 20) -> [Double] {
+    static func probeFrequencies(sampleRate: Double, count: Int = 20) -> [Double] {
         let lo = log(20.0), hi = log(0.45 * sampleRate)
         return (0..<count).map { exp(lo + (hi - lo) * Double($0) / Double(count - 1)) }
     }

@@ -22,7 +22,7 @@ import Testing
         let ir = ConsoleSignals.impulseResponse(&eq, sampleRate: sampleRate, frames: Int(sampleRate / 2))
         let sections = eq.sectionCoefficients
         #expect(sections.count == 2 + 4 + 1)
-        for f in ConsoleSignals.testFrequencies(sampleRate: sampleRate) {
+        for f in ConsoleSignals.probeFrequencies(sampleRate: sampleRate) {
             let expected = FilterDesign.responseDecibels(of: sections, atFrequency: f, sampleRate: sampleRate)
             guard expected > -80 else { continue }
             let measured = ConsoleSignals.responseDecibels(impulseResponse: ir, frequency: f, sampleRate: sampleRate)

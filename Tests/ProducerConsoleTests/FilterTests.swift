@@ -50,7 +50,7 @@ import Testing
             let ir = ConsoleSignals.impulseResponse(&filter, sampleRate: sampleRate, frames: Int(sampleRate / 2))
             let sections = filter.coefficients
             var compared = 0
-            for f in ConsoleSignals.testFrequencies(sampleRate: sampleRate) {
+            for f in ConsoleSignals.probeFrequencies(sampleRate: sampleRate) {
                 let expected = FilterDesign.responseDecibels(of: sections, atFrequency: f, sampleRate: sampleRate)
                 guard expected > -80 else { continue }
                 let measured = ConsoleSignals.responseDecibels(impulseResponse: ir, frequency: f, sampleRate: sampleRate)
