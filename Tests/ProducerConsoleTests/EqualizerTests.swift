@@ -33,6 +33,19 @@ import Testing
         #expect(abs(at3k - 2) < 0.3)
     }
 
+    /// Mono runs the sections as a staggered pipeline; it must match a stereo channel fed the
+    /// same signal, for any block size (including blocks shorter than the pipeline).
+    @Test(arguments: [1, 3, 37, 512])
+    func monoMatchesStereo(blockFrames: Int) {
+        var mono = Self.sessionEQ(), stereo = Self.sessionEQ()
+        let x = ConsoleSignals.square(97, amplitude: 0.5, sampleRate: 48_000, frames: 6000)
+        let m = ConsoleSignals.render(&mono, [x], sampleRate: 48_000, blockFrames: blockFrames)[0]
+        let s = ConsoleSignals.render(&stereo, [x, x], sampleRate: 48_000, blockFrames: blockFrames)
+        let worst = zip(m, s[0]).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst < 1e-5)
+        #expect(s[0] == s[1])
+    }
+
     @Test func flatBandsAreSkippedAndExact() {
         var eq = Equalizer(bands: [.init(frequency: 1000, gain: 0), .init(frequency: 5000, gain: 0, type: .highShelf)])
         #expect(eq.sectionCoefficients.isEmpty)

@@ -175,6 +175,8 @@ public struct Compressor: Processor {
         let floorSquare = floorAmplitude * floorAmplitude
         let aA = attackCoefficient, aR = releaseCoefficient, aW = windowCoefficient
         let aS = smoothCoefficient, makeupTarget = targetMakeupGain
+        let cR = 1 - aR, aR2 = aR * aR
+        let powersR = SIMD4<Float>(aR, aR2, aR2 * aR, aR2 * aR2)
         let rms = detection == .rms
         let stereo = r != l
         let y0 = reduction, ms0 = meanSquare, mk0 = makeupGain
@@ -218,12 +220,37 @@ public struct Compressor: Processor {
                 }
                 // 3. Smooth branching peak detector on the gain reduction.
                 if loudest > floor || yL > 0 {
-                    for i in 0..<n {
+                    // Four frames at a time, assuming a release (a linear recurrence, solved
+                    // in closed form: y_k = aR^(k+1)·y + Σ aR^(k−j)·(1 − aR)·x_j); kept when
+                    // no frame would have attacked (x_k ≤ y_(k−1)), else redone frame by frame.
+                    var i = 0
+                    while i + 4 <= n {
+                        let x4 = p[i >> 2]
+                        let u = cR * x4
+                        var s = u + aR * SIMD4(0, u[0], u[1], u[2])
+                        s = s + aR2 * SIMD4(0, 0, s[0], s[1])
+                        let y = powersR * yL + s
+                        if all(x4 .<= SIMD4(yL, y[0], y[1], y[2])) {
+                            p[i >> 2] = y
+                            yL = y[3]
+                        } else {
+                            for q in i..<(i + 4) {
+                                let xL = v[q]
+                                let attack = aA * yL + (1 - aA) * xL
+                                let release = aR * yL + (1 - aR) * xL
+                                yL = xL > yL ? attack : release
+                                v[q] = yL
+                            }
+                        }
+                        i += 4
+                    }
+                    while i < n {
                         let xL = v[i]
                         let attack = aA * yL + (1 - aA) * xL
                         let release = aR * yL + (1 - aR) * xL
                         yL = xL > yL ? attack : release
                         v[i] = yL
+                        i += 1
                     }
                     if yL < 1e-6 { yL = 0 }
                     // 4. Gains, four at a time, then the makeup.

@@ -59,7 +59,10 @@ extension CompressorMath {
     /// 2^x of four values at once, x clamped to −126 … 126 (as ``exp2(_:)-(Float)``).
     @inline(__always)
     static func exp2(_ x: SIMD4<Float>) -> SIMD4<Float> {
-        let xc = x.clamped(lowerBound: SIMD4(repeating: -126), upperBound: SIMD4(repeating: 126))
+        // Clamped with selects (`clamped` is not always inlined).
+        var xc = x
+        xc.replace(with: SIMD4(repeating: -126), where: xc .< SIMD4(repeating: -126))
+        xc.replace(with: SIMD4(repeating: 126), where: xc .> SIMD4(repeating: 126))
         // Round to nearest through the 1.5·2^23 trick: no conversions that could trap.
         let shifted = xc + 12_582_912
         let n = unsafeBitCast(shifted, to: SIMD4<Int32>.self) &- 0x4B40_0000

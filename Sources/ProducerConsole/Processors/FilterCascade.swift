@@ -43,6 +43,20 @@ private func tick(
     return y
 }
 
+/// As ``tick(_:_:_:_:_:_:_:_:)`` with the feedback term subtracted last, which shortens the
+/// recurrence (y → a1·y → s1 → y) by one addition.
+@inline(__always)
+private func tickShort(
+    _ x: SIMD2<Double>,
+    _ b0: SIMD2<Double>, _ b1: SIMD2<Double>, _ b2: SIMD2<Double>, _ a1: SIMD2<Double>, _ a2: SIMD2<Double>,
+    _ s1: inout SIMD2<Double>, _ s2: inout SIMD2<Double>
+) -> SIMD2<Double> {
+    let y = b0 * x + s1
+    s1 = (b1 * x + s2) - a1 * y
+    s2 = b2 * x - a2 * y
+    return y
+}
+
 /// A cascade of second-order sections over planar stereo (or mono) `Float` audio.
 ///
 /// The samples are widened to interleaved `SIMD2<Double>` (left, right) in sub-blocks of 256
@@ -73,6 +87,10 @@ struct FilterCascade: Sendable {
                 var active = 0
                 for i in 0..<secs.count where secs[i].isActive { list[active] = base + i; active += 1 }
                 guard active > 0, let pointers = list.baseAddress else { return }
+                if left == right {
+                    Self.processMono(pointers, active, left, count)
+                    return
+                }
                 withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: Self.chunkFrames) { scratch in
                     let x = scratch.baseAddress!
                     var offset = 0
@@ -95,6 +113,214 @@ struct FilterCascade: Sendable {
             }
             for i in 0..<secs.count where secs[i].isActive { secs[i].flushDenormals() }
         }
+    }
+
+    /// Mono: the lanes would hold the same signal, so instead two sections share a vector, the
+    /// second one sample behind the first, and the vectors of a group of up to six sections
+    /// form a pipeline (each stage one sample behind the one before it), so that the sections'
+    /// recurrences overlap; the arithmetic of every section is the same as in the stereo
+    /// kernels. An odd section is paired with an identity (exact: x · 1 + 0). The state is kept
+    /// in lane 0 and copied to lane 1 at the end, as the stereo kernels would have left it.
+    private static func processMono(
+        _ pointers: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ active: Int,
+        _ samples: UnsafeMutablePointer<Float>, _ count: Int
+    ) {
+        // The sections in pairs, padded with an identity (its state stays zero).
+        var identity = FilterSection()
+        withUnsafeMutablePointer(to: &identity) { padding in
+        withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<FilterSection>.self, capacity: active + 1) { list in
+            let slots = list.baseAddress!
+            for j in 0..<active { slots[j] = pointers[j] }
+            let paired = (active + 1) & ~1
+            if paired > active { slots[active] = padding }
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.chunkFrames) { scratch in
+                let x = scratch.baseAddress!
+                var offset = 0
+                while offset < count {
+                    let n = min(Self.chunkFrames, count - offset)
+                    let l = samples + offset
+                    for i in 0..<n { x[i] = Double(l[i]) }
+                    // Balanced groups of at most three pairs.
+                    let pairs = paired / 2
+                    let groups = (pairs + 2) / 3
+                    var first = 0
+                    for g in 0..<groups {
+                        let size = (pairs - first) / (groups - g)
+                        let p = UnsafePointer(slots + 2 * first)
+                        switch size {
+                        case 1: mono1(p, x, n)
+                        case 2: mono2(p, x, n)
+                        default: mono3(p, x, n)
+                        }
+                        first += size
+                    }
+                    for i in 0..<n { l[i] = Float(x[i]) }
+                    offset += n
+                }
+            }
+        }
+        }
+        for j in 0..<active {
+            let s = pointers[j]
+            s.pointee.s1 = SIMD2(repeating: s.pointee.s1[0])
+            s.pointee.s2 = SIMD2(repeating: s.pointee.s2[0])
+        }
+    }
+
+    private static func mono1(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
+        let c0 = p[0].pointee, d0 = p[1].pointee
+        let b0_0 = SIMD2(c0.b0[0], d0.b0[0])
+        let b1_0 = SIMD2(c0.b1[0], d0.b1[0])
+        let b2_0 = SIMD2(c0.b2[0], d0.b2[0])
+        let a1_0 = SIMD2(c0.a1[0], d0.a1[0])
+        let a2_0 = SIMD2(c0.a2[0], d0.a2[0])
+        var u0 = SIMD2(c0.s1[0], d0.s1[0]), v0 = SIMD2(c0.s2[0], d0.s2[0])
+        var y0 = SIMD2<Double>.zero
+        let latency = 1
+        @inline(__always) func step(_ i: Int, masked: Bool) {
+            let input = i < n ? x[i] : 0
+            let i0 = SIMD2(input, y0[0])
+            if masked {
+                let su0 = u0, sv0 = v0
+                let n0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+                let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
+                let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
+                u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
+                y0 = n0
+            } else {
+                y0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            }
+            if i >= latency { x[i - latency] = y0[1] }
+        }
+        let total = n + latency
+        let lo = min(latency, total), hi = max(lo, n)
+        for i in 0..<lo { step(i, masked: true) }
+        for i in lo..<hi { step(i, masked: false) }
+        for i in hi..<total { step(i, masked: true) }
+        p[0].pointee.s1[0] = u0[0]; p[0].pointee.s2[0] = v0[0]
+        p[1].pointee.s1[0] = u0[1]; p[1].pointee.s2[0] = v0[1]
+    }
+
+    private static func mono2(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
+        let c0 = p[0].pointee, d0 = p[1].pointee
+        let b0_0 = SIMD2(c0.b0[0], d0.b0[0])
+        let b1_0 = SIMD2(c0.b1[0], d0.b1[0])
+        let b2_0 = SIMD2(c0.b2[0], d0.b2[0])
+        let a1_0 = SIMD2(c0.a1[0], d0.a1[0])
+        let a2_0 = SIMD2(c0.a2[0], d0.a2[0])
+        var u0 = SIMD2(c0.s1[0], d0.s1[0]), v0 = SIMD2(c0.s2[0], d0.s2[0])
+        var y0 = SIMD2<Double>.zero
+        let c1 = p[2].pointee, d1 = p[3].pointee
+        let b0_1 = SIMD2(c1.b0[0], d1.b0[0])
+        let b1_1 = SIMD2(c1.b1[0], d1.b1[0])
+        let b2_1 = SIMD2(c1.b2[0], d1.b2[0])
+        let a1_1 = SIMD2(c1.a1[0], d1.a1[0])
+        let a2_1 = SIMD2(c1.a2[0], d1.a2[0])
+        var u1 = SIMD2(c1.s1[0], d1.s1[0]), v1 = SIMD2(c1.s2[0], d1.s2[0])
+        var y1 = SIMD2<Double>.zero
+        let latency = 3
+        @inline(__always) func step(_ i: Int, masked: Bool) {
+            let input = i < n ? x[i] : 0
+            let i0 = SIMD2(input, y0[0])
+            let i1 = SIMD2(y0[1], y1[0])
+            if masked {
+                let su0 = u0, sv0 = v0
+                let su1 = u1, sv1 = v1
+                let n0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+                let n1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+                let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
+                let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
+                u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
+                let j1 = SIMD2<Int64>(Int64(i - 2), Int64(i - 3))
+                let off1 = (j1 .< 0) .| (j1 .>= SIMD2(repeating: Int64(n)))
+                u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
+                y0 = n0
+                y1 = n1
+            } else {
+                y0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+                y1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            }
+            if i >= latency { x[i - latency] = y1[1] }
+        }
+        let total = n + latency
+        let lo = min(latency, total), hi = max(lo, n)
+        for i in 0..<lo { step(i, masked: true) }
+        for i in lo..<hi { step(i, masked: false) }
+        for i in hi..<total { step(i, masked: true) }
+        p[0].pointee.s1[0] = u0[0]; p[0].pointee.s2[0] = v0[0]
+        p[1].pointee.s1[0] = u0[1]; p[1].pointee.s2[0] = v0[1]
+        p[2].pointee.s1[0] = u1[0]; p[2].pointee.s2[0] = v1[0]
+        p[3].pointee.s1[0] = u1[1]; p[3].pointee.s2[0] = v1[1]
+    }
+
+    private static func mono3(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
+        let c0 = p[0].pointee, d0 = p[1].pointee
+        let b0_0 = SIMD2(c0.b0[0], d0.b0[0])
+        let b1_0 = SIMD2(c0.b1[0], d0.b1[0])
+        let b2_0 = SIMD2(c0.b2[0], d0.b2[0])
+        let a1_0 = SIMD2(c0.a1[0], d0.a1[0])
+        let a2_0 = SIMD2(c0.a2[0], d0.a2[0])
+        var u0 = SIMD2(c0.s1[0], d0.s1[0]), v0 = SIMD2(c0.s2[0], d0.s2[0])
+        var y0 = SIMD2<Double>.zero
+        let c1 = p[2].pointee, d1 = p[3].pointee
+        let b0_1 = SIMD2(c1.b0[0], d1.b0[0])
+        let b1_1 = SIMD2(c1.b1[0], d1.b1[0])
+        let b2_1 = SIMD2(c1.b2[0], d1.b2[0])
+        let a1_1 = SIMD2(c1.a1[0], d1.a1[0])
+        let a2_1 = SIMD2(c1.a2[0], d1.a2[0])
+        var u1 = SIMD2(c1.s1[0], d1.s1[0]), v1 = SIMD2(c1.s2[0], d1.s2[0])
+        var y1 = SIMD2<Double>.zero
+        let c2 = p[4].pointee, d2 = p[5].pointee
+        let b0_2 = SIMD2(c2.b0[0], d2.b0[0])
+        let b1_2 = SIMD2(c2.b1[0], d2.b1[0])
+        let b2_2 = SIMD2(c2.b2[0], d2.b2[0])
+        let a1_2 = SIMD2(c2.a1[0], d2.a1[0])
+        let a2_2 = SIMD2(c2.a2[0], d2.a2[0])
+        var u2 = SIMD2(c2.s1[0], d2.s1[0]), v2 = SIMD2(c2.s2[0], d2.s2[0])
+        var y2 = SIMD2<Double>.zero
+        let latency = 5
+        @inline(__always) func step(_ i: Int, masked: Bool) {
+            let input = i < n ? x[i] : 0
+            let i0 = SIMD2(input, y0[0])
+            let i1 = SIMD2(y0[1], y1[0])
+            let i2 = SIMD2(y1[1], y2[0])
+            if masked {
+                let su0 = u0, sv0 = v0
+                let su1 = u1, sv1 = v1
+                let su2 = u2, sv2 = v2
+                let n0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+                let n1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+                let n2 = tickShort(i2, b0_2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+                let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
+                let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
+                u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
+                let j1 = SIMD2<Int64>(Int64(i - 2), Int64(i - 3))
+                let off1 = (j1 .< 0) .| (j1 .>= SIMD2(repeating: Int64(n)))
+                u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
+                let j2 = SIMD2<Int64>(Int64(i - 4), Int64(i - 5))
+                let off2 = (j2 .< 0) .| (j2 .>= SIMD2(repeating: Int64(n)))
+                u2.replace(with: su2, where: off2); v2.replace(with: sv2, where: off2)
+                y0 = n0
+                y1 = n1
+                y2 = n2
+            } else {
+                y0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+                y1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+                y2 = tickShort(i2, b0_2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            }
+            if i >= latency { x[i - latency] = y2[1] }
+        }
+        let total = n + latency
+        let lo = min(latency, total), hi = max(lo, n)
+        for i in 0..<lo { step(i, masked: true) }
+        for i in lo..<hi { step(i, masked: false) }
+        for i in hi..<total { step(i, masked: true) }
+        p[0].pointee.s1[0] = u0[0]; p[0].pointee.s2[0] = v0[0]
+        p[1].pointee.s1[0] = u0[1]; p[1].pointee.s2[0] = v0[1]
+        p[2].pointee.s1[0] = u1[0]; p[2].pointee.s2[0] = v1[0]
+        p[3].pointee.s1[0] = u1[1]; p[3].pointee.s2[0] = v1[1]
+        p[4].pointee.s1[0] = u2[0]; p[4].pointee.s2[0] = v2[0]
+        p[5].pointee.s1[0] = u2[1]; p[5].pointee.s2[0] = v2[1]
     }
 
     private static func run(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ k: Int, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {

@@ -46,6 +46,10 @@ public struct Limiter: Processor {
     var channelCount = 1
     /// Phases 1–3: taps[p − 1][k] multiplies x[n − k].
     let phases: [Float]
+    /// An exact bound on the interpolator's gain: the largest Σ|taps| over the phases (≥ 1, so
+    /// it covers the sample itself too), raised by 1e-4 to cover the rounding of the sums.
+    /// No frame whose 16-sample window stays under target / worstGain needs any reduction.
+    let worstGain: Float
     /// Per channel: 2 × 16 samples (each written twice, so 16 are always contiguous).
     var history: [Float] = []
     var historyIndex = 0
@@ -76,6 +80,15 @@ public struct Limiter: Processor {
         self.release = min(2000, max(1, release))
         self.lookahead = min(20, max(0.5, lookahead))
         phases = Self.design()
+        worstGain = Self.worstGain(phases)
+    }
+
+    static func worstGain(_ phases: [Float]) -> Float {
+        var worst = 1.0
+        for p in 0..<3 {
+            worst = max(worst, (0..<taps).reduce(0.0) { $0 + Double(abs(phases[p * taps + $1])) })
+        }
+        return Float(worst * (1 + 1e-4))
     }
 
     /// The meter's interpolator: prototype at offset 4(k − 8) + p, normalised per phase.
@@ -162,9 +175,61 @@ public struct Limiter: Processor {
         box.withUnsafeMutableBufferPointer { boxBuffer in
         phases.withUnsafeBufferPointer { phaseBuffer in
             let h = phaseBuffer.baseAddress!
-            for n in 0..<frames {
+            // Frames are checked in stretches of 32: when the stretch and the 16 samples before
+            // it stay under target / worstGain, no interpolated point can reach the target, so
+            // the need is exactly 1 and the interpolator is skipped.
+            let quiet = target / worstGain
+            var stretchEnd = 0
+            var fast = false
+            var n = 0
+            while n < frames {
+                if n == stretchEnd {
+                    stretchEnd = min(frames, n + 32)
+                    var loudest: Float = 0
+                    for c in 0..<channels {
+                        let line = historyBuffer.baseAddress! + c * 2 * taps
+                        for j in 0..<taps { loudest = max(loudest, abs(line[j])) }
+                        let x = storage.baseAddress! + c * stride
+                        for j in n..<stretchEnd { loudest = max(loudest, abs(x[j])) }
+                    }
+                    fast = loudest <= quiet
+                    // Quiet and settled (gain exactly 1, nothing pending): every frame of the
+                    // stretch would push a need of 1 onto a deque holding only its last need
+                    // of 1, leave the envelope at 1 and add a 1 to a box of ones, so the
+                    // output is the delayed input; only the lines and positions move.
+                    if fast && envelope == 1 && boxBelow == 0 && tail &- head == 1 && dValue[head & dequeMask] == 1 {
+                        for m in n..<stretchEnd {
+                            for c in 0..<channels {
+                                let x = storage[c * stride + m]
+                                let line = historyBuffer.baseAddress! + c * 2 * taps
+                                line[historyIndex] = x
+                                line[historyIndex + taps] = x
+                                let d = delayBuffer.baseAddress! + c * delayStride
+                                d[written & delayMask] = x
+                                storage[c * stride + m] = d[(written &- latency) & delayMask]
+                            }
+                            historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
+                            written += 1
+                        }
+                        dIndex[head & dequeMask] = written - 1
+                        boxPosition = (boxPosition + (stretchEnd - n)) % boxLength
+                        boxSum = Double(boxLength)
+                        n = stretchEnd
+                        continue
+                    }
+                }
                 // Detector: the peak around frame (written − 8), over both channels.
                 var peak: Float = 0
+                if fast {
+                    for c in 0..<channels {
+                        let x = storage[c * stride + n]
+                        let line = historyBuffer.baseAddress! + c * 2 * taps
+                        line[historyIndex] = x
+                        line[historyIndex + taps] = x
+                        let d = delayBuffer.baseAddress! + c * delayStride
+                        d[written & delayMask] = x
+                    }
+                } else {
                 for c in 0..<channels {
                     let x = storage[c * stride + n]
                     let line = historyBuffer.baseAddress! + c * 2 * taps
@@ -184,6 +249,7 @@ public struct Limiter: Processor {
                     // Audio delay line.
                     let d = delayBuffer.baseAddress! + c * delayStride
                     d[written & delayMask] = x
+                }
                 }
                 historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
                 let need: Float = peak > target ? target / peak : 1
@@ -222,6 +288,7 @@ public struct Limiter: Processor {
                     storage[c * stride + n] = d[(written - latency) & delayMask] * gain
                 }
                 written += 1
+                n += 1
             }
         }}}}}}}
         self.historyIndex = historyIndex

@@ -60,9 +60,9 @@ public struct Reverb: Processor {
     var offsets: [Int] = []
     var positions: [Int] = []
     var lines: [Float] = []
-    var gains: [Float] = []      // g_i (1 − b_i)
-    var poles: [Float] = []      // b_i
-    var filterState: [Float] = []
+    var gains = ReverbLanes()      // g_i (1 − b_i)
+    var poles = ReverbLanes()      // b_i
+    var filterState = ReverbLanes()
     var preLine: [Float] = []
     var preMask = 0
     var preWrite = 0
@@ -72,6 +72,8 @@ public struct Reverb: Processor {
     var currentMix: Float = 1, currentWidth: Float = 1
     var smooth: Float = 1
     var blockSmooth = 1.0
+    /// The longest pass: ``chunkFrames``, or the shortest line if that is shorter.
+    var chunkLimit = 1
 
     /// Makes a reverb. See the type's documentation for the parameters and their ranges.
     public init(size: Double = 0.5, decay: Double = 0, damping: Double = 0.3,
@@ -96,9 +98,10 @@ public struct Reverb: Processor {
         offsets = []
         var total = 0
         for m in lengths { offsets.append(total); total += m }
+        chunkLimit = max(1, min(Self.chunkFrames, lengths.min() ?? 1))
         lines = [Float](repeating: 0, count: total)
         positions = [Int](repeating: 0, count: Self.lineCount)
-        filterState = [Float](repeating: 0, count: Self.lineCount)
+        filterState = ReverbLanes()
         var size = 1
         while size < Int(0.5 * sampleRate) + 4 { size <<= 1 }
         preLine = [Float](repeating: 0, count: size)
@@ -119,13 +122,11 @@ public struct Reverb: Processor {
     mutating func updateLoopFilters() {
         let alpha = 1 - 0.8 * currentDamping
         let shape = 1 - 1 / (alpha * alpha)
-        gains = []
-        poles = []
-        for m in lengths {
+        for (i, m) in lengths.enumerated() {
             let g = Double.pow(10, -3 * Double(m) / (currentT60 * sampleRate))
             let b = min(0.9, max(0, Double.log(10) / 4 * Double.log10(g) * shape))
-            gains.append(Float(g * (1 - b)))
-            poles.append(Float(b))
+            gains[i] = Float(g * (1 - b))
+            poles[i] = Float(b)
         }
     }
 
@@ -146,26 +147,63 @@ public struct Reverb: Processor {
     public mutating func process(_ block: inout AudioBuffer, sidechain: AudioBuffer?) {
         precondition(!lines.isEmpty, "prepare first")
         let frames = block.frameCount
-        var done = 0
-        while done < frames {
-            let n = min(32, frames - done)
-            // Per 32 frames: decay and damping towards their targets.
-            let targetT60 = t60, targetDamping = damping
-            if currentT60 != targetT60 || currentDamping != targetDamping {
-                currentT60 += (targetT60 - currentT60) * blockSmooth
-                currentDamping += (targetDamping - currentDamping) * blockSmooth
-                if abs(currentT60 - targetT60) < 1e-6 * targetT60 { currentT60 = targetT60 }
-                if abs(currentDamping - targetDamping) < 1e-6 { currentDamping = targetDamping }
-                updateLoopFilters()
-            }
-            run(&block, from: done, count: n)
-            done += n
-        }
-    }
-
-    mutating func run(_ block: inout AudioBuffer, from start: Int, count: Int) {
+        guard frames > 0 else { return }
         let stereo = channelCount >= 2 && block.channelCount >= 2
         let stride = block.frameCapacity
+        var lines = self.lines; self.lines = []
+        var preLine = self.preLine; self.preLine = []
+        block.withUnsafeMutableStorage { storage in
+            lines.withUnsafeMutableBufferPointer { lineBuffer in
+                preLine.withUnsafeMutableBufferPointer { preBuffer in
+                    withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: 4 * Self.chunkFrames) { scratch in
+                        let left = storage.baseAddress!
+                        let right = stereo ? left + stride : left
+                        var done = 0
+                        while done < frames {
+                            // Per 32 frames: decay and damping towards their targets.
+                            let targetT60 = t60, targetDamping = damping
+                            var n = min(chunkLimit, frames - done)
+                            if currentT60 != targetT60 || currentDamping != targetDamping {
+                                n = min(32, frames - done, chunkLimit)
+                                currentT60 += (targetT60 - currentT60) * blockSmooth
+                                currentDamping += (targetDamping - currentDamping) * blockSmooth
+                                if abs(currentT60 - targetT60) < 1e-6 * targetT60 { currentT60 = targetT60 }
+                                if abs(currentDamping - targetDamping) < 1e-6 { currentDamping = targetDamping }
+                                updateLoopFilters()
+                            }
+                            run(left + done, right + done, stereo, n, lineBuffer.baseAddress!, preBuffer.baseAddress!, scratch.baseAddress!)
+                            done += n
+                        }
+                    }
+                }
+            }
+        }
+        self.lines = lines
+        self.preLine = preLine
+    }
+
+    /// Frames per pass while the decay is settled (at most the shortest line, so that no line
+    /// is read after being written within a pass).
+    static let chunkFrames = 128
+
+    /// The 4-point Walsh–Hadamard transform within one vector.
+    @inline(__always)
+    static func hadamard4(_ x: SIMD4<Float>) -> SIMD4<Float> {
+        let p = x.lowHalf + x.highHalf, m = x.lowHalf - x.highHalf
+        let y = SIMD4(lowHalf: p, highHalf: m)
+        let e = y.evenHalf, o = y.oddHalf
+        let s = e + o, d = e - o
+        return SIMD4(s.x, d.x, s.y, d.y)
+    }
+
+    /// `count` frames (at most ``chunkFrames``): the line outputs are read into `scratch`
+    /// (frame-major, 16 per frame), the network runs frame by frame on vectors of four lines,
+    /// and the new line inputs are written back.
+    mutating func run(
+        _ left: UnsafeMutablePointer<Float>, _ right: UnsafeMutablePointer<Float>, _ stereo: Bool, _ count: Int,
+        _ base: UnsafeMutablePointer<Float>, _ preLine: UnsafeMutablePointer<Float>,
+        _ scratch: UnsafeMutablePointer<SIMD4<Float>>
+    ) {
         let n = Self.lineCount
         let k = smooth
         let targetMix = Float(mix), targetWidth = Float(width)
@@ -175,85 +213,99 @@ public struct Reverb: Processor {
         var preW = preWrite
         let preMask = self.preMask
         let inputScale: Float = 0.25, outputScale: Float = 0.25
-        var lines = self.lines; self.lines = []
-        var positions = self.positions; self.positions = []
-        var filterState = self.filterState; self.filterState = []
-        block.withUnsafeMutableStorage { storage in
-            lines.withUnsafeMutableBufferPointer { lineBuffer in
-            positions.withUnsafeMutableBufferPointer { pos in
-            filterState.withUnsafeMutableBufferPointer { fs in
-            preLine.withUnsafeMutableBufferPointer { preBuffer in
-            lengths.withUnsafeBufferPointer { len in
-            offsets.withUnsafeBufferPointer { off in
-            gains.withUnsafeBufferPointer { g in
-            poles.withUnsafeBufferPointer { b in
-                let left = storage.baseAddress! + start
-                let right = stereo ? left + stride : left
-                let preLine = preBuffer.baseAddress!
-                let base = lineBuffer.baseAddress!
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * n) { scratch in
-                let v = scratch.baseAddress!
-                let signL = v + n, signR = v + 2 * n, signIn = v + 3 * n
-                for i in 0..<n { signL[i] = Self.sign(1, i); signR[i] = Self.sign(2, i); signIn[i] = Self.sign(3, i) }
-                for t in 0..<count {
-                    mixValue += k * (targetMix - mixValue)
-                    widthValue += k * (targetWidth - widthValue)
-                    let diff = targetPre - pre
-                    pre = abs(diff) < 1e-4 ? targetPre : pre + min(0.2, max(-0.2, diff * 0.002))
-                    let inL = left[t], inR = right[t]
-                    let input = stereo ? 0.5 * (inL + inR) : inL
-                    // Predelay: write, then read `pre` frames back (linear interpolation).
-                    preLine[preW] = input
-                    let whole = Int(pre)
-                    let frac = Float(pre - Double(whole))
-                    let x1 = preLine[(preW - whole) & preMask], x2 = preLine[(preW - whole - 1) & preMask]
-                    let delayed = (x1 + frac * (x2 - x1)) * inputScale
-                    preW = (preW + 1) & preMask
-                    // Line outputs through the absorbent filters.
-                    var wetL: Float = 0, wetR: Float = 0
-                    for i in 0..<n {
-                        let o = base[off[i] + pos[i]]
-                        wetL += signL[i] * o
-                        wetR += signR[i] * o
-                        let f = g[i] * o + b[i] * fs[i]
-                        fs[i] = f
-                        v[i] = f
-                    }
-                    // Fast Walsh–Hadamard transform (orthonormal: ÷4), then feed back.
-                    var h = 1
-                    while h < n {
-                        var i = 0
-                        while i < n {
-                            for j in i..<(i + h) {
-                                let a = v[j], c = v[j + h]
-                                v[j] = a + c
-                                v[j + h] = a - c
-                            }
-                            i += 2 * h
-                        }
-                        h *= 2
-                    }
-                    for i in 0..<n {
-                        let p = pos[i]
-                        base[off[i] + p] = 0.25 * v[i] + signIn[i] * delayed
-                        pos[i] = p + 1 == len[i] ? 0 : p + 1
-                    }
-                    wetL *= outputScale
-                    wetR *= outputScale
-                    let a = 0.5 * (1 + widthValue), c = 0.5 * (1 - widthValue)
-                    let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
-                    left[t] = (1 - mixValue) * inL + mixValue * outL
-                    if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
-                }
-                }
-            }}}}}}}}
+        let flat = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: Float.self)
+        // 1. Gather: flat[t·16 + i] = line i's output at frame t.
+        for i in 0..<n {
+            let len = lengths[i], p = positions[i]
+            let line = base + offsets[i]
+            let first = min(count, len - p)
+            for t in 0..<first { flat[t &* n &+ i] = line[p &+ t] }
+            if first < count { for t in first..<count { flat[t &* n &+ i] = line[t &- first] } }
         }
-        self.lines = lines
-        self.positions = positions
-        self.filterState = filterState
+        // Sign patterns (rows 1, 2 and 3 of the Hadamard matrix repeat every four lines).
+        let signL = SIMD4<Float>(1, -1, 1, -1), signR = SIMD4<Float>(1, 1, -1, -1)
+        let signIn = SIMD4<Float>(1, -1, -1, 1)
+        let g0 = gains.a0, g1 = gains.a1, g2 = gains.a2, g3 = gains.a3
+        let b0 = poles.a0, b1 = poles.a1, b2 = poles.a2, b3 = poles.a3
+        var f0 = filterState.a0, f1 = filterState.a1, f2 = filterState.a2, f3 = filterState.a3
+        // 2. The network, frame by frame.
+        for t in 0..<count {
+            mixValue += k * (targetMix - mixValue)
+            widthValue += k * (targetWidth - widthValue)
+            let diff = targetPre - pre
+            pre = abs(diff) < 1e-4 ? targetPre : pre + min(0.2, max(-0.2, diff * 0.002))
+            let inL = left[t], inR = right[t]
+            let input = stereo ? 0.5 * (inL + inR) : inL
+            // Predelay: write, then read `pre` frames back (linear interpolation).
+            preLine[preW] = input
+            let whole = Int(pre)
+            let frac = Float(pre - Double(whole))
+            let x1 = preLine[(preW &- whole) & preMask], x2 = preLine[(preW &- whole &- 1) & preMask]
+            let delayed = (x1 + frac * (x2 - x1)) * inputScale
+            preW = (preW &+ 1) & preMask
+            // Line outputs through the absorbent filters.
+            let row = scratch + 4 &* t
+            let o0 = row[0], o1 = row[1], o2 = row[2], o3 = row[3]
+            let os = (o0 + o1) + (o2 + o3)
+            var wetL = (os * signL).sum(), wetR = (os * signR).sum()
+            f0 = g0 * o0 + b0 * f0
+            f1 = g1 * o1 + b1 * f1
+            f2 = g2 * o2 + b2 * f2
+            f3 = g3 * o3 + b3 * f3
+            // Fast Walsh–Hadamard transform (orthonormal: ÷4), then feed back.
+            let e0 = f0 + f1, e1 = f0 - f1, e2 = f2 + f3, e3 = f2 - f3
+            let h0 = Self.hadamard4(e0 + e2), h1 = Self.hadamard4(e1 + e3)
+            let h2 = Self.hadamard4(e0 - e2), h3 = Self.hadamard4(e1 - e3)
+            let feed = signIn * delayed
+            row[0] = 0.25 * h0 + feed
+            row[1] = 0.25 * h1 + feed
+            row[2] = 0.25 * h2 + feed
+            row[3] = 0.25 * h3 + feed
+            wetL *= outputScale
+            wetR *= outputScale
+            let a = 0.5 * (1 + widthValue), c = 0.5 * (1 - widthValue)
+            let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
+            left[t] = (1 - mixValue) * inL + mixValue * outL
+            if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
+        }
+        filterState = ReverbLanes(a0: f0, a1: f1, a2: f2, a3: f3)
+        // 3. Scatter the new line inputs back and advance.
+        for i in 0..<n {
+            let len = lengths[i], p = positions[i]
+            let line = base + offsets[i]
+            let first = min(count, len - p)
+            for t in 0..<first { line[p &+ t] = flat[t &* n &+ i] }
+            if first < count { for t in first..<count { line[t &- first] = flat[t &* n &+ i] } }
+            let next = p + count
+            positions[i] = next >= len ? next - len : next
+        }
         currentMix = abs(mixValue - targetMix) < 1e-6 ? targetMix : mixValue
         currentWidth = abs(widthValue - targetWidth) < 1e-6 ? targetWidth : widthValue
         currentPredelay = pre
         preWrite = preW
+    }
+}
+
+/// Sixteen `Float` values, one per delay line, as four vectors of four lines.
+struct ReverbLanes: Sendable {
+    var a0 = SIMD4<Float>.zero, a1 = SIMD4<Float>.zero, a2 = SIMD4<Float>.zero, a3 = SIMD4<Float>.zero
+
+    subscript(i: Int) -> Float {
+        get {
+            switch i >> 2 {
+            case 0: return a0[i & 3]
+            case 1: return a1[i & 3]
+            case 2: return a2[i & 3]
+            default: return a3[i & 3]
+            }
+        }
+        set {
+            switch i >> 2 {
+            case 0: a0[i & 3] = newValue
+            case 1: a1[i & 3] = newValue
+            case 2: a2[i & 3] = newValue
+            default: a3[i & 3] = newValue
+            }
+        }
     }
 }
