@@ -27,7 +27,7 @@ extension ProducerCommand {
             let analyzer = Analyzer(showsProgress: false)
             var results: [DemoResult] = []
             if !format.json {
-                print("Producer demo: wrote \(items.count) files with known faults into \(output)/\n")
+                print("Producer demo: \(items.count) files with known faults, a sung part and a mix, in \(output)/\n")
             }
             for item in items {
                 let report = try analyzer.analyze(path: item.file)
