@@ -135,24 +135,9 @@ public struct Compressor: Processor {
     }
 
     public mutating func process(_ block: inout AudioBuffer, sidechain: AudioBuffer?) {
-        let frames = block.frameCount, capacity = block.frameCapacity
-        guard frames > 0 else { return }
         let stereo = block.channelCount > 1 && channelCount > 1
-        if let key = sidechain {
-            let keyStereo = key.channelCount > 1, keyCapacity = key.frameCapacity
-            let n = min(frames, key.frameCount)
-            key.withUnsafeStorage { keyStorage in
-                block.withUnsafeMutableStorage { storage in
-                    let l = storage.baseAddress!, r = stereo ? l + capacity : l
-                    let kl = keyStorage.baseAddress!, kr = keyStereo ? kl + keyCapacity : kl
-                    run(l, r, kl, kr, n)
-                }
-            }
-        } else {
-            block.withUnsafeMutableStorage { storage in
-                let l = storage.baseAddress!, r = stereo ? l + capacity : l
-                run(l, r, UnsafePointer(l), UnsafePointer(r), frames)
-            }
+        withKeyedChannels(&block, sidechain: sidechain, stereo: stereo) { l, r, kl, kr, n in
+            run(l, r, kl, kr, n)
         }
         gainReductionDecibels = Double(reduction)
     }

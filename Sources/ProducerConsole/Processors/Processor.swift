@@ -26,3 +26,31 @@ extension Processor {
     public var latencyFrames: Int { 0 }
     public mutating func process(_ block: inout AudioBuffer) { process(&block, sidechain: nil) }
 }
+
+/// Calls `body` with the block's left and right channels (the same pointer for mono) and the
+/// detector's key: the sidechain's channels when one is given, otherwise the block's own.
+/// `count` is the frames both hold. For processors that listen to a key (compressor, gate).
+func withKeyedChannels(
+    _ block: inout AudioBuffer, sidechain: AudioBuffer?, stereo: Bool,
+    _ body: (_ left: UnsafeMutablePointer<Float>, _ right: UnsafeMutablePointer<Float>,
+             _ keyLeft: UnsafePointer<Float>, _ keyRight: UnsafePointer<Float>, _ count: Int) -> Void
+) {
+    let frames = block.frameCount, capacity = block.frameCapacity
+    guard frames > 0 else { return }
+    if let key = sidechain {
+        let keyStereo = key.channelCount > 1, keyCapacity = key.frameCapacity
+        let n = min(frames, key.frameCount)
+        key.withUnsafeStorage { keyStorage in
+            block.withUnsafeMutableStorage { storage in
+                let l = storage.baseAddress!, r = stereo ? l + capacity : l
+                let kl = keyStorage.baseAddress!, kr = keyStereo ? kl + keyCapacity : kl
+                body(l, r, kl, kr, n)
+            }
+        }
+    } else {
+        block.withUnsafeMutableStorage { storage in
+            let l = storage.baseAddress!, r = stereo ? l + capacity : l
+            body(l, r, UnsafePointer(l), UnsafePointer(r), frames)
+        }
+    }
+}
