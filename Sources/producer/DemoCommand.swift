@@ -41,17 +41,9 @@ extension ProducerCommand {
 
             // The sung part: listen to a take against its reference, then rank both takes and comp them.
             let sung = try demo.writeSungPart()
-            var listen = ListenJob(takePath: sung.takes[0])
-            listen.referencePath = sung.reference
-            listen.key = sung.key
-            listen.part = .vocal
-            let report = try listen.run()
-            var takes = TakesJob(takePaths: sung.takes)
-            takes.referencePath = sung.reference
-            takes.key = sung.key
-            takes.part = .vocal
-            takes.compPath = sung.comp
-            let ranking = try takes.run()
+            let settings = ListenSettings(referencePath: sung.reference, key: sung.key, part: .vocal)
+            let report = try ListenJob(takePath: sung.takes[0], settings: settings).run()
+            let ranking = try TakesJob(takePaths: sung.takes, settings: settings, compPath: sung.comp).run()
             // The console: a session file that mixes the comp with a backing track, rendered.
             let mix = try demo.writeMixSession(comp: sung.comp)
             let mixAnalysis = try analyzer.analyze(path: mix.mix)

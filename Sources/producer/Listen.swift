@@ -19,20 +19,10 @@ extension ProducerCommand {
         @Argument(help: "The take to listen to.", completion: .file())
         var take: String
 
-        @Option(help: "The song's key, e.g. \"E minor\" or \"Bb major\". Default: estimated.")
-        var key: String?
-
-        @Option(help: "A MIDI file of the intended part.", completion: .file())
-        var reference: String?
-
-        @Option(help: "The tempo in BPM (the grid starts at the top of the take).")
-        var tempo: Double?
+        @OptionGroup var part: PartOptions
 
         @Option(help: "A click track recorded with the take: its clicks are the beats.", completion: .file())
         var click: String?
-
-        @Option(help: "The part: vocal, bass, guitar, keys, drums or other.")
-        var part: Part = .other
 
         @Flag(help: "With --json, add the pitch track (f0 in Hz every 10 ms, 0 when unvoiced).")
         var frames = false
@@ -40,18 +30,14 @@ extension ProducerCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if tempo != nil && click != nil { throw ValidationError("give --tempo or --click, not both") }
-            if let tempo, !(20...400).contains(tempo) { throw ValidationError("--tempo must be between 20 and 400 BPM") }
+            if part.tempo != nil && click != nil { throw ValidationError("give --tempo or --click, not both") }
         }
 
         func run() throws {
-            var job = ListenJob(takePath: take)
-            job.referencePath = reference
-            job.clickPath = click
-            job.key = key
-            job.tempo = tempo
-            job.part = part
-            job.includesFrames = frames
+            var settings = part.settings
+            settings.clickPath = click
+            settings.includesFrames = frames
+            let job = ListenJob(takePath: take, settings: settings)
             do {
                 let report = try job.run()
                 if output.json { try printJSON(report) } else { print(report.text()) }
@@ -77,17 +63,7 @@ extension ProducerCommand {
         @Argument(help: "Takes of the same part, recorded against the same timeline.", completion: .file())
         var takes: [String]
 
-        @Option(help: "A MIDI file of the intended part.", completion: .file())
-        var reference: String?
-
-        @Option(help: "The song's key. Default: estimated.")
-        var key: String?
-
-        @Option(help: "The tempo in BPM.")
-        var tempo: Double?
-
-        @Option(help: "The part: vocal, bass, guitar, keys, drums or other.")
-        var part: Part = .other
+        @OptionGroup var part: PartOptions
 
         @Option(help: "Write the comp to this file.", completion: .file())
         var comp: String?
@@ -99,12 +75,7 @@ extension ProducerCommand {
         }
 
         func run() throws {
-            var job = TakesJob(takePaths: takes)
-            job.referencePath = reference
-            job.key = key
-            job.tempo = tempo
-            job.part = part
-            job.compPath = comp
+            let job = TakesJob(takePaths: takes, settings: part.settings, compPath: comp)
             do {
                 let result = try job.run()
                 if output.json { try printJSON(result) } else { print(result.text()) }
@@ -114,6 +85,27 @@ extension ProducerCommand {
             }
         }
     }
+}
+
+/// What `listen` and `takes` are told about the part.
+struct PartOptions: ParsableArguments {
+    @Option(help: "The song's key, e.g. \"E minor\" or \"Bb major\". Default: estimated.")
+    var key: String?
+
+    @Option(help: "A MIDI file of the intended part.", completion: .file())
+    var reference: String?
+
+    @Option(help: "The tempo in BPM (the grid starts at the top of the take).")
+    var tempo: Double?
+
+    @Option(help: "The part: vocal, bass, guitar, keys, drums or other.")
+    var part: Part = .other
+
+    func validate() throws {
+        if let tempo, !(20...400).contains(tempo) { throw ValidationError("--tempo must be between 20 and 400 BPM") }
+    }
+
+    var settings: ListenSettings { ListenSettings(referencePath: reference, key: key, tempo: tempo, part: part) }
 }
 
 extension Part: ExpressibleByArgument {}

@@ -86,7 +86,8 @@ struct MeterSet {
             },
             bitDepth: bits.declaredBits, effectiveBitDepth: bits.effectiveBits,
             notes: [], warnings: [])
-        r.warnings = Advice.warnings(for: r, clipping: clip)
+        r.findings = Advice.findings(for: r)
+        r.warnings = r.findings.map(\.message)
         r.notes = Advice.notes(for: r, silent: quiet.isSilent, bits: bits)
         return r
     }

@@ -1,11 +1,9 @@
 public import ProducerEars
 import ProducerMusic
 
-/// `producer listen`: reads a take (and its reference part, click or key), listens to it, and
-/// adds the technical faults `analyze` finds in the file.
-public struct ListenJob: Sendable {
-    /// The take's path.
-    public var takePath: String
+/// What the listener is told about a part, as the command line gives it: the reference part, a
+/// click, the key, the tempo and the kind of part. Shared by `listen` and `takes`.
+public struct ListenSettings: Sendable {
     /// A MIDI file of the intended part.
     public var referencePath: String?
     /// A click track recorded with the take.
@@ -19,11 +17,14 @@ public struct ListenJob: Sendable {
     /// Include the pitch track.
     public var includesFrames = false
 
-    public init(takePath: String) {
-        self.takePath = takePath
+    public init(referencePath: String? = nil, key: String? = nil, tempo: Double? = nil, part: Part = .other) {
+        self.referencePath = referencePath
+        self.key = key
+        self.tempo = tempo
+        self.part = part
     }
 
-    /// The listening options this job's files and flags give.
+    /// The listening options these files and flags give.
     /// - Throws: an error naming the file and problem when the reference, click or key cannot be read.
     public func options() throws -> ListenOptions {
         var options = ListenOptions(part: part)
@@ -60,16 +61,32 @@ public struct ListenJob: Sendable {
         return BeatGrid(beats: beats, beatsPerBar: meter.beatsPerBar)
     }
 
+}
+
+/// `producer listen`: reads a take (and its reference part, click or key), listens to it, and
+/// adds the technical faults `analyze` finds in the file.
+public struct ListenJob: Sendable {
+    /// The take's path.
+    public var takePath: String
+    /// What the listener is told about the part.
+    public var settings: ListenSettings
+
+    public init(takePath: String, settings: ListenSettings = ListenSettings()) {
+        self.takePath = takePath
+        self.settings = settings
+    }
+
     /// Listens to the take.
     public func run() throws -> PerformanceReport {
         let take = try Take(path: takePath)
-        var report = Listener(options: try options()).listen(to: take)
+        var report = Listener(options: try settings.options()).listen(to: take)
         // The technical faults of the file, from the same meters `analyze` uses.
         let analysis = try Analyzer().analyze(path: takePath)
-        for warning in analysis.warnings where ["Clipping", "DC", "Noise", "Level"].contains(where: { warning.hasPrefix($0) }) {
-            let clipping = warning.hasPrefix("Clipping")
-            report.advice.append(.init(time: clipping ? analysis.clipping.first?.start ?? 0 : 0, bar: nil,
-                                       severity: clipping ? "high" : "medium", message: warning))
+        // Faults of the recording itself; stereo-image and delivery matters are for `analyze`.
+        let recordingFaults: Set<FileAnalysis.Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
+        for finding in analysis.findings where recordingFaults.contains(finding.kind) {
+            report.advice.append(.init(time: finding.time ?? 0, bar: nil,
+                                       severity: finding.kind == .clipping ? "high" : "medium", message: finding.message))
         }
         let rank = ["high": 0, "medium": 1, "low": 2]
         report.advice = report.advice.enumerated().sorted {

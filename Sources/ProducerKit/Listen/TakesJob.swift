@@ -4,15 +4,15 @@ public import ProducerEars
 /// `producer takes`: ranks takes, picks a take per phrase, and renders the comp.
 public struct TakesJob: Sendable {
     public var takePaths: [String]
-    public var referencePath: String?
-    public var key: String?
-    public var tempo: Double?
-    public var part: Part = .other
+    /// What the listener is told about the part.
+    public var settings: ListenSettings
     /// Where to write the comp, if anywhere.
     public var compPath: String?
 
-    public init(takePaths: [String]) {
+    public init(takePaths: [String], settings: ListenSettings = ListenSettings(), compPath: String? = nil) {
         self.takePaths = takePaths
+        self.settings = settings
+        self.compPath = compPath
     }
 
     /// What `takes` reports.
@@ -29,12 +29,7 @@ public struct TakesJob: Sendable {
     /// - Throws: an error naming the file when a take, the reference or the comp cannot be read or written,
     ///   or when the takes' sample rates differ.
     public func run() throws -> Result {
-        var listen = ListenJob(takePath: takePaths.first ?? "")
-        listen.referencePath = referencePath
-        listen.key = key
-        listen.tempo = tempo
-        listen.part = part
-        let options = try listen.options()
+        let options = try settings.options()
         let takes = try takePaths.map { try Take(path: $0) }
         if let first = takes.first, let odd = takes.first(where: { $0.sampleRate != first.sampleRate }) {
             throw AudioFileError(.unsupported, path: odd.name,
