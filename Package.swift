@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ProducerMusic", targets: ["ProducerMusic"]),
         .library(name: "ProducerEars", targets: ["ProducerEars"]),
         .library(name: "ProducerConsole", targets: ["ProducerConsole"]),
+        .library(name: "ProducerOffice", targets: ["ProducerOffice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
+        // The office: songs, people, studios, sessions, bookings and money as values; the schedule
+        // solver; iCalendar. Knows no database (ProducerStore implements its ProjectStore).
+        .target(name: "ProducerOffice", swiftSettings: swiftSettings),
         // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
@@ -75,6 +79,7 @@ let package = Package(
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerAudio", "ProducerMusic"], swiftSettings: swiftSettings),
     ]
 )

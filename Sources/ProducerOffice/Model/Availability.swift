@@ -1,0 +1,151 @@
+import Foundation
+
+/// When someone (or a room) can be booked: weekly hours, with dated exceptions.
+///
+/// A time is available when it falls inside one of the weekly windows (every time is, when there
+/// are none) and in no busy exception, or when it falls in a free exception. Weekly windows are
+/// read in `timeZone`, so "Mondays 10:00–18:00" stays 10:00–18:00 across a daylight-saving change.
+public struct Availability: Hashable, Sendable, Codable {
+    /// Weekly windows, read in `timeZone`. Empty means "any time" (before exceptions).
+    public var weekly: [WeeklyWindow]
+    /// Dated exceptions, later ones winning over earlier ones.
+    public var exceptions: [Exception]
+    /// An IANA time zone such as `Europe/Berlin`.
+    public var timeZone: String
+
+    public init(weekly: [WeeklyWindow] = [], exceptions: [Exception] = [], timeZone: String) {
+        self.weekly = weekly
+        self.exceptions = exceptions
+        self.timeZone = timeZone
+    }
+
+    /// Every day from `startMinute` to `endMinute` (minutes after midnight), in `timeZone`.
+    public static func daily(from startMinute: Int, to endMinute: Int, timeZone: String, except weekdays: Set<Weekday> = []) -> Availability {
+        Availability(
+            weekly: Weekday.allCases.filter { !weekdays.contains($0) }.map { WeeklyWindow(weekday: $0, startMinute: startMinute, endMinute: endMinute) },
+            timeZone: timeZone)
+    }
+
+    /// A day of the week, ISO numbered: Monday is 1, Sunday 7.
+    public enum Weekday: Int, Hashable, Sendable, Codable, CaseIterable, Comparable {
+        case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+        public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
+
+        /// Parses `mon`, `Monday`, `tue`… (case-insensitive, three letters or more).
+        public init?(parsing text: String) {
+            let word = text.lowercased()
+            guard word.count >= 3,
+                let day = Weekday.allCases.first(where: { "\($0)".hasPrefix(word) })
+            else { return nil }
+            self = day
+        }
+
+        /// The weekday of `date` in `calendar`'s time zone.
+        public init(of date: Date, in calendar: Calendar) {
+            let gregorian = calendar.component(.weekday, from: date)  // 1 = Sunday
+            self = Weekday(rawValue: gregorian == 1 ? 7 : gregorian - 1)!
+        }
+
+        /// `Monday`, `Tuesday`…
+        public var name: String { "\(self)".prefix(1).uppercased() + "\(self)".dropFirst() }
+    }
+
+    /// A window on one weekday, in minutes after local midnight (`endMinute` up to 1440).
+    public struct WeeklyWindow: Hashable, Sendable, Codable {
+        public var weekday: Weekday
+        public var startMinute: Int
+        public var endMinute: Int
+        public init(weekday: Weekday, startMinute: Int, endMinute: Int) {
+            self.weekday = weekday
+            self.startMinute = startMinute
+            self.endMinute = endMinute
+        }
+    }
+
+    /// A dated exception: busy (a gig, a holiday, a closure) or free (an extra day).
+    public struct Exception: Hashable, Sendable, Codable {
+        public var start: Date
+        public var end: Date
+        public var isBusy: Bool
+        /// Why, as people say it ("tour in Spain"); imported calendars put the event summary here.
+        public var note: String
+        /// Where it came from, such as `ics:UID` for an imported calendar event, so re-imports replace.
+        public var source: String?
+
+        public init(start: Date, end: Date, isBusy: Bool = true, note: String = "", source: String? = nil) {
+            self.start = start
+            self.end = end
+            self.isBusy = isBusy
+            self.note = note
+            self.source = source
+        }
+    }
+
+    /// The calendar that reads the weekly windows.
+    public var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        return calendar
+    }
+
+    /// The available stretches of time within `interval`, in order, merged.
+    public func freeIntervals(in interval: DateInterval) -> [DateInterval] {
+        let calendar = self.calendar
+        var free: [DateInterval] = []
+        if weekly.isEmpty {
+            free = [interval]
+        } else {
+            var day = calendar.startOfDay(for: interval.start)
+            while day < interval.end {
+                let weekday = Weekday(of: day, in: calendar)
+                for window in weekly where window.weekday == weekday && window.endMinute > window.startMinute {
+                    guard let start = calendar.date(byAdding: .minute, value: window.startMinute, to: day),
+                        let end = calendar.date(byAdding: .minute, value: window.endMinute, to: day)
+                    else { continue }
+                    if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0 {
+                        free.append(piece)
+                    }
+                }
+                guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
+                day = next
+            }
+        }
+        free = Self.merged(free)
+        for exception in exceptions where exception.end > exception.start {
+            let span = DateInterval(start: exception.start, end: exception.end)
+            if exception.isBusy {
+                free = free.flatMap { Self.subtract(span, from: $0) }
+            } else if let piece = span.intersection(with: interval), piece.duration > 0 {
+                free = Self.merged(free + [piece])
+            }
+        }
+        return free
+    }
+
+    /// True when the whole of `interval` is available.
+    public func isFree(_ interval: DateInterval) -> Bool {
+        freeIntervals(in: interval).contains { $0.start <= interval.start && $0.end >= interval.end }
+    }
+
+    static func merged(_ intervals: [DateInterval]) -> [DateInterval] {
+        let sorted = intervals.sorted { $0.start < $1.start }
+        var result: [DateInterval] = []
+        for piece in sorted {
+            if let last = result.last, piece.start <= last.end {
+                result[result.count - 1] = DateInterval(start: last.start, end: max(last.end, piece.end))
+            } else {
+                result.append(piece)
+            }
+        }
+        return result
+    }
+
+    static func subtract(_ busy: DateInterval, from piece: DateInterval) -> [DateInterval] {
+        guard busy.end > piece.start, busy.start < piece.end else { return [piece] }
+        var result: [DateInterval] = []
+        if busy.start > piece.start { result.append(DateInterval(start: piece.start, end: busy.start)) }
+        if busy.end < piece.end { result.append(DateInterval(start: busy.end, end: piece.end)) }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A song on the record, with its writers and where it stands.
+public struct Song: Hashable, Sendable, Codable, Identifiable {
+    public var id: String
+    public var title: String
+    /// Songwriters and their shares of the composition.
+    public var writers: [Writer]
+    /// The key as musicians write it (`"E minor"`), if known.
+    public var key: String?
+    /// Beats per minute, if known.
+    public var tempo: Double?
+    /// Length in seconds, if known.
+    public var lengthSeconds: Double?
+    public var status: Status
+    /// Parts still to record (`"drums"`, `"lead vocal"`, `"strings"`…).
+    public var parts: [String]
+
+    public init(
+        id: String = Identifier.make(), title: String, writers: [Writer] = [], key: String? = nil,
+        tempo: Double? = nil, lengthSeconds: Double? = nil, status: Status = .demo, parts: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.writers = writers
+        self.key = key
+        self.tempo = tempo
+        self.lengthSeconds = lengthSeconds
+        self.status = status
+        self.parts = parts
+    }
+
+    /// A songwriter and their share, in basis points (10 000 = 100 %).
+    public struct Writer: Hashable, Sendable, Codable {
+        public var name: String
+        public var shareBasisPoints: Int
+        public init(name: String, shareBasisPoints: Int) {
+            self.name = name
+            self.shareBasisPoints = shareBasisPoints
+        }
+    }
+
+    /// Where a song stands, in the order a record is made.
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+        case demo, arranged, tracking, overdubs, vocals, editing, mixing, mixed, mastered
+
+        public static func < (a: Status, b: Status) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+
+    /// True when the writers' shares add up to 100 % (or no writer is listed yet).
+    public var splitsAreComplete: Bool {
+        writers.isEmpty || writers.reduce(0) { $0 + $1.shareBasisPoints } == 10_000
+    }
+}
+
+/// Makes identifiers for new records: short, random, URL-safe.
+public enum Identifier {
+    public static func make() -> String {
+        String(UUID().uuidString.lowercased().prefix(13))
+    }
+}
