@@ -73,6 +73,11 @@ let package = Package(
             dependencies: ["ProducerKit", "ProducerEars", "ProducerMusic", "ProducerDSP", "ProducerConsole"],
             path: "Benchmarks/producer-bench",
             swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "schedule-bench",
+            dependencies: ["ProducerOffice"],
+            path: "Benchmarks/schedule-bench",
+            swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
