@@ -59,7 +59,7 @@ let package = Package(
         // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
-            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole"],
+            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole", "ProducerOffice"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer",

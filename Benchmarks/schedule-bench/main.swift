@@ -43,4 +43,25 @@ if args.first == "--export", args.count >= 2 {
     }
     exit(0)
 }
-print("usage: schedule-bench [--export DIR]")
+var timeLimit = 1.5
+var only: Int?
+while let a = args.popFirst() {
+    switch a {
+    case "--time-limit": timeLimit = Double(args.popFirst() ?? "") ?? timeLimit
+    case "--only": only = Int(args.popFirst() ?? "")
+    default: print("usage: schedule-bench [--export DIR] [--time-limit S] [--only N]"); exit(2)
+    }
+}
+for (i, instance) in try instances().enumerated() where only == nil || only == i + 1 {
+    let clock = ContinuousClock()
+    let t0 = clock.now
+    if let conflict = instance.model.provenConflict() {
+        print("\(i + 1). \(instance.name): proven infeasible in \(clock.now - t0): \(conflict.summary) \(conflict.constraints)")
+        continue
+    }
+    print("   (no proof of infeasibility, \(clock.now - t0))")
+    let result = Scheduler(timeLimit: timeLimit).solve(instance.model)
+    let problems = instance.model.violations(of: result.placements)
+    let first = result.firstCompleteSeconds.map { String(format: "%.3f s", $0) } ?? "never"
+    print("\(i + 1). \(instance.name): cost \(result.cost.total) (rooms \(result.cost.rooms), people \(result.cost.people), late \(result.cost.lateness)), first complete \(first), \(result.rounds) rounds in \(String(format: "%.2f", result.seconds)) s, unplaced \(result.unplaced.count), violations \(problems.count) \(problems.prefix(3))")
+}

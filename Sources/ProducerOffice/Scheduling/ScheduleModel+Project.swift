@@ -95,7 +95,7 @@ extension ScheduleModel {
                     id: entry.room.id, name: "\(entry.studio.name) — \(entry.room.name)", capacity: entry.room.capacity,
                     gear: entry.room.gear, slotRate: try perSlot(entry.room.hourlyRate, "\(entry.room.name)'s rate"),
                     dayRate: try entry.room.dailyRate.map { try amount($0, "\(entry.room.name)'s day rate") },
-                    open: masks(free)))
+                    open: masks(free), hours: "open " + entry.room.openingHours.summary(within: horizon)))
         }
         var people: [PersonModel] = []
         for (p, person) in project.people.enumerated() {
@@ -109,7 +109,7 @@ extension ScheduleModel {
                     id: person.id, name: person.name, roles: person.roles.map(\.name), headcount: max(1, person.headcount),
                     rateUnit: person.rate.unit, rate: rate,
                     minimumSlots: Int((person.rate.minimumHours * 60 / Double(slotMinutes)).rounded(.up)),
-                    available: masks(free)))
+                    available: masks(free), hours: "free " + person.availability.summary(within: horizon)))
         }
 
         let projectDeadline = settings.deadline.map { calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: $0))! }

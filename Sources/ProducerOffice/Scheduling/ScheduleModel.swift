@@ -70,8 +70,10 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
         public var dayRate: Int64?
         /// For each day, bit `t` set when slot `t` is open.
         public var open: [UInt64]
+        /// Opening hours in words, for explanations ("open Tue–Sun 10:00–22:00").
+        public var hours: String?
 
-        public init(id: String, name: String, capacity: Int, gear: [String], slotRate: Int64, dayRate: Int64?, open: [UInt64]) {
+        public init(id: String, name: String, capacity: Int, gear: [String], slotRate: Int64, dayRate: Int64?, open: [UInt64], hours: String? = nil) {
             self.id = id
             self.name = name
             self.capacity = capacity
@@ -79,6 +81,7 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
             self.slotRate = slotRate
             self.dayRate = dayRate
             self.open = open
+            self.hours = hours
         }
     }
 
@@ -95,10 +98,12 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
         public var minimumSlots: Int
         /// For each day, bit `t` set when the person is free in slot `t`.
         public var available: [UInt64]
+        /// When they are free, in words, for explanations ("free Mondays 10:00–18:00").
+        public var hours: String?
 
         public init(
             id: String, name: String, roles: [String], headcount: Int, rateUnit: Rate.Unit, rate: Int64, minimumSlots: Int,
-            available: [UInt64]
+            available: [UInt64], hours: String? = nil
         ) {
             self.id = id
             self.name = name
@@ -108,6 +113,7 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
             self.rate = rate
             self.minimumSlots = minimumSlots
             self.available = available
+            self.hours = hours
         }
     }
 
