@@ -45,13 +45,54 @@ if args.first == "--export", args.count >= 2 {
 }
 var timeLimit = 1.5
 var only: Int?
+var repairOnly = false
 while let a = args.popFirst() {
     switch a {
+    case "repair": repairOnly = true
     case "--time-limit": timeLimit = Double(args.popFirst() ?? "") ?? timeLimit
     case "--only": only = Int(args.popFirst() ?? "")
     default: print("usage: schedule-bench [--export DIR] [--time-limit S] [--only N]"); exit(2)
     }
 }
+/// Repair after a cancellation: hold instance 1's schedule, let a busy person cancel one booked
+/// day, and re-plan moving as few sessions as possible.
+func repairScenario(timeLimit: Double) throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+    let monday = calendar.date(from: DateComponents(year: 2027, month: 1, day: 4))!
+    let until = calendar.date(byAdding: .day, value: 27, to: monday)!
+    var project = GeneratedAlbum.make(seed: 1, songs: 12, people: 20, rooms: 4, days: 28, start: monday)
+    let model = try ScheduleModel(project: project, from: monday, until: until)
+    let first = Scheduler(timeLimit: timeLimit).solve(model)
+    for (s, placement) in first.placements.enumerated() {
+        guard let placement else { continue }
+        project.bookings.append(
+            Booking(
+                sessionID: model.sessions[s].id, roomID: model.rooms[placement.room].id, start: model.date(ofSlot: placement.start),
+                end: model.date(ofSlot: placement.start + model.sessions[s].durationSlots), people: placement.people.map { model.people[$0].id },
+                status: .hold, cost: .zero("EUR")))
+    }
+    for (label, role, pick) in [("first", Role.mixEngineer, 0), ("last", Role.mixEngineer, -1), ("middle", Role.engineer, 1)] {
+        var changed = project
+        let p = changed.people.firstIndex { $0.plays(role) && first.placements.contains { $0?.people.contains(model.people.firstIndex(where: { m in m.id == changed.people[changed.people.firstIndex { $0.plays(role) }!].id })!) ?? false } }!
+        let index = model.people.firstIndex { $0.id == changed.people[p].id }!
+        let days = Array(Set(first.placements.compactMap { $0 }.filter { $0.people.contains(index) }.map { $0.start / model.slotsPerDay })).sorted()
+        guard !days.isEmpty else { continue }
+        let day = pick < 0 ? days.last! : days[min(pick, days.count - 1)]
+        changed.people[p].availability.exceptions.append(.init(start: model.dayStarts[day], end: calendar.date(byAdding: .day, value: 1, to: model.dayStarts[day])!, note: "cancelled"))
+        let repaired = try ScheduleModel(project: changed, from: monday, until: until)
+        let affected = first.placements.filter { $0.map { $0.people.contains(index) && $0.start / model.slotsPerDay == day } ?? false }.count
+        let result = Scheduler(timeLimit: timeLimit, minimizesMoves: true).solve(repaired)
+        let problems = repaired.violations(of: result.placements)
+        print("repair (\(changed.people[p].name) cancels the \(label) of their days, \(affected) session(s) that day): complete \(result.isComplete), moved \(result.cost.moved), cost \(first.cost.total) → \(result.cost.total), first complete \(result.firstCompleteSeconds.map { String(format: "%.3f s", $0) } ?? "never"), violations \(problems.count)")
+    }
+}
+
+if repairOnly {
+    try repairScenario(timeLimit: timeLimit)
+    exit(0)
+}
+
 for (i, instance) in try instances().enumerated() where only == nil || only == i + 1 {
     let clock = ContinuousClock()
     let t0 = clock.now

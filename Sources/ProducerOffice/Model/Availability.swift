@@ -100,8 +100,8 @@ public struct Availability: Hashable, Sendable, Codable {
             while day < interval.end {
                 let weekday = Weekday(of: day, in: calendar)
                 for window in weekly where window.weekday == weekday && window.endMinute > window.startMinute {
-                    guard let start = calendar.date(byAdding: .minute, value: window.startMinute, to: day),
-                        let end = calendar.date(byAdding: .minute, value: window.endMinute, to: day)
+                    guard let start = Self.time(window.startMinute, on: day, calendar),
+                        let end = Self.time(window.endMinute, on: day, calendar)
                     else { continue }
                     if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0 {
                         free.append(piece)
@@ -126,6 +126,13 @@ public struct Availability: Hashable, Sendable, Codable {
     /// True when the whole of `interval` is available.
     public func isFree(_ interval: DateInterval) -> Bool {
         freeIntervals(in: interval).contains { $0.start <= interval.start && $0.end >= interval.end }
+    }
+
+    /// The wall-clock time `minute` minutes after midnight on `day` (1440 is the next midnight),
+    /// counted on the clock, so 10:00 stays 10:00 on a daylight-saving day.
+    static func time(_ minute: Int, on day: Date, _ calendar: Calendar) -> Date? {
+        if minute >= 1440 { return calendar.date(byAdding: .day, value: 1, to: day) }
+        return calendar.date(bySettingHour: minute / 60, minute: minute % 60, second: 0, of: day)
     }
 
     static func merged(_ intervals: [DateInterval]) -> [DateInterval] {

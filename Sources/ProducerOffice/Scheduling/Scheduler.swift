@@ -509,11 +509,21 @@ struct Search {
         }
         blockers.shuffle(using: &random)
         var others = Array(blockers.prefix(2 + Int(random.next() % 6)))
-        // Its placed predecessors may have to move earlier.
-        if random.next() % 2 == 0 {
+        // Its placed predecessors, and theirs, may have to move earlier.
+        switch random.next() % 3 {
+        case 0:
             for p in session.predecessors where placements[p] != nil && model.sessions[p].fixed == nil && !others.contains(p) {
                 others.append(p)
             }
+        case 1:
+            var stack = session.predecessors
+            while let p = stack.popLast() {
+                guard placements[p] != nil, model.sessions[p].fixed == nil, !others.contains(p) else { continue }
+                others.append(p)
+                stack += model.sessions[p].predecessors
+            }
+        default:
+            break
         }
         return ([u], others)
     }
