@@ -32,6 +32,11 @@ struct CalendarComponent: Hashable, Sendable {
         guard let first = lines.first else {
             throw ICalendarError(file: file, line: nil, code: .notACalendar, reason: "the file is empty; expected BEGIN:VCALENDAR")
         }
+        guard first.text.trimmingCharacters(in: .whitespaces).uppercased() == "BEGIN:VCALENDAR" else {
+            throw ICalendarError(
+                file: file, line: first.number, code: .notACalendar,
+                reason: "this is not an iCalendar file: it starts with \"\(String(first.text.prefix(40)))\", expected BEGIN:VCALENDAR")
+        }
         var calendars: [CalendarComponent] = []
         var open: [CalendarComponent] = []
         for (number, text) in lines {

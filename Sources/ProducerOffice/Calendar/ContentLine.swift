@@ -64,7 +64,7 @@ struct ContentLine: Hashable, Sendable {
             if parameters[parameter] == nil { parameters[parameter] = values.joined(separator: ",") }
         }
         guard index < scalars.count, scalars[index] == ":" else {
-            throw fail("\(name) has no value (expected \(name):VALUE)")
+            throw fail("\"\(shown)\" is not a property (expected NAME:VALUE, but there is no colon after \(name))")
         }
         index += 1
         self.name = name

@@ -21,6 +21,7 @@ public struct ICalendarError: Error, Sendable, Hashable, CustomStringConvertible
         self.reason = reason
     }
 
+    /// `file:line: reason`, or `file: reason` when the problem is not about one line.
     public var description: String {
         if let line { return "\(file):\(line): \(reason)" }
         return "\(file): \(reason)"
@@ -59,6 +60,7 @@ public struct ICalendarError: Error, Sendable, Hashable, CustomStringConvertible
         /// A `TZID` names no time zone this reader knows and the file does not define it.
         public static let unknownTimeZone = Code(.unknownTimeZone)
 
+        /// A few words naming the kind, such as `bad date`.
         public var description: String { wrapped.rawValue }
     }
 }

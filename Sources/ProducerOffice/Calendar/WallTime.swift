@@ -26,8 +26,9 @@ struct WallTime: Hashable, Comparable, Sendable {
 
     /// The wall clock of `date` in `zone`.
     init(_ date: Date, in zone: TimeZone) {
+        // Clamped to ±10^14 s (about three million years), so no Date can overflow an Int64.
         let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
-        self.seconds = Int64(local.rounded(.down))
+        self.seconds = local.isNaN ? 0 : Int64(min(max(local.rounded(.down), -1e14), 1e14))
     }
 
     static func < (a: WallTime, b: WallTime) -> Bool { a.seconds < b.seconds }
