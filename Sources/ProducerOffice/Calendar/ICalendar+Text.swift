@@ -1,0 +1,116 @@
+import Foundation
+
+// The text layer of RFC 5545: TEXT escaping (§3.3.11) and line folding (§3.1).
+
+extension ICalendar {
+    /// The longest a written line may be, in octets of UTF-8, not counting its CRLF.
+    public static let maximumLineOctets = 75
+
+    /// `text` as an iCalendar TEXT value: backslash, semicolon and comma get a backslash, line
+    /// breaks (CRLF, LF or CR) become `\n`, and other control characters (which TEXT may not
+    /// hold) are dropped. Tabs are kept.
+    public static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\r":
+                result += "\\n"
+                if pending == "\n" { pending = scalars.next() }
+            case "\n": result += "\\n"
+            case "\t": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The text an iCalendar TEXT value stands for: the reverse of ``escaped(_:)``. `\n` and `\N`
+    /// become a line feed; an unknown escape keeps the character after the backslash.
+    public static func unescaped(_ value: String) -> String {
+        var result = ""
+        var escaping = false
+        for scalar in value.unicodeScalars {
+            if escaping {
+                result.unicodeScalars.append(scalar == "n" || scalar == "N" ? "\n" : scalar)
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        if escaping { result += "\\" }
+        return result
+    }
+
+    /// `line` folded for writing: pieces of at most ``maximumLineOctets`` octets joined by CRLF
+    /// and a space, never splitting a UTF-8 sequence. The result has no trailing CRLF.
+    ///
+    /// - Complexity: O(*n*) in the length of `line`.
+    public static func folded(_ line: String) -> String {
+        guard line.utf8.count > maximumLineOctets else { return line }
+        var result = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if octets + width > maximumLineOctets {
+                result += "\r\n "
+                octets = 1
+            }
+            result.unicodeScalars.append(scalar)
+            octets += width
+        }
+        return result
+    }
+
+    /// The logical lines of `text`: line breaks may be CRLF, LF or CR, and a line that begins
+    /// with a space or a tab continues the one before it (the space or tab is removed).
+    /// Empty lines are dropped.
+    public static func unfolded(_ text: String) -> [String] {
+        unfoldedLines(text).map(\.text)
+    }
+
+    /// ``unfolded(_:)`` with the number (from 1) of the physical line each logical line starts on.
+    static func unfoldedLines(_ text: String) -> [(number: Int, text: String)] {
+        var lines: [(number: Int, text: String)] = []
+        var current = String.UnicodeScalarView()
+        var number = 0
+        var afterCR = false
+        func finish() {
+            defer { current = String.UnicodeScalarView() }
+            number += 1
+            guard let first = current.first else { return }
+            if first == " " || first == "\t", !lines.isEmpty {
+                lines[lines.count - 1].text.unicodeScalars.append(contentsOf: current.dropFirst())
+            } else if !String(current).allSatisfy(\.isWhitespace) {
+                lines.append((number, String(current)))
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if afterCR {
+                    afterCR = false
+                    continue
+                }
+                finish()
+            } else if scalar == "\r" {
+                finish()
+                afterCR = true
+            } else {
+                afterCR = false
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { finish() }
+        return lines
+    }
+}
