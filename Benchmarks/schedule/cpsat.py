@@ -162,6 +162,9 @@ class Builder:
 
             # People: required always there; needs filled from candidates.
             fixed_people = set(fixed["people"]) if fixed is not None else None
+            if fixed is not None and (len(fixed_people) != len(fixed["people"]) or not set(required) <= fixed_people):
+                self.infeasible_reasons.append(f"{s['title']}: the fixed placement lists someone twice or lacks a required person")
+                M.AddBoolOr([])
             picks = []  # per need: {p: bool}
             cand_bools = {}
             for ni, need in enumerate(s["needs"]):
@@ -179,7 +182,10 @@ class Builder:
                     cand_bools.setdefault(p, []).append(b)
                 if len(pv) < need["count"]:
                     self.infeasible_reasons.append(f"{s['title']}: the {need['role']} need has {len(pv)} usable candidates for {need['count']}")
-                M.Add(sum(pv.values()) == need["count"])
+                if pv:
+                    M.Add(cp_model.LinearExpr.Sum(list(pv.values())) == need["count"])
+                elif need["count"] > 0:
+                    M.AddBoolOr([])
                 picks.append(pv)
             self.pick[si] = picks
             inp = {}

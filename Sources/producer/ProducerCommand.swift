@@ -3,7 +3,7 @@ import ProducerKit
 
 /// `producer`: the command-line tool. It only parses arguments and calls the modules.
 @main
-struct ProducerCommand: ParsableCommand {
+struct ProducerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "producer",
         abstract: "A music producer in your terminal: listens to recordings, measures them and advises.",
@@ -12,7 +12,10 @@ struct ProducerCommand: ParsableCommand {
             finds in them. `producer help COMMAND` explains a command.
             """,
         version: Producer.version,
-        subcommands: [Analyze.self, Listen.self, Takes.self, Mix.self, Convert.self, DemoCommand.self])
+        subcommands: [
+            Analyze.self, Listen.self, Takes.self, Mix.self, Convert.self, ProjectCommand.self, ScheduleCommand.self,
+            BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
+        ])
 }
 
 /// Options every reporting command shares.

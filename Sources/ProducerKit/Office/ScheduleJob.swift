@@ -40,6 +40,7 @@ public struct ScheduleJob: Sendable {
         let began = clock.now
         var report = ScheduleReport(project: project.settings.name, from: model.firstDay, until: end, currency: model.currency)
         let before = model.cost(of: model.sessions.map { $0.fixed ?? $0.previous })
+        report.limits = model.tightestLimits()
         if let conflict = model.provenConflict() {
             report.status = .infeasible
             report.conflict = conflict

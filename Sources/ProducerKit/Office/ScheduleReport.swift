@@ -26,6 +26,8 @@ public struct ScheduleReport: Codable, Sendable {
     public var previousCost: Money?
     public var conflict: ScheduleConflict?
     public var unplaced: [String] = []
+    /// The people, roles and rooms whose hours are most taken (for `--explain`).
+    public var limits: [String]?
     public var seconds: Double = 0
     public var firstScheduleSeconds: Double?
 

@@ -46,6 +46,14 @@ extension ScheduleModel {
             constraints: constraints, sessions: titles, isProven: false)
     }
 
+    /// What limits a schedule most, in words: the people, roles and rooms whose hours are most
+    /// taken, busiest first.
+    public func tightestLimits(count: Int = 3) -> [String] {
+        loads().filter { $0.demand > 0 }.sorted { $0.ratio > $1.ratio }.prefix(count).map {
+            $0.sentence(self) + String(format: " — %.0f %% taken", min(999, $0.ratio * 100))
+        }
+    }
+
     // MARK: One session on its own
 
     enum Atom: Hashable {

@@ -1,0 +1,40 @@
+import Foundation
+import ProducerOffice
+
+/// `producer bookings list`: every booking, by time, with its status, cost and fee.
+public struct BookingList: Codable, Sendable {
+    public var bookings: [ScheduleReport.Line]
+    public var cancelled: [Cancelled]
+
+    public struct Cancelled: Codable, Sendable {
+        public var bookingID: String
+        public var session: String
+        public var start: Date
+        public var fee: Money?
+    }
+
+    public init(project: ProjectSnapshot) {
+        bookings = ScheduleReport.lines(of: project)
+        cancelled = project.bookings.filter { $0.status == .cancelled }.sorted { $0.start < $1.start }.map { booking in
+            Cancelled(
+                bookingID: booking.id, session: project.sessions.first { $0.id == booking.sessionID }?.title ?? booking.sessionID,
+                start: booking.start, fee: booking.cancellationFee)
+        }
+    }
+
+    public func text(timeZone: String) -> String {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        format.dateFormat = "EEE d MMM HH:mm"
+        var out: [String] = []
+        if bookings.isEmpty { out.append("No bookings yet: run `producer schedule`.") }
+        for line in bookings {
+            out.append("\(line.status == .confirmed ? "✓ confirmed" : "· hold     ") \(format.string(from: line.start))  \(line.session) — \(line.studio), \(line.room) — \(line.cost.formatted)  [\(line.bookingID)]")
+        }
+        for line in cancelled {
+            out.append("✗ cancelled \(format.string(from: line.start))  \(line.session)" + (line.fee.map { " — fee \($0.formatted)" } ?? "") + "  [\(line.bookingID)]")
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import ProducerOffice
+import ProducerStore
+
+/// What the office commands do, shared by the CLI, the demo and the tests.
+public enum OfficeJobs {
+    /// Reads a date as people type it: `2027-03-26`, or `2027-03-26T14:00` (in `timeZone`), or a
+    /// full ISO 8601 time with its offset.
+    public static func date(_ text: String, timeZone: String, option: String) throws -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let iso = ISO8601DateFormatter()
+        if let date = iso.date(from: text) { return date }
+        let parts = text.split(separator: "T", maxSplits: 1)
+        let ymd = parts.first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
+        var hm: [Int] = [0, 0]
+        if parts.count == 2 { hm = parts[1].split(separator: ":").compactMap { Int($0) } }
+        guard ymd.count == 3, hm.count >= 2, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]), (0...23).contains(hm[0]), (0...59).contains(hm[1]),
+            let date = calendar.date(from: DateComponents(year: ymd[0], month: ymd[1], day: ymd[2], hour: hm[0], minute: hm[1])),
+            calendar.component(.day, from: date) == ymd[2]
+        else {
+            throw OfficeError("\(option) \(text): not a date; write it as YYYY-MM-DD, e.g. 2027-03-26")
+        }
+        return date
+    }
+
+    /// `producer project init`: makes the project folder (or the PostgreSQL project) and returns its settings.
+    public static func initialize(
+        name: String, currency: String, deadline: String?, timeZone: String, folder: String?, database: String?
+    ) async throws -> (folder: String, location: String, settings: ProjectSettings) {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw OfficeError("the project needs a name") }
+        guard currency.count == 3, currency.allSatisfy({ $0.isLetter && $0.isUppercase }) else {
+            throw OfficeError("--currency \(currency): not an ISO 4217 code such as EUR, USD or GBP")
+        }
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw OfficeError("--time-zone \(timeZone): not a time zone; use an IANA name such as Europe/Berlin")
+        }
+        var settings = ProjectSettings(name: name, currency: currency, timeZone: timeZone)
+        if let deadline { settings.deadline = try date(deadline, timeZone: timeZone, option: "--deadline") }
+        let folder = folder ?? slug(name)
+        let store: ProjectDatabase
+        if let database {
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)) {
+                throw OfficeError("\(folder): already a project folder")
+            }
+            store = try await ProjectDatabase.create(DatabaseLocation(database), settings: settings)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let pointer = (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)
+            FileManager.default.createFile(atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        } else {
+            store = try await ProjectDatabase.create(at: folder, settings: settings)
+        }
+        let location = store.location.description
+        try await store.close()
+        return (folder, location, settings)
+    }
+
+    /// A folder name for a project: lower case, words joined by hyphens.
+    public static func slug(_ name: String) -> String {
+        let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+        return words.isEmpty ? "project" : words.joined(separator: "-")
+    }
+
+    /// Finds a booking by its id, or by the title (or id) of its session.
+    static func bookingIndex(_ key: String, in project: ProjectSnapshot) throws -> Int {
+        if let i = project.bookings.firstIndex(where: { $0.id == key }) { return i }
+        let sessions = project.sessions.filter { $0.id == key || $0.title.caseInsensitiveCompare(key) == .orderedSame }
+        for session in sessions {
+            if let i = project.bookings.firstIndex(where: { $0.sessionID == session.id && $0.status != .cancelled }) { return i }
+        }
+        throw OfficeError("no booking \"\(key)\": name a booking id or a session's title (see `producer bookings list`)")
+    }
+
+    /// `producer bookings confirm`: a hold becomes a confirmed booking, which the scheduler never moves.
+    public static func confirm(_ key: String, store: any ProjectStore) async throws -> Booking {
+        try await store.update { project in
+            let i = try bookingIndex(key, in: project)
+            guard project.bookings[i].status == .hold else {
+                throw OfficeError("\(project.bookings[i].id): is \(project.bookings[i].status.rawValue), not a hold")
+            }
+            project.bookings[i].status = .confirmed
+            project.bookings[i].sequence += 1
+            return project.bookings[i]
+        }
+    }
+
+    /// `producer bookings cancel`: calls a booking off, with the fee it costs.
+    public static func cancel(_ key: String, fee: String?, store: any ProjectStore) async throws -> Booking {
+        try await store.update { project in
+            let i = try bookingIndex(key, in: project)
+            guard project.bookings[i].status != .cancelled else { throw OfficeError("\(project.bookings[i].id): already cancelled") }
+            if let fee {
+                guard let money = Money(parsing: fee, currency: project.settings.currency) else {
+                    throw OfficeError("--fee \(fee): not an amount; write it like 250 or 250.00")
+                }
+                project.bookings[i].cancellationFee = money
+            }
+            project.bookings[i].status = .cancelled
+            project.bookings[i].sequence += 1
+            return project.bookings[i]
+        }
+    }
+
+    /// `producer bookings export --ics`: the bookings as an iCalendar file, written safely.
+    public static func exportCalendar(to path: String, person: String?, studio: String?, store: any ProjectStore, now: Date = Date()) async throws -> Int {
+        let project = try await store.snapshot()
+        var filter = ICalendar.Filter.all
+        if let person {
+            guard let found = project.person(named: person) else { throw OfficeError("--person \(person): nobody of that name in the project") }
+            filter = .person(found.id)
+        } else if let studio {
+            guard let found = project.studio(named: studio) else { throw OfficeError("--studio \(studio): no studio of that name in the project") }
+            filter = .studio(found.id)
+        }
+        let text = ICalendar.export(bookings: project.bookings, in: project, for: filter, now: now)
+        try writeAtomically(text, to: path)
+        return project.bookings.filter { filter.includes($0, in: project) }.count
+    }
+
+    /// `producer people availability NAME --ics FILE`: replaces the person's imported busy times
+    /// with the events of a calendar file.
+    public static func importAvailability(
+        person name: String, icsPath: String, store: any ProjectStore, now: Date = Date()
+    ) async throws -> (person: String, busy: [Availability.Exception]) {
+        let text: String
+        do { text = try String(contentsOfFile: icsPath, encoding: .utf8) } catch {
+            throw OfficeError("\(icsPath): cannot read the calendar (\(error.localizedDescription))")
+        }
+        return try await store.update { project in
+            guard let i = project.people.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
+                throw OfficeError("no person \"\(name)\" in the project (see `producer people list`)")
+            }
+            let zone = TimeZone(identifier: project.people[i].availability.timeZone)
+            let horizon = DateInterval(start: now.addingTimeInterval(-30 * 86_400), duration: 400 * 86_400)
+            let busy = try ICalendar.busyTimes(from: text, file: icsPath, timeZone: zone, within: horizon)
+            project.people[i].availability.replaceImportedBusyTimes(with: busy)
+            return (project.people[i].name, busy)
+        }
+    }
+
+    /// Writes text to a temporary file beside `path` and renames it over `path`.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OfficeError("\(path): cannot write (\(error.localizedDescription))")
+        }
+    }
+}

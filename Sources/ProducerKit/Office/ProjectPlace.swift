@@ -1,0 +1,66 @@
+import Foundation
+import ProducerOffice
+import ProducerStore
+
+/// Where a command finds its project: `--database URL`, `$PRODUCER_DATABASE`, `--project PATH`,
+/// or the project folder the command runs in (or one above it).
+///
+/// A project folder holds `project.sqlite`, or, for a project kept in PostgreSQL, a
+/// `.producer-database` file naming the server (written by `producer project init --database`).
+public struct ProjectPlace: Sendable {
+    public var project: String?
+    public var database: String?
+
+    public init(project: String? = nil, database: String? = nil) {
+        self.project = project
+        self.database = database
+    }
+
+    /// The file that points a project folder at a PostgreSQL database.
+    public static let pointerFile = ".producer-database"
+
+    /// The database to open.
+    public func location(environment: [String: String] = ProcessInfo.processInfo.environment, from directory: String = FileManager.default.currentDirectoryPath) throws -> DatabaseLocation {
+        if let database { return DatabaseLocation(database) }
+        if let url = environment["PRODUCER_DATABASE"], !url.isEmpty { return DatabaseLocation(url) }
+        if let project { return try Self.location(ofFolder: project) ?? DatabaseLocation(project) }
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if let found = try Self.location(ofFolder: folder.path) { return found }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        throw OfficeError("no project in \(directory) or above it: run `producer project init NAME`, or pass --project PATH or --database URL")
+    }
+
+    static func location(ofFolder folder: String) throws -> DatabaseLocation? {
+        let pointer = (folder as NSString).appendingPathComponent(pointerFile)
+        if FileManager.default.fileExists(atPath: pointer) {
+            let text = try String(contentsOfFile: pointer, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw OfficeError("\(pointer): the file is empty; it should name the project's database (postgres://…)") }
+            return DatabaseLocation(text)
+        }
+        let file = (folder as NSString).appendingPathComponent(ProjectDatabase.fileName)
+        return FileManager.default.fileExists(atPath: file) ? .sqlite(path: file) : nil
+    }
+
+    /// Opens the project, runs `body` and closes the project, also when `body` throws.
+    public func with<T: Sendable>(_ body: (ProjectDatabase) async throws -> T) async throws -> T {
+        let database = try await ProjectDatabase.open(location())
+        do {
+            let result = try await body(database)
+            try await database.close()
+            return result
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
+}
+
+/// A command's problem in one sentence that names the thing at fault.
+public struct OfficeError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

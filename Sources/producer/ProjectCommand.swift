@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import ProducerKit
+import ProducerOffice
+
+extension ProducerCommand {
+    struct ProjectCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "project",
+            abstract: "Make a project: the album's songs, people, studios, sessions and bookings.",
+            subcommands: [Init.self])
+
+        struct Init: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Make a project folder with its database (SQLite inside it, or PostgreSQL).",
+                discussion: """
+                    Makes ./<name>/project.sqlite (or --path). Every other office command works \
+                    inside that folder, or with --project PATH. With --database postgres://… the \
+                    project lives in PostgreSQL and the folder only points at it.
+
+                    Example: producer project init "Night Trains" --currency EUR --deadline 2027-06-30
+                    """)
+
+            @Argument(help: "The project's name, such as the album's title.")
+            var name: String
+
+            @Option(help: "ISO 4217 currency of every amount in the project.")
+            var currency = "EUR"
+
+            @Option(help: ArgumentHelp("The day the record must be finished.", valueName: "YYYY-MM-DD"))
+            var deadline: String?
+
+            @Option(name: .customLong("time-zone"), help: "IANA time zone the project counts days in.")
+            var timeZone = TimeZone.current.identifier
+
+            @Option(help: "The folder to make (default: the name in lower case with hyphens).")
+            var path: String?
+
+            @Option(help: ArgumentHelp("Keep the project in PostgreSQL: postgres://user:password@host/db.", valueName: "url"))
+            var database: String?
+
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await runOffice("project init") {
+                    let made = try await OfficeJobs.initialize(
+                        name: name, currency: currency, deadline: deadline, timeZone: timeZone, folder: path, database: database)
+                    if output.json {
+                        try printJSON(ProjectMade(folder: made.folder, database: made.location, settings: made.settings))
+                    } else {
+                        print("Made project \"\(made.settings.name)\" in \(made.folder)/ (database: \(made.location)).")
+                        print("Counting in \(made.settings.currency), days in \(made.settings.timeZone)" + (deadline.map { ", deadline \($0)" } ?? "") + ".")
+                    }
+                }
+            }
+        }
+    }
+
+    struct ProjectMade: Encodable {
+        var folder: String
+        var database: String
+        var settings: ProjectSettings
+    }
+}

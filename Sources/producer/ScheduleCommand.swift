@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ProducerKit
+import ProducerOffice
+
+extension ProducerCommand {
+    struct ScheduleCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "schedule",
+            abstract: "Plan every open session: a room, a time and people, at the lowest cost.",
+            discussion: """
+                Keeps every hard rule (who is free when, opening hours, room size and gear, no \
+                double-booking, the order of sessions, deadlines, the longest working day and the \
+                breaks) and lowers the cost of studios and people and the lateness. Sessions get \
+                holds; confirmed bookings never move. When no schedule exists it says which \
+                constraints conflict, and books nothing (exit status 2).
+
+                --repair re-plans after a cancellation, moving as few sessions as it can.
+
+                Example: producer schedule --from 2027-03-01 --until 2027-03-31
+                """)
+
+        @Option(help: ArgumentHelp("First day to plan (default: today).", valueName: "YYYY-MM-DD"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("Last day to plan (default: the project's deadline).", valueName: "YYYY-MM-DD"))
+        var until: String?
+
+        @Flag(help: "Also show what limits the schedule most: the busiest people and rooms.")
+        var explain = false
+
+        @Flag(help: "Keep sessions on their holds where they still fit; move as few as possible.")
+        var repair = false
+
+        @Option(name: .customLong("time-limit"), help: "Seconds to spend improving the schedule.")
+        var timeLimit = 1.5
+
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            var infeasible = false
+            try await runOffice("schedule") {
+                try await project.place.with { store in
+                    let settings = try await store.snapshot().settings
+                    var job = ScheduleJob(repair: repair, timeLimit: timeLimit)
+                    if let from { job.from = try OfficeJobs.date(from, timeZone: settings.timeZone, option: "--from") }
+                    if let until { job.until = try OfficeJobs.date(until, timeZone: settings.timeZone, option: "--until") }
+                    let report = try await job.run(store: store)
+                    if output.json {
+                        try printJSON(report)
+                    } else {
+                        print(report.text(timeZone: settings.timeZone))
+                        if explain, let limits = report.limits, !limits.isEmpty {
+                            print("\nWhat limits this schedule most:")
+                            for line in limits { print("  - " + line) }
+                        }
+                    }
+                    infeasible = report.status != .scheduled
+                }
+            }
+            if infeasible { throw ExitCode(2) }
+        }
+    }
+}
