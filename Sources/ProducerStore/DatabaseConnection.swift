@@ -14,6 +14,8 @@ struct DatabaseConnection: Sendable {
     /// The database as people should see it (a path, or a URL without its password).
     let name: String
     private let closeConnection: @Sendable () async throws -> Void
+    /// Starts closing without waiting, for a store dropped without `close()`.
+    let closeInBackground: @Sendable () -> Void
 
     /// How long a SQLite writer waits for another process's transaction before giving up.
     static let sqliteBusyTimeoutMilliseconds = 60_000
@@ -40,7 +42,8 @@ struct DatabaseConnection: Sendable {
         }
         let opened = DatabaseConnection(
             dialect: .sqlite, sql: connection.sql(), name: path,
-            closeConnection: { try await connection.close() })
+            closeConnection: { try await connection.close() },
+            closeInBackground: { _ = connection.close() as EventLoopFuture<Void> })
         do {
             // `busy_timeout` replaces SQLiteNIO's busy handler (which retries without sleeping) by
             // one that sleeps and gives up after the timeout.
@@ -99,7 +102,8 @@ struct DatabaseConnection: Sendable {
         }
         let opened = DatabaseConnection(
             dialect: .postgres, sql: connection.sql(queryLogLevel: nil), name: shown,
-            closeConnection: { try await connection.close() })
+            closeConnection: { try await connection.close() },
+            closeInBackground: { _ = connection.close() as EventLoopFuture<Void> })
         if let schema {
             do {
                 if create { try await opened.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run() }

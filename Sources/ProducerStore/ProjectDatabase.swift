@@ -243,6 +243,11 @@ public actor ProjectDatabase: ProjectStore {
         }
     }
 
+    /// A store dropped without ``close()`` still closes its connection (in the background).
+    deinit {
+        connection?.closeInBackground()
+    }
+
     // MARK: Checks
 
     /// Problems the database itself finds in its file, empty when there are none: SQLite's
