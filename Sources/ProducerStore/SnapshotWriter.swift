@@ -89,11 +89,11 @@ struct SnapshotWriter {
             ("position", change.position), ("title", song.title), ("musical_key", song.key), ("tempo_bpm", song.tempo),
             ("length_seconds", song.lengthSeconds), ("status", song.status.rawValue), ("parts_json", try ColumnCoding.json(song.parts)),
         ])
-        if change.exists { try await delete("song_writers", where: "song_id", song.id) }
-        for (position, writer) in song.writers.enumerated() {
-            try await insert("song_writers", [
-                ("song_id", song.id), ("position", position), ("name", writer.name), ("share_basis_points", writer.shareBasisPoints),
-            ])
+        if change.previous?.writers != song.writers {
+            if change.exists { try await delete("song_writers", where: "song_id", song.id) }
+            try await insert("song_writers", song.writers.enumerated().map { position, writer in
+                [("song_id", song.id), ("position", position), ("name", writer.name), ("share_basis_points", writer.shareBasisPoints)]
+            })
         }
     }
 
@@ -107,11 +107,15 @@ struct SnapshotWriter {
             ("availability_time_zone", person.availability.timeZone),
             ("availability_weekly_json", try ColumnCoding.json(person.availability.weekly)),
         ])
-        if change.exists { try await delete("person_roles", where: "person_id", person.id) }
-        for (position, role) in person.roles.enumerated() {
-            try await insert("person_roles", [("person_id", person.id), ("position", position), ("role", role.name)])
+        if change.previous?.roles != person.roles {
+            if change.exists { try await delete("person_roles", where: "person_id", person.id) }
+            try await insert("person_roles", person.roles.enumerated().map { position, role in
+                [("person_id", person.id), ("position", position), ("role", role.name)]
+            })
         }
-        try await saveExceptions(ownerKind: "person", person.id, person.availability.exceptions, replacing: change.exists)
+        if change.previous?.availability.exceptions != person.availability.exceptions {
+            try await saveExceptions(ownerKind: "person", person.id, person.availability.exceptions, replacing: change.exists)
+        }
     }
 
     private func save(_ change: Diff<StudioRow>.Change) async throws {
@@ -131,7 +135,9 @@ struct SnapshotWriter {
             ("opening_time_zone", room.openingHours.timeZone),
             ("opening_weekly_json", try ColumnCoding.json(room.openingHours.weekly)),
         ])
-        try await saveExceptions(ownerKind: "room", room.id, room.openingHours.exceptions, replacing: change.exists)
+        if change.previous?.room.openingHours.exceptions != room.openingHours.exceptions {
+            try await saveExceptions(ownerKind: "room", room.id, room.openingHours.exceptions, replacing: change.exists)
+        }
     }
 
     private func save(_ change: Diff<StudioSession>.Change) async throws {
@@ -142,17 +148,24 @@ struct SnapshotWriter {
             ("deadline", ColumnCoding.text(session.deadline)), ("due", ColumnCoding.text(session.due)),
             ("is_done", session.isDone ? 1 : 0),
         ])
-        if change.exists {
-            for table in ["session_needs", "session_people", "session_dependencies"] { try await delete(table, where: "session_id", session.id) }
+        let previous = change.previous
+        if previous?.needs != session.needs {
+            if change.exists { try await delete("session_needs", where: "session_id", session.id) }
+            try await insert("session_needs", session.needs.enumerated().map { position, need in
+                [("session_id", session.id), ("position", position), ("role", need.role.name), ("count", need.count)]
+            })
         }
-        for (position, need) in session.needs.enumerated() {
-            try await insert("session_needs", [("session_id", session.id), ("position", position), ("role", need.role.name), ("count", need.count)])
+        if previous?.people != session.people {
+            if change.exists { try await delete("session_people", where: "session_id", session.id) }
+            try await insert("session_people", session.people.enumerated().map { position, person in
+                [("session_id", session.id), ("position", position), ("person_id", person)]
+            })
         }
-        for (position, person) in session.people.enumerated() {
-            try await insert("session_people", [("session_id", session.id), ("position", position), ("person_id", person)])
-        }
-        for (position, before) in session.after.enumerated() {
-            try await insert("session_dependencies", [("session_id", session.id), ("position", position), ("after_session_id", before)])
+        if previous?.after != session.after {
+            if change.exists { try await delete("session_dependencies", where: "session_id", session.id) }
+            try await insert("session_dependencies", session.after.enumerated().map { position, before in
+                [("session_id", session.id), ("position", position), ("after_session_id", before)]
+            })
         }
     }
 
@@ -166,21 +179,23 @@ struct SnapshotWriter {
             ("cancellation_fee_currency", booking.cancellationFee?.currency),
             ("sequence", booking.sequence), ("note", booking.note),
         ])
-        if change.exists { try await delete("booking_people", where: "booking_id", booking.id) }
-        for (position, person) in booking.people.enumerated() {
-            try await insert("booking_people", [("booking_id", booking.id), ("position", position), ("person_id", person)])
+        if change.previous?.people != booking.people {
+            if change.exists { try await delete("booking_people", where: "booking_id", booking.id) }
+            try await insert("booking_people", booking.people.enumerated().map { position, person in
+                [("booking_id", booking.id), ("position", position), ("person_id", person)]
+            })
         }
     }
 
     private func saveExceptions(ownerKind: String, _ id: String, _ exceptions: [Availability.Exception], replacing: Bool) async throws {
         if replacing { try await deleteExceptions(ownerKind: ownerKind, id) }
-        for (position, exception) in exceptions.enumerated() {
-            try await insert("availability_exceptions", [
+        try await insert("availability_exceptions", exceptions.enumerated().map { position, exception in
+            [
                 ("owner_kind", ownerKind), ("owner_id", id), ("position", position),
                 ("starts_at", ColumnCoding.text(exception.start)), ("ends_at", ColumnCoding.text(exception.end)),
                 ("is_busy", exception.isBusy ? 1 : 0), ("note", exception.note), ("source", exception.source),
-            ])
-        }
+            ]
+        })
     }
 
     private func settingsColumns(_ settings: ProjectSettings) -> Columns {
@@ -205,6 +220,20 @@ struct SnapshotWriter {
 
     private func insert(_ table: String, _ columns: Columns) async throws {
         try await sql.insert(into: table).columns(columns.map(\.0)).values(columns.map(\.1)).run()
+    }
+
+    /// Inserts `rows` (each with the same columns) in as few statements as the bind limits allow.
+    private func insert(_ table: String, _ rows: [Columns]) async throws {
+        guard let first = rows.first else { return }
+        let rowsPerStatement = max(1, 10_000 / first.count)  // well under SQLite's and PostgreSQL's limits
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + rowsPerStatement)
+            var query = sql.insert(into: table).columns(first.map(\.0))
+            for row in rows[start..<end] { query = query.values(row.map(\.1)) }
+            try await query.run()
+            start = end
+        }
     }
 
     private func update(_ table: String, key: (String, any Encodable & Sendable), _ columns: Columns) async throws {
@@ -249,7 +278,9 @@ struct Diff<Record: Equatable> {
     struct Change {
         var record: Record
         var position: Int
-        var exists: Bool
+        /// The record as it was, when it has a row already.
+        var previous: Record?
+        var exists: Bool { previous != nil }
     }
     var changed: [Change] = []
     var removed: [String] = []
@@ -263,10 +294,10 @@ struct Diff<Record: Equatable> {
             kept.insert(key)
             if let previous = before[key] {
                 if previous.record != record || previous.position != position {
-                    changed.append(Change(record: record, position: position, exists: true))
+                    changed.append(Change(record: record, position: position, previous: previous.record))
                 }
             } else {
-                changed.append(Change(record: record, position: position, exists: false))
+                changed.append(Change(record: record, position: position, previous: nil))
             }
         }
         removed = old.map(id).filter { !kept.contains($0) }

@@ -8,6 +8,9 @@
 //       the batch four back, rewrites every remaining song and the "clock" person's exceptions.
 //       Prints each committed revision on its own line.
 //
+//   producer-store-stress init LOCATION
+//       Makes a project there with the two people the writers change (for trying it by hand).
+//
 // LOCATION is a SQLite path or a postgres:// URL. Exits 1 with the error's sentence on failure.
 import Foundation
 import ProducerOffice
@@ -27,6 +30,16 @@ guard arguments.count >= 2 else { fail("usage: producer-store-stress increment|c
 let location = DatabaseLocation(arguments[1])
 
 do {
+    if arguments[0] == "init" {
+        let project = try await ProjectDatabase.create(location, settings: ProjectSettings(name: "Stress"))
+        try await project.update { snapshot in
+            snapshot.people = ["counter", "clock"].map {
+                Person(id: $0, name: $0, roles: [.engineer], rate: Rate(.zero("EUR"), per: .flat), headcount: 0, availability: Availability(timeZone: "UTC"))
+            }
+        }
+        try await project.close()
+        exit(0)
+    }
     let project = try await ProjectDatabase.open(location)
     switch arguments[0] {
     case "increment":
