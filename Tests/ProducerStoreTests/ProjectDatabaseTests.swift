@@ -24,7 +24,7 @@ struct SQLiteProjectDatabaseTests {
     }
 
     @Test("a process killed mid-write leaves the project readable and consistent")
-    func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.sqlite, kills: 6) }
+    func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.sqlite, kills: 8) }
 }
 
 /// The same tests against a real PostgreSQL server, each in a schema of its own.
@@ -54,5 +54,5 @@ struct PostgresProjectDatabaseTests {
     }
 
     @Test("a process killed mid-write leaves the project readable and consistent")
-    func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.postgres, kills: 6) }
+    func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.postgres, kills: 8) }
 }

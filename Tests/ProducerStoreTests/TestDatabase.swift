@@ -104,6 +104,33 @@ enum StressWriter {
         return (process, output, errors)
     }
 
+    /// Collects what a helper prints while it runs.
+    final class Output: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+
+        init(_ pipe: Pipe) {
+            pipe.fileHandleForReading.readabilityHandler = { [self] handle in
+                let chunk = handle.availableData
+                lock.withLock { data.append(chunk) }
+            }
+        }
+
+        var lines: [String] {
+            lock.withLock { String(decoding: data, as: UTF8.self) }.split(separator: "\n").map(String.init)
+        }
+
+        /// Waits until a line satisfies `isWanted`, or `timeout` passes; true when one did.
+        func wait(for timeout: Duration, until isWanted: (String) -> Bool) async -> Bool {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if lines.contains(where: isWanted) { return true }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+            return false
+        }
+    }
+
     /// Waits for `process` to end without blocking a thread of the test's pool for long.
     static func wait(_ process: Process) async {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }

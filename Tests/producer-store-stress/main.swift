@@ -6,7 +6,8 @@
 //   producer-store-stress churn LOCATION
 //       Updates until killed, each a large batch: adds 20 songs with writers, deletes the songs of
 //       the batch four back, rewrites every remaining song and the "clock" person's exceptions.
-//       Prints each committed revision on its own line.
+//       Prints "writing N" when a batch's change is made (its transaction open, nothing written
+//       yet) and "N" once revision N is committed, each on its own line.
 //
 //   producer-store-stress init LOCATION
 //       Makes a project there with the two people the writers change (for trying it by hand).
@@ -59,6 +60,7 @@ do {
         while true {
             let revision = try await project.update { snapshot -> Int in
                 let batch = snapshot.revision + 1
+                FileHandle.standardOutput.write(Data("writing \(batch)\n".utf8))
                 let tag = "batch \(batch)"
                 snapshot.songs.removeAll { $0.title.hasPrefix("batch \(batch - churnBatchesKept) ") }
                 for index in snapshot.songs.indices { snapshot.songs[index].parts = [tag] }
