@@ -17,11 +17,15 @@ let package = Package(
         .library(name: "ProducerEars", targets: ["ProducerEars"]),
         .library(name: "ProducerConsole", targets: ["ProducerConsole"]),
         .library(name: "ProducerOffice", targets: ["ProducerOffice"]),
+        .library(name: "ProducerStore", targets: ["ProducerStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         // Buffers, audio file reading and writing. Pure Swift; Foundation for file I/O.
@@ -56,6 +60,25 @@ let package = Package(
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
         // solver; iCalendar. Knows no database (ProducerStore implements its ProjectStore).
         .target(name: "ProducerOffice", swiftSettings: swiftSettings),
+        // The project store: ProducerOffice's ProjectStore over SQLKit, for SQLite (a file in the
+        // project folder) and PostgreSQL; numbered migrations run on open. The only target that
+        // knows a database.
+        .target(
+            name: "ProducerStore",
+            dependencies: [
+                "ProducerOffice",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings),
+        // Runs writers against a project as separate processes, for ProducerStoreTests' tests of
+        // concurrent and killed writers.
+        .executableTarget(
+            name: "producer-store-stress",
+            dependencies: ["ProducerStore", "ProducerOffice"],
+            path: "Tests/producer-store-stress",
+            swiftSettings: swiftSettings),
         // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
@@ -85,6 +108,16 @@ let package = Package(
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice"], swiftSettings: swiftSettings),
+        // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;
+        // the drivers only to drop each PostgreSQL test's schema and to damage files on purpose.
+        .testTarget(
+            name: "ProducerStoreTests",
+            dependencies: [
+                "ProducerStore", "ProducerOffice",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerAudio", "ProducerMusic"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,81 @@
+import Foundation
+import ProducerOffice
+
+/// How values that have no column type of their own are written: timestamps as ISO 8601 UTC text
+/// to the millisecond, small lists as JSON text in a fixed shape of our own (so renaming a Swift
+/// property never changes what is on disk).
+enum ColumnCoding {
+    static func text(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func text(_ date: Date?) -> String? { date.map { text($0) } }
+
+    static func date(_ text: String, column: String) throws -> Date {
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
+        throw StoredValueError(column: column, value: text, expected: "an ISO 8601 UTC time")
+    }
+
+    static func date(_ text: String?, column: String) throws -> Date? {
+        try text.map { try date($0, column: column) }
+    }
+
+    /// A weekly window as stored: `{"weekday":1,"start_minute":600,"end_minute":1080}`.
+    private struct StoredWindow: Codable {
+        var weekday: Int
+        var start_minute: Int
+        var end_minute: Int
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func json(_ windows: [Availability.WeeklyWindow]) throws -> String {
+        let stored = windows.map { StoredWindow(weekday: $0.weekday.rawValue, start_minute: $0.startMinute, end_minute: $0.endMinute) }
+        return String(decoding: try encoder.encode(stored), as: UTF8.self)
+    }
+
+    static func json(_ words: [String]) throws -> String {
+        String(decoding: try encoder.encode(words), as: UTF8.self)
+    }
+
+    static func windows(_ text: String, column: String) throws -> [Availability.WeeklyWindow] {
+        guard let stored = try? JSONDecoder().decode([StoredWindow].self, from: Data(text.utf8)) else {
+            throw StoredValueError(column: column, value: text, expected: "a JSON list of weekly windows")
+        }
+        return try stored.map {
+            guard let weekday = Availability.Weekday(rawValue: $0.weekday) else {
+                throw StoredValueError(column: column, value: text, expected: "weekdays numbered 1 (Monday) to 7")
+            }
+            return Availability.WeeklyWindow(weekday: weekday, startMinute: $0.start_minute, endMinute: $0.end_minute)
+        }
+    }
+
+    static func words(_ text: String, column: String) throws -> [String] {
+        guard let words = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+            throw StoredValueError(column: column, value: text, expected: "a JSON list of strings")
+        }
+        return words
+    }
+
+    static func value<T: RawRepresentable<String>>(_ text: String, as: T.Type, column: String) throws -> T {
+        guard let value = T(rawValue: text) else {
+            throw StoredValueError(column: column, value: text, expected: "one of the known \(T.self) values")
+        }
+        return value
+    }
+}
+
+/// A stored value that cannot be read back; turned into a ``ProjectStoreError`` naming the database.
+struct StoredValueError: Error, CustomStringConvertible {
+    var column: String
+    var value: String
+    var expected: String
+    var description: String {
+        "the column \(column) holds \"\(value.prefix(80))\" where \(expected) belongs"
+    }
+}

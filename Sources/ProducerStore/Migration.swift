@@ -1,0 +1,188 @@
+/// One numbered step of the project schema: statements run in one transaction and recorded in
+/// `schema_migrations`. Steps are never edited once released; a change to the schema is a new step.
+///
+/// The statements are plain SQL that SQLite and PostgreSQL both read the same way: `BIGINT` for
+/// integers (money in minor units, counts, minutes), `DOUBLE PRECISION` for measured numbers,
+/// `TEXT` for names, ids, ISO 8601 UTC timestamps, IANA time-zone names and the small JSON lists.
+struct Migration: Sendable {
+    let version: Int
+    let name: String
+    let statements: [String]
+
+    /// Every migration this code knows, in order, numbered from 1 without gaps.
+    static let all: [Migration] = [initialSchema]
+
+    /// The newest schema version this code knows.
+    static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// Version 1: the project, songs, people, studios and rooms, sessions and bookings.
+    static let initialSchema = Migration(
+        version: 1, name: "the project, songs, people, studios, rooms, sessions and bookings",
+        statements: [
+            """
+            CREATE TABLE project (
+                id BIGINT PRIMARY KEY,
+                name TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                deadline TEXT,
+                time_zone TEXT NOT NULL,
+                max_work_minutes_per_day BIGINT NOT NULL,
+                break_minutes BIGINT NOT NULL,
+                lateness_penalty_minor_units BIGINT NOT NULL,
+                lateness_penalty_currency TEXT NOT NULL,
+                revision BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE songs (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                title TEXT NOT NULL,
+                musical_key TEXT,
+                tempo_bpm DOUBLE PRECISION,
+                length_seconds DOUBLE PRECISION,
+                status TEXT NOT NULL,
+                parts_json TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE song_writers (
+                song_id TEXT NOT NULL REFERENCES songs (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                name TEXT NOT NULL,
+                share_basis_points BIGINT NOT NULL,
+                PRIMARY KEY (song_id, position)
+            )
+            """,
+            """
+            CREATE TABLE people (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                name TEXT NOT NULL,
+                email TEXT,
+                phone TEXT,
+                rate_minor_units BIGINT NOT NULL,
+                rate_currency TEXT NOT NULL,
+                rate_unit TEXT NOT NULL,
+                rate_minimum_hours DOUBLE PRECISION NOT NULL,
+                headcount BIGINT NOT NULL,
+                union_scale TEXT,
+                availability_time_zone TEXT NOT NULL,
+                availability_weekly_json TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE person_roles (
+                person_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                role TEXT NOT NULL,
+                PRIMARY KEY (person_id, position)
+            )
+            """,
+            """
+            CREATE TABLE studios (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                name TEXT NOT NULL,
+                location TEXT NOT NULL,
+                time_zone TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE rooms (
+                id TEXT PRIMARY KEY,
+                studio_id TEXT NOT NULL REFERENCES studios (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                name TEXT NOT NULL,
+                hourly_rate_minor_units BIGINT NOT NULL,
+                hourly_rate_currency TEXT NOT NULL,
+                daily_rate_minor_units BIGINT,
+                daily_rate_currency TEXT,
+                capacity BIGINT NOT NULL,
+                gear_json TEXT NOT NULL,
+                opening_time_zone TEXT NOT NULL,
+                opening_weekly_json TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX rooms_by_studio ON rooms (studio_id)",
+            // Dated exceptions of a person's availability (owner_kind 'person') or a room's
+            // opening hours (owner_kind 'room').
+            """
+            CREATE TABLE availability_exceptions (
+                owner_kind TEXT NOT NULL,
+                owner_id TEXT NOT NULL,
+                position BIGINT NOT NULL,
+                starts_at TEXT NOT NULL,
+                ends_at TEXT NOT NULL,
+                is_busy BIGINT NOT NULL,
+                note TEXT NOT NULL,
+                source TEXT,
+                PRIMARY KEY (owner_kind, owner_id, position)
+            )
+            """,
+            """
+            CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                song_id TEXT,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                gear_json TEXT NOT NULL,
+                duration_minutes BIGINT NOT NULL,
+                deadline TEXT,
+                due TEXT,
+                is_done BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE session_needs (
+                session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                role TEXT NOT NULL,
+                count BIGINT NOT NULL,
+                PRIMARY KEY (session_id, position)
+            )
+            """,
+            """
+            CREATE TABLE session_people (
+                session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                person_id TEXT NOT NULL,
+                PRIMARY KEY (session_id, position)
+            )
+            """,
+            """
+            CREATE TABLE session_dependencies (
+                session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                after_session_id TEXT NOT NULL,
+                PRIMARY KEY (session_id, position)
+            )
+            """,
+            """
+            CREATE TABLE bookings (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                session_id TEXT NOT NULL,
+                room_id TEXT NOT NULL,
+                starts_at TEXT NOT NULL,
+                ends_at TEXT NOT NULL,
+                status TEXT NOT NULL,
+                cost_minor_units BIGINT NOT NULL,
+                cost_currency TEXT NOT NULL,
+                cancellation_fee_minor_units BIGINT,
+                cancellation_fee_currency TEXT,
+                sequence BIGINT NOT NULL,
+                note TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE booking_people (
+                booking_id TEXT NOT NULL REFERENCES bookings (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                person_id TEXT NOT NULL,
+                PRIMARY KEY (booking_id, position)
+            )
+            """,
+        ])
+}
