@@ -82,12 +82,15 @@ let package = Package(
         // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
         .target(
             name: "ProducerKit",
-            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole", "ProducerOffice"],
+            dependencies: [
+                "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole", "ProducerOffice",
+                "ProducerStore",
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer",
             dependencies: [
-                "ProducerKit", "ProducerConsole",
+                "ProducerKit", "ProducerConsole", "ProducerOffice", "ProducerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

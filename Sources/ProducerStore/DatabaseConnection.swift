@@ -48,8 +48,12 @@ struct DatabaseConnection: Sendable {
             // `busy_timeout` replaces SQLiteNIO's busy handler (which retries without sleeping) by
             // one that sleeps and gives up after the timeout.
             try await opened.sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
-            // Reading the schema first tells a file that is not a database from one that is.
+            // Reading the schema first tells a file that is not a database from one that is, and
+            // another program's database is left as it was (journal mode included).
             _ = try await opened.sql.raw("SELECT count(*) AS n FROM sqlite_master").all()
+            if !create, try await !opened.tableExists("schema_migrations") {
+                throw ProjectStoreError(.notAProject, database: path, "the database holds no Producer project (no schema_migrations table)")
+            }
             let modes = try await opened.sql.raw("PRAGMA journal_mode = WAL").all()
             if let mode = try modes.first?.decode(column: "journal_mode", as: String.self), mode.lowercased() != "wal" {
                 throw ProjectStoreError(.databaseFailed, database: path, "cannot switch the file to WAL mode (it stays in \(mode) mode)")

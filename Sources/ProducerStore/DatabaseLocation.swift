@@ -38,6 +38,22 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         .sqlite(path: (folder as NSString).appendingPathComponent(ProjectDatabase.fileName))
     }
 
+    /// The project that `directory` is in: the nearest of `directory` and its parents that holds
+    /// a ``ProjectDatabase/fileName``, as git finds its repository. Nil when none does.
+    ///
+    /// This is how a command run inside a project folder (or any folder below it) finds its project
+    /// without `--project`.
+    public static func enclosingProject(of directory: String) -> DatabaseLocation? {
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let file = folder.appendingPathComponent(ProjectDatabase.fileName).path
+            if FileManager.default.fileExists(atPath: file) { return .sqlite(path: file) }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path || folder.path == "/" { return nil }
+            folder = parent
+        }
+    }
+
     /// The path, or the URL with its password replaced by `***`: safe to print.
     public var description: String {
         switch self {

@@ -26,8 +26,12 @@ import SQLKit
 /// and bumps ``ProjectSnapshot/revision``. Two processes editing one project therefore never lose
 /// an update, and a process killed in the middle leaves the last committed state.
 ///
+/// Times are stored as ISO 8601 UTC text to the millisecond, time zones as IANA names, money as
+/// integer minor units with its currency.
+///
 /// One `ProjectDatabase` holds one connection and runs one operation at a time; calls from
-/// several tasks wait their turn.
+/// several tasks wait their turn. It does not reconnect: after a lost PostgreSQL connection,
+/// open the project again.
 public actor ProjectDatabase: ProjectStore {
     /// The name of the SQLite file in a project folder.
     public static let fileName = "project.sqlite"
@@ -95,8 +99,8 @@ public actor ProjectDatabase: ProjectStore {
             return ProjectDatabase(location: resolved, connection: connection)
         } catch {
             try? await connection.close()
-            if case .sqlite(let path) = resolved, !(error is ProjectStoreError && (error as! ProjectStoreError).code == .alreadyExists) {
-                // Leave nothing half made behind.
+            if case .sqlite(let path) = resolved {
+                // The file did not exist before (checked on connecting): leave nothing half made.
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             throw connection.translate(error, doing: "creating the project")
@@ -216,7 +220,12 @@ public actor ProjectDatabase: ProjectStore {
                 try await connection.lockProject()
                 let old = try await SnapshotReader(sql: connection.sql).read()
                 var new = old
-                let result = try change(&new)
+                let result: Result
+                do {
+                    result = try change(&new)
+                } catch {
+                    throw ChangeFailed(error: error)
+                }
                 new.revision = old.revision + 1
                 do {
                     try await SnapshotWriter(sql: connection.sql).write(from: old, to: new)
@@ -280,6 +289,8 @@ public actor ProjectDatabase: ProjectStore {
         }
         do {
             return try await body(connection)
+        } catch let failed as ChangeFailed {
+            throw failed.error
         } catch is MissingProjectRow {
             throw ProjectStoreError(.notAProject, database: connection.name, "the database has the tables of a project but no project in them")
         } catch let error as StoredValueError {
@@ -288,14 +299,15 @@ public actor ProjectDatabase: ProjectStore {
             throw error
         } catch let error as DecodingError {
             throw ProjectStoreError(.corrupt, database: connection.name, "a stored value cannot be read (\(error))")
-        } catch let error where Self.isDatabaseError(error) {
+        } catch {
             throw connection.translate(error, doing: "reading or writing the project")
         }
     }
 
-    private static func isDatabaseError(_ error: any Error) -> Bool {
-        let type = String(reflecting: Swift.type(of: error))
-        return type.hasPrefix("SQLiteNIO.") || type.hasPrefix("PostgresNIO.") || type.hasPrefix("SQLKit.") || type.hasPrefix("NIO")
+    /// Carries an error thrown by an update's `change` past the translation of database errors,
+    /// so the caller gets it back as it was thrown.
+    private struct ChangeFailed: Error {
+        var error: any Error
     }
 
     private func acquire() async {

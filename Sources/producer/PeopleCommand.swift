@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProducerKit
 import ProducerOffice
+import ProducerStore
 
 extension ProducerCommand {
     struct PeopleCommand: AsyncParsableCommand {

@@ -80,8 +80,10 @@ struct BadLocationTests {
         let again = try await SQLiteConnection.open(storage: .file(path: file))
         let tables = try await again.sql().raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
             .map { try $0.decode(column: "name", as: String.self) }
+        let mode = try await again.sql().raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
         try await again.close()
         #expect(tables == ["notes"])
+        #expect(mode == "delete")
     }
 
     @Test("a project from a newer Producer")
@@ -125,6 +127,23 @@ struct BadLocationTests {
         #expect(error?.code == .cannotConnect)
         #expect(error?.description.contains("secret") == false)
         #expect(error?.description.contains("***") == true)
+    }
+
+    @Test("a command inside a project folder finds its project")
+    func enclosingProject() async throws {
+        // Given a project folder with a folder inside it, and a folder that is no project
+        let path = try folder()
+        try await ProjectDatabase.create(at: path + "/Album", settings: TestProject.settings).close()
+        try FileManager.default.createDirectory(atPath: path + "/Album/mixes/v2", withIntermediateDirectories: true)
+        // When the project is looked for from inside, and from outside
+        let inside = DatabaseLocation.enclosingProject(of: path + "/Album/mixes/v2")
+        let outside = DatabaseLocation.enclosingProject(of: path)
+        // Then inside finds the project's file, and outside finds nothing
+        #expect(inside == .sqlite(path: URL(fileURLWithPath: path + "/Album/project.sqlite").standardizedFileURL.path))
+        #expect(outside == nil)
+        let project = try await ProjectDatabase.open(try #require(inside))
+        #expect(try await project.snapshot().settings.name == TestProject.settings.name)
+        try await project.close()
     }
 
     @Test("a closed project refuses further use")

@@ -74,15 +74,19 @@ enum StressWriter {
     static var executable: String {
         get throws {
             if let path = ProcessInfo.processInfo.environment["PRODUCER_STORE_STRESS"] { return path }
-            let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            var folder = me.deletingLastPathComponent()
-            // On macOS the test binary sits inside PackageTests.xctest/Contents/MacOS.
-            while folder.path != "/" {
-                let candidate = folder.appendingPathComponent("producer-store-stress").path
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-                folder = folder.deletingLastPathComponent()
+            // Linux: the test binary itself. macOS: the PackageTests.xctest bundle, whose folder
+            // holds the helper too.
+            let starts = [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()]
+                + Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }
+            for start in starts {
+                var folder = start.deletingLastPathComponent()
+                while folder.path != "/" && !folder.path.isEmpty {
+                    let candidate = folder.appendingPathComponent("producer-store-stress").path
+                    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+                    folder = folder.deletingLastPathComponent()
+                }
             }
-            throw StressError(message: "producer-store-stress is not built beside \(me.path); run the tests with `swift test`")
+            throw StressError(message: "producer-store-stress is not built beside the tests; run them with `swift test`")
         }
     }
 

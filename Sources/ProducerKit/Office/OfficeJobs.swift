@@ -46,7 +46,7 @@ public enum OfficeJobs {
             store = try await ProjectDatabase.create(DatabaseLocation(database), settings: settings)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let pointer = (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)
-            FileManager.default.createFile(atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
         } else {
             store = try await ProjectDatabase.create(at: folder, settings: settings)
         }
