@@ -84,7 +84,7 @@ let package = Package(
             name: "ProducerKit",
             dependencies: [
                 "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole", "ProducerOffice",
-                "ProducerStore",
+                "ProducerStore", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(

@@ -8,7 +8,7 @@ extension ProducerCommand {
         static let configuration = CommandConfiguration(
             commandName: "project",
             abstract: "Make a project: the album's songs, people, studios, sessions and bookings.",
-            subcommands: [Init.self])
+            subcommands: [Init.self, Import.self])
 
         struct Init: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -50,6 +50,35 @@ extension ProducerCommand {
                     } else {
                         print("Made project \"\(made.settings.name)\" in \(made.folder)/ (database: \(made.location)).")
                         print("Counting in \(made.settings.currency), days in \(made.settings.timeZone)" + (deadline.map { ", deadline \($0)" } ?? "") + ".")
+                    }
+                }
+            }
+        }
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add or update songs, people, studios and sessions from a YAML plan.",
+                discussion: """
+                    Reads a plan written by hand (see Examples/album.yaml) and adds its records \
+                    to the project, or updates those with the same id (or, without an id, the \
+                    same name). Amounts are in the project's currency, dates in its time zone. \
+                    Everything is imported in one transaction: a plan with an error, which is \
+                    reported with its line, changes nothing.
+
+                    Example: producer project import album.yaml && producer schedule
+                    """)
+
+            @Argument(help: ArgumentHelp("The plan to import.", valueName: "file.yaml"))
+            var file: String
+
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await runOffice("project import") {
+                    try await project.place.with { store in
+                        let report = try await ProjectPlan.importFile(file, into: store)
+                        if output.json { try printJSON(report) } else { print(report.text()) }
                     }
                 }
             }
