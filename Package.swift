@@ -121,6 +121,6 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerAudio", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerAudio", "ProducerMusic", "ProducerOffice"], swiftSettings: swiftSettings),
     ]
 )

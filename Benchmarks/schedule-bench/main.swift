@@ -1,7 +1,13 @@
 // schedule-bench: Producer's schedule solver against OR-Tools CP-SAT on the same generated models.
 //
-//   swift run -c release schedule-bench                 run every instance, print the comparison
+//   swift run -c release schedule-bench                 every instance, against CP-SAT (60 s each)
+//   swift run -c release schedule-bench --no-cpsat      only Producer's solver
+//   swift run -c release schedule-bench repair          repair after cancellations
 //   swift run -c release schedule-bench --export DIR    only write the instances' models as JSON
+//
+// Options: --time-limit S (Producer, default 2), --cpsat-limit S (default 60), --only N, --seed N.
+// CP-SAT runs through Benchmarks/schedule/cpsat.py with 2 workers; Benchmarks/setup.sh installs
+// OR-Tools. Every schedule either solver returns is checked by Benchmarks/schedule/check.py.
 //
 // Instances (fixed seeds): 12 songs × 5 sessions, 20 people in 9 roles, 4 rooms, over 28 days;
 // the same with tighter horizons down to infeasible; then 24 songs, 40 people, 6 rooms over 42 days.
@@ -43,14 +49,22 @@ if args.first == "--export", args.count >= 2 {
     }
     exit(0)
 }
-var timeLimit = 1.5
+var timeLimit = 2.0
+var cpsatLimit = 60.0
+var useCPSAT = true
 var only: Int?
 var repairOnly = false
+var temperature = 0.05
+var seed: UInt64 = 1
 while let a = args.popFirst() {
     switch a {
     case "repair": repairOnly = true
+    case "--seed": seed = UInt64(args.popFirst() ?? "") ?? seed
+    case "--temperature": temperature = Double(args.popFirst() ?? "") ?? temperature
     case "--time-limit": timeLimit = Double(args.popFirst() ?? "") ?? timeLimit
     case "--only": only = Int(args.popFirst() ?? "")
+    case "--cpsat-limit": cpsatLimit = Double(args.popFirst() ?? "") ?? cpsatLimit
+    case "--no-cpsat": useCPSAT = false
     default: print("usage: schedule-bench [--export DIR] [--time-limit S] [--only N]"); exit(2)
     }
 }
@@ -93,16 +107,103 @@ if repairOnly {
     exit(0)
 }
 
+/// Runs a Python script of Benchmarks/schedule and returns its standard output.
+func python(_ arguments: [String]) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw NSError(domain: "schedule-bench", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "python3 \(arguments.joined(separator: " ")) failed"])
+    }
+    return data
+}
+
+struct CPSATResult: Decodable {
+    var status: String
+    var firstSolutionSeconds: Double?
+    var bestCostAt: [String: Int64?]?
+    var bestCost: Int64?
+    var bestBound: Double?
+    var infeasibleProvedSeconds: Double?
+    var wallSeconds: Double?
+}
+
+struct CheckResult: Decodable {
+    struct Cost: Decodable { var total: Int64 }
+    var valid: Bool
+    var cost: Cost?
+}
+
+let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schedule")
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("schedule-bench-\(getpid())")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+let encoder = JSONEncoder()
+encoder.dateEncodingStrategy = .iso8601
+func money(_ units: Int64?) -> String { units.map { Money(minorUnits: $0, currency: "EUR").formatted } ?? "—" }
+func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "—" }
+
+print("Producer's scheduler (\(timeLimit) s, 2 threads) against OR-Tools CP-SAT (\(cpsatLimit) s, 2 workers) on the same models")
 for (i, instance) in try instances().enumerated() where only == nil || only == i + 1 {
+    let model = instance.model
+    print("\n\(i + 1). \(instance.name): \(model.sessions.count) sessions, \(model.people.count) people, \(model.rooms.count) rooms, \(model.dayCount) days")
+    let modelFile = work.appendingPathComponent("model-\(i + 1).json")
+    try encoder.encode(model).write(to: modelFile)
+    // Producer.
     let clock = ContinuousClock()
     let t0 = clock.now
-    if let conflict = instance.model.provenConflict() {
-        print("\(i + 1). \(instance.name): proven infeasible in \(clock.now - t0): \(conflict.summary) \(conflict.constraints)")
-        continue
+    var ours: (first: Double?, cost: Int64?, proof: Double?, conflict: ScheduleConflict?) = (nil, nil, nil, nil)
+    if let conflict = model.provenConflict() {
+        let d = clock.now - t0
+        ours.proof = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        ours.conflict = conflict
+    } else {
+        var scheduler = Scheduler(timeLimit: timeLimit, seed: seed)
+        scheduler.temperature = temperature
+        let result = scheduler.solve(model)
+        if result.isComplete {
+            ours.first = result.firstCompleteSeconds
+            ours.cost = result.cost.total
+            let placementsFile = work.appendingPathComponent("ours-\(i + 1).json")
+            try encoder.encode(result.placements).write(to: placementsFile)
+            let check = try JSONDecoder().decode(CheckResult.self, from: python([scripts.appendingPathComponent("check.py").path, modelFile.path, placementsFile.path]))
+            if !check.valid || check.cost?.total != result.cost.total { print("   !! check.py disagrees with Producer's schedule: valid \(check.valid), cost \(check.cost?.total ?? -1)") }
+        } else {
+            ours.conflict = model.explain(unplaced: result.unplaced)
+        }
     }
-    print("   (no proof of infeasibility, \(clock.now - t0))")
-    let result = Scheduler(timeLimit: timeLimit).solve(instance.model)
-    let problems = instance.model.violations(of: result.placements)
-    let first = result.firstCompleteSeconds.map { String(format: "%.3f s", $0) } ?? "never"
-    print("\(i + 1). \(instance.name): cost \(result.cost.total) (rooms \(result.cost.rooms), people \(result.cost.people), late \(result.cost.lateness)), first complete \(first), \(result.rounds) rounds in \(String(format: "%.2f", result.seconds)) s, unplaced \(result.unplaced.count), violations \(problems.count) \(problems.prefix(3))")
+    if let cost = ours.cost {
+        print("   Producer: first schedule \(seconds(ours.first)), cost \(money(cost)) after \(timeLimit) s (checked by check.py)")
+    } else if let conflict = ours.conflict {
+        print("   Producer: \(conflict.isProven ? "proved infeasible in \(seconds(ours.proof))" : "no schedule found in \(timeLimit) s, not proven infeasible")")
+        print("     \(conflict.summary)")
+        for line in conflict.constraints { print("     - \(line)") }
+    }
+    guard useCPSAT else { continue }
+    let resultFile = work.appendingPathComponent("cpsat-\(i + 1).json")
+    _ = try python([scripts.appendingPathComponent("cpsat.py").path, modelFile.path, "--time-limit", "\(cpsatLimit)", "--workers", "2", "--checkpoints", "10,\(Int(cpsatLimit))", "--out", resultFile.path])
+    let cpsat = try JSONDecoder().decode(CPSATResult.self, from: Data(contentsOf: resultFile))
+    let at10 = cpsat.bestCostAt?["10"] ?? nil
+    let atEnd = cpsat.bestCostAt?["\(Int(cpsatLimit))"] ?? nil
+    switch cpsat.status {
+    case "INFEASIBLE":
+        print("   CP-SAT:   proved infeasible in \(seconds(cpsat.infeasibleProvedSeconds))" + (ours.conflict?.isProven == true ? "" : " — Producer did not prove it"))
+    case "OPTIMAL", "FEASIBLE":
+        print("   CP-SAT:   \(cpsat.status.lowercased()), first schedule \(seconds(cpsat.firstSolutionSeconds)), best \(money(at10)) at 10 s, \(money(atEnd)) at \(Int(cpsatLimit)) s (bound \(money(cpsat.bestBound.map { Int64($0) })))")
+        if let cost = ours.cost {
+            for (label, reference) in [("10 s", at10), ("\(Int(cpsatLimit)) s", atEnd)] {
+                guard let reference else { continue }
+                print(String(format: "   gap to CP-SAT's best at %@: %+.2f %%", label, Double(cost - reference) / Double(reference) * 100))
+            }
+        } else {
+            print("   !! CP-SAT found a schedule where Producer found none")
+        }
+    default:
+        print("   CP-SAT:   no schedule within \(Int(cpsatLimit)) s (\(cpsat.status))" + (ours.cost != nil ? "; Producer's is the only one" : ""))
+    }
 }
+try? FileManager.default.removeItem(at: work)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a schedule: a room, a start and people for every session, keeping every hard rule and
 /// lowering the cost (studio, people, lateness).
 ///
@@ -19,6 +21,12 @@ public struct Scheduler: Sendable {
     public var seed: UInt64
     /// Keep sessions where they were (repair after a cancellation) before lowering cost.
     public var minimizesMoves: Bool
+    /// How much worse, as a share of the mean cost per session, a round may make the schedule
+    /// early in the search (threshold accepting); 0 accepts no worse schedule.
+    public var temperature: Double = 0.5
+    /// Independent searches run side by side (on as many cores), from seeds `seed`, `seed + 1`…;
+    /// the best schedule wins. The result does not depend on timing when `maxRounds` is set.
+    public var threads: Int = 2
 
     public init(timeLimit: Double = 1.5, maxRounds: Int? = nil, seed: UInt64 = 1, minimizesMoves: Bool = false) {
         self.timeLimit = timeLimit
@@ -37,12 +45,37 @@ public struct Scheduler: Sendable {
         public var seconds: Double
         public var rounds: Int
         /// Cost of the best complete schedule after each improvement, with its time.
-        public var trace: [(seconds: Double, cost: Int64)]
+        public var trace: [Trace]
+        /// The cost of a complete schedule at a moment of the search.
+        public struct Trace: Sendable {
+            public var seconds: Double
+            public var cost: Int64
+        }
         public var isComplete: Bool { placements.allSatisfy { $0 != nil } }
         public var unplaced: [Int] { placements.indices.filter { placements[$0] == nil } }
     }
 
     public func solve(_ model: ScheduleModel) -> Result {
+        guard threads > 1 else { return solveOne(model, seed: seed) }
+        let results = ResultBox(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { i in
+            results.set(i, solveOne(model, seed: seed &+ UInt64(i)))
+        }
+        let all = results.values.compactMap { $0 }
+        var best = all[0]
+        for result in all.dropFirst() {
+            if (result.unplaced.count, result.cost.total + Int64(result.cost.moved) << 40)
+                < (best.unplaced.count, best.cost.total + Int64(best.cost.moved) << 40)
+            {
+                best = result
+            }
+        }
+        best.firstCompleteSeconds = all.compactMap(\.firstCompleteSeconds).min()
+        best.rounds = all.reduce(0) { $0 + $1.rounds }
+        return best
+    }
+
+    func solveOne(_ model: ScheduleModel, seed: UInt64) -> Result {
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double {
@@ -51,28 +84,84 @@ public struct Scheduler: Sendable {
         }
         var search = Search(model: model, minimizesMoves: minimizesMoves, seed: seed)
         search.construct()
+        if search.unplacedCount > 0 {
+            // Build again with random priorities and placement rules, while that helps, for at most
+            // a third of the time; keep the build with the fewest sessions left out.
+            var restart = 0
+            while search.unplacedCount > 0 {
+                if let maxRounds, restart >= maxRounds / 4 { break }
+                if maxRounds == nil, elapsed() >= timeLimit / 3 { break }
+                restart += 1
+                var trial = Search(model: model, minimizesMoves: minimizesMoves, seed: seed &+ UInt64(restart) &* 0x9E37_79B9)
+                trial.constructRandomly()
+                if trial.unplacedCount < search.unplacedCount
+                    || (trial.unplacedCount == search.unplacedCount && trial.objective < search.objective)
+                {
+                    search = trial
+                }
+            }
+        }
         var firstComplete: Double? = search.unplacedCount == 0 ? elapsed() : nil
         var best = search.placements
         var bestObjective = search.objective
-        var trace: [(Double, Int64)] = firstComplete != nil ? [(elapsed(), search.objective)] : []
+        var trace: [Result.Trace] = firstComplete != nil ? [.init(seconds: elapsed(), cost: search.objective)] : []
         var rounds = 0
+        // While sessions are unplaced, pack sessions early (ignoring cost) until all fit; then lower the cost.
+        search.compact = search.unplacedCount > 0
+        var lastProgress = 0.0
+        var costScale: Double?
+        var lastImprovement = 0
         while true {
             if let maxRounds, rounds >= maxRounds { break }
             if maxRounds == nil, rounds % 16 == 0, elapsed() >= timeLimit { break }
             rounds += 1
-            search.improveOnce()
+            // Threshold accepting: early on, accept a little worse to leave local minima; the
+            // threshold falls to zero over the first 80 % of the time (or of the rounds).
+            var threshold: Int64 = 0
+            if !search.compact && search.unplacedCount == 0 {
+                let progress = maxRounds.map { Double(rounds) / Double(max(1, $0)) } ?? (rounds % 16 == 1 ? elapsed() / timeLimit : lastProgress)
+                lastProgress = progress
+                if costScale == nil { costScale = Double(model.cost(of: best).total) / Double(max(1, model.sessions.count)) }
+                let scale = (costScale ?? 0) * temperature
+                threshold = Int64(scale * max(0, 1 - progress / 0.8))
+                if rounds - lastImprovement > 3_000 {
+                    // Lost: go back to the best schedule found.
+                    search.restore(best)
+                    lastImprovement = rounds
+                }
+            }
+            search.improveOnce(threshold: threshold)
+            if search.compact && search.unplacedCount == 0 { search.compact = false }
             if search.objective < bestObjective {
+                lastImprovement = rounds
                 bestObjective = search.objective
                 best = search.placements
                 if search.unplacedCount == 0 {
                     if firstComplete == nil { firstComplete = elapsed() }
-                    trace.append((elapsed(), model.cost(of: best).total))
+                    trace.append(.init(seconds: elapsed(), cost: model.cost(of: best).total))
                 }
             }
         }
         return Result(
             placements: best, cost: model.cost(of: best), firstCompleteSeconds: firstComplete, seconds: elapsed(),
             rounds: rounds, trace: trace)
+    }
+}
+
+/// Results of searches running side by side.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Scheduler.Result?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ result: Scheduler.Result) {
+        lock.lock()
+        storage[i] = result
+        lock.unlock()
+    }
+    var values: [Scheduler.Result?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
     }
 }
 
@@ -93,6 +182,16 @@ struct Search {
     /// Sum of costs, plus `unplacedWeight` per unplaced session and `movedWeight` per moved one.
     var objective: Int64
     var unplacedCount: Int
+    /// Packing mode: place sessions as early as possible and judge by the sessions placed and
+    /// the sum of their starts, not by cost (used while some do not fit).
+    var compact = false
+    var startSum: Int64 = 0
+    /// Packing mode weighs each unplaced session by how long it has stayed unplaced, so that the
+    /// search may leave out an easier one to place a hard one (breakout).
+    var weight: [Int64]
+    var weightedUnplaced: Int64
+    /// What the improvement rounds lower.
+    var score: Int64 { compact ? (weightedUnplaced << 36) + startSum : objective }
 
     let unplacedWeight: Int64 = 1 << 50
     let movedWeight: Int64 = 1 << 40
@@ -121,6 +220,8 @@ struct Search {
         personSessions = Array(repeating: 0, count: model.people.count)
         unplacedCount = count
         objective = Int64(count) << 50
+        weight = Array(repeating: 1, count: count)
+        weightedUnplaced = Int64(count)
 
         var successors = [[Int]](repeating: [], count: count)
         var indegree = [Int](repeating: 0, count: count)
@@ -203,6 +304,8 @@ struct Search {
         placements[s] = placement
         objective += delta
         unplacedCount -= 1
+        weightedUnplaced -= weight[s]
+        startSum += Int64(placement.start)
     }
 
     mutating func remove(_ s: Int) {
@@ -227,6 +330,8 @@ struct Search {
         placements[s] = nil
         objective += delta
         unplacedCount += 1
+        weightedUnplaced += weight[s]
+        startSum -= Int64(placement.start)
     }
 
     /// What adding `slots` to person `p` on `day` costs, given what they already work.
@@ -423,7 +528,36 @@ struct Search {
             for s in order where earliestFirst.placements[s] == nil {
                 if let found = earliestFirst.earliestPlacement(for: s) { earliestFirst.place(s, found) }
             }
-            if earliestFirst.objective < objective { self = earliestFirst }
+            if earliestFirst.unplacedCount < unplacedCount
+                || (earliestFirst.unplacedCount == unplacedCount && earliestFirst.objective < objective)
+            {
+                self = earliestFirst
+            }
+        }
+    }
+
+    /// A greedy build in a random order that still puts predecessors first, each session placed
+    /// at its earliest or its cheapest place at random.
+    mutating func constructRandomly() {
+        for s in order { if let fixed = model.sessions[s].fixed, fits(s, fixed) { place(s, fixed) } }
+        let count = model.sessions.count
+        var indegree = [Int](repeating: 0, count: count)
+        for s in 0..<count { indegree[s] = model.sessions[s].predecessors.filter { $0 != s }.count }
+        var ready = (0..<count).filter { indegree[$0] == 0 }
+        let earliestShare = random.next() % 4
+        while !ready.isEmpty {
+            // Mostly the most urgent ready session, sometimes another.
+            ready.sort { rank[$0] < rank[$1] }
+            let pick = random.next() % 3 == 0 ? Int(random.next() % UInt64(min(ready.count, 4))) : 0
+            let s = ready.remove(at: pick)
+            if placements[s] == nil {
+                let earliest = random.next() % 4 < earliestShare
+                if let found = bestPlacement(for: s, noise: earliest ? 0 : 3_000, earliest: earliest) { place(s, found.placement) }
+            }
+            for t in successors[s] {
+                indegree[t] -= 1
+                if indegree[t] == 0 { ready.append(t) }
+            }
         }
     }
 
@@ -450,7 +584,13 @@ struct Search {
 
     /// One round of large-neighbourhood search: take some sessions out, put them back, keep the
     /// result if it is no worse.
-    mutating func improveOnce() {
+    /// Puts every session back where `placements` has it.
+    mutating func restore(_ placements: [ScheduleModel.Placement?]) {
+        for s in order where self.placements[s] != nil { remove(s) }
+        for s in order { if let placement = placements[s] { place(s, placement) } }
+    }
+
+    mutating func improveOnce(threshold: Int64 = 0) {
         var first: [Int] = []
         var chosen: [Int]
         if unplacedCount > 0 && random.next() % 2 == 0 {
@@ -461,7 +601,7 @@ struct Search {
             chosen = neighbourhood()
         }
         guard !chosen.isEmpty || !first.isEmpty else { return }
-        let before = objective
+        let before = score
         var saved: [(Int, ScheduleModel.Placement?)] = []
         for s in chosen {
             saved.append((s, placements[s]))
@@ -476,12 +616,18 @@ struct Search {
         toPlace.sort { rank[$0] < rank[$1] }
         toPlace = first + toPlace
         for s in toPlace where placements[s] == nil {
-            if let found = bestPlacement(for: s, noise: noise) { place(s, found.placement) }
+            if let found = bestPlacement(for: s, noise: noise, earliest: compact) { place(s, found.placement) }
         }
-        if objective > before {
+        if score > before + threshold {
             // Undo: take out what was placed now, restore the old placements.
             for s in toPlace where placements[s] != nil { remove(s) }
             for (s, old) in saved { if let old { place(s, old) } }
+        }
+        if compact {
+            for s in order where placements[s] == nil {
+                weight[s] += 1
+                weightedUnplaced += 1
+            }
         }
     }
 
