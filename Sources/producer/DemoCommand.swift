@@ -4,7 +4,7 @@ import ProducerEars
 import ProducerKit
 
 extension ProducerCommand {
-    struct DemoCommand: ParsableCommand {
+    struct DemoCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "demo",
             abstract: "Write a small project of flawed files and show what Producer finds in them.",
@@ -21,7 +21,7 @@ extension ProducerCommand {
 
         @OptionGroup var format: OutputOptions
 
-        func run() throws {
+        func run() async throws {
             let demo = Demo(directory: output)
             let items = try demo.writeFiles()
             let analyzer = Analyzer(showsProgress: false)
@@ -47,10 +47,13 @@ extension ProducerCommand {
             // The console: a session file that mixes the comp with a backing track, rendered.
             let mix = try demo.writeMixSession(comp: sung.comp)
             let mixAnalysis = try analyzer.analyze(path: mix.mix)
+            // The office: an album project with a band and two studios, scheduled.
+            let album = try await DemoAlbum.writeProject(in: (output as NSString).appendingPathComponent("album"))
             if format.json {
                 try printJSON(DemoOutput(files: results, sungPart: .init(
                     reference: sung.reference, takes: sung.takes, plantedFlaws: sung.flaws, listen: report, ranking: ranking),
-                    mix: .init(session: mix.session, output: mix.mix, analysis: mixAnalysis)))
+                    mix: .init(session: mix.session, output: mix.mix, analysis: mixAnalysis),
+                    album: .init(project: album.folder, calendar: album.calendar, schedule: album.schedule)))
             } else {
                 print("━━ The sung part: \(sung.reference) (reference), \(sung.takes.joined(separator: ", "))")
                 for (i, flaws) in sung.flaws.enumerated() {
@@ -64,6 +67,10 @@ extension ProducerCommand {
                 print(mix.yaml)
                 print("$ producer mix \(mix.session) -o \(mix.mix)\n")
                 print(mixAnalysis.text())
+                print("\n━━ The album: a project in \(album.folder)/ — five songs, a band, a string quartet, two studios\n")
+                print("$ producer schedule --project \(album.folder)\n")
+                print(album.schedule.text(timeZone: album.timeZone))
+                print("\nThe bookings as a calendar: \(album.calendar). Try `producer status --project \(album.folder)`.")
             }
         }
     }
@@ -74,6 +81,13 @@ struct DemoOutput: Encodable {
     var files: [DemoResult]
     var sungPart: SungPartOutput
     var mix: MixOutput
+    var album: AlbumOutput
+
+    struct AlbumOutput: Encodable {
+        var project: String
+        var calendar: String
+        var schedule: ScheduleReport
+    }
 
     struct MixOutput: Encodable {
         var session: String

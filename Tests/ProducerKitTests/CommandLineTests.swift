@@ -84,6 +84,19 @@ struct CommandLineTests {
         let mixAnalysis = try #require(mix["analysis"] as? [String: Any])
         #expect(try #require(mixAnalysis["truePeak"] as? Double) <= -1.0)
         #expect(try #require(mixAnalysis["duration"] as? Double) > 20)
+        // The album: a project whose 26 sessions all get holds, with the quartet on its only free day.
+        let album = try #require(output["album"] as? [String: Any])
+        let schedule = try #require(album["schedule"] as? [String: Any])
+        #expect(schedule["status"] as? String == "scheduled")
+        let lines = try #require(schedule["lines"] as? [[String: Any]])
+        #expect(lines.count == 26)
+        let strings = try #require(lines.first { ($0["session"] as? String)?.hasPrefix("Strings") == true })
+        let start = try #require(strings["start"] as? String)
+        var berlin = Calendar(identifier: .gregorian)
+        berlin.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        #expect(berlin.component(.weekday, from: try #require(ISO8601DateFormatter().date(from: start))) == 5)  // Thursday
+        #expect(FileManager.default.fileExists(atPath: dir + "/album/project.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/album/bookings.ics"))
     }
 
     @Test("convert: 24-bit WAV to 16-bit AIFF, dithered by default and exact with --no-dither; metadata kept")

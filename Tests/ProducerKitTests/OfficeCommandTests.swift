@@ -286,7 +286,9 @@ struct OfficeCommandTests {
         let r = try producer(["bookings", "list", "--json", "--project", project])
         #expect(r.status == 0, "\(r.err)")
         struct List: Decodable { var bookings: [Line] }
-        return try JSONDecoder().decode(List.self, from: Data(r.out.utf8)).bookings
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(List.self, from: Data(r.out.utf8)).bookings
     }
 
     func sameDay(_ a: Date, _ b: Date) -> Bool { Self.berlinDay(a) == Self.berlinDay(b) }
