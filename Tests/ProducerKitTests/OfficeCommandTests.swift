@@ -185,6 +185,44 @@ struct OfficeCommandTests {
         #expect(songs.compactMap { $0["title"] as? String } == ["Night Trains", "Paper Harbour", "Slow Signal", "Blue Hour", "Ferris Wheel"])
     }
 
+    // Needs a server: `.ci/run` starts one and sets PRODUCER_TEST_POSTGRES_URL.
+    @Test(
+        "--database postgres://…: the same commands on a PostgreSQL project, found again through its folder",
+        .enabled(
+            if: !(ProcessInfo.processInfo.environment["PRODUCER_TEST_POSTGRES_URL"] ?? "").isEmpty,
+            "PRODUCER_TEST_POSTGRES_URL is not set, so there is no PostgreSQL server to test against"))
+    func postgresProject() throws {
+        // Given a project made in a schema of its own on the server
+        let server = try #require(ProcessInfo.processInfo.environment["PRODUCER_TEST_POSTGRES_URL"])
+        let schema = "producer_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
+        let url = server + (server.contains("?") ? "&" : "?") + "schema=" + schema
+        defer { _ = try? Self.psql(server, "DROP SCHEMA IF EXISTS \(schema) CASCADE") }
+        let dir = try temporaryDirectory()
+        let made = try producer(["project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path", dir + "/album", "--database", url])
+        #expect(made.status == 0, "\(made.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/album/project.sqlite"))
+        // When the plan is imported with --database and the schedule run inside the folder
+        let imported = try producer(["project", "import", Self.albumPlan, "--database", url])
+        #expect(imported.status == 0, "\(imported.err)")
+        let report = try json(producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json"], in: dir + "/album"))
+        // Then the project in PostgreSQL is scheduled like the SQLite one
+        #expect(report["status"] as? String == "scheduled")
+        #expect((report["lines"] as? [[String: Any]])?.count == 26)
+        let status = try json(producer(["status", "--json", "--database", url]))
+        #expect((status["songs"] as? [[String: Any]])?.count == 5)
+    }
+
+    /// Runs one SQL statement with `psql` (for cleaning up).
+    static func psql(_ url: String, _ statement: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["psql", url, "-q", "-c", statement]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+    }
+
     @Test(
         "bookings export --ics: Python's icalendar reads every booking, the confirmed one CONFIRMED",
         .enabled(if: PythonICalendar.isAvailable, "python3 cannot import icalendar (python3 -m pip install icalendar)"))
