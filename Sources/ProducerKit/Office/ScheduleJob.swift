@@ -87,9 +87,15 @@ public struct ScheduleJob: Sendable {
                 booking.cost = cost
                 project.bookings[i] = booking
             } else {
+                var id = "b-" + session.id
+                var suffix = 1
+                while project.bookings.contains(where: { $0.id == id }) {
+                    suffix += 1
+                    id = "b-\(session.id)-\(suffix)"
+                }
                 project.bookings.append(
                     Booking(
-                        id: "b-" + session.id, sessionID: session.id, roomID: roomID, start: startDate, end: endDate,
+                        id: id, sessionID: session.id, roomID: roomID, start: startDate, end: endDate,
                         people: people, status: .hold, cost: cost))
             }
         }

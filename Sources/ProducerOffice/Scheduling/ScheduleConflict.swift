@@ -268,7 +268,7 @@ extension ScheduleModel {
             case .person(let p):
                 return "\(model.people[p].name) is needed for \(need) (\(what)) and is free for at most \(have) (\(model.people[p].hours ?? ""), at most \(model.hours(model.maxWorkSlotsPerDay)) a day)"
             case .role(let role, let pool):
-                return "\(what) need \(need) of \(role)s, and the \(pool.count) \(role)\(pool.count == 1 ? "" : "s") (\(pool.map { model.people[$0].name }.joined(separator: ", "))) are free for at most \(have)"
+                return "\(what) need \(need) of \(role)s, and the \(pool.count) \(role)\(pool.count == 1 ? "" : "s") (\(pool.map { model.people[$0].name }.joined(separator: ", "))) \(pool.count == 1 ? "is" : "are") free for at most \(have)"
             case .rooms(let rooms):
                 return "\(what) can only use \(rooms.map { model.rooms[$0].name }.joined(separator: " or ")), which need \(need) and are open for \(have)"
             }
