@@ -26,6 +26,8 @@ import Testing
         let placements = model.sessions.map { $0.previous }
         #expect(model.violations(of: placements) == [])
         #expect(report.totalCost?.minorUnits == model.cost(of: placements).total)
+        // And the bookings' costs add up to the total to the cent
+        #expect(after.bookings.reduce(0) { $0 + $1.cost.minorUnits } == report.totalCost?.minorUnits)
     }
 
     @Test func aQuartetFreeOnlyOnMondaysAndAHallClosedOnMondaysIsExplained() async throws {
