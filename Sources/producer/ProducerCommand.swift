@@ -6,7 +6,7 @@ import ProducerKit
 struct ProducerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "producer",
-        abstract: "A music producer in your terminal: listens to recordings, measures them and advises.",
+        abstract: "A music producer in your terminal: listens to recordings, measures them, mixes and plans the sessions.",
         discussion: """
             Start with `producer demo`, which writes a few flawed files and shows what Producer \
             finds in them. `producer help COMMAND` explains a command.
@@ -14,7 +14,7 @@ struct ProducerCommand: AsyncParsableCommand {
         version: Producer.version,
         subcommands: [
             Analyze.self, Listen.self, Takes.self, Mix.self, Convert.self, ProjectCommand.self, ScheduleCommand.self,
-            BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
+            SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
         ])
 }
 

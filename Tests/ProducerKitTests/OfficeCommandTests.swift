@@ -183,6 +183,13 @@ struct OfficeCommandTests {
         let status = try json(producer(["status", "--json", "--project", project]))
         let songs = try #require(status["songs"] as? [[String: Any]])
         #expect(songs.compactMap { $0["title"] as? String } == ["Night Trains", "Paper Harbour", "Slow Signal", "Blue Hour", "Ferris Wheel"])
+        #expect(status["sessionsDone"] as? Int == 0)
+        // And once the tracking is marked done, status counts it and the song moves on to overdubs
+        let done = try producer(["sessions", "done", "Tracking — Night Trains", "--project", project])
+        #expect(done.status == 0, "\(done.err)")
+        let after = try json(producer(["status", "--json", "--project", project]))
+        #expect(after["sessionsDone"] as? Int == 1)
+        #expect((after["songs"] as? [[String: Any]])?.first?["status"] as? String == "overdubs")
     }
 
     // Needs a server: `.ci/run` starts one and sets PRODUCER_TEST_POSTGRES_URL.

@@ -101,6 +101,26 @@ public enum OfficeJobs {
         }
     }
 
+    /// `producer sessions done`: marks a session's work done (by its title or id); when every
+    /// session of its kind for the song is done, the song moves on to the next status.
+    public static func markDone(_ key: String, store: any ProjectStore) async throws -> StudioSession {
+        try await store.update { project in
+            guard let i = project.sessions.firstIndex(where: { $0.id == key || $0.title.caseInsensitiveCompare(key) == .orderedSame }) else {
+                throw OfficeError("no session \"\(key)\": name a session's title or id (see `producer bookings list`)")
+            }
+            project.sessions[i].isDone = true
+            let session = project.sessions[i]
+            if let songID = session.songID, let s = project.songs.firstIndex(where: { $0.id == songID }) {
+                let mine = project.sessions.filter { $0.songID == songID }
+                let reached: Song.Status? =
+                    mine.allSatisfy(\.isDone) ? (mine.contains { $0.kind == .mastering } ? .mastered : .mixed)
+                    : mine.filter({ $0.kind == .tracking }).allSatisfy(\.isDone) ? .overdubs : nil
+                if let reached, reached > project.songs[s].status { project.songs[s].status = reached }
+            }
+            return session
+        }
+    }
+
     /// `producer bookings export --ics`: the bookings as an iCalendar file, written safely.
     public static func exportCalendar(to path: String, person: String?, studio: String?, store: any ProjectStore, now: Date = Date()) async throws -> Int {
         let project = try await store.snapshot()
