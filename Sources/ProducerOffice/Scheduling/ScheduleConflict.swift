@@ -176,8 +176,9 @@ extension ScheduleModel {
             case .roomHours(let r):
                 var line = "\(rooms[r].name) is \(rooms[r].hours ?? "open only at some times")"
                 if !excluded.isEmpty && fitting.count == 1 {
-                    line = "\(rooms[r].name), the only room that " + (session.gear.isEmpty ? "" : "has \(session.gear.joined(separator: " and ")) and ")
-                        + "fits \(heads) players, is \(rooms[r].hours ?? "open only at some times")"
+                    let gear = session.gear.map { "a " + $0 }.joined(separator: " and ")
+                    line = "\(rooms[r].name), the only room " + (session.gear.isEmpty ? "" : "with \(gear) ")
+                        + "that fits \(heads) players, is \(rooms[r].hours ?? "open only at some times")"
                 }
                 lines.append(line)
             case .roomExcluded(let r):
