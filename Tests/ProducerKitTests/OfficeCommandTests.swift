@@ -349,21 +349,9 @@ struct OfficeCommandTests {
 
     /// Runs `producer` in `directory` (default: a fresh temporary folder).
     func producer(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(producerExecutable))
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: try directory ?? temporaryDirectory())
         var environment = ProcessInfo.processInfo.environment
         environment["PRODUCER_DATABASE"] = nil
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        return try runProcess(try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(), environment: environment)
     }
 
     func json(_ result: (status: Int32, out: String, err: String)) throws -> [String: Any] {

@@ -42,11 +42,16 @@ func writeWAV(_ buffer: AudioBuffer, _ name: String, in directory: String, bits:
     return path
 }
 
-/// Runs a program and returns its exit status, standard output and standard error.
-func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+/// Runs a program (in `directory`, with `environment`, when given) and returns its exit status,
+/// standard output and standard error.
+func runProcess(
+    _ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil
+) throws -> (status: Int32, out: String, err: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
+    if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if let environment { p.environment = environment }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
