@@ -46,6 +46,10 @@ public struct Limiter: Processor {
     var channelCount = 1
     /// Phases 1–3: taps[p − 1][k] multiplies x[n − k].
     let phases: [Float]
+    /// The taps reversed in time with the phases side by side: vector j holds phases 1–3's
+    /// taps for x[n − 15 + j] and, in lane 3, 1 for the frame under test (x[n − 8]) and 0 for
+    /// the others, so one vector sum gives the three interpolated points and the sample itself.
+    let reversedPhases: [SIMD4<Float>]
     /// An exact bound on the interpolator's gain: the largest Σ|taps| over the phases (≥ 1, so
     /// it covers the sample itself too), raised by 1e-4 to cover the rounding of the sums.
     /// No frame whose 16-sample window stays under target / worstGain needs any reduction.
@@ -81,6 +85,7 @@ public struct Limiter: Processor {
         self.lookahead = min(20, max(0.5, lookahead))
         phases = Self.design()
         worstGain = Self.worstGain(phases)
+        reversedPhases = Self.reversed(phases)
     }
 
     static func worstGain(_ phases: [Float]) -> Float {
@@ -89,6 +94,20 @@ public struct Limiter: Processor {
             worst = max(worst, (0..<taps).reduce(0.0) { $0 + Double(abs(phases[p * taps + $1])) })
         }
         return Float(worst * (1 + 1e-4))
+    }
+
+    static func reversed(_ phases: [Float]) -> [SIMD4<Float>] {
+        (0..<taps).map { j in
+            SIMD4(phases[taps - 1 - j], phases[2 * taps - 1 - j], phases[3 * taps - 1 - j],
+                  j == taps - 1 - detectorDelay ? 1 : 0)
+        }
+    }
+
+    /// The largest lane (kept out of line: inlined, its lane extractions would have the
+    /// compiler compute the detector's vector sums one lane at a time).
+    @inline(never)
+    static func largest(_ v: SIMD4<Float>) -> Float {
+        max(max(v[0], v[1]), max(v[2], v[3]))
     }
 
     /// The meter's interpolator: prototype at offset 4(k − 8) + p, normalised per phase.
@@ -173,7 +192,7 @@ public struct Limiter: Processor {
         dequeIndex.withUnsafeMutableBufferPointer { dIndex in
         dequeValue.withUnsafeMutableBufferPointer { dValue in
         box.withUnsafeMutableBufferPointer { boxBuffer in
-        phases.withUnsafeBufferPointer { phaseBuffer in
+        reversedPhases.withUnsafeBufferPointer { phaseBuffer in
             let h = phaseBuffer.baseAddress!
             // Frames are checked in stretches of 32: when the stretch and the 16 samples before
             // it stay under target / worstGain, no interpolated point can reach the target, so
@@ -220,6 +239,7 @@ public struct Limiter: Processor {
                 }
                 // Detector: the peak around frame (written − 8), over both channels.
                 var peak: Float = 0
+                var peaks = SIMD4<Float>.zero
                 if fast {
                     for c in 0..<channels {
                         let x = storage[c * stride + n]
@@ -237,19 +257,23 @@ public struct Limiter: Processor {
                     line[historyIndex + taps] = x
                     // window[j] = x[n − 15 + j]; tap k multiplies x[n − k] = window[15 − k].
                     let window = line + historyIndex + 1
-                    var p1: Float = 0, p2: Float = 0, p3: Float = 0
-                    for k in 0..<taps {
-                        let v = window[taps - 1 - k]
-                        p1 += h[k] * v
-                        p2 += h[taps + k] * v
-                        p3 += h[2 * taps + k] * v
+                    // (p1, p2, p3, centre) = Σ_j taps[j] · window[j], in two interleaved sums.
+                    var sumA = h[0] * SIMD4(repeating: window[0])
+                    var sumB = h[1] * SIMD4(repeating: window[1])
+                    var j = 2
+                    while j < taps {
+                        sumA += h[j] * SIMD4(repeating: window[j])
+                        sumB += h[j + 1] * SIMD4(repeating: window[j + 1])
+                        j += 2
                     }
-                    let centre = abs(window[taps - 1 - Self.detectorDelay])
-                    peak = max(peak, max(centre, max(abs(p1), max(abs(p2), abs(p3)))))
+                    let sums = sumA + sumB
+                    let m = unsafeBitCast(unsafeBitCast(sums, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+                    peaks = pointwiseMax(peaks, m)
                     // Audio delay line.
                     let d = delayBuffer.baseAddress! + c * delayStride
                     d[written & delayMask] = x
                 }
+                peak = Self.largest(peaks)
                 }
                 historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
                 let need: Float = peak > target ? target / peak : 1
