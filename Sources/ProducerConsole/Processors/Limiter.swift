@@ -268,7 +268,7 @@ public struct Limiter: Processor {
                     }
                     let sums = sumA + sumB
                     let m = unsafeBitCast(unsafeBitCast(sums, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
-                    peaks = pointwiseMax(peaks, m)
+                    peaks.replace(with: m, where: m .> peaks)
                     // Audio delay line.
                     let d = delayBuffer.baseAddress! + c * delayStride
                     d[written & delayMask] = x
