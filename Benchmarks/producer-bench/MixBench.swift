@@ -68,6 +68,7 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16) throws {
         var mixdown = Mixdown(encoding: .integer(bits: 24))
         // PRODUCER_BENCH_SERIAL=1: one thread (repeatable instruction counts under callgrind).
         mixdown.parallel = ProcessInfo.processInfo.environment["PRODUCER_BENCH_SERIAL"] == nil
+        if let b = ProcessInfo.processInfo.environment["PRODUCER_BENCH_BLOCK"].flatMap({ Int($0) }) { mixdown.blockFrames = b }
         _ = try mixdown.render(session, to: dir + "/mix.wav")
         best = min(best, now() - t0)
     }
