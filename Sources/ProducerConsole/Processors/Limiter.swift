@@ -284,13 +284,13 @@ public struct Limiter: Processor {
                 // Detector: the peak around frame (written − 8), over both channels
                 // (computed above for the stretch), and the lines.
                 let peak: Float = fast ? 0 : peakOf[n]
+                let samples = storage.baseAddress!, lines = historyBuffer.baseAddress!, delays = delayBuffer.baseAddress!
                 for c in 0..<channels {
-                    let x = storage[c * stride + n]
-                    let line = historyBuffer.baseAddress! + c * 2 * taps
+                    let x = samples[c &* stride &+ n]
+                    let line = lines + c &* 2 &* taps
                     line[historyIndex] = x
-                    line[historyIndex + taps] = x
-                    let d = delayBuffer.baseAddress! + c * delayStride
-                    d[written & delayMask] = x
+                    line[historyIndex &+ taps] = x
+                    delays[c &* delayStride &+ (written & delayMask)] = x
                 }
                 historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
                 let need: Float = peak > target ? target / peak : 1
@@ -325,8 +325,8 @@ public struct Limiter: Processor {
                     gain = min(1, Float(boxSum / Double(boxLength)))
                 }
                 for c in 0..<channels {
-                    let d = delayBuffer.baseAddress! + c * delayStride
-                    storage[c * stride + n] = d[(written - latency) & delayMask] * gain
+                    let d = delayBuffer.baseAddress! + c &* delayStride
+                    storage[c &* stride &+ n] = d[(written &- latency) & delayMask] * gain
                 }
                 written += 1
                 n += 1
