@@ -158,7 +158,9 @@ public final class Mixer: @unchecked Sendable {
     /// master of block k − 2 side by side, so the buses and the master (one strip each, which
     /// would otherwise leave cores idle) overlap the tracks. Every strip still processes its
     /// blocks in order and the sums are taken in the same fixed order, between passes, so the
-    /// result is the same as a block-by-block render on one thread.
+    /// result is the same as a block-by-block render on one thread. `deliver` may therefore be
+    /// called on a worker thread (never two calls at once, always in order); `progress` is
+    /// called on the calling thread.
     public func render(progress: ((Double) -> Void)? = nil,
                        deliver: (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void) throws {
         try withoutActuallyEscaping(deliver) { deliver in
