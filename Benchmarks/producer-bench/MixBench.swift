@@ -65,7 +65,11 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16) throws {
     var best = Double.infinity
     for _ in 0..<2 {
         let t0 = now()
-        _ = try Mixdown(encoding: .integer(bits: 24)).render(session, to: dir + "/mix.wav")
+        var mixdown = Mixdown(encoding: .integer(bits: 24))
+        // PRODUCER_BENCH_SERIAL=1: one thread (repeatable instruction counts under callgrind).
+        mixdown.parallel = ProcessInfo.processInfo.environment["PRODUCER_BENCH_SERIAL"] == nil
+        if let b = ProcessInfo.processInfo.environment["PRODUCER_BENCH_BLOCK"].flatMap({ Int($0) }) { mixdown.blockFrames = b }
+        _ = try mixdown.render(session, to: dir + "/mix.wav")
         best = min(best, now() - t0)
     }
     print(String(format: "producer mix (16 tracks, 2 reverbs, limiter)  %7.2f s  %6.0f× real time (goal ≥ 150× on 2 cores)", best, audio / best))

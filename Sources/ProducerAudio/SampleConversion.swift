@@ -41,6 +41,20 @@ enum SampleConversion {
                 // nothing past the end is touched.
                 let end = s + src.count
                 var f = 0
+                if !big && blockAlign == 3 {
+                    // Mono: four samples (12 bytes) from two overlapping 8-byte loads, converted
+                    // and scaled as one vector.
+                    while f + 4 <= frames && p + 14 <= end {
+                        let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                        let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
+                        let u = SIMD4<UInt32>(UInt32(truncatingIfNeeded: w0), UInt32(truncatingIfNeeded: w0 >> 24),
+                                              UInt32(truncatingIfNeeded: w1), UInt32(truncatingIfNeeded: w1 >> 24))
+                        let v = SIMD4<Int32>(truncatingIfNeeded: u &<< 8) &>> 8
+                        UnsafeMutableRawPointer(out + f).storeBytes(of: SIMD4<Float>(v) * (1.0 / 8_388_608.0), as: SIMD4<Float>.self)
+                        p += 12
+                        f += 4
+                    }
+                }
                 if !big {
                     while f < frames && p + 4 <= end {
                         let raw = UInt32(littleEndian: p.loadUnaligned(as: UInt32.self))

@@ -35,12 +35,29 @@ final class TrackSource: @unchecked Sendable {
 
     /// Fills `block` with the track's audio for timeline frames `frame ..< frame + count`.
     func read(into block: inout AudioBuffer, frame: Int64, count: Int) throws {
-        block.frameCount = count
-        block.silence()
         let from = max(frame, startFrame), to = min(frame + Int64(count), endFrame)
-        guard from < to else { return }
+        guard from < to else {
+            block.frameCount = count
+            block.silence()
+            return
+        }
         let fileFrame = trimStart + (from - startFrame)
         if fileFrame != filePosition { try reader.seek(toFrame: fileFrame); filePosition = fileFrame }
+        // The usual case, a whole block inside the track: read straight into it.
+        if from == frame && Int(to - from) == block.frameCapacity && count == block.frameCapacity {
+            let got = try reader.read(into: &block)
+            filePosition += Int64(got)
+            if got == count { return }
+            block.frameCount = count
+            for c in 0..<channelCount {
+                block.withMutableChannel(c) { dst in
+                    UnsafeMutableBufferPointer(rebasing: dst[got..<count]).update(repeating: 0)
+                }
+            }
+            return
+        }
+        block.frameCount = count
+        block.silence()
         var written = Int(from - frame)
         var remaining = Int(to - from)
         while remaining > 0 {
@@ -51,7 +68,8 @@ final class TrackSource: @unchecked Sendable {
             for c in 0..<channelCount {
                 scratch.withChannel(c) { src in
                     block.withMutableChannel(c) { dst in
-                        for i in 0..<use { dst[written + i] = src[i] }
+                        _ = UnsafeMutableBufferPointer(rebasing: dst[written..<(written + use)])
+                            .update(fromContentsOf: UnsafeBufferPointer(rebasing: src[0..<use]))
                     }
                 }
             }

@@ -187,7 +187,16 @@ public struct Compressor: Processor {
                 } else {
                     for i in 0..<n { v[i] = max(abs(x0[i]), abs(x1[i])) }
                 }
-                for i in 0..<n { loudest = max(loudest, v[i]) }
+                // The largest level, four lanes at a time (a scalar `max` chain does not vectorise).
+                var lanes = SIMD4<Float>.zero
+                var i = 0
+                while i + 4 <= n {
+                    let q = p[i >> 2]
+                    lanes.replace(with: q, where: q .> lanes)
+                    i += 4
+                }
+                loudest = max(max(lanes[0], lanes[1]), max(lanes[2], lanes[3]))
+                while i < n { loudest = max(loudest, v[i]); i += 1 }
                 // 2. Static curve: the gain reduction xL in dB (0 below the knee).
                 if loudest > floor {
                     for i in n..<((n + 3) & ~3) { v[i] = 0 }

@@ -67,6 +67,9 @@ struct FilterCascade: Sendable {
     var sections: [FilterSection]
 
     static let chunkFrames = 256
+    /// Mono sub-blocks are longer: each pass starts and ends with a masked fill and drain of
+    /// the pipeline (up to 5 frames each), which costs about twice a steady frame.
+    static let monoChunkFrames = 2048
     static let maximumGroup = 8
 
     init(count: Int) {
@@ -133,11 +136,11 @@ struct FilterCascade: Sendable {
             for j in 0..<active { slots[j] = pointers[j] }
             let paired = (active + 1) & ~1
             if paired > active { slots[active] = padding }
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.chunkFrames) { scratch in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: min(count, Self.monoChunkFrames)) { scratch in
                 let x = scratch.baseAddress!
                 var offset = 0
                 while offset < count {
-                    let n = min(Self.chunkFrames, count - offset)
+                    let n = min(Self.monoChunkFrames, count - offset)
                     let l = samples + offset
                     for i in 0..<n { x[i] = Double(l[i]) }
                     // Balanced groups of at most three pairs.

@@ -46,6 +46,9 @@ public struct Limiter: Processor {
     var channelCount = 1
     /// Phases 1–3: taps[p − 1][k] multiplies x[n − k].
     let phases: [Float]
+    /// The same taps splatted: `splatTaps[16 p + j]` is phase p + 1's tap for x[n − 15 + j] in
+    /// every lane, for the detector run over four frames at a time.
+    let splatTaps: [SIMD4<Float>]
     /// An exact bound on the interpolator's gain: the largest Σ|taps| over the phases (≥ 1, so
     /// it covers the sample itself too), raised by 1e-4 to cover the rounding of the sums.
     /// No frame whose 16-sample window stays under target / worstGain needs any reduction.
@@ -62,6 +65,8 @@ public struct Limiter: Processor {
     var dequeValue: [Float] = []
     var dequeMask = 0
     var head = 0, tail = 0
+    /// The detector's input with the samples before it, and its peaks (see ``detect``).
+    var detectorScratch: [Float] = []
     /// Moving average ring of the released gain.
     var box: [Float] = []
     var boxPosition = 0
@@ -81,6 +86,8 @@ public struct Limiter: Processor {
         self.lookahead = min(20, max(0.5, lookahead))
         phases = Self.design()
         worstGain = Self.worstGain(phases)
+        let designed = phases, t = Self.taps
+        splatTaps = (0..<3).flatMap { p in (0..<t).map { j in SIMD4(repeating: designed[p * t + t - 1 - j]) } }
     }
 
     static func worstGain(_ phases: [Float]) -> Float {
@@ -89,6 +96,45 @@ public struct Limiter: Processor {
             worst = max(worst, (0..<taps).reduce(0.0) { $0 + Double(abs(phases[p * taps + $1])) })
         }
         return Float(worst * (1 + 1e-4))
+    }
+
+    /// The detector for frames `from ..< to` (rounded up to four; `ext` is padded): for each
+    /// frame the largest of |p1|, |p2|, |p3| and |x[n − 8]| over the channels, four frames at a
+    /// time (frames in the lanes; per phase the same two interleaved sums, in the same order,
+    /// as a frame-by-frame evaluation).
+    static func detect(
+        _ ext: UnsafePointer<Float>, _ extStride: Int, _ channels: Int, from: Int, to: Int,
+        _ s: UnsafePointer<SIMD4<Float>>, into peaks: UnsafeMutablePointer<Float>
+    ) {
+        var f = from
+        while f < to {
+            var best = SIMD4<Float>.zero
+            for c in 0..<channels {
+                let w = UnsafeRawPointer(ext + c * extStride + f)
+                @inline(__always) func load(_ j: Int) -> SIMD4<Float> {
+                    w.loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<Float>.self)
+                }
+                let x0 = load(0), x1 = load(1)
+                var a1 = s[0] * x0, b1 = s[1] * x1
+                var a2 = s[16] * x0, b2 = s[17] * x1
+                var a3 = s[32] * x0, b3 = s[33] * x1
+                var j = 2
+                while j < taps {
+                    let u = load(j), v = load(j + 1)
+                    a1 += s[j] * u; b1 += s[j + 1] * v
+                    a2 += s[16 + j] * u; b2 += s[17 + j] * v
+                    a3 += s[32 + j] * u; b3 += s[33 + j] * v
+                    j += 2
+                }
+                @inline(__always) func keep(_ m: SIMD4<Float>) {
+                    let magnitude = unsafeBitCast(unsafeBitCast(m, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+                    best.replace(with: magnitude, where: magnitude .> best)
+                }
+                keep(a1 + b1); keep(a2 + b2); keep(a3 + b3); keep(load(taps - 1 - detectorDelay))
+            }
+            UnsafeMutableRawPointer(peaks + f).storeBytes(of: best, as: SIMD4<Float>.self)
+            f += 4
+        }
     }
 
     /// The meter's interpolator: prototype at offset 4(k − 8) + p, normalised per phase.
@@ -167,14 +213,28 @@ public struct Limiter: Processor {
         var head = self.head, tail = self.tail
         var boxPosition = self.boxPosition, boxSum = self.boxSum, boxBelow = self.boxBelowUnity
         var envelope = self.envelope
+        let scratchCount = channels * (frames + taps + 3) + frames + 4
+        if detectorScratch.count < scratchCount { detectorScratch = [Float](repeating: 0, count: scratchCount) }
         block.withUnsafeMutableStorage { storage in
         history.withUnsafeMutableBufferPointer { historyBuffer in
         delay.withUnsafeMutableBufferPointer { delayBuffer in
         dequeIndex.withUnsafeMutableBufferPointer { dIndex in
         dequeValue.withUnsafeMutableBufferPointer { dValue in
         box.withUnsafeMutableBufferPointer { boxBuffer in
-        phases.withUnsafeBufferPointer { phaseBuffer in
-            let h = phaseBuffer.baseAddress!
+        splatTaps.withUnsafeBufferPointer { splatBuffer in
+        detectorScratch.withUnsafeMutableBufferPointer { temp in
+            let splat = splatBuffer.baseAddress!
+            // Per channel, the 15 samples before the block and the block (and 3 zeros):
+            // ext[c · extStride + 15 + n] = x[n]; then one peak per frame.
+            let extStride = frames + taps + 3
+            let ext = temp.baseAddress!, peakOf = ext + channels * extStride
+            for c in 0..<channels {
+                let e = ext + c * extStride
+                let line = historyBuffer.baseAddress! + c * 2 * taps + historyIndex + 1
+                for j in 0..<(taps - 1) { e[j] = line[j] }
+                (e + taps - 1).update(from: storage.baseAddress! + c * stride, count: frames)
+                for j in (taps - 1 + frames)..<extStride { e[j] = 0 }
+            }
             // Frames are checked in stretches of 32: when the stretch and the 16 samples before
             // it stay under target / worstGain, no interpolated point can reach the target, so
             // the need is exactly 1 and the interpolator is skipped.
@@ -193,6 +253,9 @@ public struct Limiter: Processor {
                         for j in n..<stretchEnd { loudest = max(loudest, abs(x[j])) }
                     }
                     fast = loudest <= quiet
+                    if !fast {
+                        Self.detect(ext, extStride, channels, from: n, to: stretchEnd, splat, into: peakOf)
+                    }
                     // Quiet and settled (gain exactly 1, nothing pending): every frame of the
                     // stretch would push a need of 1 onto a deque holding only its last need
                     // of 1, leave the envelope at 1 and add a 1 to a box of ones, so the
@@ -218,38 +281,16 @@ public struct Limiter: Processor {
                         continue
                     }
                 }
-                // Detector: the peak around frame (written − 8), over both channels.
-                var peak: Float = 0
-                if fast {
-                    for c in 0..<channels {
-                        let x = storage[c * stride + n]
-                        let line = historyBuffer.baseAddress! + c * 2 * taps
-                        line[historyIndex] = x
-                        line[historyIndex + taps] = x
-                        let d = delayBuffer.baseAddress! + c * delayStride
-                        d[written & delayMask] = x
-                    }
-                } else {
+                // Detector: the peak around frame (written − 8), over both channels
+                // (computed above for the stretch), and the lines.
+                let peak: Float = fast ? 0 : peakOf[n]
+                let samples = storage.baseAddress!, lines = historyBuffer.baseAddress!, delays = delayBuffer.baseAddress!
                 for c in 0..<channels {
-                    let x = storage[c * stride + n]
-                    let line = historyBuffer.baseAddress! + c * 2 * taps
+                    let x = samples[c &* stride &+ n]
+                    let line = lines + c &* 2 &* taps
                     line[historyIndex] = x
-                    line[historyIndex + taps] = x
-                    // window[j] = x[n − 15 + j]; tap k multiplies x[n − k] = window[15 − k].
-                    let window = line + historyIndex + 1
-                    var p1: Float = 0, p2: Float = 0, p3: Float = 0
-                    for k in 0..<taps {
-                        let v = window[taps - 1 - k]
-                        p1 += h[k] * v
-                        p2 += h[taps + k] * v
-                        p3 += h[2 * taps + k] * v
-                    }
-                    let centre = abs(window[taps - 1 - Self.detectorDelay])
-                    peak = max(peak, max(centre, max(abs(p1), max(abs(p2), abs(p3)))))
-                    // Audio delay line.
-                    let d = delayBuffer.baseAddress! + c * delayStride
-                    d[written & delayMask] = x
-                }
+                    line[historyIndex &+ taps] = x
+                    delays[c &* delayStride &+ (written & delayMask)] = x
                 }
                 historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
                 let need: Float = peak > target ? target / peak : 1
@@ -284,13 +325,13 @@ public struct Limiter: Processor {
                     gain = min(1, Float(boxSum / Double(boxLength)))
                 }
                 for c in 0..<channels {
-                    let d = delayBuffer.baseAddress! + c * delayStride
-                    storage[c * stride + n] = d[(written - latency) & delayMask] * gain
+                    let d = delayBuffer.baseAddress! + c &* delayStride
+                    storage[c &* stride &+ n] = d[(written &- latency) & delayMask] * gain
                 }
                 written += 1
                 n += 1
             }
-        }}}}}}}
+        }}}}}}}}
         self.historyIndex = historyIndex
         self.written = written
         self.head = head; self.tail = tail

@@ -186,14 +186,17 @@ public struct Reverb: Processor {
     /// is read after being written within a pass).
     static let chunkFrames = 128
 
-    /// The 4-point Walsh–Hadamard transform within one vector.
-    @inline(__always)
-    static func hadamard4(_ x: SIMD4<Float>) -> SIMD4<Float> {
-        let p = x.lowHalf + x.highHalf, m = x.lowHalf - x.highHalf
-        let y = SIMD4(lowHalf: p, highHalf: m)
-        let e = y.evenHalf, o = y.oddHalf
-        let s = e + o, d = e - o
-        return SIMD4(s.x, d.x, s.y, d.y)
+    /// The transpose of four vectors seen as the rows of a 4 × 4 matrix. Out of line: inlined,
+    /// the compiler moves the shuffles back through the loop's lane-wise arithmetic, up to the
+    /// filter state carried from frame to frame, and the loop grows by half.
+    @inline(never)
+    static func transpose(
+        _ r0: SIMD4<Float>, _ r1: SIMD4<Float>, _ r2: SIMD4<Float>, _ r3: SIMD4<Float>
+    ) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
+        let a = SIMD4(lowHalf: r0.lowHalf, highHalf: r1.lowHalf), b = SIMD4(lowHalf: r2.lowHalf, highHalf: r3.lowHalf)
+        let c = SIMD4(lowHalf: r0.highHalf, highHalf: r1.highHalf), d = SIMD4(lowHalf: r2.highHalf, highHalf: r3.highHalf)
+        return (SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf), SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf),
+                SIMD4(lowHalf: c.evenHalf, highHalf: d.evenHalf), SIMD4(lowHalf: c.oddHalf, highHalf: d.oddHalf))
     }
 
     /// `count` frames (at most ``chunkFrames``): the line outputs are read into `scratch`
@@ -211,6 +214,11 @@ public struct Reverb: Processor {
         var mixValue = currentMix, widthValue = currentWidth
         var pre = currentPredelay
         var preW = preWrite
+        // Settled mix, width and predelay stay exactly where they are: the per-frame smoothing
+        // is skipped (it would leave them unchanged) and the predelay's split is computed once.
+        let settled = mixValue == targetMix && widthValue == targetWidth && pre == targetPre
+        var whole = Int(pre)
+        var frac = Float(pre - Double(whole))
         let preMask = self.preMask
         let inputScale: Float = 0.25, outputScale: Float = 0.25
         let flat = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: Float.self)
@@ -230,16 +238,18 @@ public struct Reverb: Processor {
         var f0 = filterState.a0, f1 = filterState.a1, f2 = filterState.a2, f3 = filterState.a3
         // 2. The network, frame by frame.
         for t in 0..<count {
-            mixValue += k * (targetMix - mixValue)
-            widthValue += k * (targetWidth - widthValue)
-            let diff = targetPre - pre
-            pre = abs(diff) < 1e-4 ? targetPre : pre + min(0.2, max(-0.2, diff * 0.002))
+            if !settled {
+                mixValue += k * (targetMix - mixValue)
+                widthValue += k * (targetWidth - widthValue)
+                let diff = targetPre - pre
+                pre = abs(diff) < 1e-4 ? targetPre : pre + min(0.2, max(-0.2, diff * 0.002))
+                whole = Int(pre)
+                frac = Float(pre - Double(whole))
+            }
             let inL = left[t], inR = right[t]
             let input = stereo ? 0.5 * (inL + inR) : inL
             // Predelay: write, then read `pre` frames back (linear interpolation).
             preLine[preW] = input
-            let whole = Int(pre)
-            let frac = Float(pre - Double(whole))
             let x1 = preLine[(preW &- whole) & preMask], x2 = preLine[(preW &- whole &- 1) & preMask]
             let delayed = (x1 + frac * (x2 - x1)) * inputScale
             preW = (preW &+ 1) & preMask
@@ -252,15 +262,20 @@ public struct Reverb: Processor {
             f1 = g1 * o1 + b1 * f1
             f2 = g2 * o2 + b2 * f2
             f3 = g3 * o3 + b3 * f3
-            // Fast Walsh–Hadamard transform (orthonormal: ÷4), then feed back.
+            // Fast Walsh–Hadamard transform (orthonormal: ÷4), then feed back. Lines 4a + b are
+            // vector a, lane b: the transform across the vectors, a transpose, the transform
+            // across the vectors again (the same sums as within them), so the new inputs come
+            // out transposed: vector b holds lines b, 4 + b, 8 + b, 12 + b (the scatter
+            // below knows).
             let e0 = f0 + f1, e1 = f0 - f1, e2 = f2 + f3, e3 = f2 - f3
-            let h0 = Self.hadamard4(e0 + e2), h1 = Self.hadamard4(e1 + e3)
-            let h2 = Self.hadamard4(e0 - e2), h3 = Self.hadamard4(e1 - e3)
+            let z0 = e0 + e2, z1 = e1 + e3, z2 = e0 - e2, z3 = e1 - e3
+            let (t0, t1, t2, t3) = Self.transpose(z0, z1, z2, z3)
+            let p0 = t0 + t2, p1 = t1 + t3, m0 = t0 - t2, m1 = t1 - t3
             let feed = signIn * delayed
-            row[0] = 0.25 * h0 + feed
-            row[1] = 0.25 * h1 + feed
-            row[2] = 0.25 * h2 + feed
-            row[3] = 0.25 * h3 + feed
+            row[0] = 0.25 * (p0 + p1) + SIMD4(repeating: feed[0])
+            row[1] = 0.25 * (p0 - p1) + SIMD4(repeating: feed[1])
+            row[2] = 0.25 * (m0 + m1) + SIMD4(repeating: feed[2])
+            row[3] = 0.25 * (m0 - m1) + SIMD4(repeating: feed[3])
             wetL *= outputScale
             wetR *= outputScale
             let a = 0.5 * (1 + widthValue), c = 0.5 * (1 - widthValue)
@@ -269,13 +284,14 @@ public struct Reverb: Processor {
             if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
         }
         filterState = ReverbLanes(a0: f0, a1: f1, a2: f2, a3: f3)
-        // 3. Scatter the new line inputs back and advance.
+        // 3. Scatter the new line inputs back (line 4a + b from flat[t·16 + 4b + a]) and advance.
         for i in 0..<n {
             let len = lengths[i], p = positions[i]
             let line = base + offsets[i]
             let first = min(count, len - p)
-            for t in 0..<first { line[p &+ t] = flat[t &* n &+ i] }
-            if first < count { for t in first..<count { line[t &- first] = flat[t &* n &+ i] } }
+            let slot = (i & 3) << 2 | i >> 2
+            for t in 0..<first { line[p &+ t] = flat[t &* n &+ slot] }
+            if first < count { for t in first..<count { line[t &- first] = flat[t &* n &+ slot] } }
             let next = p + count
             positions[i] = next >= len ? next - len : next
         }
