@@ -84,13 +84,19 @@ let package = Package(
             name: "ProducerKit",
             dependencies: [
                 "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole", "ProducerOffice",
-                "ProducerStore", .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings),
+        // Projects on disk for the commands: finding, making and opening them through ProducerStore
+        // (kept apart so that ProducerKit, and the audio benchmarks, need no database packages).
+        .target(
+            name: "ProducerProjects",
+            dependencies: ["ProducerKit", "ProducerOffice", "ProducerStore"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer",
             dependencies: [
-                "ProducerKit", "ProducerConsole", "ProducerOffice", "ProducerStore",
+                "ProducerKit", "ProducerProjects", "ProducerConsole", "ProducerOffice", "ProducerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProducerEars
 import ProducerKit
+import ProducerProjects
 
 extension ProducerCommand {
     struct DemoCommand: AsyncParsableCommand {

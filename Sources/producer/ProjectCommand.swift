@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProducerKit
+import ProducerProjects
 import ProducerOffice
 
 extension ProducerCommand {
@@ -43,7 +44,7 @@ extension ProducerCommand {
 
             func run() async throws {
                 try await runOffice("project init") {
-                    let made = try await OfficeJobs.initialize(
+                    let made = try await ProjectFolder.make(
                         name: name, currency: currency, deadline: deadline, timeZone: timeZone, folder: path, database: database)
                     if output.json {
                         try printJSON(ProjectMade(folder: made.folder, database: made.location, settings: made.settings))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProducerKit
+import ProducerProjects
 
 /// Where the office commands find the project.
 struct ProjectOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProducerKit
+import ProducerProjects
 import ProducerOffice
 import ProducerStore
 

@@ -1,6 +1,5 @@
 import Foundation
 import ProducerOffice
-import ProducerStore
 
 /// What the office commands do, shared by the CLI, the demo and the tests.
 public enum OfficeJobs {
@@ -22,37 +21,6 @@ public enum OfficeJobs {
             throw OfficeError("\(option) \(text): not a date; write it as YYYY-MM-DD, e.g. 2027-03-26")
         }
         return date
-    }
-
-    /// `producer project init`: makes the project folder (or the PostgreSQL project) and returns its settings.
-    public static func initialize(
-        name: String, currency: String, deadline: String?, timeZone: String, folder: String?, database: String?
-    ) async throws -> (folder: String, location: String, settings: ProjectSettings) {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw OfficeError("the project needs a name") }
-        guard currency.count == 3, currency.allSatisfy({ $0.isLetter && $0.isUppercase }) else {
-            throw OfficeError("--currency \(currency): not an ISO 4217 code such as EUR, USD or GBP")
-        }
-        guard TimeZone(identifier: timeZone) != nil else {
-            throw OfficeError("--time-zone \(timeZone): not a time zone; use an IANA name such as Europe/Berlin")
-        }
-        var settings = ProjectSettings(name: name, currency: currency, timeZone: timeZone)
-        if let deadline { settings.deadline = try date(deadline, timeZone: timeZone, option: "--deadline") }
-        let folder = folder ?? slug(name)
-        let store: ProjectDatabase
-        if let database {
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)) {
-                throw OfficeError("\(folder): already a project folder")
-            }
-            store = try await ProjectDatabase.create(DatabaseLocation(database), settings: settings)
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let pointer = (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)
-            _ = FileManager.default.createFile(atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
-        } else {
-            store = try await ProjectDatabase.create(at: folder, settings: settings)
-        }
-        let location = store.location.description
-        try await store.close()
-        return (folder, location, settings)
     }
 
     /// A folder name for a project: lower case, words joined by hyphens.
@@ -159,7 +127,7 @@ public enum OfficeJobs {
     }
 
     /// Writes text to a temporary file beside `path` and renames it over `path`.
-    static func writeAtomically(_ text: String, to path: String) throws {
+    public static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         do {

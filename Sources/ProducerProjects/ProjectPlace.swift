@@ -1,4 +1,5 @@
 import Foundation
+import ProducerKit
 import ProducerOffice
 import ProducerStore
 
@@ -57,10 +58,4 @@ public struct ProjectPlace: Sendable {
             throw error
         }
     }
-}
-
-/// A command's problem in one sentence that names the thing at fault.
-public struct OfficeError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerKit
 import ProducerOffice
 import ProducerStore
 
