@@ -29,7 +29,8 @@ extension ScheduleModel {
             if let conflict = sessionConflict(s) { return conflict }
         }
         if let conflict = chainConflict() { return conflict }
-        return loadConflict()
+        if let conflict = loadConflict() { return conflict }
+        return dayPackingConflict()
     }
 
     /// The conflict to report for `unplaced` sessions the search could not place: a proven one if
