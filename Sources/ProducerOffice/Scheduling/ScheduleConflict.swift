@@ -22,8 +22,10 @@ public struct ScheduleConflict: Hashable, Sendable, Codable {
 extension ScheduleModel {
     /// Looks for a reason no schedule exists, cheapest reasoning first: one session on its own
     /// (gear, room size, the people it needs, who is free when), a chain of sessions against its
-    /// deadline, then the hours a person, a role or a set of rooms would need against the hours
-    /// they have. Returns nil when none of these proves a conflict.
+    /// deadline, the hours a person, a role or a set of rooms would need against the hours they
+    /// have, then packing one person's (or room's) sessions into the days each can take (a
+    /// search with a time budget). Every step only drops rules of the real problem, so a conflict
+    /// it returns is a proof. Returns nil when none of these proves one.
     public func provenConflict() -> ScheduleConflict? {
         for s in sessions.indices {
             if let conflict = sessionConflict(s) { return conflict }
@@ -86,6 +88,8 @@ extension ScheduleModel {
             var common = all
             for p in session.required where !relaxed.contains(.person(p)) { common &= people[p].available[day] }
             if common == 0 { continue }
+            // The earliest end on this day over every room (not the first room that fits).
+            var earliestEnd: Int?
             for r in candidateRooms {
                 let free = common & (relaxed.contains(.roomHours(r)) ? all : rooms[r].open[day])
                 if free == 0 { continue }
@@ -102,11 +106,15 @@ extension ScheduleModel {
                                 break
                             }
                         }
-                        if ok { return day * slotsPerDay + start + length }
+                        if ok {
+                            earliestEnd = min(earliestEnd ?? .max, day * slotsPerDay + start + length)
+                            break
+                        }
                     }
                     start += 1
                 }
             }
+            if let earliestEnd { return earliestEnd }
         }
         return nil
     }
