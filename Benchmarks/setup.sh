@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the benchmarks compare against: ffmpeg (analyze) and librosa (listen).
+# Installs what the benchmarks compare against: ffmpeg (analyze), librosa (listen), OR-Tools (schedule).
 set -euo pipefail
 if ! command -v ffmpeg >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
