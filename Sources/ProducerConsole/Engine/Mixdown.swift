@@ -8,7 +8,7 @@ public struct Mixdown: Sendable {
     /// A folder to write each bus as a stem, or nil.
     public var stemsDirectory: String?
     /// Frames per block.
-    public var blockFrames: Int = 2048
+    public var blockFrames: Int = 8192
     /// Render tracks and buses on all cores; the result is bit-identical either way.
     public var parallel: Bool = true
 

@@ -35,7 +35,7 @@ public final class Mixer: @unchecked Sendable {
     /// - Parameters:
     ///   - makeProcessor: turns an insert as written into a processor (see ``ProcessorFactory``).
     /// - Throws: ``SessionError`` for a file that cannot be read or an insert that cannot be built.
-    public init(session: Session, blockFrames: Int = 2048, parallel: Bool = true,
+    public init(session: Session, blockFrames: Int = 8192, parallel: Bool = true,
                 makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
         throws(SessionError)
     {
