@@ -30,6 +30,24 @@ import Testing
         #expect(after.bookings.reduce(0) { $0 + $1.cost.minorUnits } == report.totalCost?.minorUnits)
     }
 
+    @Test func aCancelledBookingsTimeIsNotBookedAgainOnRepair() async throws {
+        // Given the demo album scheduled
+        let store = InMemoryProjectStore(DemoAlbum.make(start: Self.monday))
+        _ = try await ScheduleJob(timeLimit: 0.3).run(store: store, now: Self.monday)
+        // When the mix of "Blue Hour" is cancelled and the schedule repaired
+        let cancelled = try await OfficeJobs.cancel("Mix — Blue Hour", fee: "200", store: store)
+        let report = try await ScheduleJob(repair: true, timeLimit: 0.3).run(store: store, now: Self.monday)
+        // Then the mix has a new hold that does not overlap the cancelled time, and the fee stays owed
+        #expect(report.status == .scheduled)
+        let after = try await store.snapshot()
+        let holds = after.bookings.filter { $0.sessionID == cancelled.sessionID && $0.status == .hold }
+        #expect(holds.count == 1)
+        let hold = try #require(holds.first)
+        #expect(hold.end <= cancelled.start || hold.start >= cancelled.end)
+        #expect(hold.id != cancelled.id)
+        #expect(after.bookings.first { $0.id == cancelled.id }?.cancellationFee?.minorUnits == 20_000)
+    }
+
     @Test func aQuartetFreeOnlyOnMondaysAndAHallClosedOnMondaysIsExplained() async throws {
         // Given the quartet free only on Mondays and the only room that fits them closed on Mondays
         var project = DemoAlbum.make(start: Self.monday)

@@ -109,6 +109,9 @@ extension ScheduleModel {
             roomBusy[placement.room * dayCount + day] |= mask
             if !session.rooms.contains(placement.room) { problems.append("\(session.title): \(room.name) lacks the gear") }
             if placement.start < session.releaseSlot { problems.append("\(session.title): starts before its release") }
+            if session.avoid.contains(where: { $0.lowerBound < end && $0.upperBound >= placement.start }) {
+                problems.append("\(session.title): booked again at the time of its cancelled booking")
+            }
             if let deadline = session.deadlineSlot, end > deadline { problems.append("\(session.title): ends after its deadline") }
             for predecessor in session.predecessors {
                 if let before = placements[predecessor], before.start + sessions[predecessor].durationSlots > placement.start {

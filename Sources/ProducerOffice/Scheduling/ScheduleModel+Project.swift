@@ -140,6 +140,8 @@ extension ScheduleModel {
                 let placed = Placement(room: r, start: start, people: booking.people.compactMap { personIndex[$0] })
                 if booking.status == .confirmed { placement.fixed = placed } else { placement.previous = placed }
             }
+            let avoid = project.bookings.filter { $0.sessionID == session.id && $0.status == .cancelled && $0.end > $0.start }
+                .map { slot(of: $0.start)...max(slot(of: $0.start), slot(of: $0.end) - 1) }
             sessions.append(
                 SessionModel(
                     id: session.id, title: session.title,
@@ -147,6 +149,7 @@ extension ScheduleModel {
                     gear: session.gear, required: required, needs: needs, rooms: fitting, predecessors: predecessors,
                     releaseSlot: max(0, slot(of: from)), deadlineSlot: deadlineSlot, dueDay: dueDay,
                     fixed: placement.fixed, previous: placement.previous))
+            sessions[sessions.count - 1].avoid = avoid
         }
         self.init(
             slotMinutes: slotMinutes, dayCount: dayStarts.count, firstDay: firstDay, dayStarts: dayStarts,

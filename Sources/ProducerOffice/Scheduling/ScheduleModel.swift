@@ -13,7 +13,9 @@ import Foundation
 /// people. Each role need gets `count` different people who play the role and are not among
 /// the session's required people. No room and no person is in two sessions at once; a person's
 /// two sessions on one day are at least `breakSlots` apart, and a person works at most
-/// `maxWorkSlotsPerDay` slots a day. A fixed session keeps its placement.
+/// `maxWorkSlotsPerDay` slots a day. A fixed session keeps its placement, and a session is not
+/// booked again over the time of one of its cancelled bookings (`avoid`; the benchmark's models
+/// have none, and `Benchmarks/schedule` does not model it).
 ///
 /// **Cost** (what the solver lowers), summed over days: each room used on a day costs
 /// `min(dayRate, slots × slotRate)`; each person working on a day costs, by rate unit,
@@ -140,6 +142,8 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
         public var fixed: Placement?
         /// Where it was before (for repair: keeping it there moves nothing).
         public var previous: Placement?
+        /// Absolute slot ranges it must not overlap: the times of its cancelled bookings.
+        public var avoid: [ClosedRange<Int>] = []
 
         public init(
             id: String, title: String, durationSlots: Int, gear: [String], required: [Int], needs: [Need], rooms: [Int],

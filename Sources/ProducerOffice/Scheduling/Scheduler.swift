@@ -457,8 +457,12 @@ struct Search {
                         }
                         if !filled { break }
                     }
+                    let absolute = day * slotsPerDay + start
+                    if !session.avoid.isEmpty && session.avoid.contains(where: { $0.lowerBound < absolute + length && $0.upperBound >= absolute }) {
+                        start += 1
+                        continue
+                    }
                     if filled && heads <= room.capacity {
-                        let absolute = day * slotsPerDay + start
                         var key = delta
                         if minimizesMoves, let previous = session.previous,
                             previous.room != r || previous.start != absolute || Array(previous.people.dropFirst(session.required.count)) != chosen
