@@ -16,8 +16,7 @@ extension DemoAlbum {
     /// Writes the demo album as a project in `folder` (replacing an earlier demo's), starting on
     /// the Monday after `now`, schedules it and exports its bookings as `bookings.ics`.
     public static func writeProject(in folder: String, now: Date = Date()) async throws -> Made {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        let calendar = Calendar.gregorian(timeZone: "Europe/Berlin")
         var monday = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))!
         while calendar.component(.weekday, from: monday) != 2 { monday = calendar.date(byAdding: .day, value: 1, to: monday)! }
         let project = make(start: monday)

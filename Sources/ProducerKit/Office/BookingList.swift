@@ -23,10 +23,7 @@ public struct BookingList: Codable, Sendable {
     }
 
     public func text(timeZone: String) -> String {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        format.dateFormat = "EEE d MMM HH:mm"
+        let format = DateFormatter.fixed("EEE d MMM HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
         var out: [String] = []
         if bookings.isEmpty { out.append("No bookings yet: run `producer schedule`.") }
         for line in bookings {

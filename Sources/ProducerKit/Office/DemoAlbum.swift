@@ -6,8 +6,7 @@ import ProducerOffice
 public enum DemoAlbum {
     /// Makes the project with its first day on `start` (the next Monday is a good start).
     public static func make(start: Date, timeZone: String = "Europe/Berlin") -> ProjectSnapshot {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone)!
+        let calendar = Calendar.gregorian(timeZone: timeZone)
         let first = calendar.startOfDay(for: start)
         func day(_ d: Int) -> Date { calendar.date(byAdding: .day, value: d, to: first)! }
         func eur(_ amount: Int64) -> Money { Money(minorUnits: amount * 100, currency: "EUR") }

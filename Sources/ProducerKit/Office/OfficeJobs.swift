@@ -6,8 +6,7 @@ public enum OfficeJobs {
     /// Reads a date as people type it: `2027-03-26`, or `2027-03-26T14:00` (in `timeZone`), or a
     /// full ISO 8601 time with its offset.
     public static func date(_ text: String, timeZone: String, option: String) throws -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let calendar = Calendar.gregorian(timeZone: timeZone)
         let iso = ISO8601DateFormatter()
         if let date = iso.date(from: text) { return date }
         let parts = text.split(separator: "T", maxSplits: 1)

@@ -289,8 +289,7 @@ struct ProjectPlanParser {
     /// the last day; exact when times (`2027-03-08T14:00`), with `until` the end. `on:` is one day.
     func exception(_ node: Node, _ key: String, isBusy: Bool, timeZone: String) throws(ProjectPlanError) -> Availability.Exception {
         let m = try mapping(node, key, allowed: ["from", "until", "on", "note"])
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let calendar = Calendar.gregorian(timeZone: timeZone)
         let note = try optionalText(m["note"], key + ".note") ?? ""
         func endOfDay(_ date: Date) -> Date { calendar.date(byAdding: .day, value: 1, to: date)! }
         if let on = m["on"] {

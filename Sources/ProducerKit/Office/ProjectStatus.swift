@@ -85,21 +85,14 @@ public struct ProjectStatus: Codable, Sendable {
     }
 
     static func day(_ date: Date, _ calendar: Calendar) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "EEE d MMM"
+        let formatter = DateFormatter.fixed("EEE d MMM", timeZone: calendar.timeZone)
         return formatter.string(from: date)
     }
 
     /// The status as people read it.
     public func text(timeZone: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        let time = DateFormatter()
-        time.locale = Locale(identifier: "en_US_POSIX")
-        time.timeZone = calendar.timeZone
-        time.dateFormat = "EEE d MMM HH:mm"
+        let calendar = Calendar.gregorian(timeZone: timeZone)
+        let time = DateFormatter.fixed("EEE d MMM HH:mm", timeZone: calendar.timeZone)
         var out: [String] = []
         var head = "\(project) — \(sessionsDone) of \(sessionsTotal) sessions done"
         if let deadline, let daysToDeadline {

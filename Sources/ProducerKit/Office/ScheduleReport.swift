@@ -81,14 +81,8 @@ extension ScheduleReport {
     public func text(timeZone: String) -> String {
         var out: [String] = []
         let zone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        let dayFormat = DateFormatter()
-        dayFormat.locale = Locale(identifier: "en_US_POSIX")
-        dayFormat.timeZone = zone
-        dayFormat.dateFormat = "EEE d MMM yyyy"
-        let timeFormat = DateFormatter()
-        timeFormat.locale = Locale(identifier: "en_US_POSIX")
-        timeFormat.timeZone = zone
-        timeFormat.dateFormat = "HH:mm"
+        let dayFormat = DateFormatter.fixed("EEE d MMM yyyy", timeZone: zone)
+        let timeFormat = DateFormatter.fixed("HH:mm", timeZone: zone)
         switch status {
         case .infeasible, .incomplete:
             out.append("\(project): no schedule from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until)).")

@@ -157,8 +157,7 @@ extension ICalendar {
 
     /// A Gregorian calendar in UTC.
     static var utcCalendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = Calendar.gregorian(timeZone: "UTC")
         return calendar
     }
 }

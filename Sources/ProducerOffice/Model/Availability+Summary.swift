@@ -20,10 +20,7 @@ extension Availability {
                 parts.append("\(Self.days(group.days)) \(Self.clock(group.start))–\(Self.clock(group.end))")
             }
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "MMM d"
+        let formatter = DateFormatter.fixed("MMM d", timeZone: calendar.timeZone)
         let relevant = exceptions.filter { exception in
             guard let interval else { return true }
             return exception.end > interval.start && exception.start < interval.end

@@ -84,8 +84,7 @@ public struct Availability: Hashable, Sendable, Codable {
 
     /// The calendar that reads the weekly windows.
     public var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let calendar = Calendar.gregorian(timeZone: timeZone)
         return calendar
     }
 

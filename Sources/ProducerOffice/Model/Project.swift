@@ -31,8 +31,7 @@ public struct ProjectSettings: Hashable, Sendable, Codable {
 
     /// A Gregorian calendar in the project's time zone.
     public var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let calendar = Calendar.gregorian(timeZone: timeZone)
         return calendar
     }
 }

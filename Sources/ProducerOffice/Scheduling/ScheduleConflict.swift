@@ -339,10 +339,7 @@ extension ScheduleModel {
     }
 
     func format(slot: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        formatter.dateFormat = "EEE MMM d HH:mm"
+        let formatter = DateFormatter.fixed("EEE MMM d HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
         return formatter.string(from: date(ofSlot: slot))
     }
 }

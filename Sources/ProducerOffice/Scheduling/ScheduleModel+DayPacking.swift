@@ -577,10 +577,7 @@ struct DayPacking {
     }
 
     func dayList(_ days: [Int]) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: model.timeZone) ?? TimeZone(identifier: "UTC")!
-        formatter.dateFormat = "EEE MMM d"
+        let formatter = DateFormatter.fixed("EEE MMM d", timeZone: TimeZone(identifier: model.timeZone) ?? TimeZone(identifier: "UTC")!)
         func name(_ d: Int) -> String { formatter.string(from: model.date(ofSlot: d * model.slotsPerDay)) }
         var parts: [String] = []
         var k = 0
