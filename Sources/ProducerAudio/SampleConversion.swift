@@ -105,6 +105,10 @@ enum SampleConversion {
         precondition(dst.count >= frames * blockAlign && src.count >= (channels - 1) * stride + offset + frames)
         guard frames > 0, let s = src.baseAddress, let d = dst.baseAddress else { return }
         let big = layout.bigEndian
+        if layout.kind == .int24 && !big && (1...2).contains(channels) && (dither.isEmpty || dither.count == channels) {
+            encode24(s + offset, stride: stride, frames: frames, channels: channels, dither: &dither, into: d)
+            return
+        }
         for c in 0..<channels {
             let input = s + c * stride + offset
             var p = d + c * bps
@@ -144,12 +148,58 @@ enum SampleConversion {
         }
     }
 
-    /// Rounds to nearest (ties away from zero) and clamps to `lo...hi`; NaN becomes 0.
+    /// Rounds to nearest (ties away from zero) and clamps to `lo...hi` (whole numbers within the
+    /// `Int32` range); NaN becomes 0.
+    ///
+    /// The same result as `x.rounded()` then clamping, without a call to the C library's `round`
+    /// (baseline x86-64 has no rounding instruction): a truncating conversion, then a step of one
+    /// when the fraction left is at least a half.
     @inline(__always)
     static func quantize(_ x: Double, _ lo: Double, _ hi: Double) -> Int32 {
-        if x.isNaN { return 0 }
-        let r = x.rounded()
-        return Int32(r < lo ? lo : (r > hi ? hi : r))
+        if !(x > lo) { return x.isNaN ? 0 : Int32(lo) }
+        if !(x < hi) { return Int32(hi) }
+        let t = Int32(x)  // toward zero; lo < x < hi, so it fits
+        let f = x - Double(t)  // exact: |x| < 2^31
+        return t &+ Int32(truncatingIfNeeded: (f >= 0.5 ? 1 : 0) - (f <= -0.5 ? 1 : 0))
+    }
+
+    /// 24-bit little-endian, one or two channels, frame by frame: every sample but the last is
+    /// stored as four bytes, the fourth of which the next sample overwrites.
+    private static func encode24(
+        _ s: UnsafePointer<Float>, stride: Int, frames: Int, channels: Int,
+        dither: inout [TPDFDither], into d: UnsafeMutableRawPointer
+    ) {
+        let scale = 8_388_608.0, lo = -scale, hi = scale - 1
+        let dithered = !dither.isEmpty
+        var g0 = dithered ? dither[0] : TPDFDither(), g1 = dithered && channels == 2 ? dither[1] : TPDFDither()
+        let left = s, right = s + (channels == 2 ? stride : 0)
+        @inline(__always) func sample(_ x: Float, _ g: inout TPDFDither) -> UInt32 {
+            let v = Double(x) * scale
+            return UInt32(bitPattern: quantize(dithered ? v + g.next() : v, lo, hi))
+        }
+        var p = d
+        for f in 0..<(frames - 1) {
+            p.storeBytes(of: sample(left[f], &g0).littleEndian, as: UInt32.self)
+            p += 3
+            if channels == 2 {
+                p.storeBytes(of: sample(right[f], &g1).littleEndian, as: UInt32.self)
+                p += 3
+            }
+        }
+        let f = frames - 1
+        var last = sample(left[f], &g0)
+        if channels == 2 {
+            p.storeBytes(of: last.littleEndian, as: UInt32.self)
+            p += 3
+            last = sample(right[f], &g1)
+        }
+        p.storeBytes(of: UInt8(truncatingIfNeeded: last), toByteOffset: 0, as: UInt8.self)
+        p.storeBytes(of: UInt8(truncatingIfNeeded: last >> 8), toByteOffset: 1, as: UInt8.self)
+        p.storeBytes(of: UInt8(truncatingIfNeeded: last >> 16), toByteOffset: 2, as: UInt8.self)
+        if dithered {
+            dither[0] = g0
+            if channels == 2 { dither[1] = g1 }
+        }
     }
 
     @inline(__always)
