@@ -166,6 +166,25 @@ struct MixerTests {
         #expect(a.channel(0).contains { $0 != 0 })
     }
 
+    @Test("Buses side by side, a sidechain and stems: five parallel renders equal the single-thread one, stems too")
+    func parallelFlatBusesAndStems() throws {
+        let dir = try sessionFolder()
+        let yaml = Self.fullSession.split(separator: "\n").filter { !$0.contains("compressor.threshold") }
+            .joined(separator: "\n").replacingOccurrences(of: "    output: Room\n", with: "")
+        #expect(!yaml.contains("output: Room"))
+        let (reference, _) = try render(yaml, in: dir, stems: true, parallel: false)
+        let stems = try ["Echo", "Room"].map { try AudioFile.read(path: dir + "/stems/\($0).wav").buffer }
+        #expect(stems.allSatisfy { $0.channel(0).contains { $0 != 0 } })
+        for _ in 0..<5 {
+            let (mix, result) = try render(yaml, in: dir, stems: true, parallel: true)
+            #expect(mix.channel(0) == reference.channel(0) && mix.channel(1) == reference.channel(1))
+            for (i, path) in result.stems.enumerated() {
+                let stem = try AudioFile.read(path: path).buffer
+                #expect(stem.channel(0) == stems[i].channel(0) && stem.channel(1) == stems[i].channel(1), "\(path)")
+            }
+        }
+    }
+
     @Test("The session's pan law sets how a centred mono track is split")
     func panLaw() throws {
         let dir = try sessionFolder()

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 public import ProducerAudio
 import RealModule
 
@@ -147,50 +148,67 @@ public final class Mixer: @unchecked Sendable {
         }
     }
 
-    /// Stereo output of each bus for the current block (for stems).
-    public private(set) var busOutputs: [AudioBuffer] = []
-
     /// Renders the whole session, handing each block of the stereo master (and, for stems, of
     /// every bus) to `deliver`, in order. `progress` gets the fraction done.
     ///
-    /// The blocks go through three stages — tracks, buses, master (and `deliver`) — as a
-    /// pipeline: one parallel pass runs the tracks of block k, the buses of block k − 1 and the
-    /// master of block k − 2 side by side, so the buses and the master (one strip each, which
-    /// would otherwise leave cores idle) overlap the tracks. Every strip still processes its
-    /// blocks in order and the sums are taken in the same fixed order, between passes, so the
-    /// result is the same as a block-by-block render on one thread. `deliver` may therefore be
-    /// called on a worker thread (never two calls at once, always in order); `progress` is
-    /// called on the calling thread.
+    /// The work is a graph of jobs on blocks: a track's block (reading, inserts, fader), a bus's
+    /// block (the sum of the tracks that feed it, then its strip), the sum of the tracks into
+    /// the master, and the master's block (the buses added, its strip, `deliver`). Workers, one
+    /// per core, take whichever job is ready — the master first, then the buses, the sum, and
+    /// the track furthest behind — so tracks run up to two blocks ahead of the buses and the
+    /// master, and no core waits for the slowest job of a step. Every strip still processes its
+    /// blocks in order, and every sum is taken into one buffer by one job in a fixed order, so
+    /// the result is the same as a block-by-block render on one thread. `deliver` and
+    /// `progress` may therefore be called on a worker thread (never two calls at once, always
+    /// in order).
     public func render(progress: ((Double) -> Void)? = nil,
                        deliver: (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void) throws {
         try withoutActuallyEscaping(deliver) { deliver in
-            let state = RenderState(mixer: self, deliver: deliver)
-            try state.run(progress: progress)
+            let state = RenderState(mixer: self, deliver: deliver, progress: progress)
+            try state.run()
         }
     }
 
-    /// The buffers of a pipelined render; each is touched by one job of a pass at a time.
+    /// The buffers of a render and the schedule of its jobs. A buffer is touched by one job at
+    /// a time: the schedule only starts a job once the jobs that write what it reads have
+    /// finished and the jobs that read what it writes are done with the earlier block there.
     private final class RenderState: @unchecked Sendable {
         let mixer: Mixer
         let deliver: (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void
-        let lanes: [TrackLane]
+        let progress: ((Double) -> Void)?
+        /// Per block (modulo 2): the tracks' lanes; block k's are read by the sums while the
+        /// tracks render block k + 1.
+        let lanes: [[TrackLane]]
         var busIn: [AudioBuffer]
         /// Per block (modulo 3): the buses' lanes and the master's input.
         let busLanes: [[TrackLane]]
         var masterIn: [AudioBuffer]
         var masterOut: AudioBuffer
         var skip: Int
-        var deliverError: (any Error)?
         let total: Int64
         let blockCount: Int
         /// Whether the buses run as separate jobs (one level) or in one job, level by level.
         let flatBuses: Bool
+        /// The tracks keyed by each track's sidechain (they read its lane).
+        let keyed: [[Int]]
 
-        init(mixer: Mixer, deliver: @escaping (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void) {
+        // The schedule, guarded by `condition`: the next block of each strip or sum, and
+        // whether a worker is on it.
+        let condition = NSCondition()
+        var trackNext: [Int], trackBusy: [Bool]
+        /// One unit per bus, or a single unit for all buses when they feed each other.
+        var busNext: [Int], busBusy: [Bool]
+        var sumNext = 0, sumBusy = false
+        var masterNext = 0, masterBusy = false
+        var failure: (any Error)?
+
+        init(mixer: Mixer, deliver: @escaping (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void,
+             progress: ((Double) -> Void)?) {
             self.mixer = mixer
             self.deliver = deliver
+            self.progress = progress
             let n = mixer.blockFrames
-            lanes = mixer.sources.map { TrackLane(channels: $0.channelCount, frames: n) }
+            lanes = (0..<2).map { _ in mixer.sources.map { TrackLane(channels: $0.channelCount, frames: n) } }
             busIn = mixer.busStrips.map { _ in AudioBuffer(channelCount: 2, frameCapacity: n) }
             busLanes = (0..<3).map { _ in mixer.busStrips.map { _ in TrackLane(channels: 2, frames: n) } }
             masterIn = (0..<3).map { _ in AudioBuffer(channelCount: 2, frameCapacity: n) }
@@ -199,85 +217,118 @@ public final class Mixer: @unchecked Sendable {
             total = mixer.lengthFrames + Int64(mixer.masterLatency)
             blockCount = Int((total + Int64(n) - 1) / Int64(n))
             flatBuses = mixer.busLevels.count <= 1
+            keyed = mixer.sources.indices.map { u in mixer.sources.indices.filter { mixer.sidechainOf[$0] == u } }
+            trackNext = Array(repeating: 0, count: mixer.sources.count)
+            trackBusy = Array(repeating: false, count: mixer.sources.count)
+            let units = mixer.busStrips.isEmpty ? 0 : (flatBuses ? mixer.busStrips.count : 1)
+            busNext = Array(repeating: 0, count: units)
+            busBusy = Array(repeating: false, count: units)
         }
 
         func start(_ k: Int) -> Int64 { Int64(k) * Int64(mixer.blockFrames) }
         func count(_ k: Int) -> Int { Int(min(Int64(mixer.blockFrames), total - start(k))) }
 
-        func run(progress: ((Double) -> Void)?) throws {
-            let m = mixer
-            let busCount = m.busStrips.count
-            for k in 0..<(blockCount + 2) {
-                // Jobs of this pass: the master of k − 2, the buses of k − 1, the tracks of k.
-                var jobs: [Job] = []
-                if k >= 2 { jobs.append(.master(k - 2)) }
-                if k >= 1 && k - 1 < blockCount && busCount > 0 {
-                    if flatBuses { for b in 0..<busCount { jobs.append(.bus(k - 1, b)) } } else { jobs.append(.allBuses(k - 1)) }
-                }
-                if k < blockCount, let first = m.trackLevels.first {
-                    for t in first { jobs.append(.track(k, t)) }
-                }
-                let list = jobs
-                Mixer.forEach(list.count, parallel: m.parallel) { j in self.perform(list[j]) }
-                if k < blockCount {
-                    for levelTracks in m.trackLevels.dropFirst() {
-                        Mixer.forEach(levelTracks.count, parallel: m.parallel) { j in self.perform(.track(k, levelTracks[j])) }
-                    }
-                    if let e = lanes.lazy.compactMap(\.error).first { throw e }
-                }
-                if let e = deliverError { throw e }
-                // Sums, in a fixed order: the buses of k − 1 into its master input (when they
-                // ran as separate jobs), then the tracks of k into the buses and master.
-                if flatBuses && k >= 1 && k - 1 < blockCount {
-                    let p = (k - 1) % 3
-                    for b in m.busLevels.first ?? [] {
-                        m.route(m.busStrips[b].spec, post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: count(k - 1),
-                                busIn: &busIn, master: &masterIn[p])
-                    }
-                }
-                if k < blockCount {
-                    let c = count(k), p = k % 3
-                    for i in busIn.indices { busIn[i].frameCount = c; busIn[i].silence() }
-                    masterIn[p].frameCount = c
-                    masterIn[p].silence()
-                    for t in m.trackStrips.indices where m.audible[t] {
-                        m.route(m.trackStrips[t].spec, post: lanes[t].out, pre: lanes[t].pre, count: c, busIn: &busIn, master: &masterIn[p])
-                    }
-                }
-                if k >= 2 {
-                    progress?(Double(start(k - 2) + Int64(count(k - 2))) / Double(max(1, total)))
-                }
+        enum Job { case track(Int, Int), bus(Int, Int), allBuses(Int), masterSum(Int), master(Int) }
+
+        func run() throws {
+            let workers = mixer.parallel ? min(ProcessInfo.processInfo.activeProcessorCount, mixer.sources.count + busNext.count + 2) : 1
+            if workers > 1 {
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in self.work() }
+            } else {
+                work()
+            }
+            if let failure { throw failure }
+        }
+
+        /// Takes ready jobs until the master has its last block (or a job failed).
+        func work() {
+            condition.lock()
+            while failure == nil && masterNext < blockCount {
+                guard let job = nextJob() else { condition.wait(); continue }
+                setBusy(job, true)
+                condition.unlock()
+                let error = perform(job)
+                condition.lock()
+                setBusy(job, false)
+                if let error, failure == nil { failure = error }
+                condition.broadcast()
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The ready job of most use: the master, a bus, the master's sum, the track furthest behind.
+        func nextJob() -> Job? {
+            let tracksDone = trackNext.min() ?? blockCount  // every track has finished the blocks before this
+            let k = masterNext
+            if !masterBusy && sumNext > k && busNext.allSatisfy({ $0 > k }) { return .master(k) }
+            for u in busNext.indices where !busBusy[u] {
+                let b = busNext[u]
+                if b < blockCount && tracksDone > b && masterNext >= b - 2 { return flatBuses ? .bus(b, u) : .allBuses(b) }
+            }
+            if !sumBusy && sumNext < blockCount && tracksDone > sumNext && masterNext >= sumNext - 2 { return .masterSum(sumNext) }
+            var best: Int?
+            for t in trackNext.indices where !trackBusy[t] && trackNext[t] < blockCount {
+                let b = trackNext[t]
+                if let bestTrack = best, trackNext[bestTrack] <= b { continue }
+                // Its lane for this block is free once everything reading block b − 2 is done.
+                guard b < 2 || (sumNext >= b - 1 && busNext.allSatisfy({ $0 >= b - 1 })
+                                && keyed[t].allSatisfy({ trackNext[$0] >= b - 1 })) else { continue }
+                if let key = mixer.sidechainOf[t], trackNext[key] <= b { continue }
+                best = t
+            }
+            return best.map { .track(trackNext[$0], $0) }
+        }
+
+        /// Marks a job's strip as taken, or as done with the block (the next one becomes due).
+        func setBusy(_ job: Job, _ busy: Bool) {
+            let step = busy ? 0 : 1
+            switch job {
+            case .track(_, let t): trackBusy[t] = busy; trackNext[t] += step
+            case .bus(_, let u): busBusy[u] = busy; busNext[u] += step
+            case .allBuses: busBusy[0] = busy; busNext[0] += step
+            case .masterSum: sumBusy = busy; sumNext += step
+            case .master: masterBusy = busy; masterNext += step
             }
         }
 
-        enum Job { case track(Int, Int), bus(Int, Int), allBuses(Int), master(Int) }
-
-        func perform(_ job: Job) {
+        func perform(_ job: Job) -> (any Error)? {
             let m = mixer
             switch job {
             case .track(let k, let t):
-                let lane = lanes[t]
+                let lane = lanes[k % 2][t]
                 do {
                     try m.sources[t].read(into: &lane.pre, frame: start(k), count: count(k))
-                    let key = m.sidechainOf[t].map { lanes[$0].pre }
-                    m.trackStrips[t].processPreFader(&lane.pre, startFrame: start(k), sidechain: key)
-                    m.trackStrips[t].processFader(lane.pre, into: &lane.out, startFrame: start(k))
                 } catch {
-                    lane.error = error
+                    return error
                 }
+                let key = m.sidechainOf[t].map { lanes[k % 2][$0].pre }
+                m.trackStrips[t].processPreFader(&lane.pre, startFrame: start(k), sidechain: key)
+                m.trackStrips[t].processFader(lane.pre, into: &lane.out, startFrame: start(k))
             case .bus(let k, let b):
+                gatherTracks(k, into: b)
                 processBus(k, b)
             case .allBuses(let k):
-                let p = k % 3
+                let p = k % 3, c = count(k)
+                for b in busIn.indices { gatherTracks(k, into: b) }
                 for level in m.busLevels {
                     for b in level { processBus(k, b) }
                     for b in level {
-                        m.route(m.busStrips[b].spec, post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: count(k),
-                                busIn: &busIn, master: &masterIn[p])
+                        m.addToBuses(m.busStrips[b].spec, post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: c, busIn: &busIn)
                     }
+                }
+            case .masterSum(let k):
+                let p = k % 3, c = count(k)
+                masterIn[p].frameCount = c
+                masterIn[p].silence()
+                for t in m.trackStrips.indices where m.audible[t] {
+                    m.addToMaster(m.trackStrips[t].spec, post: lanes[k % 2][t].out, count: c, master: &masterIn[p])
                 }
             case .master(let k):
                 let p = k % 3, c = count(k)
+                for level in m.busLevels {
+                    for b in level { m.addToMaster(m.busStrips[b].spec, post: busLanes[p][b].out, count: c, master: &masterIn[p]) }
+                }
                 m.masterStrip.processPreFader(&masterIn[p], startFrame: start(k), sidechain: nil)
                 m.masterStrip.processFader(masterIn[p], into: &masterOut, startFrame: start(k))
                 let busOut = busLanes[p].map(\.out)
@@ -293,8 +344,21 @@ public final class Mixer: @unchecked Sendable {
                         try deliver(masterOut, busOut)
                     }
                 } catch {
-                    deliverError = error
+                    return error
                 }
+                progress?(Double(start(k) + Int64(c)) / Double(max(1, total)))
+            }
+            return nil
+        }
+
+        /// Bus `b`'s input for block `k`: the tracks that feed it, in track order.
+        func gatherTracks(_ k: Int, into b: Int) {
+            let m = mixer, c = count(k)
+            busIn[b].frameCount = c
+            busIn[b].silence()
+            for t in m.trackStrips.indices where m.audible[t] {
+                let lane = lanes[k % 2][t]
+                m.addToBuses(m.trackStrips[t].spec, post: lane.out, pre: lane.pre, count: c, busIn: &busIn, only: b)
             }
         }
 
@@ -307,25 +371,26 @@ public final class Mixer: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` for 0..<count, on all cores or one after another.
-    private static func forEach(_ count: Int, parallel: Bool, _ body: @Sendable (Int) -> Void) {
-        if parallel && count > 1 {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        } else {
-            for i in 0..<count { body(i) }
-        }
+    /// The bus a strip's output goes to, or nil for the master.
+    private func outputBus(_ spec: Session.Strip) -> Int? {
+        guard let out = spec.output, out != "master" else { return nil }
+        return session.buses.firstIndex(where: { $0.name == out })
     }
 
-    /// Adds a strip's output to its destination and its sends to their buses.
-    private func route(_ spec: Session.Strip, post: AudioBuffer, pre: AudioBuffer, count: Int,
-                       busIn: inout [AudioBuffer], master: inout AudioBuffer) {
-        if let out = spec.output, out != "master", let b = session.buses.firstIndex(where: { $0.name == out }) {
+    /// Adds a strip's output to the master, if that is where it goes.
+    private func addToMaster(_ spec: Session.Strip, post: AudioBuffer, count: Int, master: inout AudioBuffer) {
+        if outputBus(spec) == nil { Self.add(post, gain: 1, into: &master, count: count) }
+    }
+
+    /// Adds a strip's output (if it goes to a bus) and then its sends to their buses; with
+    /// `only`, just what goes to that bus.
+    private func addToBuses(_ spec: Session.Strip, post: AudioBuffer, pre: AudioBuffer, count: Int,
+                            busIn: inout [AudioBuffer], only: Int? = nil) {
+        if let b = outputBus(spec), only == nil || only == b {
             Self.add(post, gain: 1, into: &busIn[b], count: count)
-        } else {
-            Self.add(post, gain: 1, into: &master, count: count)
         }
         for send in spec.sends {
-            guard let b = session.buses.firstIndex(where: { $0.name == send.bus }) else { continue }
+            guard let b = session.buses.firstIndex(where: { $0.name == send.bus }), only == nil || only == b else { continue }
             let g = Float(pow10(send.levelDecibels / 20))
             Self.add(send.preFader ? pre : post, gain: g, into: &busIn[b], count: count)
         }
@@ -366,7 +431,6 @@ private func pow10(_ x: Double) -> Double { Double.exp10(x) }
 private final class TrackLane: @unchecked Sendable {
     var pre: AudioBuffer
     var out: AudioBuffer
-    var error: (any Error)?
     init(channels: Int, frames: Int) {
         pre = AudioBuffer(channelCount: channels, frameCapacity: frames)
         out = AudioBuffer(channelCount: 2, frameCapacity: frames)
