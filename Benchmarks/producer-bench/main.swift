@@ -2,7 +2,7 @@
 //
 //   swift run -c release producer-bench [--minutes 10] [--keep]      analyze against ffmpeg
 //   swift run -c release producer-bench listen [--minutes 4]           listen against librosa's pyin
-//   swift run -c release producer-bench mix [--minutes 4]              mix against a sox chain
+//   swift run -c release producer-bench mix [--minutes 4] [--runs 2] [--no-sox]   mix against a sox chain
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -26,9 +26,17 @@ var keep = false
 var args = CommandLine.arguments.dropFirst()
 if args.first == "mix" {
     args.removeFirst()
-    var mixMinutes = 4.0
-    if args.first == "--minutes", args.count >= 2 { mixMinutes = Double(args[args.startIndex + 1]) ?? 4 }
-    try runMixBenchmark(minutes: mixMinutes)
+    var mixMinutes = 4.0, runs = 2, sox = true
+    while let a = args.first {
+        args.removeFirst()
+        switch a {
+        case "--minutes": mixMinutes = args.first.flatMap(Double.init) ?? 4; if !args.isEmpty { args.removeFirst() }
+        case "--runs": runs = max(1, args.first.flatMap(Int.init) ?? 2); if !args.isEmpty { args.removeFirst() }
+        case "--no-sox": sox = false
+        default: print("usage: producer-bench mix [--minutes M] [--runs N] [--no-sox]"); exit(2)
+        }
+    }
+    try runMixBenchmark(minutes: mixMinutes, runs: runs, compare: sox)
     exit(0)
 }
 if args.first == "listen" {
