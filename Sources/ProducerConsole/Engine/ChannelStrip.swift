@@ -38,7 +38,19 @@ final class ChannelStrip: @unchecked Sendable {
     /// Total latency of the inserts, frames.
     var insertLatency: Int { inserts.reduce(0) { $0 + $1.latencyFrames } }
 
+    /// For a fader that never moves (no gain or pan automation, and a mono source or a stereo
+    /// one at full width): its left and right gains, the products ``processFader(_:into:startFrame:)``
+    /// multiplies every sample by. The mixer then multiplies them in where it adds the strip up,
+    /// instead of writing the faded signal out first. Set by ``prepare(sampleRate:blockFrames:)``.
+    private(set) var fixedFaderGains: (Float, Float)?
+
     func prepare(sampleRate: Double, blockFrames: Int) {
+        if gainCurve == nil && panCurve == nil && (inputChannels < 2 || spec.width == 1) {
+            let (l, r) = Self.panGains(currentPan, stereo: inputChannels >= 2, law: panLaw)
+            fixedFaderGains = (l * currentGain, r * currentGain)
+        } else {
+            fixedFaderGains = nil
+        }
         for i in inserts.indices { inserts[i].prepare(sampleRate: sampleRate, channelCount: inputChannels, maximumBlockFrames: blockFrames) }
         let maxDelay = Int(spec.delayFrames.rounded(.up)) + compensationFrames + 2
         delayLine = Array(repeating: [Float](repeating: 0, count: maxDelay + blockFrames + 1), count: inputChannels)

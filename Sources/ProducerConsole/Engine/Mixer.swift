@@ -31,6 +31,9 @@ public final class Mixer: @unchecked Sendable {
     public let parallel: Bool
     /// Buses grouped so that every bus comes after all buses that feed it; each group in parallel.
     private var busLevels: [[Int]] = []
+    /// Where each track's and each bus's signal goes.
+    private let trackRoutes: [Route]
+    private let busRoutes: [Route]
 
     /// Builds the render graph.
     /// - Parameters:
@@ -122,6 +125,8 @@ public final class Mixer: @unchecked Sendable {
         audible = session.tracks.map { !$0.mute && (!anySolo || $0.solo) }
         trackStrips = tracks
         busStrips = buses
+        trackRoutes = session.tracks.map { Self.route($0.strip, in: session) }
+        busRoutes = session.buses.map { Self.route($0.strip, in: session) }
         masterStrip = master
         lengthFrames = (sources.map(\.endFrame).max() ?? 0)
         for strip in tracks + buses + [master] { strip.prepare(sampleRate: session.sampleRate, blockFrames: blockFrames) }
@@ -304,7 +309,9 @@ public final class Mixer: @unchecked Sendable {
                 }
                 let key = m.sidechainOf[t].map { lanes[k % 2][$0].pre }
                 m.trackStrips[t].processPreFader(&lane.pre, startFrame: start(k), sidechain: key)
-                m.trackStrips[t].processFader(lane.pre, into: &lane.out, startFrame: start(k))
+                if m.trackStrips[t].fixedFaderGains == nil {
+                    m.trackStrips[t].processFader(lane.pre, into: &lane.out, startFrame: start(k))
+                }
             case .bus(let k, let b):
                 gatherTracks(k, into: b)
                 processBus(k, b)
@@ -314,7 +321,7 @@ public final class Mixer: @unchecked Sendable {
                 for level in m.busLevels {
                     for b in level { processBus(k, b) }
                     for b in level {
-                        m.addToBuses(m.busStrips[b].spec, post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: c, busIn: &busIn)
+                        m.addToBuses(m.busRoutes[b], post: .buffer(busLanes[p][b].out), pre: busLanes[p][b].pre, count: c, busIn: &busIn)
                     }
                 }
             case .masterSum(let k):
@@ -322,12 +329,12 @@ public final class Mixer: @unchecked Sendable {
                 masterIn[p].frameCount = c
                 masterIn[p].silence()
                 for t in m.trackStrips.indices where m.audible[t] {
-                    m.addToMaster(m.trackStrips[t].spec, post: lanes[k % 2][t].out, count: c, master: &masterIn[p])
+                    m.addToMaster(m.trackRoutes[t], post: trackPost(k, t), count: c, master: &masterIn[p])
                 }
             case .master(let k):
                 let p = k % 3, c = count(k)
                 for level in m.busLevels {
-                    for b in level { m.addToMaster(m.busStrips[b].spec, post: busLanes[p][b].out, count: c, master: &masterIn[p]) }
+                    for b in level { m.addToMaster(m.busRoutes[b], post: .buffer(busLanes[p][b].out), count: c, master: &masterIn[p]) }
                 }
                 m.masterStrip.processPreFader(&masterIn[p], startFrame: start(k), sidechain: nil)
                 m.masterStrip.processFader(masterIn[p], into: &masterOut, startFrame: start(k))
@@ -351,6 +358,13 @@ public final class Mixer: @unchecked Sendable {
             return nil
         }
 
+        /// Track `t`'s post-fader signal for block `k`.
+        func trackPost(_ k: Int, _ t: Int) -> PostFader {
+            let lane = lanes[k % 2][t]
+            if let (l, r) = mixer.trackStrips[t].fixedFaderGains { return .scaled(lane.pre, left: l, right: r) }
+            return .buffer(lane.out)
+        }
+
         /// Bus `b`'s input for block `k`: the tracks that feed it, in track order.
         func gatherTracks(_ k: Int, into b: Int) {
             let m = mixer, c = count(k)
@@ -358,7 +372,7 @@ public final class Mixer: @unchecked Sendable {
             busIn[b].silence()
             for t in m.trackStrips.indices where m.audible[t] {
                 let lane = lanes[k % 2][t]
-                m.addToBuses(m.trackStrips[t].spec, post: lane.out, pre: lane.pre, count: c, busIn: &busIn, only: b)
+                m.addToBuses(m.trackRoutes[t], post: trackPost(k, t), pre: lane.pre, count: c, busIn: &busIn, only: b)
             }
         }
 
@@ -371,32 +385,53 @@ public final class Mixer: @unchecked Sendable {
         }
     }
 
-    /// The bus a strip's output goes to, or nil for the master.
-    private func outputBus(_ spec: Session.Strip) -> Int? {
-        guard let out = spec.output, out != "master" else { return nil }
-        return session.buses.firstIndex(where: { $0.name == out })
+    /// Where a strip's signal goes: its output (a bus, or nil for the master) and its sends.
+    struct Route {
+        var output: Int?
+        var sends: [(bus: Int, gain: Float, preFader: Bool)]
+    }
+
+    /// A strip's post-fader signal for a block: a buffer, or — for a fader that never moves —
+    /// the pre-fader signal and the fader's two channel gains, multiplied in where it is added.
+    enum PostFader {
+        case buffer(AudioBuffer)
+        case scaled(AudioBuffer, left: Float, right: Float)
+    }
+
+    static func route(_ spec: Session.Strip, in session: Session) -> Route {
+        let output = spec.output.flatMap { out in out == "master" ? nil : session.buses.firstIndex(where: { $0.name == out }) }
+        let sends = spec.sends.compactMap { send -> (bus: Int, gain: Float, preFader: Bool)? in
+            guard let b = session.buses.firstIndex(where: { $0.name == send.bus }) else { return nil }
+            return (b, Float(pow10(send.levelDecibels / 20)), send.preFader)
+        }
+        return Route(output: output, sends: sends)
     }
 
     /// Adds a strip's output to the master, if that is where it goes.
-    private func addToMaster(_ spec: Session.Strip, post: AudioBuffer, count: Int, master: inout AudioBuffer) {
-        if outputBus(spec) == nil { Self.add(post, gain: 1, into: &master, count: count) }
+    private func addToMaster(_ route: Route, post: PostFader, count: Int, master: inout AudioBuffer) {
+        if route.output == nil { Self.add(post, gain: 1, into: &master, count: count) }
     }
 
     /// Adds a strip's output (if it goes to a bus) and then its sends to their buses; with
     /// `only`, just what goes to that bus.
-    private func addToBuses(_ spec: Session.Strip, post: AudioBuffer, pre: AudioBuffer, count: Int,
+    private func addToBuses(_ route: Route, post: PostFader, pre: AudioBuffer, count: Int,
                             busIn: inout [AudioBuffer], only: Int? = nil) {
-        if let b = outputBus(spec), only == nil || only == b {
+        if let b = route.output, only == nil || only == b {
             Self.add(post, gain: 1, into: &busIn[b], count: count)
         }
-        for send in spec.sends {
-            guard let b = session.buses.firstIndex(where: { $0.name == send.bus }), only == nil || only == b else { continue }
-            let g = Float(pow10(send.levelDecibels / 20))
-            Self.add(send.preFader ? pre : post, gain: g, into: &busIn[b], count: count)
+        for send in route.sends where only == nil || only == send.bus {
+            Self.add(send.preFader ? .buffer(pre) : post, gain: send.gain, into: &busIn[send.bus], count: count)
         }
     }
 
-    private static func add(_ source: AudioBuffer, gain: Float, into target: inout AudioBuffer, count: Int) {
+    /// `target += post · gain` on both channels (a mono source on both). For a fixed fader the
+    /// post-fader sample is formed as the fader would have (`x · channel gain`), then scaled.
+    private static func add(_ post: PostFader, gain: Float, into target: inout AudioBuffer, count: Int) {
+        let source: AudioBuffer, channelGains: (Float, Float)?
+        switch post {
+        case .buffer(let b): source = b; channelGains = nil
+        case .scaled(let b, let l, let r): source = b; channelGains = (l, r)
+        }
         let sourceStride = source.frameCapacity, targetStride = target.frameCapacity
         let sourceChannels = source.channelCount
         source.withUnsafeStorage { s in
@@ -406,13 +441,24 @@ public final class Mixer: @unchecked Sendable {
                     let dst = t.baseAddress! + c * targetStride
                     // Eight frames at a time in vectors (the same sum, frame by frame).
                     var i = 0
-                    while i + 8 <= count {
-                        let x = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
-                        let y = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
-                        UnsafeMutableRawPointer(dst + i).storeBytes(of: y + x * gain, as: SIMD8<Float>.self)
-                        i += 8
+                    if let (l, r) = channelGains {
+                        let fader = c == 0 ? l : r
+                        while i + 8 <= count {
+                            let x = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
+                            let y = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(dst + i).storeBytes(of: y + (x * fader) * gain, as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                        while i < count { dst[i] += (src[i] * fader) * gain; i += 1 }
+                    } else {
+                        while i + 8 <= count {
+                            let x = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
+                            let y = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(dst + i).storeBytes(of: y + x * gain, as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                        while i < count { dst[i] += src[i] * gain; i += 1 }
                     }
-                    while i < count { dst[i] += src[i] * gain; i += 1 }
                 }
             }
         }
