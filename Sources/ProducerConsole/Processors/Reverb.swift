@@ -186,17 +186,41 @@ public struct Reverb: Processor {
     /// is read after being written within a pass).
     static let chunkFrames = 128
 
-    /// The transpose of four vectors seen as the rows of a 4 × 4 matrix. Out of line: inlined,
-    /// the compiler moves the shuffles back through the loop's lane-wise arithmetic, up to the
-    /// filter state carried from frame to frame, and the loop grows by half.
+    /// The transpose of four vectors seen as the rows of a 4 × 4 matrix. Out of line in the
+    /// network's loop: inlined there, the compiler moves the shuffles back through the loop's
+    /// lane-wise arithmetic, up to the filter state carried from frame to frame, and the loop
+    /// grows by half.
     @inline(never)
     static func transpose(
+        _ r0: SIMD4<Float>, _ r1: SIMD4<Float>, _ r2: SIMD4<Float>, _ r3: SIMD4<Float>
+    ) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
+        transposeInline(r0, r1, r2, r3)
+    }
+
+    /// ``transpose(_:_:_:_:)`` inlined, for the loops that only move samples between the lines and the network.
+    @inline(__always)
+    static func transposeInline(
         _ r0: SIMD4<Float>, _ r1: SIMD4<Float>, _ r2: SIMD4<Float>, _ r3: SIMD4<Float>
     ) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
         let a = SIMD4(lowHalf: r0.lowHalf, highHalf: r1.lowHalf), b = SIMD4(lowHalf: r2.lowHalf, highHalf: r3.lowHalf)
         let c = SIMD4(lowHalf: r0.highHalf, highHalf: r1.highHalf), d = SIMD4(lowHalf: r2.highHalf, highHalf: r3.highHalf)
         return (SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf), SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf),
                 SIMD4(lowHalf: c.evenHalf, highHalf: d.evenHalf), SIMD4(lowHalf: c.oddHalf, highHalf: d.oddHalf))
+    }
+
+    /// Four lines (`from`, `from + stride`, …): where each is read or written now, and how many
+    /// of the next `count` frames come before its end.
+    @inline(__always)
+    private func lineGroup(_ base: UnsafeMutablePointer<Float>, _ count: Int, stride: Int, from: Int)
+        -> (FourLines, SIMD4<Int>)
+    {
+        var lines = FourLines(base), firsts = SIMD4<Int>.zero
+        for k in 0..<4 {
+            let i = from &+ stride &* k, p = positions[i]
+            lines[k] = base + offsets[i] + p
+            firsts[k] = min(count, lengths[i] - p)
+        }
+        return (lines, firsts)
     }
 
     /// `count` frames (at most ``chunkFrames``): the line outputs are read into `scratch`
@@ -222,13 +246,30 @@ public struct Reverb: Processor {
         let preMask = self.preMask
         let inputScale: Float = 0.25, outputScale: Float = 0.25
         let flat = UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: Float.self)
-        // 1. Gather: flat[t·16 + i] = line i's output at frame t.
-        for i in 0..<n {
-            let len = lengths[i], p = positions[i]
-            let line = base + offsets[i]
-            let first = min(count, len - p)
-            for t in 0..<first { flat[t &* n &+ i] = line[p &+ t] }
-            if first < count { for t in first..<count { flat[t &* n &+ i] = line[t &- first] } }
+        // 1. Gather: flat[t·16 + i] = line i's output at frame t. Four lines and four frames
+        // at a time (four loads, a transpose, four stores) up to the first line's wrap, then
+        // frame by frame.
+        for a in 0..<4 {
+            let (lines, firsts) = lineGroup(base, count, stride: 1, from: 4 &* a)
+            let together = firsts.min() & ~3
+            var t = 0
+            while t < together {
+                let (c0, c1, c2, c3) = Self.transposeInline(
+                    UnsafeRawPointer(lines[0] + t).loadUnaligned(as: SIMD4<Float>.self),
+                    UnsafeRawPointer(lines[1] + t).loadUnaligned(as: SIMD4<Float>.self),
+                    UnsafeRawPointer(lines[2] + t).loadUnaligned(as: SIMD4<Float>.self),
+                    UnsafeRawPointer(lines[3] + t).loadUnaligned(as: SIMD4<Float>.self))
+                scratch[4 &* t &+ a] = c0
+                scratch[4 &* (t &+ 1) &+ a] = c1
+                scratch[4 &* (t &+ 2) &+ a] = c2
+                scratch[4 &* (t &+ 3) &+ a] = c3
+                t &+= 4
+            }
+            for b in 0..<4 {
+                let i = 4 &* a &+ b, line = lines[b], first = firsts[b]
+                for t in together..<first { flat[t &* n &+ i] = line[t] }
+                if first < count { for t in first..<count { flat[t &* n &+ i] = line[t &- first &- positions[i]] } }
+            }
         }
         // Sign patterns (rows 1, 2 and 3 of the Hadamard matrix repeat every four lines).
         let signL = SIMD4<Float>(1, -1, 1, -1), signR = SIMD4<Float>(1, 1, -1, -1)
@@ -284,21 +325,47 @@ public struct Reverb: Processor {
             if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
         }
         filterState = ReverbLanes(a0: f0, a1: f1, a2: f2, a3: f3)
-        // 3. Scatter the new line inputs back (line 4a + b from flat[t·16 + 4b + a]) and advance.
+        // 3. Scatter the new line inputs back (line 4a + b from flat[t·16 + 4b + a]: vector b
+        // of frame t holds lines b, 4 + b, 8 + b and 12 + b), four frames at a time up to the
+        // first of those lines' wraps, then frame by frame; and advance.
+        for b in 0..<4 {
+            let (lines, firsts) = lineGroup(base, count, stride: 4, from: b)
+            let together = firsts.min() & ~3
+            var t = 0
+            while t < together {
+                let (l0, l1, l2, l3) = Self.transposeInline(scratch[4 &* t &+ b], scratch[4 &* (t &+ 1) &+ b],
+                                                      scratch[4 &* (t &+ 2) &+ b], scratch[4 &* (t &+ 3) &+ b])
+                UnsafeMutableRawPointer(lines[0] + t).storeBytes(of: l0, as: SIMD4<Float>.self)
+                UnsafeMutableRawPointer(lines[1] + t).storeBytes(of: l1, as: SIMD4<Float>.self)
+                UnsafeMutableRawPointer(lines[2] + t).storeBytes(of: l2, as: SIMD4<Float>.self)
+                UnsafeMutableRawPointer(lines[3] + t).storeBytes(of: l3, as: SIMD4<Float>.self)
+                t &+= 4
+            }
+            for a in 0..<4 {
+                let i = 4 &* a &+ b, line = lines[a], first = firsts[a]
+                let slot = 4 &* b &+ a
+                for t in together..<first { line[t] = flat[t &* n &+ slot] }
+                if first < count { for t in first..<count { line[t &- first &- positions[i]] = flat[t &* n &+ slot] } }
+            }
+        }
         for i in 0..<n {
-            let len = lengths[i], p = positions[i]
-            let line = base + offsets[i]
-            let first = min(count, len - p)
-            let slot = (i & 3) << 2 | i >> 2
-            for t in 0..<first { line[p &+ t] = flat[t &* n &+ slot] }
-            if first < count { for t in first..<count { line[t &- first] = flat[t &* n &+ slot] } }
-            let next = p + count
-            positions[i] = next >= len ? next - len : next
+            let next = positions[i] + count
+            positions[i] = next >= lengths[i] ? next - lengths[i] : next
         }
         currentMix = abs(mixValue - targetMix) < 1e-6 ? targetMix : mixValue
         currentWidth = abs(widthValue - targetWidth) < 1e-6 ? targetWidth : widthValue
         currentPredelay = pre
         preWrite = preW
+    }
+}
+
+/// Four positions in the delay lines, without an array's allocation.
+struct FourLines {
+    var p0, p1, p2, p3: UnsafeMutablePointer<Float>
+    init(_ p: UnsafeMutablePointer<Float>) { p0 = p; p1 = p; p2 = p; p3 = p }
+    subscript(k: Int) -> UnsafeMutablePointer<Float> {
+        get { k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3 }
+        set { switch k { case 0: p0 = newValue; case 1: p1 = newValue; case 2: p2 = newValue; default: p3 = newValue } }
     }
 }
 
