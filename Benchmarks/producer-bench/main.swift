@@ -3,6 +3,7 @@
 //   swift run -c release producer-bench [--minutes 10] [--keep]      analyze against ffmpeg
 //   swift run -c release producer-bench listen [--minutes 4]           listen against librosa's pyin
 //   swift run -c release producer-bench mix [--minutes 4] [--runs 2] [--no-sox]   mix against a sox chain
+//   swift run -c release producer-bench kernels [--seconds 20] [--rounds 5] [--only NAME]   the mix's processors
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -37,6 +38,22 @@ if args.first == "mix" {
         }
     }
     try runMixBenchmark(minutes: mixMinutes, runs: runs, compare: sox)
+    exit(0)
+}
+if args.first == "kernels" {
+    args.removeFirst()
+    var seconds = 20.0, rounds = 5
+    var only: String?
+    while let a = args.first {
+        args.removeFirst()
+        switch a {
+        case "--seconds": seconds = args.first.flatMap(Double.init) ?? 20; if !args.isEmpty { args.removeFirst() }
+        case "--rounds": rounds = max(1, args.first.flatMap(Int.init) ?? 5); if !args.isEmpty { args.removeFirst() }
+        case "--only": only = args.first; if !args.isEmpty { args.removeFirst() }
+        default: print("usage: producer-bench kernels [--seconds S] [--rounds N] [--only NAME]"); exit(2)
+        }
+    }
+    runKernelBenchmark(seconds: seconds, rounds: rounds, only: only)
     exit(0)
 }
 if args.first == "listen" {

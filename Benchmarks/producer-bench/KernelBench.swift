@@ -1,0 +1,66 @@
+// producer-bench kernels: the mix benchmark's processors one at a time, on the same kind of
+// material (a tone with a slow swell and a little noise), in the mixer's 8192-frame blocks, on
+// one thread. Prints the best of several rounds in nanoseconds per frame, so a change to one
+// processor can be measured apart from the rest of the render and from the noise of a shared
+// machine (run the old and the new binary in turn).
+import Foundation
+import ProducerAudio
+import ProducerConsole
+
+func runKernelBenchmark(seconds: Double, rounds: Int, only: String? = nil) {
+    let rate = 48_000.0, block = 8192
+    let frames = Int(seconds * rate)
+    // Eight tracks' worth of material, as the mix benchmark writes it.
+    var tracks: [[Float]] = []
+    for t in 0..<8 {
+        var seed = UInt64(t + 1) &* 0x9E37_79B9_7F4A_7C15
+        var phase = 0.0
+        let f = 55.0 * Double(t + 1)
+        tracks.append((0..<frames).map { i in
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            phase += 2 * Double.pi * f / rate
+            let env = 0.5 + 0.5 * sin(Double(i) / rate * 2 * Double.pi * 0.5)
+            return Float(0.25 * env * sin(phase) + Double(Int64(bitPattern: seed) >> 11) / Double(1 << 52) * 0.05)
+        })
+    }
+    let bands = [Equalizer.Band(frequency: 200, gain: -2, q: 1), Equalizer.Band(frequency: 800, gain: 1.5, q: 1),
+                 Equalizer.Band(frequency: 3000, gain: 2, q: 1), Equalizer.Band(frequency: 8000, gain: 1, q: 0.7)]
+    let mono: [(String, () -> any Processor)] = [
+        ("eq (high-pass + 4 bands), mono", { Equalizer(highpass: 80, bands: bands) }),
+        ("compressor, mono", { Compressor(threshold: -18, ratio: 3, attack: 10, release: 120) }),
+    ]
+    let stereo: [(String, () -> any Processor)] = [
+        ("reverb (size 0.7), stereo", { Reverb(size: 0.7, mix: 1) }),
+        ("limiter (−1 dBTP), stereo", { Limiter(ceiling: -1) }),
+    ]
+    func time(_ make: () -> any Processor, channels: Int) -> Double {
+        var best = Double.infinity
+        var buffer = AudioBuffer(channelCount: channels, frameCapacity: block)
+        for _ in 0..<rounds {
+            var elapsed = 0.0
+            for t in tracks.indices {
+                var p = make()
+                p.prepare(sampleRate: rate, channelCount: channels, maximumBlockFrames: block)
+                var done = 0
+                while done < frames {
+                    let n = min(block, frames - done)
+                    buffer.frameCount = n
+                    for c in 0..<channels {
+                        // A louder, summed signal for the stereo processors (a bus or the master).
+                        let source = tracks[(t + c) % tracks.count]
+                        for i in 0..<n { buffer[c, i] = channels == 1 ? source[done + i] : 2 * source[done + i] }
+                    }
+                    let t0 = now()
+                    p.process(&buffer)
+                    elapsed += now() - t0
+                    done += n
+                }
+            }
+            best = min(best, elapsed)
+        }
+        return best / Double(tracks.count * frames) * 1e9
+    }
+    print(String(format: "%d rounds of %d tracks × %.0f s at 48 kHz, blocks of %d frames; best round:", rounds, tracks.count, seconds, block))
+    for (name, make) in mono where only.map(name.contains) ?? true { print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %7.2f ns/frame", time(make, channels: 1))) }
+    for (name, make) in stereo where only.map(name.contains) ?? true { print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %7.2f ns/frame", time(make, channels: 2))) }
+}
