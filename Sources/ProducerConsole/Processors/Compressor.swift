@@ -162,6 +162,8 @@ public struct Compressor: Processor {
         let aS = smoothCoefficient, makeupTarget = targetMakeupGain
         let cR = 1 - aR, aR2 = aR * aR
         let powersR = SIMD4<Float>(aR, aR2, aR2 * aR, aR2 * aR2)
+        let cA = 1 - aA, aA2 = aA * aA
+        let powersA = SIMD4<Float>(aA, aA2, aA2 * aA, aA2 * aA2)
         let rms = detection == .rms
         let stereo = r != l
         let y0 = reduction, ms0 = meanSquare, mk0 = makeupGain
@@ -179,35 +181,80 @@ public struct Compressor: Processor {
             while offset < count {
                 let n = min(Self.chunkFrames, count - offset)
                 let x0 = kl + offset, x1 = kr + offset, o0 = l + offset, o1 = r + offset
-                // 1. Detector: peak amplitude, or the running mean square.
+                // 1. Detector: peak amplitude, or the running mean square; and the largest level,
+                // in two vectors of four lanes (a scalar `max` chain does not vectorise, and one
+                // vector's chain would be as long as the loop).
                 var loudest: Float = 0
+                var lanes = SIMD4<Float>.zero, lanes2 = SIMD4<Float>.zero
+                var i = 0
                 if rms {
                     for i in 0..<n { v[i] = 0.5 * (x0[i] * x0[i] + x1[i] * x1[i]) }
                     for i in 0..<n { ms = aW * ms + (1 - aW) * v[i]; v[i] = ms }
+                    while i + 4 <= n {
+                        let q = p[i >> 2]
+                        lanes.replace(with: q, where: q .> lanes)
+                        i += 4
+                    }
                 } else {
-                    for i in 0..<n { v[i] = max(abs(x0[i]), abs(x1[i])) }
+                    @inline(__always) func magnitude(_ a: SIMD4<Float>) -> SIMD4<Float> {
+                        unsafeBitCast(unsafeBitCast(a, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+                    }
+                    @inline(__always) func level(_ j: Int) -> SIMD4<Float> {
+                        let magnitudeA = magnitude(UnsafeRawPointer(x0 + j).loadUnaligned(as: SIMD4<Float>.self))
+                        let magnitudeB = magnitude(UnsafeRawPointer(x1 + j).loadUnaligned(as: SIMD4<Float>.self))
+                        var q = magnitudeA
+                        q.replace(with: magnitudeB, where: magnitudeB .> magnitudeA)
+                        return q
+                    }
+                    if x1 == x0 {
+                        // Mono: the level is |x|.
+                        while i + 8 <= n {
+                            let q = magnitude(UnsafeRawPointer(x0 + i).loadUnaligned(as: SIMD4<Float>.self))
+                            let q2 = magnitude(UnsafeRawPointer(x0 + i + 4).loadUnaligned(as: SIMD4<Float>.self))
+                            p[i >> 2] = q
+                            p[(i >> 2) + 1] = q2
+                            lanes.replace(with: q, where: q .> lanes)
+                            lanes2.replace(with: q2, where: q2 .> lanes2)
+                            i += 8
+                        }
+                    }
+                    while i + 8 <= n {
+                        let q = level(i), q2 = level(i + 4)
+                        p[i >> 2] = q
+                        p[(i >> 2) + 1] = q2
+                        lanes.replace(with: q, where: q .> lanes)
+                        lanes2.replace(with: q2, where: q2 .> lanes2)
+                        i += 8
+                    }
+                    for j in i..<n { v[j] = max(abs(x0[j]), abs(x1[j])) }
                 }
-                // The largest level, four lanes at a time (a scalar `max` chain does not vectorise).
-                var lanes = SIMD4<Float>.zero
-                var i = 0
-                while i + 4 <= n {
-                    let q = p[i >> 2]
-                    lanes.replace(with: q, where: q .> lanes)
-                    i += 4
-                }
+                lanes.replace(with: lanes2, where: lanes2 .> lanes)
                 loudest = max(max(lanes[0], lanes[1]), max(lanes[2], lanes[3]))
                 while i < n { loudest = max(loudest, v[i]); i += 1 }
                 // 2. Static curve: the gain reduction xL in dB (0 below the knee).
                 if loudest > floor {
                     for i in n..<((n + 3) & ~3) { v[i] = 0 }
-                    for j in 0..<((n + 3) / 4) {
-                        let level = p[j]
-                        let over = levelScale * CompressorMath.log2(level) - t
-                        let k = over + halfKnee
-                        var xL = kneeScale * k * k
-                        xL.replace(with: slope * over, where: over .>= SIMD4(repeating: halfKnee))
-                        xL.replace(with: 0, where: level .<= SIMD4(repeating: floor))
-                        p[j] = xL
+                    if w > 0 {
+                        for j in 0..<((n + 3) / 4) {
+                            let level = p[j]
+                            let over = levelScale * CompressorMath.log2(level) - t
+                            let k = over + halfKnee
+                            var xL = kneeScale * k * k
+                            xL.replace(with: slope * over, where: over .>= SIMD4(repeating: halfKnee))
+                            xL.replace(with: 0, where: level .<= SIMD4(repeating: floor))
+                            p[j] = xL
+                        }
+                    } else {
+                        // A hard knee: the reduction is slope · over where over ≥ 0 (the same
+                        // values as the soft knee's expression at zero width), else 0.
+                        for j in 0..<((n + 3) / 4) {
+                            let level = p[j]
+                            let over = levelScale * CompressorMath.log2(level) - t
+                            var xL = slope * over
+                            xL.replace(with: 0, where: over .< SIMD4(repeating: 0))
+                            xL.replace(with: 0, where: level .<= SIMD4(repeating: floor))
+                            p[j] = xL
+                        }
                     }
                 } else {
                     for i in 0..<n { v[i] = 0 }
@@ -216,7 +263,9 @@ public struct Compressor: Processor {
                 if loudest > floor || yL > 0 {
                     // Four frames at a time, assuming a release (a linear recurrence, solved
                     // in closed form: y_k = aR^(k+1)·y + Σ aR^(k−j)·(1 − aR)·x_j); kept when
-                    // no frame would have attacked (x_k ≤ y_(k−1)), else redone frame by frame.
+                    // no frame would have attacked (x_k ≤ y_(k−1)). Else the same with the
+                    // attack, kept when every frame attacks (x_k > y_(k−1)); else (the four
+                    // frames hold a turn) frame by frame.
                     var i = 0
                     while i + 4 <= n {
                         let x4 = p[i >> 2]
@@ -227,6 +276,16 @@ public struct Compressor: Processor {
                         if all(x4 .<= SIMD4(yL, y[0], y[1], y[2])) {
                             p[i >> 2] = y
                             yL = y[3]
+                            i += 4
+                            continue
+                        }
+                        let ua = cA * x4
+                        var sa = ua + aA * SIMD4(0, ua[0], ua[1], ua[2])
+                        sa = sa + aA2 * SIMD4(0, 0, sa[0], sa[1])
+                        let ya = powersA * yL + sa
+                        if all(x4 .> SIMD4(yL, ya[0], ya[1], ya[2])) {
+                            p[i >> 2] = ya
+                            yL = ya[3]
                         } else {
                             for q in i..<(i + 4) {
                                 let xL = v[q]

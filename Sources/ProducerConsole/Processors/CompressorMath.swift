@@ -43,11 +43,12 @@ extension CompressorMath {
     @inline(__always)
     static func log2(_ x: SIMD4<Float>) -> SIMD4<Float> {
         let bits = unsafeBitCast(x, to: SIMD4<Int32>.self)
-        var e = ((bits &>> 23) & 0xff) &- 127
-        var m = unsafeBitCast((bits & 0x007f_ffff) | 0x3f80_0000, to: SIMD4<Float>.self)
-        let big = m .> 1.414_213_5
-        m.replace(with: m * 0.5, where: big)
-        e.replace(with: e &+ 1, where: big)
+        let mantissa = (bits & 0x007f_ffff) | 0x3f80_0000  // [1, 2)
+        // −1 in the lanes above √2 and 0 elsewhere: there m is halved (one off its exponent
+        // field, exact) and e raised by one, without selects (SSE2 has no blend).
+        let big = unsafeBitCast(unsafeBitCast(mantissa, to: SIMD4<Float>.self) .> 1.414_213_5, to: SIMD4<Int32>.self)
+        let e = ((bits &>> 23) & 0xff) &- 127 &- big
+        let m = unsafeBitCast(mantissa &- (big & 0x0080_0000), to: SIMD4<Float>.self)
         let z = (m - 1) / (m + 1)
         let z2 = z * z
         var p = z2 * 0.412_198_58 + 0.577_078_02
