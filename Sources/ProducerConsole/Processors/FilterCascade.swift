@@ -31,30 +31,51 @@ struct FilterSection: Sendable {
     }
 }
 
+/// One frame of a section whose numerator has been divided by its b0 (transposed direct
+/// form II): `y = x + s1`, `s1 = (b1·x + s2) − a1·y`, `s2 = b2·x − a2·y`. The feedback term is
+/// subtracted last, which keeps the recurrence (y → a1·y → s1 → y) one addition short.
 @inline(__always)
 private func tick(
-    _ x: SIMD2<Double>,
-    _ b0: SIMD2<Double>, _ b1: SIMD2<Double>, _ b2: SIMD2<Double>, _ a1: SIMD2<Double>, _ a2: SIMD2<Double>,
+    _ x: SIMD2<Double>, _ b1: SIMD2<Double>, _ b2: SIMD2<Double>, _ a1: SIMD2<Double>, _ a2: SIMD2<Double>,
     _ s1: inout SIMD2<Double>, _ s2: inout SIMD2<Double>
 ) -> SIMD2<Double> {
-    let y = b0 * x + s1
-    s1 = b1 * x - a1 * y + s2
+    let y = x + s1
+    s1 = (b1 * x + s2) - a1 * y
     s2 = b2 * x - a2 * y
     return y
 }
 
-/// As ``tick(_:_:_:_:_:_:_:_:)`` with the feedback term subtracted last, which shortens the
-/// recurrence (y → a1·y → s1 → y) by one addition.
-@inline(__always)
-private func tickShort(
-    _ x: SIMD2<Double>,
-    _ b0: SIMD2<Double>, _ b1: SIMD2<Double>, _ b2: SIMD2<Double>, _ a1: SIMD2<Double>, _ a2: SIMD2<Double>,
-    _ s1: inout SIMD2<Double>, _ s2: inout SIMD2<Double>
-) -> SIMD2<Double> {
-    let y = b0 * x + s1
-    s1 = (b1 * x + s2) - a1 * y
-    s2 = b2 * x - a2 * y
-    return y
+/// A section as the kernels run it: b0 taken out of the numerator (b1/b0, b2/b0), so a frame
+/// costs one multiplication less; the b0 of a group's sections are multiplied into one gain
+/// applied to the group's output. `scale` is the product of the b0 of this section and of
+/// those before it in its group: a section's state is kept divided by it while the kernel
+/// runs, and multiplied back after, so between calls the state is that of the plain section
+/// and coefficients can change between calls as before.
+struct NormalizedSection {
+    var b1: SIMD2<Double>, b2: SIMD2<Double>, a1: SIMD2<Double>, a2: SIMD2<Double>
+    var scale: SIMD2<Double>
+
+    /// b0, kept away from zero (no design here has b0 = 0; a section that did would otherwise divide by it).
+    @inline(__always)
+    static func gain(_ b0: Double) -> Double { abs(b0) >= 1e-30 ? b0 : (b0 < 0 ? -1e-30 : 1e-30) }
+
+    /// One section in both lanes (the two channels).
+    @inline(__always)
+    init(_ c: FilterSection, after before: SIMD2<Double>) {
+        let b0 = Self.gain(c.b0[0])
+        b1 = c.b1 / b0; b2 = c.b2 / b0; a1 = c.a1; a2 = c.a2
+        scale = before * b0
+    }
+
+    /// Two sections, one in each lane (mono: `d` runs one frame behind `c`); `before` is the
+    /// product of the b0 of the sections ahead of `c`.
+    @inline(__always)
+    init(_ c: FilterSection, _ d: FilterSection, after before: Double) {
+        let g = Self.gain(c.b0[0]), h = Self.gain(d.b0[0])
+        b1 = SIMD2(c.b1[0] / g, d.b1[0] / h); b2 = SIMD2(c.b2[0] / g, d.b2[0] / h)
+        a1 = SIMD2(c.a1[0], d.a1[0]); a2 = SIMD2(c.a2[0], d.a2[0])
+        scale = SIMD2(before * g, before * g * h)
+    }
 }
 
 /// A cascade of second-order sections over planar stereo (or mono) `Float` audio.
@@ -62,7 +83,8 @@ private func tickShort(
 /// The samples are widened to interleaved `SIMD2<Double>` (left, right) in sub-blocks of 256
 /// frames; the active sections then run in groups of up to eight per pass, with their state in
 /// registers, so the sections of a group overlap in the pipeline; the signal stays in `Double`
-/// from the input to the output.
+/// from the input to the output. The kernels run the sections with b0 taken out (see
+/// ``NormalizedSection``): the output is that of the plain sections to within rounding.
 struct FilterCascade: Sendable {
     var sections: [FilterSection]
 
@@ -121,9 +143,10 @@ struct FilterCascade: Sendable {
     /// Mono: the lanes would hold the same signal, so instead two sections share a vector, the
     /// second one sample behind the first, and the vectors of a group of up to six sections
     /// form a pipeline (each stage one sample behind the one before it), so that the sections'
-    /// recurrences overlap; the arithmetic of every section is the same as in the stereo
-    /// kernels. An odd section is paired with an identity (exact: x · 1 + 0). The state is kept
-    /// in lane 0 and copied to lane 1 at the end, as the stereo kernels would have left it.
+    /// recurrences overlap; every section's arithmetic is the same as in the stereo kernels
+    /// (only the groups, and so where their b0 products are rounded, differ). An odd section is
+    /// paired with an identity (exact: x + 0). The state is kept in lane 0 and copied to lane 1
+    /// at the end, as the stereo kernels would have left it.
     private static func processMono(
         _ pointers: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ active: Int,
         _ samples: UnsafeMutablePointer<Float>, _ count: Int
@@ -171,159 +194,153 @@ struct FilterCascade: Sendable {
     }
 
     private static func mono1(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
-        let c0 = p[0].pointee, d0 = p[1].pointee
-        let b0_0 = SIMD2(c0.b0[0], d0.b0[0])
-        let b1_0 = SIMD2(c0.b1[0], d0.b1[0])
-        let b2_0 = SIMD2(c0.b2[0], d0.b2[0])
-        let a1_0 = SIMD2(c0.a1[0], d0.a1[0])
-        let a2_0 = SIMD2(c0.a2[0], d0.a2[0])
-        var u0 = SIMD2(c0.s1[0], d0.s1[0]), v0 = SIMD2(c0.s2[0], d0.s2[0])
+        let q0 = NormalizedSection(p[0].pointee, p[1].pointee, after: 1)
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = SIMD2(p[0].pointee.s1[0], p[1].pointee.s1[0]) / q0.scale
+        var v0 = SIMD2(p[0].pointee.s2[0], p[1].pointee.s2[0]) / q0.scale
         var y0 = SIMD2<Double>.zero
+        let gain = q0.scale[1]
         let latency = 1
-        @inline(__always) func step(_ i: Int, masked: Bool) {
-            let input = i < n ? x[i] : 0
-            let i0 = SIMD2(input, y0[0])
-            if masked {
-                let su0 = u0, sv0 = v0
-                let n0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-                let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
-                let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
-                u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
-                y0 = n0
-            } else {
-                y0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-            }
-            if i >= latency { x[i - latency] = y0[1] }
+        /// A frame at the edges of the block, where some lanes are outside it (their state is kept).
+        @inline(__always) func masked(_ i: Int) {
+            let i0 = SIMD2(i < n ? x[i] : 0, y0[0])
+            let su0 = u0, sv0 = v0
+            let n0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
+            let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
+            u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
+            y0 = n0
+            if i >= latency { x[i - latency] = y0[1] * gain }
         }
         let total = n + latency
         let lo = min(latency, total), hi = max(lo, n)
-        for i in 0..<lo { step(i, masked: true) }
-        for i in lo..<hi { step(i, masked: false) }
-        for i in hi..<total { step(i, masked: true) }
-        p[0].pointee.s1[0] = u0[0]; p[0].pointee.s2[0] = v0[0]
-        p[1].pointee.s1[0] = u0[1]; p[1].pointee.s2[0] = v0[1]
+        for i in 0..<lo { masked(i) }
+        for i in lo..<hi {
+            let i0 = SIMD2(x[i], y0[0])
+            y0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            x[i - latency] = y0[1] * gain
+        }
+        for i in hi..<total { masked(i) }
+        let s0 = u0 * q0.scale, t0 = v0 * q0.scale
+        p[0].pointee.s1[0] = s0[0]; p[0].pointee.s2[0] = t0[0]
+        p[1].pointee.s1[0] = s0[1]; p[1].pointee.s2[0] = t0[1]
     }
 
     private static func mono2(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
-        let c0 = p[0].pointee, d0 = p[1].pointee
-        let b0_0 = SIMD2(c0.b0[0], d0.b0[0])
-        let b1_0 = SIMD2(c0.b1[0], d0.b1[0])
-        let b2_0 = SIMD2(c0.b2[0], d0.b2[0])
-        let a1_0 = SIMD2(c0.a1[0], d0.a1[0])
-        let a2_0 = SIMD2(c0.a2[0], d0.a2[0])
-        var u0 = SIMD2(c0.s1[0], d0.s1[0]), v0 = SIMD2(c0.s2[0], d0.s2[0])
+        let q0 = NormalizedSection(p[0].pointee, p[1].pointee, after: 1)
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = SIMD2(p[0].pointee.s1[0], p[1].pointee.s1[0]) / q0.scale
+        var v0 = SIMD2(p[0].pointee.s2[0], p[1].pointee.s2[0]) / q0.scale
         var y0 = SIMD2<Double>.zero
-        let c1 = p[2].pointee, d1 = p[3].pointee
-        let b0_1 = SIMD2(c1.b0[0], d1.b0[0])
-        let b1_1 = SIMD2(c1.b1[0], d1.b1[0])
-        let b2_1 = SIMD2(c1.b2[0], d1.b2[0])
-        let a1_1 = SIMD2(c1.a1[0], d1.a1[0])
-        let a2_1 = SIMD2(c1.a2[0], d1.a2[0])
-        var u1 = SIMD2(c1.s1[0], d1.s1[0]), v1 = SIMD2(c1.s2[0], d1.s2[0])
+        let q1 = NormalizedSection(p[2].pointee, p[3].pointee, after: q0.scale[1])
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = SIMD2(p[2].pointee.s1[0], p[3].pointee.s1[0]) / q1.scale
+        var v1 = SIMD2(p[2].pointee.s2[0], p[3].pointee.s2[0]) / q1.scale
         var y1 = SIMD2<Double>.zero
+        let gain = q1.scale[1]
         let latency = 3
-        @inline(__always) func step(_ i: Int, masked: Bool) {
-            let input = i < n ? x[i] : 0
-            let i0 = SIMD2(input, y0[0])
+        /// A frame at the edges of the block, where some lanes are outside it (their state is kept).
+        @inline(__always) func masked(_ i: Int) {
+            let i0 = SIMD2(i < n ? x[i] : 0, y0[0])
             let i1 = SIMD2(y0[1], y1[0])
-            if masked {
-                let su0 = u0, sv0 = v0
-                let su1 = u1, sv1 = v1
-                let n0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-                let n1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
-                let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
-                let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
-                u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
-                let j1 = SIMD2<Int64>(Int64(i - 2), Int64(i - 3))
-                let off1 = (j1 .< 0) .| (j1 .>= SIMD2(repeating: Int64(n)))
-                u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
-                y0 = n0
-                y1 = n1
-            } else {
-                y0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-                y1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
-            }
-            if i >= latency { x[i - latency] = y1[1] }
+            let su0 = u0, sv0 = v0
+            let su1 = u1, sv1 = v1
+            let n0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            let n1 = tick(i1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
+            let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
+            u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
+            let j1 = SIMD2<Int64>(Int64(i - 2), Int64(i - 3))
+            let off1 = (j1 .< 0) .| (j1 .>= SIMD2(repeating: Int64(n)))
+            u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
+            y0 = n0
+            y1 = n1
+            if i >= latency { x[i - latency] = y1[1] * gain }
         }
         let total = n + latency
         let lo = min(latency, total), hi = max(lo, n)
-        for i in 0..<lo { step(i, masked: true) }
-        for i in lo..<hi { step(i, masked: false) }
-        for i in hi..<total { step(i, masked: true) }
-        p[0].pointee.s1[0] = u0[0]; p[0].pointee.s2[0] = v0[0]
-        p[1].pointee.s1[0] = u0[1]; p[1].pointee.s2[0] = v0[1]
-        p[2].pointee.s1[0] = u1[0]; p[2].pointee.s2[0] = v1[0]
-        p[3].pointee.s1[0] = u1[1]; p[3].pointee.s2[0] = v1[1]
+        for i in 0..<lo { masked(i) }
+        for i in lo..<hi {
+            let i0 = SIMD2(x[i], y0[0])
+            let i1 = SIMD2(y0[1], y1[0])
+            y0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y1 = tick(i1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            x[i - latency] = y1[1] * gain
+        }
+        for i in hi..<total { masked(i) }
+        let s0 = u0 * q0.scale, t0 = v0 * q0.scale
+        p[0].pointee.s1[0] = s0[0]; p[0].pointee.s2[0] = t0[0]
+        p[1].pointee.s1[0] = s0[1]; p[1].pointee.s2[0] = t0[1]
+        let s1 = u1 * q1.scale, t1 = v1 * q1.scale
+        p[2].pointee.s1[0] = s1[0]; p[2].pointee.s2[0] = t1[0]
+        p[3].pointee.s1[0] = s1[1]; p[3].pointee.s2[0] = t1[1]
     }
 
     private static func mono3(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
-        let c0 = p[0].pointee, d0 = p[1].pointee
-        let b0_0 = SIMD2(c0.b0[0], d0.b0[0])
-        let b1_0 = SIMD2(c0.b1[0], d0.b1[0])
-        let b2_0 = SIMD2(c0.b2[0], d0.b2[0])
-        let a1_0 = SIMD2(c0.a1[0], d0.a1[0])
-        let a2_0 = SIMD2(c0.a2[0], d0.a2[0])
-        var u0 = SIMD2(c0.s1[0], d0.s1[0]), v0 = SIMD2(c0.s2[0], d0.s2[0])
+        let q0 = NormalizedSection(p[0].pointee, p[1].pointee, after: 1)
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = SIMD2(p[0].pointee.s1[0], p[1].pointee.s1[0]) / q0.scale
+        var v0 = SIMD2(p[0].pointee.s2[0], p[1].pointee.s2[0]) / q0.scale
         var y0 = SIMD2<Double>.zero
-        let c1 = p[2].pointee, d1 = p[3].pointee
-        let b0_1 = SIMD2(c1.b0[0], d1.b0[0])
-        let b1_1 = SIMD2(c1.b1[0], d1.b1[0])
-        let b2_1 = SIMD2(c1.b2[0], d1.b2[0])
-        let a1_1 = SIMD2(c1.a1[0], d1.a1[0])
-        let a2_1 = SIMD2(c1.a2[0], d1.a2[0])
-        var u1 = SIMD2(c1.s1[0], d1.s1[0]), v1 = SIMD2(c1.s2[0], d1.s2[0])
+        let q1 = NormalizedSection(p[2].pointee, p[3].pointee, after: q0.scale[1])
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = SIMD2(p[2].pointee.s1[0], p[3].pointee.s1[0]) / q1.scale
+        var v1 = SIMD2(p[2].pointee.s2[0], p[3].pointee.s2[0]) / q1.scale
         var y1 = SIMD2<Double>.zero
-        let c2 = p[4].pointee, d2 = p[5].pointee
-        let b0_2 = SIMD2(c2.b0[0], d2.b0[0])
-        let b1_2 = SIMD2(c2.b1[0], d2.b1[0])
-        let b2_2 = SIMD2(c2.b2[0], d2.b2[0])
-        let a1_2 = SIMD2(c2.a1[0], d2.a1[0])
-        let a2_2 = SIMD2(c2.a2[0], d2.a2[0])
-        var u2 = SIMD2(c2.s1[0], d2.s1[0]), v2 = SIMD2(c2.s2[0], d2.s2[0])
+        let q2 = NormalizedSection(p[4].pointee, p[5].pointee, after: q1.scale[1])
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = SIMD2(p[4].pointee.s1[0], p[5].pointee.s1[0]) / q2.scale
+        var v2 = SIMD2(p[4].pointee.s2[0], p[5].pointee.s2[0]) / q2.scale
         var y2 = SIMD2<Double>.zero
+        let gain = q2.scale[1]
         let latency = 5
-        @inline(__always) func step(_ i: Int, masked: Bool) {
-            let input = i < n ? x[i] : 0
-            let i0 = SIMD2(input, y0[0])
+        /// A frame at the edges of the block, where some lanes are outside it (their state is kept).
+        @inline(__always) func masked(_ i: Int) {
+            let i0 = SIMD2(i < n ? x[i] : 0, y0[0])
             let i1 = SIMD2(y0[1], y1[0])
             let i2 = SIMD2(y1[1], y2[0])
-            if masked {
-                let su0 = u0, sv0 = v0
-                let su1 = u1, sv1 = v1
-                let su2 = u2, sv2 = v2
-                let n0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-                let n1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
-                let n2 = tickShort(i2, b0_2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
-                let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
-                let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
-                u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
-                let j1 = SIMD2<Int64>(Int64(i - 2), Int64(i - 3))
-                let off1 = (j1 .< 0) .| (j1 .>= SIMD2(repeating: Int64(n)))
-                u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
-                let j2 = SIMD2<Int64>(Int64(i - 4), Int64(i - 5))
-                let off2 = (j2 .< 0) .| (j2 .>= SIMD2(repeating: Int64(n)))
-                u2.replace(with: su2, where: off2); v2.replace(with: sv2, where: off2)
-                y0 = n0
-                y1 = n1
-                y2 = n2
-            } else {
-                y0 = tickShort(i0, b0_0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-                y1 = tickShort(i1, b0_1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
-                y2 = tickShort(i2, b0_2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
-            }
-            if i >= latency { x[i - latency] = y2[1] }
+            let su0 = u0, sv0 = v0
+            let su1 = u1, sv1 = v1
+            let su2 = u2, sv2 = v2
+            let n0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            let n1 = tick(i1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            let n2 = tick(i2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
+            let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
+            u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
+            let j1 = SIMD2<Int64>(Int64(i - 2), Int64(i - 3))
+            let off1 = (j1 .< 0) .| (j1 .>= SIMD2(repeating: Int64(n)))
+            u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
+            let j2 = SIMD2<Int64>(Int64(i - 4), Int64(i - 5))
+            let off2 = (j2 .< 0) .| (j2 .>= SIMD2(repeating: Int64(n)))
+            u2.replace(with: su2, where: off2); v2.replace(with: sv2, where: off2)
+            y0 = n0
+            y1 = n1
+            y2 = n2
+            if i >= latency { x[i - latency] = y2[1] * gain }
         }
         let total = n + latency
         let lo = min(latency, total), hi = max(lo, n)
-        for i in 0..<lo { step(i, masked: true) }
-        for i in lo..<hi { step(i, masked: false) }
-        for i in hi..<total { step(i, masked: true) }
-        p[0].pointee.s1[0] = u0[0]; p[0].pointee.s2[0] = v0[0]
-        p[1].pointee.s1[0] = u0[1]; p[1].pointee.s2[0] = v0[1]
-        p[2].pointee.s1[0] = u1[0]; p[2].pointee.s2[0] = v1[0]
-        p[3].pointee.s1[0] = u1[1]; p[3].pointee.s2[0] = v1[1]
-        p[4].pointee.s1[0] = u2[0]; p[4].pointee.s2[0] = v2[0]
-        p[5].pointee.s1[0] = u2[1]; p[5].pointee.s2[0] = v2[1]
+        for i in 0..<lo { masked(i) }
+        for i in lo..<hi {
+            let i0 = SIMD2(x[i], y0[0])
+            let i1 = SIMD2(y0[1], y1[0])
+            let i2 = SIMD2(y1[1], y2[0])
+            y0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y1 = tick(i1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y2 = tick(i2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            x[i - latency] = y2[1] * gain
+        }
+        for i in hi..<total { masked(i) }
+        let s0 = u0 * q0.scale, t0 = v0 * q0.scale
+        p[0].pointee.s1[0] = s0[0]; p[0].pointee.s2[0] = t0[0]
+        p[1].pointee.s1[0] = s0[1]; p[1].pointee.s2[0] = t0[1]
+        let s1 = u1 * q1.scale, t1 = v1 * q1.scale
+        p[2].pointee.s1[0] = s1[0]; p[2].pointee.s2[0] = t1[0]
+        p[3].pointee.s1[0] = s1[1]; p[3].pointee.s2[0] = t1[1]
+        let s2 = u2 * q2.scale, t2 = v2 * q2.scale
+        p[4].pointee.s1[0] = s2[0]; p[4].pointee.s2[0] = t2[0]
+        p[5].pointee.s1[0] = s2[1]; p[5].pointee.s2[0] = t2[1]
     }
 
     private static func run(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ k: Int, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
@@ -342,119 +359,247 @@ struct FilterCascade: Sendable {
 
     // Kernels for groups of 1…8 sections (written out so that every state lives in a register).
     static func run1(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee
-        var u0 = c0.s1, v0 = c0.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let gain = q0.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
     }
 
     static func run2(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let gain = q1.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
     }
 
     static func run3(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee; let c2 = p[2].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2; var u2 = c2.s1, v2 = c2.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let q2 = NormalizedSection(p[2].pointee, after: q1.scale)
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = p[2].pointee.s1 / q2.scale, v2 = p[2].pointee.s2 / q2.scale
+        let gain = q2.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            y = tick(y, c2.b0, c2.b1, c2.b2, c2.a1, c2.a2, &u2, &v2)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y = tick(y, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1; p[2].pointee.s1 = u2; p[2].pointee.s2 = v2
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
+        p[2].pointee.s1 = u2 * q2.scale; p[2].pointee.s2 = v2 * q2.scale
     }
 
     static func run4(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee; let c2 = p[2].pointee; let c3 = p[3].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2; var u2 = c2.s1, v2 = c2.s2; var u3 = c3.s1, v3 = c3.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let q2 = NormalizedSection(p[2].pointee, after: q1.scale)
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = p[2].pointee.s1 / q2.scale, v2 = p[2].pointee.s2 / q2.scale
+        let q3 = NormalizedSection(p[3].pointee, after: q2.scale)
+        let b1_3 = q3.b1, b2_3 = q3.b2, a1_3 = q3.a1, a2_3 = q3.a2
+        var u3 = p[3].pointee.s1 / q3.scale, v3 = p[3].pointee.s2 / q3.scale
+        let gain = q3.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            y = tick(y, c2.b0, c2.b1, c2.b2, c2.a1, c2.a2, &u2, &v2)
-            y = tick(y, c3.b0, c3.b1, c3.b2, c3.a1, c3.a2, &u3, &v3)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y = tick(y, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            y = tick(y, b1_3, b2_3, a1_3, a2_3, &u3, &v3)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1; p[2].pointee.s1 = u2; p[2].pointee.s2 = v2; p[3].pointee.s1 = u3; p[3].pointee.s2 = v3
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
+        p[2].pointee.s1 = u2 * q2.scale; p[2].pointee.s2 = v2 * q2.scale
+        p[3].pointee.s1 = u3 * q3.scale; p[3].pointee.s2 = v3 * q3.scale
     }
 
     static func run5(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee; let c2 = p[2].pointee; let c3 = p[3].pointee; let c4 = p[4].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2; var u2 = c2.s1, v2 = c2.s2; var u3 = c3.s1, v3 = c3.s2; var u4 = c4.s1, v4 = c4.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let q2 = NormalizedSection(p[2].pointee, after: q1.scale)
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = p[2].pointee.s1 / q2.scale, v2 = p[2].pointee.s2 / q2.scale
+        let q3 = NormalizedSection(p[3].pointee, after: q2.scale)
+        let b1_3 = q3.b1, b2_3 = q3.b2, a1_3 = q3.a1, a2_3 = q3.a2
+        var u3 = p[3].pointee.s1 / q3.scale, v3 = p[3].pointee.s2 / q3.scale
+        let q4 = NormalizedSection(p[4].pointee, after: q3.scale)
+        let b1_4 = q4.b1, b2_4 = q4.b2, a1_4 = q4.a1, a2_4 = q4.a2
+        var u4 = p[4].pointee.s1 / q4.scale, v4 = p[4].pointee.s2 / q4.scale
+        let gain = q4.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            y = tick(y, c2.b0, c2.b1, c2.b2, c2.a1, c2.a2, &u2, &v2)
-            y = tick(y, c3.b0, c3.b1, c3.b2, c3.a1, c3.a2, &u3, &v3)
-            y = tick(y, c4.b0, c4.b1, c4.b2, c4.a1, c4.a2, &u4, &v4)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y = tick(y, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            y = tick(y, b1_3, b2_3, a1_3, a2_3, &u3, &v3)
+            y = tick(y, b1_4, b2_4, a1_4, a2_4, &u4, &v4)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1; p[2].pointee.s1 = u2; p[2].pointee.s2 = v2; p[3].pointee.s1 = u3; p[3].pointee.s2 = v3; p[4].pointee.s1 = u4; p[4].pointee.s2 = v4
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
+        p[2].pointee.s1 = u2 * q2.scale; p[2].pointee.s2 = v2 * q2.scale
+        p[3].pointee.s1 = u3 * q3.scale; p[3].pointee.s2 = v3 * q3.scale
+        p[4].pointee.s1 = u4 * q4.scale; p[4].pointee.s2 = v4 * q4.scale
     }
 
     static func run6(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee; let c2 = p[2].pointee; let c3 = p[3].pointee; let c4 = p[4].pointee; let c5 = p[5].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2; var u2 = c2.s1, v2 = c2.s2; var u3 = c3.s1, v3 = c3.s2; var u4 = c4.s1, v4 = c4.s2; var u5 = c5.s1, v5 = c5.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let q2 = NormalizedSection(p[2].pointee, after: q1.scale)
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = p[2].pointee.s1 / q2.scale, v2 = p[2].pointee.s2 / q2.scale
+        let q3 = NormalizedSection(p[3].pointee, after: q2.scale)
+        let b1_3 = q3.b1, b2_3 = q3.b2, a1_3 = q3.a1, a2_3 = q3.a2
+        var u3 = p[3].pointee.s1 / q3.scale, v3 = p[3].pointee.s2 / q3.scale
+        let q4 = NormalizedSection(p[4].pointee, after: q3.scale)
+        let b1_4 = q4.b1, b2_4 = q4.b2, a1_4 = q4.a1, a2_4 = q4.a2
+        var u4 = p[4].pointee.s1 / q4.scale, v4 = p[4].pointee.s2 / q4.scale
+        let q5 = NormalizedSection(p[5].pointee, after: q4.scale)
+        let b1_5 = q5.b1, b2_5 = q5.b2, a1_5 = q5.a1, a2_5 = q5.a2
+        var u5 = p[5].pointee.s1 / q5.scale, v5 = p[5].pointee.s2 / q5.scale
+        let gain = q5.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            y = tick(y, c2.b0, c2.b1, c2.b2, c2.a1, c2.a2, &u2, &v2)
-            y = tick(y, c3.b0, c3.b1, c3.b2, c3.a1, c3.a2, &u3, &v3)
-            y = tick(y, c4.b0, c4.b1, c4.b2, c4.a1, c4.a2, &u4, &v4)
-            y = tick(y, c5.b0, c5.b1, c5.b2, c5.a1, c5.a2, &u5, &v5)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y = tick(y, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            y = tick(y, b1_3, b2_3, a1_3, a2_3, &u3, &v3)
+            y = tick(y, b1_4, b2_4, a1_4, a2_4, &u4, &v4)
+            y = tick(y, b1_5, b2_5, a1_5, a2_5, &u5, &v5)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1; p[2].pointee.s1 = u2; p[2].pointee.s2 = v2; p[3].pointee.s1 = u3; p[3].pointee.s2 = v3; p[4].pointee.s1 = u4; p[4].pointee.s2 = v4; p[5].pointee.s1 = u5; p[5].pointee.s2 = v5
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
+        p[2].pointee.s1 = u2 * q2.scale; p[2].pointee.s2 = v2 * q2.scale
+        p[3].pointee.s1 = u3 * q3.scale; p[3].pointee.s2 = v3 * q3.scale
+        p[4].pointee.s1 = u4 * q4.scale; p[4].pointee.s2 = v4 * q4.scale
+        p[5].pointee.s1 = u5 * q5.scale; p[5].pointee.s2 = v5 * q5.scale
     }
 
     static func run7(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee; let c2 = p[2].pointee; let c3 = p[3].pointee; let c4 = p[4].pointee; let c5 = p[5].pointee; let c6 = p[6].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2; var u2 = c2.s1, v2 = c2.s2; var u3 = c3.s1, v3 = c3.s2; var u4 = c4.s1, v4 = c4.s2; var u5 = c5.s1, v5 = c5.s2; var u6 = c6.s1, v6 = c6.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let q2 = NormalizedSection(p[2].pointee, after: q1.scale)
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = p[2].pointee.s1 / q2.scale, v2 = p[2].pointee.s2 / q2.scale
+        let q3 = NormalizedSection(p[3].pointee, after: q2.scale)
+        let b1_3 = q3.b1, b2_3 = q3.b2, a1_3 = q3.a1, a2_3 = q3.a2
+        var u3 = p[3].pointee.s1 / q3.scale, v3 = p[3].pointee.s2 / q3.scale
+        let q4 = NormalizedSection(p[4].pointee, after: q3.scale)
+        let b1_4 = q4.b1, b2_4 = q4.b2, a1_4 = q4.a1, a2_4 = q4.a2
+        var u4 = p[4].pointee.s1 / q4.scale, v4 = p[4].pointee.s2 / q4.scale
+        let q5 = NormalizedSection(p[5].pointee, after: q4.scale)
+        let b1_5 = q5.b1, b2_5 = q5.b2, a1_5 = q5.a1, a2_5 = q5.a2
+        var u5 = p[5].pointee.s1 / q5.scale, v5 = p[5].pointee.s2 / q5.scale
+        let q6 = NormalizedSection(p[6].pointee, after: q5.scale)
+        let b1_6 = q6.b1, b2_6 = q6.b2, a1_6 = q6.a1, a2_6 = q6.a2
+        var u6 = p[6].pointee.s1 / q6.scale, v6 = p[6].pointee.s2 / q6.scale
+        let gain = q6.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            y = tick(y, c2.b0, c2.b1, c2.b2, c2.a1, c2.a2, &u2, &v2)
-            y = tick(y, c3.b0, c3.b1, c3.b2, c3.a1, c3.a2, &u3, &v3)
-            y = tick(y, c4.b0, c4.b1, c4.b2, c4.a1, c4.a2, &u4, &v4)
-            y = tick(y, c5.b0, c5.b1, c5.b2, c5.a1, c5.a2, &u5, &v5)
-            y = tick(y, c6.b0, c6.b1, c6.b2, c6.a1, c6.a2, &u6, &v6)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y = tick(y, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            y = tick(y, b1_3, b2_3, a1_3, a2_3, &u3, &v3)
+            y = tick(y, b1_4, b2_4, a1_4, a2_4, &u4, &v4)
+            y = tick(y, b1_5, b2_5, a1_5, a2_5, &u5, &v5)
+            y = tick(y, b1_6, b2_6, a1_6, a2_6, &u6, &v6)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1; p[2].pointee.s1 = u2; p[2].pointee.s2 = v2; p[3].pointee.s1 = u3; p[3].pointee.s2 = v3; p[4].pointee.s1 = u4; p[4].pointee.s2 = v4; p[5].pointee.s1 = u5; p[5].pointee.s2 = v5; p[6].pointee.s1 = u6; p[6].pointee.s2 = v6
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
+        p[2].pointee.s1 = u2 * q2.scale; p[2].pointee.s2 = v2 * q2.scale
+        p[3].pointee.s1 = u3 * q3.scale; p[3].pointee.s2 = v3 * q3.scale
+        p[4].pointee.s1 = u4 * q4.scale; p[4].pointee.s2 = v4 * q4.scale
+        p[5].pointee.s1 = u5 * q5.scale; p[5].pointee.s2 = v5 * q5.scale
+        p[6].pointee.s1 = u6 * q6.scale; p[6].pointee.s2 = v6 * q6.scale
     }
 
     static func run8(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {
-        let c0 = p[0].pointee; let c1 = p[1].pointee; let c2 = p[2].pointee; let c3 = p[3].pointee; let c4 = p[4].pointee; let c5 = p[5].pointee; let c6 = p[6].pointee; let c7 = p[7].pointee
-        var u0 = c0.s1, v0 = c0.s2; var u1 = c1.s1, v1 = c1.s2; var u2 = c2.s1, v2 = c2.s2; var u3 = c3.s1, v3 = c3.s2; var u4 = c4.s1, v4 = c4.s2; var u5 = c5.s1, v5 = c5.s2; var u6 = c6.s1, v6 = c6.s2; var u7 = c7.s1, v7 = c7.s2
+        let q0 = NormalizedSection(p[0].pointee, after: SIMD2(repeating: 1))
+        let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
+        var u0 = p[0].pointee.s1 / q0.scale, v0 = p[0].pointee.s2 / q0.scale
+        let q1 = NormalizedSection(p[1].pointee, after: q0.scale)
+        let b1_1 = q1.b1, b2_1 = q1.b2, a1_1 = q1.a1, a2_1 = q1.a2
+        var u1 = p[1].pointee.s1 / q1.scale, v1 = p[1].pointee.s2 / q1.scale
+        let q2 = NormalizedSection(p[2].pointee, after: q1.scale)
+        let b1_2 = q2.b1, b2_2 = q2.b2, a1_2 = q2.a1, a2_2 = q2.a2
+        var u2 = p[2].pointee.s1 / q2.scale, v2 = p[2].pointee.s2 / q2.scale
+        let q3 = NormalizedSection(p[3].pointee, after: q2.scale)
+        let b1_3 = q3.b1, b2_3 = q3.b2, a1_3 = q3.a1, a2_3 = q3.a2
+        var u3 = p[3].pointee.s1 / q3.scale, v3 = p[3].pointee.s2 / q3.scale
+        let q4 = NormalizedSection(p[4].pointee, after: q3.scale)
+        let b1_4 = q4.b1, b2_4 = q4.b2, a1_4 = q4.a1, a2_4 = q4.a2
+        var u4 = p[4].pointee.s1 / q4.scale, v4 = p[4].pointee.s2 / q4.scale
+        let q5 = NormalizedSection(p[5].pointee, after: q4.scale)
+        let b1_5 = q5.b1, b2_5 = q5.b2, a1_5 = q5.a1, a2_5 = q5.a2
+        var u5 = p[5].pointee.s1 / q5.scale, v5 = p[5].pointee.s2 / q5.scale
+        let q6 = NormalizedSection(p[6].pointee, after: q5.scale)
+        let b1_6 = q6.b1, b2_6 = q6.b2, a1_6 = q6.a1, a2_6 = q6.a2
+        var u6 = p[6].pointee.s1 / q6.scale, v6 = p[6].pointee.s2 / q6.scale
+        let q7 = NormalizedSection(p[7].pointee, after: q6.scale)
+        let b1_7 = q7.b1, b2_7 = q7.b2, a1_7 = q7.a1, a2_7 = q7.a2
+        var u7 = p[7].pointee.s1 / q7.scale, v7 = p[7].pointee.s2 / q7.scale
+        let gain = q7.scale
         for i in 0..<count {
             var y = x[i]
-            y = tick(y, c0.b0, c0.b1, c0.b2, c0.a1, c0.a2, &u0, &v0)
-            y = tick(y, c1.b0, c1.b1, c1.b2, c1.a1, c1.a2, &u1, &v1)
-            y = tick(y, c2.b0, c2.b1, c2.b2, c2.a1, c2.a2, &u2, &v2)
-            y = tick(y, c3.b0, c3.b1, c3.b2, c3.a1, c3.a2, &u3, &v3)
-            y = tick(y, c4.b0, c4.b1, c4.b2, c4.a1, c4.a2, &u4, &v4)
-            y = tick(y, c5.b0, c5.b1, c5.b2, c5.a1, c5.a2, &u5, &v5)
-            y = tick(y, c6.b0, c6.b1, c6.b2, c6.a1, c6.a2, &u6, &v6)
-            y = tick(y, c7.b0, c7.b1, c7.b2, c7.a1, c7.a2, &u7, &v7)
-            x[i] = y
+            y = tick(y, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
+            y = tick(y, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
+            y = tick(y, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
+            y = tick(y, b1_3, b2_3, a1_3, a2_3, &u3, &v3)
+            y = tick(y, b1_4, b2_4, a1_4, a2_4, &u4, &v4)
+            y = tick(y, b1_5, b2_5, a1_5, a2_5, &u5, &v5)
+            y = tick(y, b1_6, b2_6, a1_6, a2_6, &u6, &v6)
+            y = tick(y, b1_7, b2_7, a1_7, a2_7, &u7, &v7)
+            x[i] = y * gain
         }
-        p[0].pointee.s1 = u0; p[0].pointee.s2 = v0; p[1].pointee.s1 = u1; p[1].pointee.s2 = v1; p[2].pointee.s1 = u2; p[2].pointee.s2 = v2; p[3].pointee.s1 = u3; p[3].pointee.s2 = v3; p[4].pointee.s1 = u4; p[4].pointee.s2 = v4; p[5].pointee.s1 = u5; p[5].pointee.s2 = v5; p[6].pointee.s1 = u6; p[6].pointee.s2 = v6; p[7].pointee.s1 = u7; p[7].pointee.s2 = v7
+        p[0].pointee.s1 = u0 * q0.scale; p[0].pointee.s2 = v0 * q0.scale
+        p[1].pointee.s1 = u1 * q1.scale; p[1].pointee.s2 = v1 * q1.scale
+        p[2].pointee.s1 = u2 * q2.scale; p[2].pointee.s2 = v2 * q2.scale
+        p[3].pointee.s1 = u3 * q3.scale; p[3].pointee.s2 = v3 * q3.scale
+        p[4].pointee.s1 = u4 * q4.scale; p[4].pointee.s2 = v4 * q4.scale
+        p[5].pointee.s1 = u5 * q5.scale; p[5].pointee.s2 = v5 * q5.scale
+        p[6].pointee.s1 = u6 * q6.scale; p[6].pointee.s2 = v6 * q6.scale
+        p[7].pointee.s1 = u7 * q7.scale; p[7].pointee.s2 = v7 * q7.scale
     }
 }
 
