@@ -108,6 +108,59 @@ struct MixerTests {
         #expect(stem.frameCount == mix.frameCount && stem[0, 1234] == mix[0, 1234])
     }
 
+    @Test("Pre- and post-fader sends from a panned mono track and a stereo one: the bus and the master hold the sums of their sources")
+    func sumsOfTracksAndSends() throws {
+        let dir = try sessionFolder()
+        let session = try Session(yaml: """
+            sampleRate: 48000
+            tracks:
+              - name: A
+                file: takes/mono.wav
+                gain: -4
+                pan: -0.5
+                sends: [{ bus: FX, level: -6 }, { bus: FX, level: -10, pre: true }]
+              - name: B
+                file: takes/stereo.wav
+                gain: 2
+                pan: 0.3
+                sends: [{ bus: FX, level: -3 }]
+              - name: C
+                file: takes/mono.wav
+                pan: 0.25
+                output: FX
+            buses:
+              - name: FX
+                gain: -1
+            """, path: dir + "/session.yaml")
+        // A block length that is not a multiple of the sums' eight-frame vectors.
+        var mixdown = Mixdown(encoding: .float(bits: 32), stemsDirectory: dir + "/stems")
+        mixdown.blockFrames = 1001
+        let result = try mixdown.render(session, to: dir + "/mix.wav")
+        let mix = try AudioFile.read(path: dir + "/mix.wav").buffer
+        let stem = try AudioFile.read(path: result.stems[0]).buffer
+        let mono = try AudioFile.read(path: dir + "/takes/mono.wav").buffer
+        let stereo = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
+        func db(_ x: Double) -> Double { pow(10, x / 20) }
+        let a = Pan.gains(pan: -0.5, law: .constantPower), c = Pan.gains(pan: 0.25, law: .constantPower)
+        var worstBus = 0.0, worstMaster = 0.0
+        for i in 0..<mono.frameCount {
+            let m = Double(mono[0, i])
+            for ch in 0..<2 {
+                let s = Double(stereo[ch, i])
+                let aPost = m * db(-4) * (ch == 0 ? a.left : a.right)
+                let aPre = m
+                let bPost = s * db(2) * (ch == 0 ? 0.7 : 1)  // a stereo source's pan is a balance
+                let cPost = m * (ch == 0 ? c.left : c.right)
+                let bus = (aPost * db(-6) + aPre * db(-10) + bPost * db(-3) + cPost) * db(-1)
+                worstBus = max(worstBus, abs(Double(stem[ch, i]) - bus))
+                worstMaster = max(worstMaster, abs(Double(mix[ch, i]) - (aPost + bPost + bus)))
+            }
+        }
+        #expect(mix.frameCount == mono.frameCount && stem.frameCount == mono.frameCount)
+        #expect(worstBus < 1e-6, "bus off by \(worstBus)")
+        #expect(worstMaster < 1e-6, "master off by \(worstMaster)")
+    }
+
     @Test("The same session renders bit-identical twice")
     func deterministic() throws {
         let dir = try sessionFolder()

@@ -321,20 +321,19 @@ public final class Mixer: @unchecked Sendable {
                 for level in m.busLevels {
                     for b in level { processBus(k, b) }
                     for b in level {
-                        m.addToBuses(m.busRoutes[b], post: .buffer(busLanes[p][b].out), pre: busLanes[p][b].pre, count: c, busIn: &busIn)
+                        m.addToBuses(m.busRoutes[b], post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: c, busIn: &busIn)
                     }
                 }
             case .masterSum(let k):
-                let p = k % 3, c = count(k)
-                masterIn[p].frameCount = c
-                masterIn[p].silence()
-                for t in m.trackStrips.indices where m.audible[t] {
-                    m.addToMaster(m.trackRoutes[t], post: trackPost(k, t), count: c, master: &masterIn[p])
+                var sum = MixSum()
+                for t in m.trackStrips.indices where m.audible[t] && m.trackRoutes[t].output == nil {
+                    sum.terms.append(trackTerm(k, t, post: true, gain: 1))
                 }
+                sum.render(into: &masterIn[k % 3], count: count(k))
             case .master(let k):
                 let p = k % 3, c = count(k)
                 for level in m.busLevels {
-                    for b in level { m.addToMaster(m.busRoutes[b], post: .buffer(busLanes[p][b].out), count: c, master: &masterIn[p]) }
+                    for b in level { m.addToMaster(m.busRoutes[b], post: busLanes[p][b].out, count: c, master: &masterIn[p]) }
                 }
                 m.masterStrip.processPreFader(&masterIn[p], startFrame: start(k), sidechain: nil)
                 m.masterStrip.processFader(masterIn[p], into: &masterOut, startFrame: start(k))
@@ -358,22 +357,28 @@ public final class Mixer: @unchecked Sendable {
             return nil
         }
 
-        /// Track `t`'s post-fader signal for block `k`.
-        func trackPost(_ k: Int, _ t: Int) -> PostFader {
+        /// Track `t`'s signal for block `k` as a term of a sum: post-fader (for a fader that
+        /// never moves, the pre-fader signal with the fader's gains) or pre-fader.
+        func trackTerm(_ k: Int, _ t: Int, post: Bool, gain: Float) -> MixSum.Term {
             let lane = lanes[k % 2][t]
-            if let (l, r) = mixer.trackStrips[t].fixedFaderGains { return .scaled(lane.pre, left: l, right: r) }
-            return .buffer(lane.out)
+            guard post else { return MixSum.Term(lane.pre, gain: gain) }
+            if let (l, r) = mixer.trackStrips[t].fixedFaderGains { return MixSum.Term(lane.pre, fader: (l, r), gain: gain) }
+            return MixSum.Term(lane.out, gain: gain)
         }
 
-        /// Bus `b`'s input for block `k`: the tracks that feed it, in track order.
+        /// Bus `b`'s input for block `k`: the tracks that feed it, in track order (for each
+        /// track its output, then its sends).
         func gatherTracks(_ k: Int, into b: Int) {
-            let m = mixer, c = count(k)
-            busIn[b].frameCount = c
-            busIn[b].silence()
+            let m = mixer
+            var sum = MixSum()
             for t in m.trackStrips.indices where m.audible[t] {
-                let lane = lanes[k % 2][t]
-                m.addToBuses(m.trackRoutes[t], post: trackPost(k, t), pre: lane.pre, count: c, busIn: &busIn, only: b)
+                let route = m.trackRoutes[t]
+                if route.output == b { sum.terms.append(trackTerm(k, t, post: true, gain: 1)) }
+                for send in route.sends where send.bus == b {
+                    sum.terms.append(trackTerm(k, t, post: !send.preFader, gain: send.gain))
+                }
             }
+            sum.render(into: &busIn[b], count: count(k))
         }
 
         func processBus(_ k: Int, _ b: Int) {
@@ -391,13 +396,6 @@ public final class Mixer: @unchecked Sendable {
         var sends: [(bus: Int, gain: Float, preFader: Bool)]
     }
 
-    /// A strip's post-fader signal for a block: a buffer, or — for a fader that never moves —
-    /// the pre-fader signal and the fader's two channel gains, multiplied in where it is added.
-    enum PostFader {
-        case buffer(AudioBuffer)
-        case scaled(AudioBuffer, left: Float, right: Float)
-    }
-
     static func route(_ spec: Session.Strip, in session: Session) -> Route {
         let output = spec.output.flatMap { out in out == "master" ? nil : session.buses.firstIndex(where: { $0.name == out }) }
         let sends = spec.sends.compactMap { send -> (bus: Int, gain: Float, preFader: Bool)? in
@@ -407,31 +405,23 @@ public final class Mixer: @unchecked Sendable {
         return Route(output: output, sends: sends)
     }
 
-    /// Adds a strip's output to the master, if that is where it goes.
-    private func addToMaster(_ route: Route, post: PostFader, count: Int, master: inout AudioBuffer) {
+    /// Adds a bus's output to the master, if that is where it goes.
+    private func addToMaster(_ route: Route, post: AudioBuffer, count: Int, master: inout AudioBuffer) {
         if route.output == nil { Self.add(post, gain: 1, into: &master, count: count) }
     }
 
-    /// Adds a strip's output (if it goes to a bus) and then its sends to their buses; with
-    /// `only`, just what goes to that bus.
-    private func addToBuses(_ route: Route, post: PostFader, pre: AudioBuffer, count: Int,
-                            busIn: inout [AudioBuffer], only: Int? = nil) {
-        if let b = route.output, only == nil || only == b {
+    /// Adds a bus's output (if it goes to another bus) and then its sends to their buses.
+    private func addToBuses(_ route: Route, post: AudioBuffer, pre: AudioBuffer, count: Int, busIn: inout [AudioBuffer]) {
+        if let b = route.output {
             Self.add(post, gain: 1, into: &busIn[b], count: count)
         }
-        for send in route.sends where only == nil || only == send.bus {
-            Self.add(send.preFader ? .buffer(pre) : post, gain: send.gain, into: &busIn[send.bus], count: count)
+        for send in route.sends {
+            Self.add(send.preFader ? pre : post, gain: send.gain, into: &busIn[send.bus], count: count)
         }
     }
 
-    /// `target += post · gain` on both channels (a mono source on both). For a fixed fader the
-    /// post-fader sample is formed as the fader would have (`x · channel gain`), then scaled.
-    private static func add(_ post: PostFader, gain: Float, into target: inout AudioBuffer, count: Int) {
-        let source: AudioBuffer, channelGains: (Float, Float)?
-        switch post {
-        case .buffer(let b): source = b; channelGains = nil
-        case .scaled(let b, let l, let r): source = b; channelGains = (l, r)
-        }
+    /// `target += source · gain` on both channels (a mono source on both).
+    private static func add(_ source: AudioBuffer, gain: Float, into target: inout AudioBuffer, count: Int) {
         let sourceStride = source.frameCapacity, targetStride = target.frameCapacity
         let sourceChannels = source.channelCount
         source.withUnsafeStorage { s in
@@ -441,24 +431,13 @@ public final class Mixer: @unchecked Sendable {
                     let dst = t.baseAddress! + c * targetStride
                     // Eight frames at a time in vectors (the same sum, frame by frame).
                     var i = 0
-                    if let (l, r) = channelGains {
-                        let fader = c == 0 ? l : r
-                        while i + 8 <= count {
-                            let x = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
-                            let y = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
-                            UnsafeMutableRawPointer(dst + i).storeBytes(of: y + (x * fader) * gain, as: SIMD8<Float>.self)
-                            i += 8
-                        }
-                        while i < count { dst[i] += (src[i] * fader) * gain; i += 1 }
-                    } else {
-                        while i + 8 <= count {
-                            let x = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
-                            let y = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
-                            UnsafeMutableRawPointer(dst + i).storeBytes(of: y + x * gain, as: SIMD8<Float>.self)
-                            i += 8
-                        }
-                        while i < count { dst[i] += src[i] * gain; i += 1 }
+                    while i + 8 <= count {
+                        let x = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
+                        let y = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(dst + i).storeBytes(of: y + x * gain, as: SIMD8<Float>.self)
+                        i += 8
                     }
+                    while i < count { dst[i] += src[i] * gain; i += 1 }
                 }
             }
         }
