@@ -23,6 +23,16 @@ func runKernelBenchmark(seconds: Double, rounds: Int, only: String? = nil) {
             return Float(0.25 * env * sin(phase) + Double(Int64(bitPattern: seed) >> 11) / Double(1 << 52) * 0.05)
         })
     }
+    // For the stereo processors (a bus, the master): the tracks summed with different
+    // weights per channel, peaking well over full scale, as the mix benchmark's master does.
+    let sums: [[Float]] = (0..<(2 * tracks.count)).map { m in
+        var sum = [Float](repeating: 0, count: frames)
+        for (k, track) in tracks.enumerated() {
+            let weight = 0.5 + 0.2 * Float((k + m) % 3)
+            for i in 0..<frames { sum[i] += track[i] * weight }
+        }
+        return sum
+    }
     let bands = [Equalizer.Band(frequency: 200, gain: -2, q: 1), Equalizer.Band(frequency: 800, gain: 1.5, q: 1),
                  Equalizer.Band(frequency: 3000, gain: 2, q: 1), Equalizer.Band(frequency: 8000, gain: 1, q: 0.7)]
     let mono: [(String, () -> any Processor)] = [
@@ -46,9 +56,8 @@ func runKernelBenchmark(seconds: Double, rounds: Int, only: String? = nil) {
                     let n = min(block, frames - done)
                     buffer.frameCount = n
                     for c in 0..<channels {
-                        // A louder, summed signal for the stereo processors (a bus or the master).
-                        let source = tracks[(t + c) % tracks.count]
-                        for i in 0..<n { buffer[c, i] = channels == 1 ? source[done + i] : 2 * source[done + i] }
+                        let source = channels == 1 ? tracks[t] : sums[(2 * t + c) % sums.count]
+                        for i in 0..<n { buffer[c, i] = source[done + i] }
                     }
                     let t0 = now()
                     p.process(&buffer)
