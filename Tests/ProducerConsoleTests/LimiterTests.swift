@@ -52,13 +52,21 @@ import Testing
         }
     }
 
-    @Test func materialUnderTheCeilingPassesBitExactDelayedByTheLatency() {
-        var limiter = Limiter(ceiling: -1)
-        limiter.prepare(sampleRate: Self.rate, channelCount: 2, maximumBlockFrames: 256)
-        #expect(limiter.latencyFrames == 72)
-        let x = [FXSignals.sine(997, amplitude: FXSignals.gain(dB: -1.2), frames: 20_000),
+    /// Quiet stretches are moved through the delay line a stretch (32 frames) at a time: with a
+    /// look-ahead shorter than a stretch (0.5 ms, 25 frames), the default one, one just short of
+    /// a power of two (2.5 ms, 120 frames: the line must hold a stretch more) and the longest
+    /// (20 ms, 960 frames), and blocks that cut stretches short.
+    @Test(arguments: [(1.5, 72, 256), (0.5, 25, 256), (2.5, 120, 1000), (20, 960, 1000), (1.5, 72, 37)])
+    func materialUnderTheCeilingPassesBitExactDelayedByTheLatency(lookahead: Double, latency: Int, blockSize: Int) {
+        var limiter = Limiter(ceiling: -1, lookahead: lookahead)
+        limiter.prepare(sampleRate: Self.rate, channelCount: 2, maximumBlockFrames: blockSize)
+        #expect(limiter.latencyFrames == latency)
+        // Just under the target for 10,000 frames (every frame checked), then quiet (whole
+        // stretches pass by the fast way).
+        var x = [FXSignals.sine(997, amplitude: FXSignals.gain(dB: -1.2), frames: 20_000),
                  FXSignals.noise(amplitude: 0.5, frames: 20_000, seed: 2)]
-        let y = FXSignals.run(&limiter, x, blockSize: 256)
+        for c in 0..<2 { for i in 10_000..<20_000 { x[c][i] *= 0.3 } }
+        let y = FXSignals.run(&limiter, x, blockSize: blockSize)
         let lag = limiter.latencyFrames
         for c in 0..<2 {
             for i in 0..<lag { #expect(y[c][i] == 0) }

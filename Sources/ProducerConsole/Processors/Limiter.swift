@@ -65,7 +65,7 @@ public struct Limiter: Processor {
     var dequeValue: [Float] = []
     var dequeMask = 0
     var head = 0, tail = 0
-    /// The detector's input with the samples before it, and its peaks (see ``detect``).
+    /// The detector's input with the samples before it, and the needs it gives (see ``detect``).
     var detectorScratch: [Float] = []
     /// Moving average ring of the released gain.
     var box: [Float] = []
@@ -101,10 +101,11 @@ public struct Limiter: Processor {
     /// The detector for frames `from ..< to` (rounded up to four; `ext` is padded): for each
     /// frame the largest of |p1|, |p2|, |p3| and |x[n − 8]| over the channels, four frames at a
     /// time (frames in the lanes; per phase the same two interleaved sums, in the same order,
-    /// as a frame-by-frame evaluation).
+    /// as a frame-by-frame evaluation), and from it the gain the frame needs, `target / peak`
+    /// where the peak is over `target`, else 1.
     static func detect(
         _ ext: UnsafePointer<Float>, _ extStride: Int, _ channels: Int, from: Int, to: Int,
-        _ s: UnsafePointer<SIMD4<Float>>, into peaks: UnsafeMutablePointer<Float>
+        _ s: UnsafePointer<SIMD4<Float>>, target: Float, into needs: UnsafeMutablePointer<Float>
     ) {
         var f = from
         while f < to {
@@ -132,9 +133,53 @@ public struct Limiter: Processor {
                 }
                 keep(a1 + b1); keep(a2 + b2); keep(a3 + b3); keep(load(taps - 1 - detectorDelay))
             }
-            UnsafeMutableRawPointer(peaks + f).storeBytes(of: best, as: SIMD4<Float>.self)
+            var need = SIMD4<Float>(repeating: 1)
+            need.replace(with: SIMD4(repeating: target) / best, where: best .> SIMD4(repeating: target))
+            UnsafeMutableRawPointer(needs + f).storeBytes(of: need, as: SIMD4<Float>.self)
             f += 4
         }
+    }
+
+    /// Frames checked at a time for being quiet.
+    static let stretchFrames = 32
+
+    /// The largest |x| of `count` samples (NaN is passed over, as `max` does), four lanes at a time.
+    @inline(__always)
+    static func largestMagnitude(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
+        @inline(__always) func magnitude(_ j: Int) -> SIMD4<Float> {
+            let v = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Float>.self)
+            return unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+        }
+        var a = SIMD4<Float>.zero, b = SIMD4<Float>.zero
+        var j = 0
+        while j + 8 <= count {
+            let p = magnitude(j), q = magnitude(j + 4)
+            a.replace(with: p, where: p .> a)
+            b.replace(with: q, where: q .> b)
+            j += 8
+        }
+        a.replace(with: b, where: b .> a)
+        var largest = max(max(a[0], a[1]), max(a[2], a[3]))
+        while j < count { largest = max(largest, abs(x[j])); j += 1 }
+        return largest
+    }
+
+    /// `count` samples into a ring of `size` (a power of two) from position `start`, wrapping.
+    @inline(__always)
+    static func ringWrite(_ ring: UnsafeMutablePointer<Float>, _ size: Int, at start: Int,
+                          from x: UnsafePointer<Float>, _ count: Int) {
+        let first = min(count, size - start)
+        (ring + start).update(from: x, count: first)
+        if first < count { ring.update(from: x + first, count: count - first) }
+    }
+
+    /// `count` samples out of a ring of `size` from position `start`, wrapping.
+    @inline(__always)
+    static func ringRead(_ ring: UnsafePointer<Float>, _ size: Int, at start: Int,
+                         into x: UnsafeMutablePointer<Float>, _ count: Int) {
+        let first = min(count, size - start)
+        x.update(from: ring + start, count: first)
+        if first < count { (x + first).update(from: ring, count: count - first) }
     }
 
     /// The meter's interpolator: prototype at offset 4(k − 8) + p, normalised per phase.
@@ -167,7 +212,8 @@ public struct Limiter: Processor {
         history = [Float](repeating: 0, count: channelCount * 2 * Self.taps)
         historyIndex = 0
         var size = 1
-        while size < latencyFrames + 1 { size <<= 1 }
+        // Room for a whole quiet stretch to be written before its delayed samples are read.
+        while size < latencyFrames + 1 + Self.stretchFrames { size <<= 1 }
         delay = [Float](repeating: 0, count: channelCount * size)
         delayMask = size - 1
         written = 0
@@ -205,7 +251,7 @@ public struct Limiter: Processor {
         let releaseK = 1 - Double.exp(-1000 / (release * sampleRate))
         let taps = Self.taps
         let latency = latencyFrames, forward = self.forward, windowSpan = forward + Self.guardFrames
-        let boxLength = self.boxLength
+        let boxLength = self.boxLength, perBox = 1 / Double(boxLength)
         let delayStride = delayMask + 1, delayMask = self.delayMask
         let dequeMask = self.dequeMask
         var historyIndex = self.historyIndex
@@ -225,9 +271,9 @@ public struct Limiter: Processor {
         detectorScratch.withUnsafeMutableBufferPointer { temp in
             let splat = splatBuffer.baseAddress!
             // Per channel, the 15 samples before the block and the block (and 3 zeros):
-            // ext[c · extStride + 15 + n] = x[n]; then one peak per frame.
+            // ext[c · extStride + 15 + n] = x[n]; then one need per frame.
             let extStride = frames + taps + 3
-            let ext = temp.baseAddress!, peakOf = ext + channels * extStride
+            let ext = temp.baseAddress!, needOf = ext + channels * extStride
             for c in 0..<channels {
                 let e = ext + c * extStride
                 let line = historyBuffer.baseAddress! + c * 2 * taps + historyIndex + 1
@@ -244,38 +290,48 @@ public struct Limiter: Processor {
             var n = 0
             while n < frames {
                 if n == stretchEnd {
-                    stretchEnd = min(frames, n + 32)
+                    stretchEnd = min(frames, n + Self.stretchFrames)
                     var loudest: Float = 0
                     for c in 0..<channels {
-                        let line = historyBuffer.baseAddress! + c * 2 * taps
-                        for j in 0..<taps { loudest = max(loudest, abs(line[j])) }
-                        let x = storage.baseAddress! + c * stride
-                        for j in n..<stretchEnd { loudest = max(loudest, abs(x[j])) }
+                        // The 16 samples before the stretch: the history line at the block's
+                        // start, then the block itself (ext holds it from 15 frames before).
+                        let e = UnsafePointer(ext + c * extStride)
+                        if n == 0 {
+                            loudest = max(loudest, Self.largestMagnitude(historyBuffer.baseAddress! + c * 2 * taps, taps))
+                            loudest = max(loudest, Self.largestMagnitude(e + taps - 1, stretchEnd))
+                        } else {
+                            loudest = max(loudest, Self.largestMagnitude(e + n - 1, stretchEnd - n + taps))
+                        }
                     }
                     fast = loudest <= quiet
                     if !fast {
-                        Self.detect(ext, extStride, channels, from: n, to: stretchEnd, splat, into: peakOf)
+                        Self.detect(ext, extStride, channels, from: n, to: stretchEnd, splat, target: target, into: needOf)
                     }
                     // Quiet and settled (gain exactly 1, nothing pending): every frame of the
                     // stretch would push a need of 1 onto a deque holding only its last need
                     // of 1, leave the envelope at 1 and add a 1 to a box of ones, so the
-                    // output is the delayed input; only the lines and positions move.
+                    // output is the delayed input; only the lines and positions move, and they
+                    // are moved a stretch at a time.
                     if fast && envelope == 1 && boxBelow == 0 && tail &- head == 1 && dValue[head & dequeMask] == 1 {
-                        for m in n..<stretchEnd {
-                            for c in 0..<channels {
-                                let x = storage[c * stride + m]
-                                let line = historyBuffer.baseAddress! + c * 2 * taps
-                                line[historyIndex] = x
-                                line[historyIndex + taps] = x
-                                let d = delayBuffer.baseAddress! + c * delayStride
-                                d[written & delayMask] = x
-                                storage[c * stride + m] = d[(written &- latency) & delayMask]
+                        let count = stretchEnd - n
+                        for c in 0..<channels {
+                            let x = storage.baseAddress! + c * stride + n
+                            let line = historyBuffer.baseAddress! + c * 2 * taps
+                            for j in max(0, count - taps)..<count {
+                                let h = (historyIndex + j) % taps
+                                line[h] = x[j]
+                                line[h + taps] = x[j]
                             }
-                            historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
-                            written += 1
+                            // Into the delay line, then the delayed samples out of it (it holds
+                            // the latency and a stretch, so nothing is overwritten before it is read).
+                            let d = delayBuffer.baseAddress! + c * delayStride
+                            Self.ringWrite(d, delayStride, at: written & delayMask, from: x, count)
+                            Self.ringRead(d, delayStride, at: (written &- latency) & delayMask, into: x, count)
                         }
+                        historyIndex = (historyIndex + count) % taps
+                        written += count
                         dIndex[head & dequeMask] = written - 1
-                        boxPosition = (boxPosition + (stretchEnd - n)) % boxLength
+                        boxPosition = (boxPosition + count) % boxLength
                         boxSum = Double(boxLength)
                         n = stretchEnd
                         continue
@@ -283,7 +339,7 @@ public struct Limiter: Processor {
                 }
                 // Detector: the peak around frame (written − 8), over both channels
                 // (computed above for the stretch), and the lines.
-                let peak: Float = fast ? 0 : peakOf[n]
+                let need: Float = fast ? 1 : needOf[n]
                 let samples = storage.baseAddress!, lines = historyBuffer.baseAddress!, delays = delayBuffer.baseAddress!
                 for c in 0..<channels {
                     let x = samples[c &* stride &+ n]
@@ -293,7 +349,6 @@ public struct Limiter: Processor {
                     delays[c &* delayStride &+ (written & delayMask)] = x
                 }
                 historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
-                let need: Float = peak > target ? target / peak : 1
                 // Running minimum over the last windowSpan + 1 needs.
                 while tail != head && dValue[(tail - 1) & dequeMask] >= need { tail -= 1 }
                 dIndex[tail & dequeMask] = written
@@ -322,7 +377,7 @@ public struct Limiter: Processor {
                     boxSum = Double(boxLength)
                     gain = 1
                 } else {
-                    gain = min(1, Float(boxSum / Double(boxLength)))
+                    gain = min(1, Float(boxSum * perBox))  // the average (a product: a division would hold up every frame)
                 }
                 for c in 0..<channels {
                     let d = delayBuffer.baseAddress! + c &* delayStride
