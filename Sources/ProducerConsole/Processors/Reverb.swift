@@ -103,7 +103,8 @@ public struct Reverb: Processor {
         positions = [Int](repeating: 0, count: Self.lineCount)
         filterState = ReverbLanes()
         var size = 1
-        while size < Int(0.5 * sampleRate) + 4 { size <<= 1 }
+        // The longest predelay and a pass: a pass's input is written before its reads.
+        while size < Int(0.5 * sampleRate) + 4 + Self.chunkFrames { size <<= 1 }
         preLine = [Float](repeating: 0, count: size)
         preMask = size - 1
         preWrite = 0
@@ -155,7 +156,7 @@ public struct Reverb: Processor {
         block.withUnsafeMutableStorage { storage in
             lines.withUnsafeMutableBufferPointer { lineBuffer in
                 preLine.withUnsafeMutableBufferPointer { preBuffer in
-                    withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: 4 * Self.chunkFrames) { scratch in
+                    withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: Self.scratchVectors) { scratch in
                         let left = storage.baseAddress!
                         let right = stereo ? left + stride : left
                         var done = 0
@@ -185,6 +186,9 @@ public struct Reverb: Processor {
     /// Frames per pass while the decay is settled (at most the shortest line, so that no line
     /// is read after being written within a pass).
     static let chunkFrames = 128
+    /// The scratch of a pass, in vectors: the line outputs and inputs (16 per frame), the sums
+    /// of the line outputs (one vector per frame) and the predelayed input (one per frame).
+    static let scratchVectors = 4 * chunkFrames + chunkFrames + chunkFrames / 4
 
     /// The transpose of four vectors seen as the rows of a 4 × 4 matrix. Out of line in the
     /// network's loop: inlined there, the compiler moves the shuffles back through the loop's
@@ -277,52 +281,113 @@ public struct Reverb: Processor {
         let g0 = gains.a0, g1 = gains.a1, g2 = gains.a2, g3 = gains.a3
         let b0 = poles.a0, b1 = poles.a1, b2 = poles.a2, b3 = poles.a3
         var f0 = filterState.a0, f1 = filterState.a1, f2 = filterState.a2, f3 = filterState.a3
-        // 2. The network, frame by frame.
-        for t in 0..<count {
-            if !settled {
+        // 2. The network, frame by frame. Settled, the predelay is taken for the whole pass
+        // first and the outputs after, four frames at a time (the same arithmetic per frame).
+        if settled {
+            let sums = scratch + 4 &* Self.chunkFrames
+            let delayedInput = UnsafeMutableRawPointer(sums + Self.chunkFrames).assumingMemoryBound(to: Float.self)
+            // 2a. Predelay: the pass's input into the line (the line holds the longest predelay
+            // and a pass, so nothing read here is overwritten first), then read `pre` frames back.
+            for t in 0..<count {
+                let inL = left[t], inR = right[t]
+                preLine[(preW &+ t) & preMask] = stereo ? 0.5 * (inL + inR) : inL
+            }
+            for t in 0..<count {
+                let w = preW &+ t
+                let x1 = preLine[(w &- whole) & preMask], x2 = preLine[(w &- whole &- 1) & preMask]
+                delayedInput[t] = (x1 + frac * (x2 - x1)) * inputScale
+            }
+            preW = (preW &+ count) & preMask
+            // 2b. The lines.
+            for t in 0..<count {
+                let row = scratch + 4 &* t
+                let o0 = row[0], o1 = row[1], o2 = row[2], o3 = row[3]
+                sums[t] = (o0 + o1) + (o2 + o3)
+                f0 = g0 * o0 + b0 * f0
+                f1 = g1 * o1 + b1 * f1
+                f2 = g2 * o2 + b2 * f2
+                f3 = g3 * o3 + b3 * f3
+                let e0 = f0 + f1, e1 = f0 - f1, e2 = f2 + f3, e3 = f2 - f3
+                let z0 = e0 + e2, z1 = e1 + e3, z2 = e0 - e2, z3 = e1 - e3
+                let (t0, t1, t2, t3) = Self.transpose(z0, z1, z2, z3)
+                let p0 = t0 + t2, p1 = t1 + t3, m0 = t0 - t2, m1 = t1 - t3
+                let feed = signIn * delayedInput[t]
+                row[0] = 0.25 * (p0 + p1) + SIMD4(repeating: feed[0])
+                row[1] = 0.25 * (p0 - p1) + SIMD4(repeating: feed[1])
+                row[2] = 0.25 * (m0 + m1) + SIMD4(repeating: feed[2])
+                row[3] = 0.25 * (m0 - m1) + SIMD4(repeating: feed[3])
+            }
+            // 2c. The outputs, four frames in the lanes: the sums' lanes signed and added in
+            // the order `(sum · sign).sum()` adds them (0 + s0 ∓ s1 …), then width and mix.
+            let a = 0.5 * (1 + widthValue), c = 0.5 * (1 - widthValue)
+            var t = 0
+            while t + 4 <= count {
+                let (s0, s1, s2, s3) = Self.transposeInline(sums[t], sums[t &+ 1], sums[t &+ 2], sums[t &+ 3])
+                let wetL = ((((SIMD4<Float>.zero + s0) - s1) + s2) - s3) * outputScale
+                let wetR = ((((SIMD4<Float>.zero + s0) + s1) - s2) - s3) * outputScale
+                let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
+                let inL = UnsafeRawPointer(left + t).loadUnaligned(as: SIMD4<Float>.self)
+                UnsafeMutableRawPointer(left + t).storeBytes(of: (1 - mixValue) * inL + mixValue * outL, as: SIMD4<Float>.self)
+                if stereo {
+                    let inR = UnsafeRawPointer(right + t).loadUnaligned(as: SIMD4<Float>.self)
+                    UnsafeMutableRawPointer(right + t).storeBytes(of: (1 - mixValue) * inR + mixValue * outR, as: SIMD4<Float>.self)
+                }
+                t &+= 4
+            }
+            while t < count {
+                let os = sums[t]
+                let wetL = (os * signL).sum() * outputScale, wetR = (os * signR).sum() * outputScale
+                let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
+                let inL = left[t], inR = right[t]
+                left[t] = (1 - mixValue) * inL + mixValue * outL
+                if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
+                t &+= 1
+            }
+        } else {
+            for t in 0..<count {
                 mixValue += k * (targetMix - mixValue)
                 widthValue += k * (targetWidth - widthValue)
                 let diff = targetPre - pre
                 pre = abs(diff) < 1e-4 ? targetPre : pre + min(0.2, max(-0.2, diff * 0.002))
                 whole = Int(pre)
                 frac = Float(pre - Double(whole))
+                let inL = left[t], inR = right[t]
+                let input = stereo ? 0.5 * (inL + inR) : inL
+                // Predelay: write, then read `pre` frames back (linear interpolation).
+                preLine[preW] = input
+                let x1 = preLine[(preW &- whole) & preMask], x2 = preLine[(preW &- whole &- 1) & preMask]
+                let delayed = (x1 + frac * (x2 - x1)) * inputScale
+                preW = (preW &+ 1) & preMask
+                // Line outputs through the absorbent filters.
+                let row = scratch + 4 &* t
+                let o0 = row[0], o1 = row[1], o2 = row[2], o3 = row[3]
+                let os = (o0 + o1) + (o2 + o3)
+                var wetL = (os * signL).sum(), wetR = (os * signR).sum()
+                f0 = g0 * o0 + b0 * f0
+                f1 = g1 * o1 + b1 * f1
+                f2 = g2 * o2 + b2 * f2
+                f3 = g3 * o3 + b3 * f3
+                // Fast Walsh–Hadamard transform (orthonormal: ÷4), then feed back. Lines 4a + b are
+                // vector a, lane b: the transform across the vectors, a transpose, the transform
+                // across the vectors again (the same sums as within them), so the new inputs come
+                // out transposed: vector b holds lines b, 4 + b, 8 + b, 12 + b (the scatter
+                // below knows).
+                let e0 = f0 + f1, e1 = f0 - f1, e2 = f2 + f3, e3 = f2 - f3
+                let z0 = e0 + e2, z1 = e1 + e3, z2 = e0 - e2, z3 = e1 - e3
+                let (t0, t1, t2, t3) = Self.transpose(z0, z1, z2, z3)
+                let p0 = t0 + t2, p1 = t1 + t3, m0 = t0 - t2, m1 = t1 - t3
+                let feed = signIn * delayed
+                row[0] = 0.25 * (p0 + p1) + SIMD4(repeating: feed[0])
+                row[1] = 0.25 * (p0 - p1) + SIMD4(repeating: feed[1])
+                row[2] = 0.25 * (m0 + m1) + SIMD4(repeating: feed[2])
+                row[3] = 0.25 * (m0 - m1) + SIMD4(repeating: feed[3])
+                wetL *= outputScale
+                wetR *= outputScale
+                let a = 0.5 * (1 + widthValue), c = 0.5 * (1 - widthValue)
+                let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
+                left[t] = (1 - mixValue) * inL + mixValue * outL
+                if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
             }
-            let inL = left[t], inR = right[t]
-            let input = stereo ? 0.5 * (inL + inR) : inL
-            // Predelay: write, then read `pre` frames back (linear interpolation).
-            preLine[preW] = input
-            let x1 = preLine[(preW &- whole) & preMask], x2 = preLine[(preW &- whole &- 1) & preMask]
-            let delayed = (x1 + frac * (x2 - x1)) * inputScale
-            preW = (preW &+ 1) & preMask
-            // Line outputs through the absorbent filters.
-            let row = scratch + 4 &* t
-            let o0 = row[0], o1 = row[1], o2 = row[2], o3 = row[3]
-            let os = (o0 + o1) + (o2 + o3)
-            var wetL = (os * signL).sum(), wetR = (os * signR).sum()
-            f0 = g0 * o0 + b0 * f0
-            f1 = g1 * o1 + b1 * f1
-            f2 = g2 * o2 + b2 * f2
-            f3 = g3 * o3 + b3 * f3
-            // Fast Walsh–Hadamard transform (orthonormal: ÷4), then feed back. Lines 4a + b are
-            // vector a, lane b: the transform across the vectors, a transpose, the transform
-            // across the vectors again (the same sums as within them), so the new inputs come
-            // out transposed: vector b holds lines b, 4 + b, 8 + b, 12 + b (the scatter
-            // below knows).
-            let e0 = f0 + f1, e1 = f0 - f1, e2 = f2 + f3, e3 = f2 - f3
-            let z0 = e0 + e2, z1 = e1 + e3, z2 = e0 - e2, z3 = e1 - e3
-            let (t0, t1, t2, t3) = Self.transpose(z0, z1, z2, z3)
-            let p0 = t0 + t2, p1 = t1 + t3, m0 = t0 - t2, m1 = t1 - t3
-            let feed = signIn * delayed
-            row[0] = 0.25 * (p0 + p1) + SIMD4(repeating: feed[0])
-            row[1] = 0.25 * (p0 - p1) + SIMD4(repeating: feed[1])
-            row[2] = 0.25 * (m0 + m1) + SIMD4(repeating: feed[2])
-            row[3] = 0.25 * (m0 - m1) + SIMD4(repeating: feed[3])
-            wetL *= outputScale
-            wetR *= outputScale
-            let a = 0.5 * (1 + widthValue), c = 0.5 * (1 - widthValue)
-            let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
-            left[t] = (1 - mixValue) * inL + mixValue * outL
-            if stereo { right[t] = (1 - mixValue) * inR + mixValue * outR }
         }
         filterState = ReverbLanes(a0: f0, a1: f1, a2: f2, a3: f3)
         // 3. Scatter the new line inputs back (line 4a + b from flat[t·16 + 4b + a]: vector b
