@@ -89,8 +89,10 @@ struct FilterCascade: Sendable {
     var sections: [FilterSection]
 
     static let chunkFrames = 256
-    /// Mono sub-blocks are longer: each pass starts and ends with a masked fill and drain of
-    /// the pipeline (up to 5 frames each), which costs about twice a steady frame.
+    /// Mono sub-blocks, when the sections make more than one group (up to six sections run on
+    /// the `Float` samples directly, the whole block in one pass): each pass starts and ends with
+    /// a masked fill and drain of the pipeline (up to 5 frames each), which costs about twice a
+    /// steady frame.
     static let monoChunkFrames = 2048
     static let maximumGroup = 8
 
@@ -159,6 +161,18 @@ struct FilterCascade: Sendable {
             for j in 0..<active { slots[j] = pointers[j] }
             let paired = (active + 1) & ~1
             if paired > active { slots[active] = padding }
+            // Up to three pairs are one group: it reads and writes the `Float` samples itself,
+            // the whole block in one pass (the same values: the input widened exactly, the
+            // output rounded once).
+            if paired <= 6 {
+                let p = UnsafePointer(slots)
+                switch paired / 2 {
+                case 1: mono1(p, samples, count)
+                case 2: mono2(p, samples, count)
+                default: mono3(p, samples, count)
+                }
+                return
+            }
             withUnsafeTemporaryAllocation(of: Double.self, capacity: min(count, Self.monoChunkFrames)) { scratch in
                 let x = scratch.baseAddress!
                 var offset = 0
@@ -193,7 +207,7 @@ struct FilterCascade: Sendable {
         }
     }
 
-    private static func mono1(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
+    private static func mono1<Sample: BinaryFloatingPoint>(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Sample>, _ n: Int) {
         let q0 = NormalizedSection(p[0].pointee, p[1].pointee, after: 1)
         let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
         var u0 = SIMD2(p[0].pointee.s1[0], p[1].pointee.s1[0]) / q0.scale
@@ -203,22 +217,22 @@ struct FilterCascade: Sendable {
         let latency = 1
         /// A frame at the edges of the block, where some lanes are outside it (their state is kept).
         @inline(__always) func masked(_ i: Int) {
-            let i0 = SIMD2(i < n ? x[i] : 0, y0[0])
+            let i0 = SIMD2(i < n ? Double(x[i]) : 0, y0[0])
             let su0 = u0, sv0 = v0
             let n0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
             let j0 = SIMD2<Int64>(Int64(i - 0), Int64(i - 1))
             let off0 = (j0 .< 0) .| (j0 .>= SIMD2(repeating: Int64(n)))
             u0.replace(with: su0, where: off0); v0.replace(with: sv0, where: off0)
             y0 = n0
-            if i >= latency { x[i - latency] = y0[1] * gain }
+            if i >= latency { x[i - latency] = Sample(y0[1] * gain) }
         }
         let total = n + latency
         let lo = min(latency, total), hi = max(lo, n)
         for i in 0..<lo { masked(i) }
         for i in lo..<hi {
-            let i0 = SIMD2(x[i], y0[0])
+            let i0 = SIMD2(Double(x[i]), y0[0])
             y0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
-            x[i - latency] = y0[1] * gain
+            x[i - latency] = Sample(y0[1] * gain)
         }
         for i in hi..<total { masked(i) }
         let s0 = u0 * q0.scale, t0 = v0 * q0.scale
@@ -226,7 +240,7 @@ struct FilterCascade: Sendable {
         p[1].pointee.s1[0] = s0[1]; p[1].pointee.s2[0] = t0[1]
     }
 
-    private static func mono2(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
+    private static func mono2<Sample: BinaryFloatingPoint>(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Sample>, _ n: Int) {
         let q0 = NormalizedSection(p[0].pointee, p[1].pointee, after: 1)
         let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
         var u0 = SIMD2(p[0].pointee.s1[0], p[1].pointee.s1[0]) / q0.scale
@@ -241,7 +255,7 @@ struct FilterCascade: Sendable {
         let latency = 3
         /// A frame at the edges of the block, where some lanes are outside it (their state is kept).
         @inline(__always) func masked(_ i: Int) {
-            let i0 = SIMD2(i < n ? x[i] : 0, y0[0])
+            let i0 = SIMD2(i < n ? Double(x[i]) : 0, y0[0])
             let i1 = SIMD2(y0[1], y1[0])
             let su0 = u0, sv0 = v0
             let su1 = u1, sv1 = v1
@@ -255,17 +269,17 @@ struct FilterCascade: Sendable {
             u1.replace(with: su1, where: off1); v1.replace(with: sv1, where: off1)
             y0 = n0
             y1 = n1
-            if i >= latency { x[i - latency] = y1[1] * gain }
+            if i >= latency { x[i - latency] = Sample(y1[1] * gain) }
         }
         let total = n + latency
         let lo = min(latency, total), hi = max(lo, n)
         for i in 0..<lo { masked(i) }
         for i in lo..<hi {
-            let i0 = SIMD2(x[i], y0[0])
+            let i0 = SIMD2(Double(x[i]), y0[0])
             let i1 = SIMD2(y0[1], y1[0])
             y0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
             y1 = tick(i1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
-            x[i - latency] = y1[1] * gain
+            x[i - latency] = Sample(y1[1] * gain)
         }
         for i in hi..<total { masked(i) }
         let s0 = u0 * q0.scale, t0 = v0 * q0.scale
@@ -276,7 +290,7 @@ struct FilterCascade: Sendable {
         p[3].pointee.s1[0] = s1[1]; p[3].pointee.s2[0] = t1[1]
     }
 
-    private static func mono3(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Double>, _ n: Int) {
+    private static func mono3<Sample: BinaryFloatingPoint>(_ p: UnsafePointer<UnsafeMutablePointer<FilterSection>>, _ x: UnsafeMutablePointer<Sample>, _ n: Int) {
         let q0 = NormalizedSection(p[0].pointee, p[1].pointee, after: 1)
         let b1_0 = q0.b1, b2_0 = q0.b2, a1_0 = q0.a1, a2_0 = q0.a2
         var u0 = SIMD2(p[0].pointee.s1[0], p[1].pointee.s1[0]) / q0.scale
@@ -296,7 +310,7 @@ struct FilterCascade: Sendable {
         let latency = 5
         /// A frame at the edges of the block, where some lanes are outside it (their state is kept).
         @inline(__always) func masked(_ i: Int) {
-            let i0 = SIMD2(i < n ? x[i] : 0, y0[0])
+            let i0 = SIMD2(i < n ? Double(x[i]) : 0, y0[0])
             let i1 = SIMD2(y0[1], y1[0])
             let i2 = SIMD2(y1[1], y2[0])
             let su0 = u0, sv0 = v0
@@ -317,19 +331,19 @@ struct FilterCascade: Sendable {
             y0 = n0
             y1 = n1
             y2 = n2
-            if i >= latency { x[i - latency] = y2[1] * gain }
+            if i >= latency { x[i - latency] = Sample(y2[1] * gain) }
         }
         let total = n + latency
         let lo = min(latency, total), hi = max(lo, n)
         for i in 0..<lo { masked(i) }
         for i in lo..<hi {
-            let i0 = SIMD2(x[i], y0[0])
+            let i0 = SIMD2(Double(x[i]), y0[0])
             let i1 = SIMD2(y0[1], y1[0])
             let i2 = SIMD2(y1[1], y2[0])
             y0 = tick(i0, b1_0, b2_0, a1_0, a2_0, &u0, &v0)
             y1 = tick(i1, b1_1, b2_1, a1_1, a2_1, &u1, &v1)
             y2 = tick(i2, b1_2, b2_2, a1_2, a2_2, &u2, &v2)
-            x[i - latency] = y2[1] * gain
+            x[i - latency] = Sample(y2[1] * gain)
         }
         for i in hi..<total { masked(i) }
         let s0 = u0 * q0.scale, t0 = v0 * q0.scale
