@@ -384,7 +384,9 @@ public final class Mixer: @unchecked Sendable {
         func processBus(_ k: Int, _ b: Int) {
             let m = mixer
             let lane = busLanes[k % 3][b]
-            lane.pre = busIn[b]
+            // The input's buffer becomes the lane's (and the lane's old one the next input, which
+            // the next sum overwrites whole): no copy of the block.
+            swap(&lane.pre, &busIn[b])
             m.busStrips[b].processPreFader(&lane.pre, startFrame: start(k), sidechain: nil)
             m.busStrips[b].processFader(lane.pre, into: &lane.out, startFrame: start(k))
         }
