@@ -11,17 +11,9 @@ func runKernelBenchmark(seconds: Double, rounds: Int, only: String? = nil) {
     let rate = 48_000.0, block = 8192
     let frames = Int(seconds * rate)
     // Eight tracks' worth of material, as the mix benchmark writes it.
-    var tracks: [[Float]] = []
-    for t in 0..<8 {
-        var seed = UInt64(t + 1) &* 0x9E37_79B9_7F4A_7C15
-        var phase = 0.0
-        let f = 55.0 * Double(t + 1)
-        tracks.append((0..<frames).map { i in
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            phase += 2 * Double.pi * f / rate
-            let env = 0.5 + 0.5 * sin(Double(i) / rate * 2 * Double.pi * 0.5)
-            return Float(0.25 * env * sin(phase) + Double(Int64(bitPattern: seed) >> 11) / Double(1 << 52) * 0.05)
-        })
+    let tracks: [[Float]] = (0..<8).map { t in
+        var track = BenchTrack(t, rate: rate)
+        return (0..<frames).map { _ in track.next() }
     }
     // For the stereo processors (a bus, the master): the tracks summed with different
     // weights per channel, peaking well over full scale, as the mix benchmark's master does.

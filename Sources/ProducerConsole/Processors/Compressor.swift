@@ -196,27 +196,15 @@ public struct Compressor: Processor {
                         i += 4
                     }
                 } else {
-                    @inline(__always) func magnitude(_ a: SIMD4<Float>) -> SIMD4<Float> {
-                        unsafeBitCast(unsafeBitCast(a, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
-                    }
+                    let mono = x1 == x0
+                    /// The level of four frames: |x|, the larger over the channels (mono reads once).
                     @inline(__always) func level(_ j: Int) -> SIMD4<Float> {
-                        let magnitudeA = magnitude(UnsafeRawPointer(x0 + j).loadUnaligned(as: SIMD4<Float>.self))
-                        let magnitudeB = magnitude(UnsafeRawPointer(x1 + j).loadUnaligned(as: SIMD4<Float>.self))
-                        var q = magnitudeA
-                        q.replace(with: magnitudeB, where: magnitudeB .> magnitudeA)
+                        let a = CompressorMath.magnitude(UnsafeRawPointer(x0 + j).loadUnaligned(as: SIMD4<Float>.self))
+                        if mono { return a }
+                        let b = CompressorMath.magnitude(UnsafeRawPointer(x1 + j).loadUnaligned(as: SIMD4<Float>.self))
+                        var q = a
+                        q.replace(with: b, where: b .> a)
                         return q
-                    }
-                    if x1 == x0 {
-                        // Mono: the level is |x|.
-                        while i + 8 <= n {
-                            let q = magnitude(UnsafeRawPointer(x0 + i).loadUnaligned(as: SIMD4<Float>.self))
-                            let q2 = magnitude(UnsafeRawPointer(x0 + i + 4).loadUnaligned(as: SIMD4<Float>.self))
-                            p[i >> 2] = q
-                            p[(i >> 2) + 1] = q2
-                            lanes.replace(with: q, where: q .> lanes)
-                            lanes2.replace(with: q2, where: q2 .> lanes2)
-                            i += 8
-                        }
                     }
                     while i + 8 <= n {
                         let q = level(i), q2 = level(i + 4)

@@ -39,6 +39,12 @@ enum CompressorMath {
 }
 
 extension CompressorMath {
+    /// |x| of four values at once, by clearing the sign bits (a `replace`-free `abs`).
+    @inline(__always)
+    static func magnitude(_ x: SIMD4<Float>) -> SIMD4<Float> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+    }
+
     /// log2 of four normal positive values at once (as ``log2(_:)-(Float)``).
     @inline(__always)
     static func log2(_ x: SIMD4<Float>) -> SIMD4<Float> {

@@ -128,7 +128,7 @@ public struct Limiter: Processor {
                     j += 2
                 }
                 @inline(__always) func keep(_ m: SIMD4<Float>) {
-                    let magnitude = unsafeBitCast(unsafeBitCast(m, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+                    let magnitude = CompressorMath.magnitude(m)
                     best.replace(with: magnitude, where: magnitude .> best)
                 }
                 keep(a1 + b1); keep(a2 + b2); keep(a3 + b3); keep(load(taps - 1 - detectorDelay))
@@ -147,8 +147,7 @@ public struct Limiter: Processor {
     @inline(__always)
     static func largestMagnitude(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
         @inline(__always) func magnitude(_ j: Int) -> SIMD4<Float> {
-            let v = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Float>.self)
-            return unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: SIMD4<Float>.self)
+            CompressorMath.magnitude(UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Float>.self))
         }
         var a = SIMD4<Float>.zero, b = SIMD4<Float>.zero
         var j = 0
