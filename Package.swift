@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "producer", targets: ["producer"]),
+        .library(name: "ProducerFiles", targets: ["ProducerFiles"]),
         .library(name: "ProducerAudio", targets: ["ProducerAudio"]),
         .library(name: "ProducerDSP", targets: ["ProducerDSP"]),
         .library(name: "ProducerMusic", targets: ["ProducerMusic"]),
@@ -28,8 +29,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
+        // The rule for every file a command reads or writes: regular files only, outputs through a
+        // temporary file renamed when complete, never over an input, removed on Ctrl-C.
+        .target(name: "ProducerFiles", swiftSettings: swiftSettings),
         // Buffers, audio file reading and writing. Pure Swift; Foundation for file I/O.
-        .target(name: "ProducerAudio", swiftSettings: swiftSettings),
+        .target(name: "ProducerAudio", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
         // Measurements and signal processing over blocks of audio. No I/O.
         .target(
             name: "ProducerDSP",
@@ -41,7 +45,7 @@ let package = Package(
         // Music theory, Standard MIDI Files, the preview synth (incl. a vocal-like voice). No DSP.
         .target(
             name: "ProducerMusic",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["ProducerFiles", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: swiftSettings),
         // Performance feedback: notes, timing, takes and comps, over DSP analysis and music theory.
         .target(
@@ -52,7 +56,7 @@ let package = Package(
         .target(
             name: "ProducerConsole",
             dependencies: [
-                "ProducerAudio", "ProducerDSP",
+                "ProducerFiles", "ProducerAudio", "ProducerDSP",
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -83,20 +87,20 @@ let package = Package(
         .target(
             name: "ProducerKit",
             dependencies: [
-                "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole", "ProducerOffice",
-                .product(name: "Yams", package: "Yams"),
+                "ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole",
+                "ProducerOffice", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
         // Projects on disk for the commands: finding, making and opening them through ProducerStore
         // (kept apart so that ProducerKit, and the audio benchmarks, need no database packages).
         .target(
             name: "ProducerProjects",
-            dependencies: ["ProducerKit", "ProducerOffice", "ProducerStore"],
+            dependencies: ["ProducerFiles", "ProducerKit", "ProducerOffice", "ProducerStore"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer",
             dependencies: [
-                "ProducerKit", "ProducerProjects", "ProducerConsole", "ProducerOffice", "ProducerStore",
+                "ProducerFiles", "ProducerKit", "ProducerProjects", "ProducerConsole", "ProducerOffice", "ProducerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -110,6 +114,7 @@ let package = Package(
             dependencies: ["ProducerOffice"],
             path: "Benchmarks/schedule-bench",
             swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerFilesTests", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
@@ -127,6 +132,6 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerAudio", "ProducerMusic", "ProducerOffice"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice"], swiftSettings: swiftSettings),
     ]
 )

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProducerFiles
 
 /// Writes one WAV, RF64, BW64, AIFF or AIFF-C file, block by block.
 ///
@@ -105,6 +106,7 @@ public final class AudioFileWriter {
         }
         self.fd = fd
         self.tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        Interrupts.register(tempPath)
         _ = fchmod(fd, 0o644)
         if let e = header.withUnsafeBytes({ POSIX.writeAll(fd, $0) }) {
             throw failure("cannot write the header", e)
@@ -116,6 +118,7 @@ public final class AudioFileWriter {
             close(fd)
             unlink(tempPath)
         }
+        Interrupts.unregister(tempPath)
     }
 
     private func failure(_ what: String, _ e: Int32) -> AudioFileError {

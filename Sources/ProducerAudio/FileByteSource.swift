@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProducerFiles
 
 /// A ``ByteSource`` over a regular file, read with `pread`.
 final class FileByteSource: ByteSource {
@@ -17,31 +18,18 @@ final class FileByteSource: ByteSource {
     ///   cannot be opened or is not a regular file (a directory, a device...).
     init(path: String) throws {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            let e = POSIX.errno
-            if e == ENOENT || e == ENOTDIR {
-                throw AudioFileError(.notFound, path: path, "the file does not exist")
+        // Opened without blocking, so a pipe is refused instead of waiting forever for a writer.
+        do {
+            let (fd, size) = try InputFile.open(path, kind: "audio file")
+            self.fd = fd
+            self.size = size
+        } catch {
+            switch error.code {
+            case .notFound: throw AudioFileError(.notFound, path: path, "the file does not exist")
+            case .folder: throw AudioFileError(.unreadable, path: path, "this is a folder, not an audio file")
+            default: throw AudioFileError(.unreadable, path: path, error.message)
             }
-            throw AudioFileError(.unreadable, path: path, "cannot open the file: \(POSIX.errorText(e))")
         }
-        var info = stat()
-        if fstat(fd, &info) != 0 {
-            let e = POSIX.errno
-            close(fd)
-            throw AudioFileError(.unreadable, path: path, "cannot inspect the file: \(POSIX.errorText(e))")
-        }
-        let kind = info.st_mode & mode_t(S_IFMT)
-        if kind == mode_t(S_IFDIR) {
-            close(fd)
-            throw AudioFileError(.unreadable, path: path, "this is a directory, not an audio file")
-        }
-        if kind != mode_t(S_IFREG) {
-            close(fd)
-            throw AudioFileError(.unreadable, path: path, "this is not a regular file (a device, pipe or socket)")
-        }
-        self.fd = fd
-        self.size = Int64(info.st_size)
     }
 
     deinit { close(fd) }

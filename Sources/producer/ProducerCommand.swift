@@ -2,7 +2,7 @@ import ArgumentParser
 import ProducerKit
 
 /// `producer`: the command-line tool. It only parses arguments and calls the modules.
-@main
+
 struct ProducerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "producer",

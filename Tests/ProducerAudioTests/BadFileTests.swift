@@ -51,7 +51,7 @@ import Testing
         #expect(missing?.description == dir.file("nope.wav") + ": the file does not exist")
         let directory = #expect(throws: AudioFileError.self) { try AudioFileReader(path: dir.path) }
         #expect(directory?.code == .unreadable)
-        #expect(directory?.message.contains("directory") == true)
+        #expect(directory?.message == "this is a folder, not an audio file")
     }
 
     @Test func emptyTextAndForeignFiles() throws {
