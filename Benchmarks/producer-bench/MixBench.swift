@@ -61,7 +61,7 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16, runs: Int = 2, compare: 
     let serial = ProcessInfo.processInfo.environment["PRODUCER_BENCH_SERIAL"] != nil
     for _ in 0..<runs {
         let t0 = now()
-        var mixdown = Mixdown(encoding: .integer(bits: 24))
+        var mixdown = Mixdown(encoding: .integer(bits: 24), replacesExisting: true)
         // PRODUCER_BENCH_SERIAL=1: one thread (repeatable instruction counts under callgrind).
         mixdown.parallel = !serial
         if let b = ProcessInfo.processInfo.environment["PRODUCER_BENCH_BLOCK"].flatMap({ Int($0) }) { mixdown.blockFrames = b }

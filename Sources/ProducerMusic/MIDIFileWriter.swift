@@ -1,3 +1,4 @@
+import ProducerFiles
 /// Builds the bytes of a format 1 Standard MIDI File from notes timed in seconds.
 struct MIDIFileWriter {
     var tempo: Double
@@ -102,8 +103,10 @@ extension MIDIFile {
     public static func write(notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
                              meter: TimeSignature = .fourFour, key: Key? = nil, to path: String) throws(MIDIFileError) {
         let data = bytes(notes: notes, tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key)
-        if let problem = FileBytes.writeAtomically(data, to: path) {
-            throw MIDIFileError(fileName: path, byteOffset: nil, reason: "the file \(problem)")
+        do {
+            try PartialFile.write(data, to: path)
+        } catch {
+            throw MIDIFileError(fileName: path, byteOffset: nil, reason: error.message)
         }
     }
 }

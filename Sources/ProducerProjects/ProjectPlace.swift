@@ -46,6 +46,21 @@ public struct ProjectPlace: Sendable {
         return FileManager.default.fileExists(atPath: file) ? .sqlite(path: file) : nil
     }
 
+    /// The project's own files on disk (its SQLite database with its journal files, or the
+    /// pointer to its PostgreSQL database): inputs no command may write over.
+    public func files(environment: [String: String] = ProcessInfo.processInfo.environment,
+                      from directory: String = FileManager.default.currentDirectoryPath) -> [String] {
+        var files: [String] = []
+        if let project {
+            files.append((project as NSString).appendingPathComponent(Self.pointerFile))
+        }
+        if case .sqlite(let path)? = try? location(environment: environment, from: directory) {
+            files += ["", "-wal", "-shm"].map { path + $0 }
+            files.append(((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Self.pointerFile))
+        }
+        return files
+    }
+
     /// Opens the project, runs `body` and closes the project, also when `body` throws.
     public func with<T: Sendable>(_ body: (ProjectDatabase) async throws -> T) async throws -> T {
         let database = try await ProjectDatabase.open(location())

@@ -50,3 +50,11 @@ func printJSON(_ value: some Encodable) throws {
     let data = try encoder.encode(value)
     print(String(decoding: data, as: UTF8.self))
 }
+
+extension Double {
+    /// The number as a person wrote it: "120", "-5", "0.25", "nan".
+    var formatted: String {
+        guard isFinite else { return isNaN ? "nan" : (self > 0 ? "inf" : "-inf") }
+        return self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
+    }
+}

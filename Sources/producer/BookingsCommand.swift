@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProducerFiles
 import Foundation
 import ProducerKit
 import ProducerProjects
@@ -81,6 +82,8 @@ extension ProducerCommand {
                     """)
             @Option(help: ArgumentHelp("The .ics file to write.", valueName: "file"))
             var ics: String
+            @Flag(help: "Replace the .ics file if it exists.")
+            var force = false
             @Option(help: "Only this person's bookings.")
             var person: String?
             @Option(help: "Only this studio's bookings.")
@@ -94,6 +97,8 @@ extension ProducerCommand {
 
             func run() async throws {
                 try await runOffice("bookings export") {
+                    let policy = OutputPolicy(replacesExisting: force, inputs: project.place.files())
+                    try policy.check(ics, what: "the calendar")
                     try await project.place.with { store in
                         let count = try await OfficeJobs.exportCalendar(to: ics, person: person, studio: studio, store: store)
                         if output.json { try printJSON(["file": ics, "events": "\(count)"]) } else { print("Wrote \(count) bookings to \(ics).") }

@@ -7,8 +7,9 @@ extension ProducerCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy an audio file into another format, keeping its BWF and iXML metadata.",
             discussion: """
-                The container follows the output's extension (.wav, .rf64, .aif/.aiff, .aifc) \
-                unless --container says otherwise. Writing fewer bits than the source holds adds \
+                The container follows the output's extension (.wav, .rf64, .bw64, .aif/.aiff, \
+                .aifc; any other extension is an error) unless --container says otherwise. An \
+                existing output is replaced only with --force. Writing fewer bits than the source holds adds \
                 TPDF dither; --no-dither turns it off.
 
                 Example: producer convert mix.wav mix-16.wav --bit-depth 16
@@ -28,6 +29,9 @@ extension ProducerCommand {
 
         @Flag(help: "Do not dither when reducing the bit depth.")
         var noDither = false
+
+        @Flag(help: "Replace the output if it exists (the input never is).")
+        var force = false
 
         @OptionGroup var format: OutputOptions
 
@@ -52,7 +56,7 @@ extension ProducerCommand {
         func run() throws {
             let converter = Converter(
                 encoding: bitDepth.flatMap(Self.encoding), container: container.flatMap(AudioContainer.init(rawValue:)),
-                dither: !noDither)
+                dither: !noDither, replacesExisting: force)
             do {
                 let written = try converter.convert(input: input, output: output)
                 if format.json {

@@ -12,7 +12,8 @@ extension ProducerCommand {
             discussion: """
                 Writes synthesised files with known faults (a clipped mix, a DC offset, a quiet \
                 and hissy recording, a phase-inverted stereo file, 16-bit audio in a 24-bit file) \
-                into ./producer-demo/ and prints their analysis.
+                into ./producer-demo/ and prints their analysis. Run again on the same folder, it \
+                replaces its own files only with --force (other files there are left alone).
 
                 Example: producer demo --output /tmp/demo
                 """)
@@ -20,10 +21,19 @@ extension ProducerCommand {
         @Option(name: .shortAndLong, help: "The folder to write into.")
         var output = "producer-demo"
 
+        @Flag(help: "Replace the files of an earlier demo in the folder.")
+        var force = false
+
         @OptionGroup var format: OutputOptions
 
         func run() async throws {
-            let demo = Demo(directory: output)
+            let demo = Demo(directory: output, replacesExisting: force)
+            do {
+                try demo.checkFolder()
+            } catch {
+                writeStandardError("producer demo: \(error)\n")
+                throw ExitCode(1)
+            }
             let items = try demo.writeFiles()
             let analyzer = Analyzer(showsProgress: false)
             var results: [DemoResult] = []
@@ -44,7 +54,7 @@ extension ProducerCommand {
             let sung = try demo.writeSungPart()
             let settings = ListenSettings(referencePath: sung.reference, key: sung.key, part: .vocal)
             let report = try ListenJob(takePath: sung.takes[0], settings: settings).run()
-            let ranking = try TakesJob(takePaths: sung.takes, settings: settings, compPath: sung.comp).run()
+            let ranking = try TakesJob(takePaths: sung.takes, settings: settings, compPath: sung.comp, replacesExisting: force).run()
             // The console: a session file that mixes the comp with a backing track, rendered.
             let mix = try demo.writeMixSession(comp: sung.comp)
             let mixAnalysis = try analyzer.analyze(path: mix.mix)

@@ -65,8 +65,11 @@ extension ProducerCommand {
 
         @OptionGroup var part: PartOptions
 
-        @Option(help: "Write the comp to this file.", completion: .file())
+        @Option(help: "Write the comp to this file (.wav, .aif/.aiff, .aifc, .rf64, .bw64).", completion: .file())
         var comp: String?
+
+        @Flag(help: "Replace the comp file if it exists (a take or the reference never is).")
+        var force = false
 
         @OptionGroup var output: OutputOptions
 
@@ -75,7 +78,7 @@ extension ProducerCommand {
         }
 
         func run() throws {
-            let job = TakesJob(takePaths: takes, settings: part.settings, compPath: comp)
+            let job = TakesJob(takePaths: takes, settings: part.settings, compPath: comp, replacesExisting: force)
             do {
                 let result = try job.run()
                 if output.json { try printJSON(result) } else { print(result.text()) }
@@ -95,14 +98,17 @@ struct PartOptions: ParsableArguments {
     @Option(help: "A MIDI file of the intended part.", completion: .file())
     var reference: String?
 
-    @Option(help: "The tempo in BPM (the grid starts at the top of the take).")
+    @Option(parsing: .unconditional, help: "The tempo in BPM (the grid starts at the top of the take).")
     var tempo: Double?
 
     @Option(help: "The part: vocal, bass, guitar, keys, drums or other.")
     var part: Part = .other
 
     func validate() throws {
-        if let tempo, !(20...400).contains(tempo) { throw ValidationError("--tempo must be between 20 and 400 BPM") }
+        if let tempo, tempo <= 0 {
+            throw ValidationError("--tempo must be a positive number of beats per minute (20 to 400); a tempo cannot be \(tempo.formatted)")
+        }
+        if let tempo, !(20...400).contains(tempo) { throw ValidationError("--tempo must be between 20 and 400 BPM, not \(tempo.formatted)") }
     }
 
     var settings: ListenSettings { ListenSettings(referencePath: reference, key: key, tempo: tempo, part: part) }

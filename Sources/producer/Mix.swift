@@ -10,7 +10,11 @@ extension ProducerCommand {
             discussion: """
                 Reads a YAML session (see the README for the format), renders it offline in blocks \
                 with the tracks processed in parallel, and writes the stereo mix; --stems also \
-                writes every bus as a stem. Any error in the session names the line and the key.
+                writes every bus as a stem. Any error in the session names the line and the key. \
+                The mix runs until the last reverb or delay tail has decayed below −90 dBFS \
+                (unless the session sets length or tail), and its loudness and true peak are \
+                printed. The format follows the output's extension (.wav, .aif/.aiff, .aifc, \
+                .rf64, .bw64). An existing file is replaced only with --force; an input is never.
 
                 Example: producer mix session.yaml -o mix.wav --bit-depth 24 --stems stems/
                 """)
@@ -18,7 +22,7 @@ extension ProducerCommand {
         @Argument(help: "The session file.", completion: .file())
         var session: String
 
-        @Option(name: .shortAndLong, help: "The mix file to write.")
+        @Option(name: .shortAndLong, help: "The mix file to write (.wav, .aif/.aiff, .aifc, .rf64, .bw64).")
         var output: String
 
         @Option(help: "Write each bus as a stem into this folder.")
@@ -26,6 +30,9 @@ extension ProducerCommand {
 
         @Option(help: "16, 24 (dithered integer) or 32f (float).")
         var bitDepth: String = "24"
+
+        @Flag(help: "Replace the mix and stems if they exist.")
+        var force = false
 
         @OptionGroup var format: OutputOptions
 
@@ -40,11 +47,15 @@ extension ProducerCommand {
             do {
                 let parsed = try Session(path: session)
                 var bar = ProgressBar(label: "mix " + session, enabled: !format.json && ProgressBar.standardErrorIsTerminal)
-                let result = try Mixdown(encoding: encoding, stemsDirectory: stems).render(parsed, to: output) { bar.update($0) }
+                let mixdown = Mixdown(encoding: encoding, stemsDirectory: stems, replacesExisting: force)
+                let result = try mixdown.render(parsed, to: output) { bar.update($0) }
                 bar.finish()
-                if format.json { try printJSON(result) } else {
+                let check = try MixCheck(result: result)
+                if format.json { try printJSON(check) } else {
                     print("Rendered \(session) → \(output): \(formatTime(result.seconds)) at \(Int(result.sampleRate)) Hz"
                         + (result.stems.isEmpty ? "" : ", \(result.stems.count) stems in \(stems ?? "")"))
+                    print(check.summary)
+                    for warning in check.warnings { writeStandardError("warning: \(warning)\n") }
                 }
             } catch {
                 writeStandardError("producer mix: \(error)\n")

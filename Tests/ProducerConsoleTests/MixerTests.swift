@@ -8,7 +8,7 @@ struct MixerTests {
     func render(_ yaml: String, in dir: String, encoding: SampleEncoding = .float(bits: 32),
                 stems: Bool = false, parallel: Bool = true) throws -> (AudioBuffer, Mixdown.Result) {
         let session = try Session(yaml: yaml, path: dir + "/session.yaml")
-        var mixdown = Mixdown(encoding: encoding, stemsDirectory: stems ? dir + "/stems" : nil)
+        var mixdown = Mixdown(encoding: encoding, stemsDirectory: stems ? dir + "/stems" : nil, replacesExisting: true)
         mixdown.blockFrames = 1000
         mixdown.parallel = parallel
         let result = try mixdown.render(session, to: dir + "/mix.wav")
@@ -133,7 +133,7 @@ struct MixerTests {
                 gain: -1
             """, path: dir + "/session.yaml")
         // A block length that is not a multiple of the sums' eight-frame vectors.
-        var mixdown = Mixdown(encoding: .float(bits: 32), stemsDirectory: dir + "/stems")
+        var mixdown = Mixdown(encoding: .float(bits: 32), stemsDirectory: dir + "/stems", replacesExisting: true)
         mixdown.blockFrames = 1001
         let result = try mixdown.render(session, to: dir + "/mix.wav")
         let mix = try AudioFile.read(path: dir + "/mix.wav").buffer
@@ -214,7 +214,8 @@ struct MixerTests {
         let yaml = Self.fullSession.split(separator: "\n").filter { !$0.contains("compressor.threshold") }.joined(separator: "\n")
         let (a, _) = try render(yaml, in: dir, parallel: true)
         let (b, _) = try render(yaml, in: dir, parallel: false)
-        #expect(a.frameCount == 48_000)
+        #expect(a.frameCount == b.frameCount)
+        #expect(a.frameCount > 48_000, "the delay and reverb tails run past the last track")
         #expect(a.channel(0) == b.channel(0) && a.channel(1) == b.channel(1))
         #expect(a.channel(0).contains { $0 != 0 })
     }

@@ -37,6 +37,9 @@ final class ChannelStrip: @unchecked Sendable {
 
     /// Total latency of the inserts, frames.
     var insertLatency: Int { inserts.reduce(0) { $0 + $1.latencyFrames } }
+    /// How long the strip sounds after its input falls silent, seconds: its inserts' tails in
+    /// series.
+    var tailSeconds: Double { inserts.reduce(0) { $0 + $1.tailSeconds } }
 
     /// For a fader that never moves (no gain or pan automation, and a mono source or a stereo
     /// one at full width): its left and right gains, the products ``processFader(_:into:startFrame:)``

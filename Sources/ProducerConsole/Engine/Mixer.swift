@@ -13,8 +13,15 @@ public final class Mixer: @unchecked Sendable {
     public let blockFrames: Int
     /// The session being rendered.
     public let session: Session
-    /// Frames the render lasts: to the end of the last track, plus the master's latency compensated.
+    /// Frames the render lasts: the session's `length`, or the end of the last track plus the
+    /// tail (the session's `tail`, or the longest any chain of processors can ring on, at most
+    /// ``Session/maximumAutomaticTailSeconds``).
     public let lengthFrames: Int64
+    /// Where the last track ends, frames.
+    public let timelineFrames: Int64
+    /// Whether the render's end is the sound's end: no `length` or `tail` in the session, so
+    /// what follows the last track is cut once it stays below ``Session/tailThresholdDecibels``.
+    public var endsWhenSoundEnds: Bool { session.lengthFrames == nil && session.tailFrames == nil }
 
     private let sources: [TrackSource]
     private let trackStrips: [ChannelStrip]
@@ -128,7 +135,17 @@ public final class Mixer: @unchecked Sendable {
         trackRoutes = session.tracks.map { Self.route($0.strip, in: session) }
         busRoutes = session.buses.map { Self.route($0.strip, in: session) }
         masterStrip = master
-        lengthFrames = (sources.map(\.endFrame).max() ?? 0)
+        timelineFrames = sources.map(\.endFrame).max() ?? 0
+        // A track's tail, then the buses it may pass through one after another, then the master.
+        let ringing = (tracks.map(\.tailSeconds).max() ?? 0) + buses.reduce(0) { $0 + $1.tailSeconds } + master.tailSeconds
+        let automaticTail = Int64((min(ringing, Session.maximumAutomaticTailSeconds) * session.sampleRate).rounded(.up))
+        lengthFrames = session.lengthFrames ?? (timelineFrames + (session.tailFrames ?? automaticTail))
+        let limit = Int64(Session.maximumDurationSeconds * session.sampleRate)
+        guard lengthFrames <= limit else {
+            let hours = Int(Session.maximumDurationSeconds / 3600)
+            throw SessionError(file: session.path, key: "tracks",
+                               "the mix would last \(lengthFrames / Int64(session.sampleRate)) s, past the \(hours)-hour limit of a session's timeline")
+        }
         for strip in tracks + buses + [master] { strip.prepare(sampleRate: session.sampleRate, blockFrames: blockFrames) }
     }
 

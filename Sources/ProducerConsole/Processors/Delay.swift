@@ -42,6 +42,15 @@ public struct StereoDelay: Processor {
     /// Longest delay, ms.
     public static let maximumTime = 4000.0
 
+    /// The repeats until the feedback has taken them 90 dB down, one round trip each (left and
+    /// right in ping-pong), plus the first echo. The filters in the loop only shorten it.
+    public var tailSeconds: Double {
+        let trip = (pingPong ? timeLeft + timeRight : max(timeLeft, timeRight)) / 1000
+        guard feedback > 0 else { return trip }
+        let repeats = (90 / -(20 * Double.log10(feedback))).rounded(.up)
+        return trip * (repeats + 1)
+    }
+
     /// Left delay time, ms (1 … 4000).
     public var timeLeft: Double { didSet { timeLeft = Self.clampTime(timeLeft) } }
     /// Right delay time, ms (1 … 4000).

@@ -20,10 +20,15 @@ public protocol Processor: Sendable {
     /// Frames of delay the processor adds (a look-ahead limiter's look-ahead); the engine
     /// compensates it so every path stays in time.
     var latencyFrames: Int { get }
+    /// How long the processor keeps sounding after its input falls silent, seconds, until its
+    /// output is below −90 dB of what went in (a reverb's decay, a delay's repeats); 0 for
+    /// processors without memory. The render runs at least this long past the last track.
+    var tailSeconds: Double { get }
 }
 
 extension Processor {
     public var latencyFrames: Int { 0 }
+    public var tailSeconds: Double { 0 }
     public mutating func process(_ block: inout AudioBuffer) { process(&block, sidechain: nil) }
 }
 

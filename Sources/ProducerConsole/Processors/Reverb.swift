@@ -44,6 +44,9 @@ public struct Reverb: Processor {
     /// The decay time asked for, seconds: `decay` when positive, else 0.2 · 50^size.
     public var t60: Double { decay > 0 ? decay : 0.2 * Double.pow(50, size) }
 
+    /// 90 dB of decay (1.5 × T60), after the predelay and the network's first reflection.
+    public var tailSeconds: Double { 1.5 * t60 + predelay / 1000 + 0.05 }
+
     /// Line lengths, ms.
     static let lengthsMs: [Double] = [17.3, 19.1, 21.7, 23.3, 25.9, 27.1, 29.9, 31.7,
                                       33.1, 35.9, 37.3, 39.7, 41.9, 43.7, 46.1, 48.5]

@@ -19,6 +19,23 @@ public struct Session: Sendable {
     public var master: Bus
     /// The session file's path.
     public var path: String
+    /// The mix's length from the top of the timeline, frames (`length:`), or nil to end when the
+    /// sound ends: after the last track, once every reverb, delay and other tail has decayed
+    /// below −90 dBFS.
+    public var lengthFrames: Int64?
+    /// Frames rendered after the last track (`tail:`), or nil for the automatic tail.
+    public var tailFrames: Int64?
+
+    /// The longest a session's timeline may run, seconds (24 hours): no position, and no render,
+    /// goes past it.
+    public static let maximumDurationSeconds: Double = 86_400
+    /// The longest `tail:` a session may ask for, seconds.
+    public static let maximumTailSeconds: Double = 600
+    /// The longest automatic tail, seconds: a render after the last track stops here even if a
+    /// long feedback delay still sounds.
+    public static let maximumAutomaticTailSeconds: Double = 60
+    /// The level below which a tail counts as ended, dBFS.
+    public static let tailThresholdDecibels: Double = -90
 
     /// A source with its channel strip.
     public struct Track: Sendable {

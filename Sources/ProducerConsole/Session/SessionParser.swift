@@ -45,7 +45,8 @@ struct SessionParser {
         } catch {
             throw self.error(nil, nil, "\(error)")
         }
-        let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master"])
+        let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master",
+                                                  "length", "tail"])
         guard let rateNode = top["sampleRate"] else { throw error(root, "sampleRate", "is missing (e.g. sampleRate: 48000)") }
         let rate = try number(rateNode, "sampleRate", in: 8000...768_000)
         let tempo = try top["tempo"].map { n throws(SessionError) in try number(n, "tempo", in: 20...400) } ?? 120
@@ -74,6 +75,11 @@ struct SessionParser {
                 throw error(lawNode, "panLaw", "must be one of \(PanLaw.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             session.panLaw = law
+        }
+        if let n = top["length"] { session.lengthFrames = try clock.frames(n, "length", parser: self) }
+        if let n = top["tail"] {
+            if top["length"] != nil { throw error(n, "tail", "give length or tail, not both") }
+            session.tailFrames = Int64((try number(n, "tail", in: 0...Session.maximumTailSeconds) * rate).rounded())
         }
         try checkRouting(&session)
         return session
@@ -326,19 +332,28 @@ struct Clock {
     let tempo: Double
     let beatsPerBar: Int
 
+    /// The latest position a session may name: ``Session/maximumDurationSeconds`` in frames.
+    var limit: Int64 { Int64(Session.maximumDurationSeconds * rate) }
+
     func frames(_ node: Node, _ key: String, parser: SessionParser) throws(SessionError) -> Int64 {
+        let hours = Int(Session.maximumDurationSeconds / 3600)
+        let tooLate = "is past the \(hours)-hour limit of a session's timeline"
         if let seconds = node.float ?? node.int.map(Double.init) {
-            guard seconds >= 0, seconds < 86_400 else { throw parser.error(node, key, "\(seconds) s is out of range") }
+            guard seconds.isFinite, seconds >= 0 else { throw parser.error(node, key, "\(seconds) s is not a time: give 0 s or later") }
+            guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\(seconds) s \(tooLate)") }
             return Int64((seconds * rate).rounded())
         }
         let text = (node.string ?? "").trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("samples"), let n = Int64(text.dropLast(7).trimmingCharacters(in: .whitespaces)), n >= 0 {
+            guard n <= limit else { throw parser.error(node, key, "\"\(text)\" \(tooLate) (\(limit) samples at \(Int(rate)) Hz)") }
             return n
         }
         let parts = text.split(separator: ":")
-        if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar >= 1, beat >= 1 {
+        if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar.isFinite, beat.isFinite, bar >= 1, beat >= 1 {
             let beats = (bar - 1) * Double(beatsPerBar) + (beat - 1)
-            return Int64((beats * 60 / tempo * rate).rounded())
+            let seconds = beats * 60 / tempo
+            guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
+            return Int64((seconds * rate).rounded())
         }
         throw parser.error(node, key, "\"\(text)\" is not a time: give seconds (12.5), bar:beat (\"17:3\") or \"N samples\"")
     }

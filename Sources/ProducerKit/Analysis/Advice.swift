@@ -62,6 +62,9 @@ enum Advice {
         var n: [String] = []
         if silent || r.samplePeak == nil {
             n.append("The file is digital silence: it has no loudness to measure.")
+        } else if r.integratedLoudness == nil && r.duration < 0.4 {
+            n.append("The file is shorter than one 400 ms loudness block (\(fixed(r.duration * 1000, 0)) ms), "
+                + "so it has no integrated loudness; its peaks are measured.")
         } else if r.integratedLoudness == nil {
             n.append("Nothing in the file is louder than the −70 LUFS gate, so it has no integrated loudness.")
         }

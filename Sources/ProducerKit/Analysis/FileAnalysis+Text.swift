@@ -12,6 +12,8 @@ extension FileAnalysis {
         if let integratedLoudness {
             row("Loudness", "\(fixed(integratedLoudness)) LUFS integrated · range \(fixed(loudnessRange)) LU · "
                 + "momentary max \(fixed(momentaryMax)) · short-term max \(fixed(shortTermMax)) LUFS")
+        } else if duration < 0.4 && samplePeak != nil {
+            row("Loudness", "no integrated loudness (shorter than one 400 ms block)")
         } else {
             row("Loudness", "no integrated loudness (nothing above the −70 LUFS gate)")
         }

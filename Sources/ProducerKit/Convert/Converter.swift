@@ -1,4 +1,5 @@
 public import ProducerAudio
+import ProducerFiles
 
 /// Copies an audio file into another container or sample format, streaming in blocks and keeping
 /// its BWF `bext` and `iXML` metadata. Reducing the bit depth applies TPDF dither unless turned off.
@@ -11,33 +12,34 @@ public struct Converter: Sendable {
     public var dither: Bool = true
     /// Frames per block.
     public var blockFrames: Int = 16_384
+    /// Whether an existing output may be replaced (`--force`); the input never is.
+    public var replacesExisting: Bool = false
 
-    public init(encoding: SampleEncoding? = nil, container: AudioContainer? = nil, dither: Bool = true) {
+    public init(encoding: SampleEncoding? = nil, container: AudioContainer? = nil, dither: Bool = true,
+                replacesExisting: Bool = false) {
         self.encoding = encoding
         self.container = container
         self.dither = dither
+        self.replacesExisting = replacesExisting
     }
 
     /// The container an output path's extension asks for.
     public static func container(forPath path: String) -> AudioContainer? {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        switch ext {
-        case "wav", "wave", "bwf": return .wav
-        case "rf64": return .rf64
-        case "w64", "bw64": return .bw64
-        case "aif", "aiff": return .aiff
-        case "aifc": return .aifc
-        default: return nil
-        }
+        AudioContainer(pathExtensionOf: path)
     }
 
     /// Converts `input` into `output` and returns the format written.
+    /// The container is `container` when set, otherwise the output's extension; an extension
+    /// Producer cannot write (`.mp3`) is an error before anything is read.
     /// - Throws: ``AudioFileError`` naming the file and the problem; nothing is left at `output` on failure.
     @discardableResult
     public func convert(input: String, output: String) throws -> AudioFormat {
+        try OutputPolicy(replacesExisting: replacesExisting, inputs: [input]).check(output, what: "the converted file")
+        let named = try AudioContainer.forOutput(output)
+        let chosen = container ?? named
         let reader = try AudioFileReader(path: input)
         var format = reader.format
-        format.container = container ?? Converter.container(forPath: output) ?? reader.format.container
+        format.container = chosen
         if let encoding { format.encoding = encoding }
         if case .float = format.encoding, format.container == .aiff { format.container = .aifc }
         // Dither only where resolution is lost.

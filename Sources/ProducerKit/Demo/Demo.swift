@@ -2,6 +2,7 @@ import Foundation
 import ProducerAudio
 import ProducerConsole
 import ProducerEars
+import ProducerFiles
 import ProducerMusic
 
 /// `producer demo`: a small project of synthesised files with known faults, and what Producer
@@ -22,8 +23,36 @@ public struct Demo: Sendable {
     /// Seconds of music in each file.
     public var seconds: Double = 8
 
-    public init(directory: String = "producer-demo") {
+    /// Whether the demo may replace the files of an earlier demo in ``directory`` (`--force`).
+    public var replacesExisting: Bool = false
+
+    public init(directory: String = "producer-demo", replacesExisting: Bool = false) {
         self.directory = directory
+        self.replacesExisting = replacesExisting
+    }
+
+    /// The names of everything the demo writes in its folder, in order.
+    public static let fileNames = [
+        "01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav", "05-phase-inverted.wav",
+        "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav", "09-vocal-take-2.wav", "10-vocal-comp.wav",
+        "11-backing.wav", "12-session.yaml", "13-demo-mix.wav", "album",
+    ]
+
+    /// Checks, before anything is written, that the demo may write its folder: it is a folder
+    /// (or does not exist yet), and it holds none of the demo's files unless
+    /// ``replacesExisting``. Other files in it are never touched.
+    /// - Throws: ``FileError`` naming the folder and what to do.
+    public func checkFolder() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw FileError(.writeFailed, path: directory, "this is a file; the demo writes a folder (give --output a folder)")
+        }
+        let earlier = Self.fileNames.filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
+        if !earlier.isEmpty && !replacesExisting {
+            let list = earlier.prefix(3).joined(separator: ", ") + (earlier.count > 3 ? " and \(earlier.count - 3) more" : "")
+            throw FileError(.exists, path: directory, "the folder holds an earlier demo (\(list)); add --force to replace the demo's files, or give --output another folder")
+        }
     }
 
     /// Writes the demo files and returns them with their faults.
@@ -158,9 +187,10 @@ public struct Demo: Sendable {
 
             """
         let sessionPath = directory + "/12-session.yaml"
-        try yaml.write(toFile: sessionPath, atomically: true, encoding: .utf8)
+        try PartialFile.write(text: yaml, to: sessionPath)
         let mix = directory + "/13-demo-mix.wav"
-        _ = try Mixdown(encoding: .integer(bits: 24)).render(try Session(path: sessionPath), to: mix)
+        _ = try Mixdown(encoding: .integer(bits: 24), replacesExisting: replacesExisting)
+            .render(try Session(path: sessionPath), to: mix)
         return MixSession(session: sessionPath, yaml: yaml, mix: mix)
     }
 }

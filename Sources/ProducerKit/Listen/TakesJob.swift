@@ -1,4 +1,5 @@
 import ProducerAudio
+import ProducerFiles
 public import ProducerEars
 
 /// `producer takes`: ranks takes, picks a take per phrase, and renders the comp.
@@ -6,13 +7,17 @@ public struct TakesJob: Sendable {
     public var takePaths: [String]
     /// What the listener is told about the part.
     public var settings: ListenSettings
-    /// Where to write the comp, if anywhere.
+    /// Where to write the comp, if anywhere (its extension sets the format).
     public var compPath: String?
+    /// Whether an existing comp file may be replaced (`--force`); a take or the reference never is.
+    public var replacesExisting: Bool
 
-    public init(takePaths: [String], settings: ListenSettings = ListenSettings(), compPath: String? = nil) {
+    public init(takePaths: [String], settings: ListenSettings = ListenSettings(), compPath: String? = nil,
+                replacesExisting: Bool = false) {
         self.takePaths = takePaths
         self.settings = settings
         self.compPath = compPath
+        self.replacesExisting = replacesExisting
     }
 
     /// What `takes` reports.
@@ -29,6 +34,12 @@ public struct TakesJob: Sendable {
     /// - Throws: an error naming the file when a take, the reference or the comp cannot be read or written,
     ///   or when the takes' sample rates differ.
     public func run() throws -> Result {
+        var container = AudioContainer.wav
+        if let compPath {
+            let inputs = takePaths + [settings.referencePath].compactMap { $0 }
+            try OutputPolicy(replacesExisting: replacesExisting, inputs: inputs).check(compPath, what: "the comp")
+            container = try AudioContainer.forOutput(compPath)
+        }
         let options = try settings.options()
         let takes = try takePaths.map { try Take(path: $0) }
         if let first = takes.first, let odd = takes.first(where: { $0.sampleRate != first.sampleRate }) {
@@ -40,7 +51,8 @@ public struct TakesJob: Sendable {
         if let compPath, let first = takes.first {
             let rendered = CompRenderer().render(takes: takes, phrases: ranking.phrases)
             edits = rendered.edits
-            let format = AudioFormat(sampleRate: first.sampleRate, channelCount: 1, encoding: .integer(bits: 24))
+            let format = AudioFormat(sampleRate: first.sampleRate, channelCount: 1, encoding: .integer(bits: 24),
+                                     container: container)
             try AudioFile.write(AudioBuffer(channels: [rendered.samples]), to: compPath, format: format)
         }
         return Result(ranking: ranking, comp: compPath, edits: edits)

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerFiles
 import ProducerOffice
 
 /// What the office commands do, shared by the CLI, the demo and the tests.
@@ -127,18 +128,10 @@ public enum OfficeJobs {
 
     /// Writes text to a temporary file beside `path` and renames it over `path`.
     public static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try PartialFile.write(text: text, to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw OfficeError("\(path): cannot write (\(error.localizedDescription))")
+            throw OfficeError("\(error)")
         }
     }
 }
