@@ -146,8 +146,24 @@ struct DatabaseConnection: Sendable {
     func rollback() async { try? await sql.raw("ROLLBACK").run() }
 
     /// Runs `body` in a write transaction: commits what it did, or rolls back and rethrows.
-    func writeTransaction<R: Sendable>(_ body: () async throws -> R) async throws -> R {
-        try await beginWrite()
+    ///
+    /// With `lockingProject`, the project is locked (``lockProject()``) before `body` runs. While
+    /// the transaction waits for another process's lock (SQLite's write lock, or PostgreSQL's
+    /// project row), `notice` tells so after its delay.
+    func writeTransaction<R: Sendable>(
+        notice: LockWaitNotice? = nil, lockingProject: Bool = false, _ body: () async throws -> R
+    ) async throws -> R {
+        let begin = {
+            try await beginWrite()
+            guard lockingProject else { return }
+            do {
+                try await lockProject()
+            } catch {
+                await rollback()
+                throw error
+            }
+        }
+        if let notice { try await notice.whileWaiting(database: name, begin) } else { try await begin() }
         do {
             let result = try await body()
             try await commit()
