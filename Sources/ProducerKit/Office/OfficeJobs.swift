@@ -57,8 +57,13 @@ public enum OfficeJobs {
             let i = try bookingIndex(key, in: project)
             guard project.bookings[i].status != .cancelled else { throw OfficeError("\(project.bookings[i].id): already cancelled") }
             if let fee {
-                guard let money = Money(parsing: fee, currency: project.settings.currency) else {
-                    throw OfficeError("--fee \(fee): not an amount; write it like 250 or 250.00")
+                let money: Money
+                do throws(MoneyError) {
+                    money = try Money(reading: fee, currency: project.settings.currency)
+                } catch where error.code == .negative {
+                    throw OfficeError("--fee must be an amount of 0 or more, not \(fee)")
+                } catch {
+                    throw OfficeError("--fee: \(error.message)")
                 }
                 project.bookings[i].cancellationFee = money
             }
