@@ -60,6 +60,8 @@ public struct ScheduleReport: Codable, Sendable {
         public var people: [String]
         public var status: Booking.Status
         public var cost: Money
+        /// The booking's iCalendar SEQUENCE: it goes up whenever the booking changes.
+        public var sequence: Int
     }
 
     /// The confirmed bookings before `firstDay` whose sessions are not marked done.
@@ -82,7 +84,7 @@ public struct ScheduleReport: Codable, Sendable {
                     song: project.songs.first { $0.id == session.songID }?.title, start: booking.start, end: booking.end,
                     studio: place?.studio.name ?? "?", room: place?.room.name ?? "?",
                     people: booking.people.compactMap { id in project.people.first { $0.id == id }?.name }, status: booking.status,
-                    cost: booking.cost)
+                    cost: booking.cost, sequence: booking.sequence)
             }
     }
 }
