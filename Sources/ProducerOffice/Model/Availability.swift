@@ -99,11 +99,14 @@ public struct Availability: Hashable, Sendable, Codable {
             var day = calendar.startOfDay(for: interval.start)
             var weekday = Weekday(of: day, in: calendar)
             while day < interval.end {
-                // A day without a change of UTC offset is 24 h long and its clock times are plain
-                // offsets from midnight; only the days of a change need the calendar (which costs
-                // far more, and would make years of days slow).
+                // A day that starts at 00:00 and has no change of UTC offset is 24 h long and its
+                // clock times are plain offsets from midnight; only the days of a change (and one
+                // that starts at 01:00 because its midnight was skipped) need the calendar, which
+                // costs far more and would make years of days slow.
                 let plainNext = day.addingTimeInterval(86_400)
-                let regular = zone.secondsFromGMT(for: day) == zone.secondsFromGMT(for: plainNext)
+                let offset = zone.secondsFromGMT(for: day)
+                let local = Int(day.timeIntervalSince1970.rounded(.down)) + offset
+                let regular = local % 86_400 == 0 && zone.secondsFromGMT(for: plainNext) == offset
                 for window in weekly where window.weekday == weekday && window.endMinute > window.startMinute {
                     let start: Date, end: Date
                     if regular {

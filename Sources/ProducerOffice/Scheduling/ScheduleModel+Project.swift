@@ -13,8 +13,8 @@ extension ScheduleModel {
     /// Sessions not done are scheduled. A session with a confirmed booking keeps it (fixed); one
     /// with a hold remembers it as its previous placement. A session confirmed outside the horizon
     /// (before `from`'s day, even when not marked done, or after `until`'s) is left out of the
-    /// plan: its booking stays where it is, takes its people and room, and its chain is kept (the
-    /// sessions after it start after it ends; those before one kept later end before it starts).
+    /// plan: its booking stays where it is, takes its people and room, and the sessions after it
+    /// start after it ends.
     /// Confirmed bookings of other sessions outside the plan still take their people and room.
     public init(project: ProjectSnapshot, from: Date, until: Date, slotMinutes: Int = 30) throws {
         guard 1440 % slotMinutes == 0, slotMinutes >= 5, 1440 / slotMinutes <= 64 else {
@@ -149,12 +149,10 @@ extension ScheduleModel {
             let predecessors = session.after.compactMap { sessionIndex[$0] }
             var deadline: Date? = projectDeadline
             if let own = session.deadline { deadline = deadline.map { min($0, own) } ?? own }
-            // Chains through kept bookings: after one that lies ahead, before one kept later on.
+            // A session after a kept booking starts after it ends. (One before a booking kept after
+            // the last day ends within the days planned anyway.)
             var release = from
             for id in session.after { if let booking = kept[id] { release = max(release, booking.end) } }
-            for other in project.sessions where other.after.contains(session.id) {
-                if let booking = kept[other.id], booking.start >= horizonEnd { deadline = deadline.map { min($0, booking.start) } ?? booking.start }
-            }
             let deadlineSlot = deadline.map { date -> Int in date >= horizonEnd ? dayStarts.count * slotsPerDay : max(0, slot(of: date)) }
             let dueDay = session.due.map { date -> Int in
                 let day = calendar.startOfDay(for: date)
