@@ -223,25 +223,41 @@ public actor ProjectDatabase: ProjectStore {
     /// `change` set it to). If `change` throws, or the result cannot be stored (two songs with one
     /// id…), nothing is written and the error is rethrown.
     public func update<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result {
-        try await exclusively { connection in
-            try await connection.writeTransaction(notice: lockWaitNotice, lockingProject: true) {
-                let old = try await SnapshotReader(sql: connection.sql).read()
-                var new = old
-                let result: Result
-                do {
-                    result = try change(&new)
-                } catch {
-                    throw ChangeFailed(error: error)
-                }
-                new.revision = old.revision + 1
-                do {
-                    try await SnapshotWriter(sql: connection.sql).write(from: old, to: new)
-                } catch var error as ProjectStoreError where error.database.isEmpty {
-                    error.database = connection.name
-                    throw error
-                }
-                return result
+        try await exclusively { connection in try await apply(change, on: connection, waiting: true) }
+    }
+
+    /// Like ``update(_:)``, but returns nil at once, writing nothing, when another process holds
+    /// the project's write lock (SQLite: `BEGIN IMMEDIATE` without a busy timeout; PostgreSQL:
+    /// `FOR UPDATE NOWAIT`).
+    public func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result? {
+        do {
+            return try await exclusively { connection in try await apply(change, on: connection, waiting: false) }
+        } catch is ProjectBusy {
+            return nil
+        }
+    }
+
+    /// One change in one write transaction, the project locked (waiting for it, or not).
+    private func apply<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result, on connection: DatabaseConnection, waiting: Bool
+    ) async throws -> Result {
+        try await connection.writeTransaction(notice: lockWaitNotice, lockingProject: true, waiting: waiting) {
+            let old = try await SnapshotReader(sql: connection.sql).read()
+            var new = old
+            let result: Result
+            do {
+                result = try change(&new)
+            } catch {
+                throw ChangeFailed(error: error)
             }
+            new.revision = old.revision + 1
+            do {
+                try await SnapshotWriter(sql: connection.sql).write(from: old, to: new)
+            } catch var error as ProjectStoreError where error.database.isEmpty {
+                error.database = connection.name
+                throw error
+            }
+            return result
         }
     }
 
@@ -298,6 +314,8 @@ public actor ProjectDatabase: ProjectStore {
             return try await body(connection)
         } catch let failed as ChangeFailed {
             throw failed.error
+        } catch let busy as ProjectBusy {
+            throw busy
         } catch is MissingProjectRow {
             throw ProjectStoreError(.notAProject, database: connection.name, "the database has the tables of a project but no project in them")
         } catch let error as StoredValueError {

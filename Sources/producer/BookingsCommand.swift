@@ -21,9 +21,13 @@ extension ProducerCommand {
             func run() async throws {
                 try await runOffice("bookings list") {
                     try await project.place.with { store in
-                        let lines = try await OfficeJobs.listBookings(store: store)
+                        let (lines, recorded) = try await OfficeJobs.listBookings(store: store)
                         let zone = try await store.snapshot().settings.timeZone
                         if output.json { try printJSON(lines) } else { print(lines.text(timeZone: zone)) }
+                        if !recorded {
+                            writeStandardError(
+                                "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n")
+                        }
                     }
                 }
             }

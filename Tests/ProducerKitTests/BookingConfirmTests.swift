@@ -26,7 +26,7 @@ import Testing
     @Test func aHoldIsConfirmedWithItsTimeAndRoom() async throws {
         // Given the album scheduled and listed
         let store = try await Self.scheduled()
-        let listed = try await OfficeJobs.listBookings(store: store)
+        let listed = try await OfficeJobs.listBookings(store: store).list
         let shown = try #require(listed.bookings.first { $0.session == "Mix — Blue Hour" })
         // When a hold is confirmed by its session's title
         let line = try await OfficeJobs.confirm("Mix — Blue Hour", store: store)

@@ -176,6 +176,7 @@ struct OfficeErrorMessageTests {
     @Test("a command waiting for another's write lock says so on standard error after a second")
     func waitingForTheLock() async throws {
         let project = try albumProject()
+        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         let stress = try #require(Self.stressExecutable, "producer-store-stress is not built beside producer")
         // Given another process holding the project's write lock for 3 s
         let holder = Process()
@@ -185,6 +186,11 @@ struct OfficeErrorMessageTests {
         holder.standardOutput = output
         try holder.run()
         _ = output.fileHandleForReading.availableData  // "holding": it has the lock
+        // Then bookings list does not wait: it lists, and says it could not record what it showed
+        let list = try producer(["bookings", "list", "--project", project])
+        #expect(list.status == 0)
+        #expect(list.out.hasPrefix("· hold"), "\(list.out)")
+        #expect(list.err == "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n")
         // When a command changes the project meanwhile
         let started = Date()
         let r = try producer(["sessions", "done", "Mix — Blue Hour", "--project", project])

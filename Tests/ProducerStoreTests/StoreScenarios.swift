@@ -225,7 +225,7 @@ enum StoreScenarios {
     }
 
     /// A writer that waits for another process's write lock says so on standard error, once,
-    /// after a second; one that does not wait says nothing.
+    /// after a second; one that does not wait says nothing; a change that may be skipped is.
     static func waitingWriterSaysSo(_ kind: TestDatabase.Kind) async throws {
         try await TestDatabase.with(kind) { database in
             // Given a project with the writers' counter
@@ -237,6 +237,12 @@ enum StoreScenarios {
             let holder = try StressWriter.start(["hold", argument, "3"])
             let held = StressWriter.Output(holder.output)
             #expect(await held.wait(for: .seconds(60)) { $0 == "holding" })
+            // Then a change that does not wait is skipped at once, writing nothing
+            let skipping = try await ProjectDatabase.open(database.location)
+            let started = ContinuousClock.now
+            #expect(try await skipping.updateUnlessBusy { $0.songs.append(Song(title: "skipped")) } == nil)
+            #expect(ContinuousClock.now - started < .seconds(1))
+            try await skipping.close()
             // When another process writes meanwhile
             let writer = try StressWriter.start(["increment", argument, "1", "1"])
             let said = StressWriter.Output(writer.errors)
@@ -254,8 +260,11 @@ enum StoreScenarios {
             await StressWriter.wait(alone.process)
             #expect(alone.process.terminationStatus == 0)
             #expect(String(decoding: alone.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "")
+            // And a change that does not wait is made when nobody holds the lock
             let reopened = try await ProjectDatabase.open(database.location)
-            #expect(try await reopened.snapshot().songs.count == 3)
+            #expect(try await reopened.updateUnlessBusy { $0.songs.append(Song(title: "not skipped")) } != nil)
+            #expect(try await reopened.snapshot().songs.map(\.title).filter { $0.contains("skipped") } == ["not skipped"])
+            #expect(try await reopened.snapshot().songs.count == 4)
             try await reopened.close()
         }
     }

@@ -11,20 +11,24 @@ extension OfficeJobs {
     /// `producer bookings list`: the bookings, and each shown one recorded as listed.
     ///
     /// The list is read first and returned as read; recording what it showed is a small change
-    /// made afterwards, and skipped when nothing is new. A booking that moved in between keeps
-    /// the sequence the list showed, so confirming it by name is refused.
-    public static func listBookings(store: any ProjectStore) async throws -> BookingList {
+    /// made afterwards, skipped when nothing is new, and skipped (`recorded` false) rather than
+    /// waited for when another command is changing the project. A booking that moved in between
+    /// keeps the sequence the list showed, so confirming it by name is refused.
+    public static func listBookings(store: any ProjectStore) async throws -> (list: BookingList, recorded: Bool) {
         let snapshot = try await store.snapshot()
         let list = BookingList(project: snapshot)
         let shown = Dictionary(list.bookings.map { ($0.bookingID, $0.sequence) }, uniquingKeysWith: { a, _ in a })
+        var recorded = true
         if snapshot.bookings.contains(where: { booking in shown[booking.id].map { booking.listedSequence != $0 } ?? false }) {
-            _ = try? await store.update { project in
+            let done: Bool? = try await store.updateUnlessBusy { project in
                 for i in project.bookings.indices {
                     if let sequence = shown[project.bookings[i].id] { project.bookings[i].listedSequence = sequence }
                 }
+                return true
             }
+            recorded = done != nil
         }
-        return list
+        return (list, recorded)
     }
 
     /// `producer bookings confirm`: a hold becomes a confirmed booking, which the scheduler never
