@@ -11,6 +11,18 @@ public protocol ProjectStore: Sendable {
     /// Edits the project in one transaction and returns what `change` returned.
     func update<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result
 
+    /// Like ``update(_:)``, but returns nil at once, changing nothing, when another process
+    /// holds the project's write lock: for a small change a reading command may skip rather
+    /// than wait for (`bookings list` recording what it showed).
+    func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result?
+
     /// Releases connections and files.
     func close() async throws
+}
+
+extension ProjectStore {
+    /// A store without other processes is never busy: the change is made.
+    public func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result? {
+        try await update(change)
+    }
 }

@@ -11,8 +11,10 @@ public enum ProjectFolder {
         name: String, currency: String, deadline: String?, timeZone: String, folder: String?, database: String?
     ) async throws -> (folder: String, location: String, settings: ProjectSettings) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw OfficeError("the project needs a name") }
-        guard currency.count == 3, currency.allSatisfy({ $0.isLetter && $0.isUppercase }) else {
-            throw OfficeError("--currency \(currency): not an ISO 4217 code such as EUR, USD or GBP")
+        do throws(MoneyError) {
+            try Money.checkCurrency(currency)
+        } catch {
+            throw OfficeError("--currency: \(error.message)")
         }
         guard TimeZone(identifier: timeZone) != nil else {
             throw OfficeError("--time-zone \(timeZone): not a time zone; use an IANA name such as Europe/Berlin")

@@ -61,9 +61,10 @@ public struct ProjectPlace: Sendable {
         return files
     }
 
-    /// Opens the project, runs `body` and closes the project, also when `body` throws.
+    /// Opens the project, runs `body` and closes the project, also when `body` throws. A change
+    /// that waits for another command's write lock says so on standard error after a second.
     public func with<T: Sendable>(_ body: (ProjectDatabase) async throws -> T) async throws -> T {
-        let database = try await ProjectDatabase.open(location())
+        let database = try await ProjectDatabase.open(location(), lockWaitNotice: .standardError)
         do {
             let result = try await body(database)
             try await database.close()

@@ -146,8 +146,37 @@ struct DatabaseConnection: Sendable {
     func rollback() async { try? await sql.raw("ROLLBACK").run() }
 
     /// Runs `body` in a write transaction: commits what it did, or rolls back and rethrows.
-    func writeTransaction<R: Sendable>(_ body: () async throws -> R) async throws -> R {
-        try await beginWrite()
+    ///
+    /// With `lockingProject`, the project is locked (``lockProject()``) before `body` runs. While
+    /// the transaction waits for another process's lock (SQLite's write lock, or PostgreSQL's
+    /// project row), `notice` tells so after its delay. Without `waiting`, it does not wait: it
+    /// throws ``ProjectBusy`` at once when another process holds the lock.
+    func writeTransaction<R: Sendable>(
+        notice: LockWaitNotice? = nil, lockingProject: Bool = false, waiting: Bool = true, _ body: () async throws -> R
+    ) async throws -> R {
+        let begin = {
+            if !waiting && dialect == .sqlite {
+                // No busy handler for this BEGIN: SQLITE_BUSY at once. Then the usual timeout again.
+                try await sql.raw("PRAGMA busy_timeout = 0").run()
+                let began: Result<Void, any Error>
+                do { began = .success(try await beginWrite()) } catch { began = .failure(error) }
+                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyTimeoutMilliseconds))").run()
+                if case .failure(let error) = began {
+                    if let error = error as? SQLiteError, error.reason == .busy || error.reason == .locked { throw ProjectBusy() }
+                    throw error
+                }
+            } else {
+                try await beginWrite()
+            }
+            guard lockingProject else { return }
+            do {
+                try await lockProject(waiting: waiting)
+            } catch {
+                await rollback()
+                throw error
+            }
+        }
+        if let notice, waiting { try await notice.whileWaiting(database: name, begin) } else { try await begin() }
         do {
             let result = try await body()
             try await commit()
@@ -239,14 +268,23 @@ extension DatabaseConnection {
     /// Inside a write transaction, locks the project against other writers until it ends. SQLite's
     /// `BEGIN IMMEDIATE` already holds the write lock; PostgreSQL locks the project row, so
     /// writers queue there and each reads what the one before it committed.
-    func lockProject() async throws {
+    ///
+    /// Without `waiting`, PostgreSQL does not wait for the row (`NOWAIT`): ``ProjectBusy`` at once.
+    func lockProject(waiting: Bool = true) async throws {
         if dialect == .postgres {
-            guard try await sql.raw("SELECT revision FROM project WHERE id = 1 FOR UPDATE").first() != nil else {
-                throw MissingProjectRow()
+            let row: (any SQLRow)?
+            do {
+                row = try await sql.raw(waiting ? "SELECT revision FROM project WHERE id = 1 FOR UPDATE" : "SELECT revision FROM project WHERE id = 1 FOR UPDATE NOWAIT").first()
+            } catch let error as PSQLError where !waiting && error.serverInfo?[.sqlState] == "55P03" {
+                throw ProjectBusy()  // lock_not_available
             }
+            guard row != nil else { throw MissingProjectRow() }
         }
     }
 
     /// "PROD" as a number: the advisory lock that migrations take on PostgreSQL.
     static let migrationLockKey = 0x5052_4F44
 }
+
+/// Another process holds the project's write lock, and the caller chose not to wait.
+struct ProjectBusy: Error {}

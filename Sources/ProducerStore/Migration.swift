@@ -10,7 +10,7 @@ struct Migration: Sendable {
     let statements: [String]
 
     /// Every migration this code knows, in order, numbered from 1 without gaps.
-    static let all: [Migration] = [initialSchema]
+    static let all: [Migration] = [initialSchema, bookingListedSequence]
 
     /// The newest schema version this code knows.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -185,4 +185,11 @@ struct Migration: Sendable {
             )
             """,
         ])
+}
+
+extension Migration {
+    /// Version 2: the sequence each booking had when it was last listed, for `bookings confirm`.
+    static let bookingListedSequence = Migration(
+        version: 2, name: "the sequence each booking had when it was last listed",
+        statements: ["ALTER TABLE bookings ADD COLUMN listed_sequence BIGINT"])
 }

@@ -22,7 +22,7 @@ import SQLKit
 ///
 /// Every ``update(_:)`` is one transaction: it locks the project against other writers (SQLite:
 /// `BEGIN IMMEDIATE`, waiting up to a minute for another process; PostgreSQL: `SELECT … FOR
-/// UPDATE` on the project row), reads the snapshot, applies the change, writes back what changed
+/// UPDATE` on the project row; a ``LockWaitNotice`` says so after a second), reads the snapshot, applies the change, writes back what changed
 /// and bumps ``ProjectSnapshot/revision``. Two processes editing one project therefore never lose
 /// an update, and a process killed in the middle leaves the last committed state.
 ///
@@ -40,12 +40,15 @@ public actor ProjectDatabase: ProjectStore {
     public nonisolated let location: DatabaseLocation
 
     private var connection: DatabaseConnection?
+    /// What a change does while it waits for another process's write lock (nil: nothing).
+    public nonisolated let lockWaitNotice: LockWaitNotice?
     private var isBusy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    private init(location: DatabaseLocation, connection: DatabaseConnection) {
+    private init(location: DatabaseLocation, connection: DatabaseConnection, lockWaitNotice: LockWaitNotice?) {
         self.location = location
         self.connection = connection
+        self.lockWaitNotice = lockWaitNotice
     }
 
     // MARK: Opening and creating
@@ -59,15 +62,18 @@ public actor ProjectDatabase: ProjectStore {
     ///   (``ProjectStoreError/Code/badLocation``), the server cannot be reached
     ///   (``ProjectStoreError/Code/cannotConnect``), or the schema is newer than this code
     ///   (``ProjectStoreError/Code/schemaTooNew``).
-    public static func open(_ location: DatabaseLocation) async throws -> ProjectDatabase {
+    ///
+    /// `lockWaitNotice` says so when a change (or a migration) waits for another process's write
+    /// lock: ``LockWaitNotice/standardError`` for a command; nil waits silently.
+    public static func open(_ location: DatabaseLocation, lockWaitNotice: LockWaitNotice? = nil) async throws -> ProjectDatabase {
         let resolved = try resolve(location, creating: false)
         let connection = try await connect(resolved, create: false)
         do {
             guard try await connection.tableExists("schema_migrations") else {
                 throw ProjectStoreError(.notAProject, database: connection.name, "the database holds no Producer project (no schema_migrations table)")
             }
-            try await migrate(connection)
-            let database = ProjectDatabase(location: resolved, connection: connection)
+            try await migrate(connection, notice: lockWaitNotice)
+            let database = ProjectDatabase(location: resolved, connection: connection, lockWaitNotice: lockWaitNotice)
             _ = try await database.snapshot()  // a project row that decodes, or a clear error now
             return database
         } catch {
@@ -84,19 +90,21 @@ public actor ProjectDatabase: ProjectStore {
     ///
     /// - Throws: ``ProjectStoreError/Code/alreadyExists`` when a file or a project is already there,
     ///   and the errors of ``open(_:)``.
-    public static func create(_ location: DatabaseLocation, settings: ProjectSettings) async throws -> ProjectDatabase {
+    public static func create(
+        _ location: DatabaseLocation, settings: ProjectSettings, lockWaitNotice: LockWaitNotice? = nil
+    ) async throws -> ProjectDatabase {
         let resolved = try resolve(location, creating: true)
         let connection = try await connect(resolved, create: true)
         do {
-            try await migrate(connection)
-            try await connection.writeTransaction {
+            try await migrate(connection, notice: lockWaitNotice)
+            try await connection.writeTransaction(notice: lockWaitNotice) {
                 try await connection.lockMigrations()
                 if try await connection.sql.select().column("id").from("project").first() != nil {
                     throw ProjectStoreError(.alreadyExists, database: connection.name, "a project is already there; not overwriting it")
                 }
                 try await SnapshotWriter(sql: connection.sql).insertProject(settings)
             }
-            return ProjectDatabase(location: resolved, connection: connection)
+            return ProjectDatabase(location: resolved, connection: connection, lockWaitNotice: lockWaitNotice)
         } catch {
             try? await connection.close()
             if case .sqlite(let path) = resolved {
@@ -110,7 +118,7 @@ public actor ProjectDatabase: ProjectStore {
     /// Makes a project folder `folder` (and its parents) holding a new SQLite project, and opens it.
     ///
     /// The folder may exist already, but not with a ``fileName`` in it.
-    public static func create(at folder: String, settings: ProjectSettings) async throws -> ProjectDatabase {
+    public static func create(at folder: String, settings: ProjectSettings, lockWaitNotice: LockWaitNotice? = nil) async throws -> ProjectDatabase {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw ProjectStoreError(.alreadyExists, database: folder, "a file is there, not a folder; a project needs a folder")
@@ -120,7 +128,7 @@ public actor ProjectDatabase: ProjectStore {
         } catch {
             throw ProjectStoreError(.badLocation, database: folder, "cannot make the project folder (\(error.localizedDescription))")
         }
-        return try await create(.projectFolder(folder), settings: settings)
+        return try await create(.projectFolder(folder), settings: settings, lockWaitNotice: lockWaitNotice)
     }
 
     /// A folder becomes its `project.sqlite`; a file path or a URL stays as it is.
@@ -150,14 +158,14 @@ public actor ProjectDatabase: ProjectStore {
     /// Applies the migrations the database lacks, one transaction each, recording each in
     /// `schema_migrations`. Several processes may open one database at once: each step re-reads
     /// the version under the migration lock.
-    private static func migrate(_ connection: DatabaseConnection) async throws {
+    private static func migrate(_ connection: DatabaseConnection, notice: LockWaitNotice?) async throws {
         if try await connection.tableExists("schema_migrations") {
             let current = try await connection.schemaVersion()
             try checkNotNewer(current, connection)
             if current == Migration.latestVersion { return }
         }
         while true {
-            let finished = try await connection.writeTransaction { () -> Bool in
+            let finished = try await connection.writeTransaction(notice: notice) { () -> Bool in
                 try await connection.lockMigrations()
                 try await connection.sql.raw(
                     "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -215,26 +223,41 @@ public actor ProjectDatabase: ProjectStore {
     /// `change` set it to). If `change` throws, or the result cannot be stored (two songs with one
     /// id…), nothing is written and the error is rethrown.
     public func update<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result {
-        try await exclusively { connection in
-            try await connection.writeTransaction {
-                try await connection.lockProject()
-                let old = try await SnapshotReader(sql: connection.sql).read()
-                var new = old
-                let result: Result
-                do {
-                    result = try change(&new)
-                } catch {
-                    throw ChangeFailed(error: error)
-                }
-                new.revision = old.revision + 1
-                do {
-                    try await SnapshotWriter(sql: connection.sql).write(from: old, to: new)
-                } catch var error as ProjectStoreError where error.database.isEmpty {
-                    error.database = connection.name
-                    throw error
-                }
-                return result
+        try await exclusively { connection in try await apply(change, on: connection, waiting: true) }
+    }
+
+    /// Like ``update(_:)``, but returns nil at once, writing nothing, when another process holds
+    /// the project's write lock (SQLite: `BEGIN IMMEDIATE` without a busy timeout; PostgreSQL:
+    /// `FOR UPDATE NOWAIT`).
+    public func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result? {
+        do {
+            return try await exclusively { connection in try await apply(change, on: connection, waiting: false) }
+        } catch is ProjectBusy {
+            return nil
+        }
+    }
+
+    /// One change in one write transaction, the project locked (waiting for it, or not).
+    private func apply<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result, on connection: DatabaseConnection, waiting: Bool
+    ) async throws -> Result {
+        try await connection.writeTransaction(notice: lockWaitNotice, lockingProject: true, waiting: waiting) {
+            let old = try await SnapshotReader(sql: connection.sql).read()
+            var new = old
+            let result: Result
+            do {
+                result = try change(&new)
+            } catch {
+                throw ChangeFailed(error: error)
             }
+            new.revision = old.revision + 1
+            do {
+                try await SnapshotWriter(sql: connection.sql).write(from: old, to: new)
+            } catch var error as ProjectStoreError where error.database.isEmpty {
+                error.database = connection.name
+                throw error
+            }
+            return result
         }
     }
 
@@ -291,6 +314,8 @@ public actor ProjectDatabase: ProjectStore {
             return try await body(connection)
         } catch let failed as ChangeFailed {
             throw failed.error
+        } catch let busy as ProjectBusy {
+            throw busy
         } catch is MissingProjectRow {
             throw ProjectStoreError(.notAProject, database: connection.name, "the database has the tables of a project but no project in them")
         } catch let error as StoredValueError {

@@ -121,6 +121,7 @@ struct SnapshotReader {
                 cost: try money(row, "cost_minor_units", "cost_currency"),
                 cancellationFee: try optionalMoney(row, "cancellation_fee_minor_units", "cancellation_fee_currency"),
                 sequence: try row.decode(column: "sequence", as: Int.self),
+                listedSequence: try row.decode(column: "listed_sequence", as: Int?.self),
                 note: try row.decode(column: "note", as: String.self))
         }
         return snapshot

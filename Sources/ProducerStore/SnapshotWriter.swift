@@ -177,7 +177,7 @@ struct SnapshotWriter {
             ("status", booking.status.rawValue), ("cost_minor_units", booking.cost.minorUnits), ("cost_currency", booking.cost.currency),
             ("cancellation_fee_minor_units", booking.cancellationFee?.minorUnits),
             ("cancellation_fee_currency", booking.cancellationFee?.currency),
-            ("sequence", booking.sequence), ("note", booking.note),
+            ("sequence", booking.sequence), ("listed_sequence", booking.listedSequence), ("note", booking.note),
         ])
         if change.previous?.people != booking.people {
             if change.exists { try await delete("booking_people", where: "booking_id", booking.id) }

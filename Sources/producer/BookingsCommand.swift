@@ -22,9 +22,13 @@ extension ProducerCommand {
             func run() async throws {
                 try await runOffice("bookings list") {
                     try await project.place.with { store in
-                        let snapshot = try await store.snapshot()
-                        let lines = BookingList(project: snapshot)
-                        if output.json { try printJSON(lines) } else { print(lines.text(timeZone: snapshot.settings.timeZone)) }
+                        let (lines, recorded) = try await OfficeJobs.listBookings(store: store)
+                        let zone = try await store.snapshot().settings.timeZone
+                        if output.json { try printJSON(lines) } else { print(lines.text(timeZone: zone)) }
+                        if !recorded {
+                            writeStandardError(
+                                "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n")
+                        }
                     }
                 }
             }
@@ -33,17 +37,33 @@ extension ProducerCommand {
         struct Confirm: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Confirm a hold: the scheduler will never move it.",
-                discussion: "Example: producer bookings confirm \"Tracking — Night Trains\"")
+                discussion: """
+                    Confirms the hold as `producer bookings list` last showed it, and says its \
+                    time and room. When the schedule moved it since, or while this command \
+                    waited for another one, it confirms nothing and says where the hold is now; \
+                    --at confirms it at the time you expect (and only there).
+
+                    Example: producer bookings confirm "Tracking — Night Trains"
+                             producer bookings confirm b-song1-tracking --at 2027-03-01T11:00
+                    """)
             @Argument(help: "A booking id, or a session's title.")
             var booking: String
+            @Option(
+                parsing: .unconditional,
+                help: ArgumentHelp("The start you expect, in the project's time zone; confirms only a hold that starts then.", valueName: "YYYY-MM-DDTHH:MM"))
+            var at: String?
             @OptionGroup var project: ProjectOptions
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
                 try await runOffice("bookings confirm") {
                     try await project.place.with { store in
-                        let booking = try await OfficeJobs.confirm(booking, store: store)
-                        if output.json { try printJSON(booking) } else { print("Confirmed \(booking.id).") }
+                        let zone = try await store.snapshot().settings.timeZone
+                        let expected = try at.map { try OfficeJobs.date($0, timeZone: zone, option: "--at") }
+                        let line = try await OfficeJobs.confirm(booking, at: expected, store: store)
+                        if output.json { try printJSON(line) } else {
+                            print("Confirmed \(line.session): \(BookingList.when(line.start, line.end, timeZone: zone)), \(line.studio) — \(line.room) [\(line.bookingID)].")
+                        }
                     }
                 }
             }
@@ -55,7 +75,7 @@ extension ProducerCommand {
                 discussion: "Example: producer bookings cancel \"Mix — Blue Hour\" --fee 200")
             @Argument(help: "A booking id, or a session's title.")
             var booking: String
-            @Option(help: "The cancellation fee owed, in the project's currency (e.g. 250 or 250.00).")
+            @Option(parsing: .unconditional, help: "The cancellation fee owed, 0 or more, in the project's currency (e.g. 250, 250.00 or 250 EUR).")
             var fee: String?
             @OptionGroup var project: ProjectOptions
             @OptionGroup var output: OutputOptions

@@ -19,6 +19,9 @@ extension ProducerCommand {
 
                 --repair re-plans after a cancellation, moving as few sessions as it can.
 
+                The whole run takes at most --time-limit seconds (plus a fraction of a second); \
+                it plans at most 3 years of days (--until at most 3 years after --from).
+
                 Example: producer schedule --from 2027-03-01 --until 2027-03-31
                 """)
 
@@ -34,8 +37,10 @@ extension ProducerCommand {
         @Flag(help: "Keep sessions on their holds where they still fit; move as few as possible.")
         var repair = false
 
-        @Option(name: .customLong("time-limit"), help: "Seconds to spend improving the schedule.")
-        var timeLimit = 1.5
+        @Option(
+            name: .customLong("time-limit"), parsing: .unconditional,
+            help: ArgumentHelp("Seconds the whole run may take, above 0 and at most 600 (default: 1.5).", valueName: "seconds"))
+        var timeLimit: String?
 
         @OptionGroup var project: ProjectOptions
         @OptionGroup var output: OutputOptions
@@ -43,11 +48,14 @@ extension ProducerCommand {
         func run() async throws {
             var infeasible = false
             try await runOffice("schedule") {
+                var job = ScheduleJob(repair: repair)
+                if let timeLimit { job.timeLimit = try ScheduleJob.timeLimit(parsing: timeLimit) }
                 try await project.place.with { store in
                     let settings = try await store.snapshot().settings
-                    var job = ScheduleJob(repair: repair, timeLimit: timeLimit)
                     if let from { job.from = try OfficeJobs.date(from, timeZone: settings.timeZone, option: "--from") }
                     if let until { job.until = try OfficeJobs.date(until, timeZone: settings.timeZone, option: "--until") }
+                    // Checked before the project is locked; checked again inside the job.
+                    _ = try job.horizon(settings: settings, now: Date())
                     let report = try await job.run(store: store)
                     if output.json {
                         try printJSON(report)

@@ -25,6 +25,9 @@ struct SQLiteProjectDatabaseTests {
 
     @Test("a process killed mid-write leaves the project readable and consistent")
     func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.sqlite, kills: 8) }
+
+    @Test("a writer waiting for another's lock says so after a second")
+    func waitingWriter() async throws { try await StoreScenarios.waitingWriterSaysSo(.sqlite) }
 }
 
 /// The same tests against a real PostgreSQL server, each in a schema of its own.
@@ -55,4 +58,7 @@ struct PostgresProjectDatabaseTests {
 
     @Test("a process killed mid-write leaves the project readable and consistent")
     func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.postgres, kills: 8) }
+
+    @Test("a writer waiting for another's lock says so after a second")
+    func waitingWriter() async throws { try await StoreScenarios.waitingWriterSaysSo(.postgres) }
 }

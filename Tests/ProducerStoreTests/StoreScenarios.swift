@@ -224,6 +224,51 @@ enum StoreScenarios {
         #expect(clock?.availability.exceptions.allSatisfy { $0.note == "batch \(revision)" } == true, "round \(round)")
     }
 
+    /// A writer that waits for another process's write lock says so on standard error, once,
+    /// after a second; one that does not wait says nothing; a change that may be skipped is.
+    static func waitingWriterSaysSo(_ kind: TestDatabase.Kind) async throws {
+        try await TestDatabase.with(kind) { database in
+            // Given a project with the writers' counter
+            let project = try await ProjectDatabase.create(database.location, settings: TestProject.settings)
+            try await project.update { $0.people = TestProject.stressPeople }
+            try await project.close()
+            let argument = locationArgument(database.location)
+            // And a process that holds the project's write lock for three seconds
+            let holder = try StressWriter.start(["hold", argument, "3"])
+            let held = StressWriter.Output(holder.output)
+            #expect(await held.wait(for: .seconds(60)) { $0 == "holding" })
+            // Then a change that does not wait is skipped at once, writing nothing
+            let skipping = try await ProjectDatabase.open(database.location)
+            let started = ContinuousClock.now
+            #expect(try await skipping.updateUnlessBusy { $0.songs.append(Song(title: "skipped")) } == nil)
+            #expect(ContinuousClock.now - started < .seconds(1))
+            try await skipping.close()
+            // When another process writes meanwhile
+            let writer = try StressWriter.start(["increment", argument, "1", "1"])
+            let said = StressWriter.Output(writer.errors)
+            await StressWriter.wait(writer.process)
+            await StressWriter.wait(holder.process)
+            // Then it waited, said so once on standard error naming the project, and its change went through
+            #expect(await said.wait(for: .seconds(5)) { $0.contains("waiting for another producer command") })
+            let lines = said.lines.filter { $0.contains("waiting for another producer command") }
+            #expect(lines.count == 1, "\(said.lines)")
+            #expect(lines.first?.hasPrefix("waiting for another producer command to finish with this project (") == true)
+            #expect(lines.first?.contains(kind == .sqlite ? ProjectDatabase.fileName : "postgres://") == true, "\(lines)")
+            #expect(writer.process.terminationStatus == 0 && holder.process.terminationStatus == 0)
+            // And a writer that finds the project free says nothing
+            let alone = try StressWriter.start(["increment", argument, "2", "1"])
+            await StressWriter.wait(alone.process)
+            #expect(alone.process.terminationStatus == 0)
+            #expect(String(decoding: alone.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "")
+            // And a change that does not wait is made when nobody holds the lock
+            let reopened = try await ProjectDatabase.open(database.location)
+            #expect(try await reopened.updateUnlessBusy { $0.songs.append(Song(title: "not skipped")) } != nil)
+            #expect(try await reopened.snapshot().songs.map(\.title).filter { $0.contains("skipped") } == ["not skipped"])
+            #expect(try await reopened.snapshot().songs.count == 4)
+            try await reopened.close()
+        }
+    }
+
     /// The location as the helper's command line takes it.
     static func locationArgument(_ location: DatabaseLocation) -> String {
         switch location {

@@ -55,7 +55,8 @@ enum TestProject {
         let booking = Booking(
             id: "b-1", sessionID: "x-1", roomID: "r-a", start: march + 36_000, end: march + 57_600, people: ["p-drums", "p-quartet"],
             status: .confirmed, cost: Money(minorUnits: 123_456, currency: "EUR"),
-            cancellationFee: Money(minorUnits: 40_000, currency: "EUR"), sequence: 3, note: "bring the Ludwig kit")
+            cancellationFee: Money(minorUnits: 40_000, currency: "EUR"), sequence: 3, listedSequence: 2,
+            note: "bring the Ludwig kit")
         let hold = Booking(id: "b-2", sessionID: "x-2", roomID: "r-b", start: march, end: march + 3_600, people: [], cost: .zero("EUR"))
         return ProjectSnapshot(
             settings: settings, songs: [song, bare], people: [drummer, quartet], studios: [studio, empty],

@@ -9,8 +9,14 @@
 //       Prints "writing N" when a batch's change is made (its transaction open, nothing written
 //       yet) and "N" once revision N is committed, each on its own line.
 //
+//   producer-store-stress hold LOCATION SECONDS
+//       Takes the project's write lock (an update), prints "holding" once it has it, keeps it
+//       SECONDS and commits: another writer meanwhile waits (and says so on standard error).
 //   producer-store-stress init LOCATION
 //       Makes a project there with the two people the writers change (for trying it by hand).
+//
+// The writers open the project as the producer commands do: a change that waits for another's
+// write lock says so on standard error after a second.
 //
 // LOCATION is a SQLite path or a postgres:// URL. Exits 1 with the error's sentence on failure.
 import Foundation
@@ -41,8 +47,15 @@ do {
         try await project.close()
         exit(0)
     }
-    let project = try await ProjectDatabase.open(location)
+    let project = try await ProjectDatabase.open(location, lockWaitNotice: .standardError)
     switch arguments[0] {
+    case "hold":
+        guard arguments.count == 3, let seconds = Double(arguments[2]) else { fail("usage: producer-store-stress hold LOCATION SECONDS") }
+        try await project.update { snapshot in
+            snapshot.songs.append(Song(title: "held for \(arguments[2]) s"))
+            FileHandle.standardOutput.write(Data("holding\n".utf8))
+            Thread.sleep(forTimeInterval: seconds)
+        }
     case "increment":
         guard arguments.count == 4, let writer = Int(arguments[2]), let count = Int(arguments[3]) else {
             fail("usage: producer-store-stress increment LOCATION WRITER COUNT")

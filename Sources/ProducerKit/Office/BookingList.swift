@@ -22,6 +22,18 @@ public struct BookingList: Codable, Sendable {
         }
     }
 
+    /// `Mon 8 Mar 2027 14:00–20:00` in `timeZone`: when a booking is, as the commands say it.
+    public static func when(_ start: Date, _ end: Date, timeZone: String) -> String {
+        let zone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        return DateFormatter.fixed("EEE d MMM yyyy HH:mm", timeZone: zone).string(from: start) + "–"
+            + DateFormatter.fixed("HH:mm", timeZone: zone).string(from: end)
+    }
+
+    /// `2027-03-08T14:00` in `timeZone`: a booking's start as `bookings confirm --at` reads it.
+    public static func atText(_ start: Date, timeZone: String) -> String {
+        DateFormatter.fixed("yyyy-MM-dd'T'HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!).string(from: start)
+    }
+
     public func text(timeZone: String) -> String {
         let format = DateFormatter.fixed("EEE d MMM HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
         var out: [String] = []

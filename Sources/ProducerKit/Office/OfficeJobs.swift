@@ -39,27 +39,19 @@ public enum OfficeJobs {
         throw OfficeError("no booking \"\(key)\": name a booking id or a session's title (see `producer bookings list`)")
     }
 
-    /// `producer bookings confirm`: a hold becomes a confirmed booking, which the scheduler never moves.
-    public static func confirm(_ key: String, store: any ProjectStore) async throws -> Booking {
-        try await store.update { project in
-            let i = try bookingIndex(key, in: project)
-            guard project.bookings[i].status == .hold else {
-                throw OfficeError("\(project.bookings[i].id): is \(project.bookings[i].status.rawValue), not a hold")
-            }
-            project.bookings[i].status = .confirmed
-            project.bookings[i].sequence += 1
-            return project.bookings[i]
-        }
-    }
-
     /// `producer bookings cancel`: calls a booking off, with the fee it costs.
     public static func cancel(_ key: String, fee: String?, store: any ProjectStore) async throws -> Booking {
         try await store.update { project in
             let i = try bookingIndex(key, in: project)
             guard project.bookings[i].status != .cancelled else { throw OfficeError("\(project.bookings[i].id): already cancelled") }
             if let fee {
-                guard let money = Money(parsing: fee, currency: project.settings.currency) else {
-                    throw OfficeError("--fee \(fee): not an amount; write it like 250 or 250.00")
+                let money: Money
+                do throws(MoneyError) {
+                    money = try Money(reading: fee, currency: project.settings.currency)
+                } catch where error.code == .negative {
+                    throw OfficeError("--fee must be an amount of 0 or more, not \(fee)")
+                } catch {
+                    throw OfficeError("--fee: \(error.message)")
                 }
                 project.bookings[i].cancellationFee = money
             }

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerMusic
 import ProducerOffice
 import Yams
 
@@ -71,7 +72,7 @@ struct ProjectPlanParser {
                 throw error(n, key + ".writers", .shares, "the shares add up to \(Self.percentText(total)) %, not 100 %")
             }
         }
-        song.key = try optionalText(m["key"], key + ".key")
+        if let n = m["key"] { song.key = try musicalKey(n, key + ".key") }
         if let n = m["tempo"] { song.tempo = try number(n, key + ".tempo", in: 20...400, unit: "beats per minute") }
         if let n = m["length"] { song.lengthSeconds = try songLength(n, key + ".length") }
         if let n = m["status"] { song.status = try choice(n, key + ".status", Song.Status.self) }
@@ -453,13 +454,26 @@ struct ProjectPlanParser {
         return b
     }
 
-    /// An amount in the project's currency, as a plain number: `650`, `62.5`, `62.50`.
+    /// An amount in the project's currency, as a plain number (`650`, `62.5`, `62.50`) or with
+    /// the currency's ISO 4217 code (`650 EUR`), read by ``Money/init(reading:currency:allowsNegative:)``.
     func money(_ node: Node, _ key: String) throws(ProjectPlanError) -> Money {
         guard case .scalar(let s) = node else { throw error(node, key, .wrongType, "must be an amount, not a list or mapping") }
-        guard let money = Money(parsing: s.string, currency: currency) else {
-            throw error(node, key, .badValue, "\"\(s.string)\" is not an amount in \(currency); write a plain number such as 650 or 62.50")
+        do throws(MoneyError) {
+            return try Money(reading: s.string, currency: currency)
+        } catch {
+            throw self.error(node, key, .badValue, error.message)
         }
-        return money
+    }
+
+    /// A song's key, read by ProducerMusic's ``Key/init(parsing:)`` (as `listen --key` reads it,
+    /// with its words for a key it cannot read) and kept as that key writes itself (`E minor`, `B♭ major`).
+    func musicalKey(_ node: Node, _ key: String) throws(ProjectPlanError) -> String {
+        let text = try self.text(node, key)
+        do throws(MusicTextError) {
+            return try Key(parsing: text).description
+        } catch {
+            throw self.error(node, key, .badValue, error.description)
+        }
     }
 
     /// A share in percent with at most two decimals, as basis points (60 → 6 000).

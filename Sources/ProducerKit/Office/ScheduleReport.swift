@@ -30,6 +30,9 @@ public struct ScheduleReport: Codable, Sendable {
     public var limits: [String]?
     public var seconds: Double = 0
     public var firstScheduleSeconds: Double?
+    /// Sessions confirmed before the first day planned and not marked done: kept where they are
+    /// (taken as having happened), not planned again.
+    public var keptBefore: [Line] = []
 
     init(project: String, from: Date, until: Date, currency: String) {
         self.project = project
@@ -57,6 +60,16 @@ public struct ScheduleReport: Codable, Sendable {
         public var people: [String]
         public var status: Booking.Status
         public var cost: Money
+        /// The booking's iCalendar SEQUENCE: it goes up whenever the booking changes.
+        public var sequence: Int
+    }
+
+    /// The confirmed bookings before `firstDay` whose sessions are not marked done.
+    static func keptBefore(of project: ProjectSnapshot, firstDay: Date) -> [Line] {
+        let ids = Set(project.sessions.filter { !$0.isDone }.compactMap { session in
+            project.activeBooking(of: session.id).flatMap { $0.status == .confirmed && $0.start < firstDay ? session.id : nil }
+        })
+        return ids.isEmpty ? [] : lines(of: project, sessionIDs: ids)
     }
 
     static func lines(of project: ProjectSnapshot, sessionIDs: Set<String>? = nil) -> [Line] {
@@ -71,7 +84,7 @@ public struct ScheduleReport: Codable, Sendable {
                     song: project.songs.first { $0.id == session.songID }?.title, start: booking.start, end: booking.end,
                     studio: place?.studio.name ?? "?", room: place?.room.name ?? "?",
                     people: booking.people.compactMap { id in project.people.first { $0.id == id }?.name }, status: booking.status,
-                    cost: booking.cost)
+                    cost: booking.cost, sequence: booking.sequence)
             }
     }
 }
@@ -83,9 +96,15 @@ extension ScheduleReport {
         let zone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
         let dayFormat = DateFormatter.fixed("EEE d MMM yyyy", timeZone: zone)
         let timeFormat = DateFormatter.fixed("HH:mm", timeZone: zone)
+        var kept: [String] = []
+        for line in keptBefore {
+            kept.append(
+                "Kept where it is: \(line.session), confirmed for \(dayFormat.string(from: line.start)) \(timeFormat.string(from: line.start)), before the first day planned; `producer sessions done \"\(line.session)\"` once it happened.")
+        }
         switch status {
         case .infeasible, .incomplete:
             out.append("\(project): no schedule from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until)).")
+            out += kept
             if let conflict {
                 out.append(conflict.summary)
                 for line in conflict.constraints { out.append("  - " + line) }
@@ -97,6 +116,7 @@ extension ScheduleReport {
             break
         }
         out.append("\(project): \(lines.count) sessions from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until))")
+        out += kept
         var lastDay = ""
         for line in lines {
             let day = dayFormat.string(from: line.start)

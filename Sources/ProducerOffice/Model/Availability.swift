@@ -95,19 +95,41 @@ public struct Availability: Hashable, Sendable, Codable {
         if weekly.isEmpty {
             free = [interval]
         } else {
+            let zone = calendar.timeZone
             var day = calendar.startOfDay(for: interval.start)
+            var weekday = Weekday(of: day, in: calendar)
             while day < interval.end {
-                let weekday = Weekday(of: day, in: calendar)
+                // A day that starts at 00:00 and has no change of UTC offset is 24 h long and its
+                // clock times are plain offsets from midnight; only the days of a change (and one
+                // that starts at 01:00 because its midnight was skipped) need the calendar, which
+                // costs far more and would make years of days slow.
+                let plainNext = day.addingTimeInterval(86_400)
+                let offset = zone.secondsFromGMT(for: day)
+                let local = Int(day.timeIntervalSince1970.rounded(.down)) + offset
+                let regular = local % 86_400 == 0 && zone.secondsFromGMT(for: plainNext) == offset
                 for window in weekly where window.weekday == weekday && window.endMinute > window.startMinute {
-                    guard let start = Self.time(window.startMinute, on: day, calendar),
-                        let end = Self.time(window.endMinute, on: day, calendar)
-                    else { continue }
+                    let start: Date, end: Date
+                    if regular {
+                        start = day.addingTimeInterval(Double(min(window.startMinute, 1440) * 60))
+                        end = day.addingTimeInterval(Double(min(window.endMinute, 1440) * 60))
+                    } else {
+                        guard let s = Self.time(window.startMinute, on: day, calendar), let e = Self.time(window.endMinute, on: day, calendar)
+                        else { continue }
+                        (start, end) = (s, e)
+                    }
+                    guard end > start else { continue }
                     if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0 {
                         free.append(piece)
                     }
                 }
-                guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
-                day = next
+                if regular {
+                    day = plainNext
+                    weekday = Weekday(rawValue: weekday.rawValue % 7 + 1)!
+                } else {
+                    guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
+                    day = next
+                    weekday = Weekday(of: day, in: calendar)
+                }
             }
         }
         free = Self.merged(free)

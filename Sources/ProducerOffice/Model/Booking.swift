@@ -17,11 +17,16 @@ public struct Booking: Hashable, Sendable, Codable, Identifiable {
     public var cancellationFee: Money?
     /// Bumped on every change, for calendar clients (iCalendar SEQUENCE).
     public var sequence: Int
+    /// The `sequence` the booking had when `producer bookings list` last showed it; nil when it
+    /// never did. `bookings confirm` refuses a booking changed since (the schedule moved it),
+    /// unless told the time it expects (`--at`).
+    public var listedSequence: Int?
     public var note: String
 
     public init(
         id: String = Identifier.make(), sessionID: String, roomID: String, start: Date, end: Date, people: [String],
-        status: Status = .hold, cost: Money, cancellationFee: Money? = nil, sequence: Int = 0, note: String = ""
+        status: Status = .hold, cost: Money, cancellationFee: Money? = nil, sequence: Int = 0, listedSequence: Int? = nil,
+        note: String = ""
     ) {
         self.id = id
         self.sessionID = sessionID
@@ -33,6 +38,7 @@ public struct Booking: Hashable, Sendable, Codable, Identifiable {
         self.cost = cost
         self.cancellationFee = cancellationFee
         self.sequence = sequence
+        self.listedSequence = listedSequence
         self.note = note
     }
 
@@ -48,4 +54,7 @@ public struct Booking: Hashable, Sendable, Codable, Identifiable {
 
     /// True for a confirmed booking: the scheduler keeps it where it is.
     public var isFixed: Bool { status == .confirmed }
+
+    /// True when the booking changed (the schedule moved it) after it was last shown.
+    public var changedSinceListed: Bool { listedSequence.map { $0 != sequence } ?? false }
 }

@@ -6,7 +6,9 @@ public struct Song: Hashable, Sendable, Codable, Identifiable {
     public var title: String
     /// Songwriters and their shares of the composition.
     public var writers: [Writer]
-    /// The key as musicians write it (`"E minor"`), if known.
+    /// The key as musicians write it (`"E minor"`, `"B♭ major"`), if known. Plan import reads it
+    /// with ProducerMusic's `Key(parsing:)`, as `listen --key` does, and keeps that key's own
+    /// spelling; ProducerOffice itself does not read keys.
     public var key: String?
     /// Beats per minute, if known.
     public var tempo: Double?

@@ -26,19 +26,24 @@ extension ScheduleModel {
     /// have, then packing one person's (or room's) sessions into the days each can take (a
     /// search with a time budget). Every step only drops rules of the real problem, so a conflict
     /// it returns is a proof. Returns nil when none of these proves one.
-    public func provenConflict() -> ScheduleConflict? {
+    ///
+    /// `budget` bounds the day packing, which gets what the cheaper steps leave of it (they take
+    /// time in proportion to the sessions and the days); when it runs out, nothing is proven.
+    public func provenConflict(budget: TimeInterval = 1.5) -> ScheduleConflict? {
+        let deadline = Date().addingTimeInterval(budget)
         for s in sessions.indices {
             if let conflict = sessionConflict(s) { return conflict }
         }
         if let conflict = chainConflict() { return conflict }
         if let conflict = loadConflict() { return conflict }
-        return dayPackingConflict()
+        return dayPackingConflict(budget: max(0, deadline.timeIntervalSinceNow))
     }
 
     /// The conflict to report for `unplaced` sessions the search could not place: a proven one if
-    /// the reasoning finds it, else the sessions and the busiest people and rooms in their way.
-    public func explain(unplaced: [Int]) -> ScheduleConflict {
-        if let proven = provenConflict() { return proven }
+    /// the reasoning finds it (unless `proving` is false, for a caller that tried already), else
+    /// the sessions and the busiest people and rooms in their way.
+    public func explain(unplaced: [Int], proving: Bool = true) -> ScheduleConflict {
+        if proving, let proven = provenConflict() { return proven }
         let titles = unplaced.map { sessions[$0].title }
         var constraints: [String] = []
         for load in loads().sorted(by: { $0.ratio > $1.ratio }).prefix(3) where load.ratio > 0.6 {

@@ -17,7 +17,7 @@ extension ScheduleModel {
     /// A proof that one person's or room's sessions do not fit into their days, or nil.
     func dayPackingConflict(budget: TimeInterval = 1.5) -> ScheduleConflict? {
         let deadline = Date().addingTimeInterval(budget)
-        guard let windows = DayWindows(self) else { return nil }
+        guard budget > 0, let windows = DayWindows(self, deadline: deadline) else { return nil }
         for resource in packingResources() {
             guard Date() < deadline else { return nil }
             let packing = DayPacking(model: self, windows: windows, resource: resource)
@@ -85,19 +85,26 @@ struct DayWindows {
         case person(Int), noRoom, pool(String), together, tooEarly, tooLate
     }
 
-    init?(_ model: ScheduleModel) {
+    /// The windows of `model`'s sessions, or nil when a chain has a cycle, a session fits on no
+    /// day, or `deadline` passes first (the work grows with the sessions times the days).
+    init?(_ model: ScheduleModel, deadline: Date = .distantFuture) {
         let spd = model.slotsPerDay, days = model.dayCount
         let n = model.sessions.count
         starts = Array(repeating: Array(repeating: 0, count: days), count: n)
         reasons = Array(repeating: Array(repeating: nil, count: days), count: n)
         earliest = Array(repeating: 0, count: n)
         latest = Array(repeating: 0, count: n)
+        let available = model.people.map(\.available)
+        let open = model.rooms.map(\.open)
         for (s, session) in model.sessions.enumerated() {
+            if Date() >= deadline { return nil }
             let length = session.durationSlots
             guard length > 0, length <= spd else { return nil }
             if let fixed = session.fixed {
+                // A placement off the grid (the model keeps confirmed bookings outside its days out
+                // of its sessions, but a hand-made model may not) proves nothing here.
+                guard fixed.start >= 0, fixed.start / spd < days, fixed.start % spd + length <= spd else { return nil }
                 let day = fixed.start / spd
-                guard day >= 0, day < days else { return nil }
                 starts[s][day] = UInt64(1) << UInt64(fixed.start % spd)
                 for d in 0..<days where d != day { reasons[s][d] = .together }
                 continue
@@ -107,38 +114,38 @@ struct DayWindows {
                 var common: UInt64 = ~0
                 var reason: DayReason?
                 for p in session.required {
-                    common &= model.people[p].available[d]
+                    common &= available[p][d]
                     if common == 0, reason == nil { reason = .person(p) }
                 }
+                // Starts where the required people and some room are free for the whole session.
                 var bits: UInt64 = 0
                 var anyRoom = false
                 for r in rooms {
-                    let free = common & model.rooms[r].open[d]
-                    if model.rooms[r].open[d] != 0 { anyRoom = true }
-                    if free == 0 { continue }
-                    var t = 0
-                    while t + length <= spd {
-                        let mask = ScheduleModel.mask(start: t, length: length)
-                        if free & mask == mask, bits & (UInt64(1) << UInt64(t)) == 0 {
-                            var ok = true
-                            for need in session.needs {
-                                var freeCount = 0
-                                for c in need.candidates where model.people[c].available[d] & mask == mask { freeCount += 1 }
-                                if freeCount < need.count {
-                                    ok = false
-                                    break
-                                }
-                            }
-                            if ok { bits |= UInt64(1) << UInt64(t) }
+                    if open[r][d] != 0 { anyRoom = true }
+                    bits |= Self.runStarts(common & open[r][d], length: length, spd: spd)
+                }
+                // …and where each role need has enough of its candidates free.
+                for need in session.needs where bits != 0 {
+                    if need.count == 1 {
+                        var any: UInt64 = 0
+                        for c in need.candidates { any |= Self.runStarts(available[c][d], length: length, spd: spd) }
+                        bits &= any
+                    } else {
+                        let runs = need.candidates.map { Self.runStarts(available[$0][d], length: length, spd: spd) }
+                        var remaining = bits
+                        while remaining != 0 {
+                            let t = remaining.trailingZeroBitCount
+                            remaining &= remaining - 1
+                            let bit = UInt64(1) << UInt64(t)
+                            if runs.reduce(0, { $0 + ($1 & bit != 0 ? 1 : 0) }) < need.count { bits &= ~bit }
                         }
-                        t += 1
                     }
                 }
                 starts[s][d] = bits
                 if bits == 0 {
                     if reason == nil && !anyRoom { reason = .noRoom }
                     if reason == nil {
-                        for need in session.needs where !need.candidates.contains(where: { model.people[$0].available[d] != 0 }) {
+                        for need in session.needs where !need.candidates.contains(where: { available[$0][d] != 0 }) {
                             reason = .pool(need.role)
                             break
                         }
@@ -191,6 +198,18 @@ struct DayWindows {
                 }
             }
         }
+    }
+
+    /// The slots `t` of `free` from which `length` slots in a row are free (within the day).
+    static func runStarts(_ free: UInt64, length: Int, spd: Int) -> UInt64 {
+        var run = free
+        var k = 1
+        while k < length && run != 0 {
+            run &= free >> UInt64(k)
+            k += 1
+        }
+        let count = spd - length + 1
+        return count <= 0 ? 0 : count >= 64 ? run : run & ((UInt64(1) << UInt64(count)) - 1)
     }
 
     static func firstStart(_ starts: [UInt64], from: Int, spd: Int) -> Int? {

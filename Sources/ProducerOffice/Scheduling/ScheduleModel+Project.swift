@@ -11,8 +11,11 @@ extension ScheduleModel {
     /// project's time zone, both included).
     ///
     /// Sessions not done are scheduled. A session with a confirmed booking keeps it (fixed); one
-    /// with a hold remembers it as its previous placement. Confirmed bookings outside the horizon
-    /// still take their people and room.
+    /// with a hold remembers it as its previous placement. A session confirmed outside the horizon
+    /// (before `from`'s day, even when not marked done, or after `until`'s) is left out of the
+    /// plan: its booking stays where it is, takes its people and room, and the sessions after it
+    /// start after it ends.
+    /// Confirmed bookings of other sessions outside the plan still take their people and room.
     public init(project: ProjectSnapshot, from: Date, until: Date, slotMinutes: Int = 30) throws {
         guard 1440 % slotMinutes == 0, slotMinutes >= 5, 1440 / slotMinutes <= 64 else {
             throw ScheduleInputError("a slot of \(slotMinutes) minutes does not divide a day into at most 64 slots")
@@ -44,7 +47,11 @@ extension ScheduleModel {
             return index * slotsPerDay + min(within, slotsPerDay)
         }
         func masks(_ free: [DateInterval]) -> [UInt64] {
+            // One sweep over the slots and the free stretches together (both in time order), so
+            // the work grows with the days plus the stretches, not with their product.
+            let free = Availability.merged(free)
             var result = [UInt64](repeating: 0, count: dayStarts.count)
+            var k = 0
             for (d, start) in dayStarts.enumerated() {
                 let end = d + 1 < dayStarts.count ? dayStarts[d + 1] : horizonEnd
                 var bits: UInt64 = 0
@@ -52,7 +59,8 @@ extension ScheduleModel {
                     let slotStart = start.addingTimeInterval(Double(t) * slotSeconds)
                     let slotEnd = slotStart.addingTimeInterval(slotSeconds)
                     if slotEnd > end { break }
-                    if free.contains(where: { $0.start <= slotStart && $0.end >= slotEnd }) { bits |= 1 << UInt64(t) }
+                    while k < free.count && free[k].end < slotEnd { k += 1 }
+                    if k < free.count && free[k].start <= slotStart { bits |= 1 << UInt64(t) }
                 }
                 result[d] = bits
             }
@@ -71,7 +79,19 @@ extension ScheduleModel {
             return money.minorUnits
         }
 
-        let open = project.sessions.filter { !$0.isDone }
+        // A confirmed booking outside the days planned keeps its place and its session stays out
+        // of the plan: before the first day it has happened (or is kept where it is) even when
+        // nobody marked it done; after the last day it waits there. Its room and people stay
+        // blocked, and the sessions after it in its chain start after it ends.
+        var kept: [String: Booking] = [:]
+        for session in project.sessions where !session.isDone {
+            if let booking = project.activeBooking(of: session.id), booking.status == .confirmed,
+                booking.start < firstDay || booking.end > horizonEnd
+            {
+                kept[session.id] = booking
+            }
+        }
+        let open = project.sessions.filter { !$0.isDone && kept[$0.id] == nil }
         let sessionIndex = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1.id, $0) })
         let roomList = project.rooms
         let roomIndex = Dictionary(uniqueKeysWithValues: roomList.enumerated().map { ($1.room.id, $0) })
@@ -129,6 +149,10 @@ extension ScheduleModel {
             let predecessors = session.after.compactMap { sessionIndex[$0] }
             var deadline: Date? = projectDeadline
             if let own = session.deadline { deadline = deadline.map { min($0, own) } ?? own }
+            // A session after a kept booking starts after it ends. (One before a booking kept after
+            // the last day ends within the days planned anyway.)
+            var release = from
+            for id in session.after { if let booking = kept[id] { release = max(release, booking.end) } }
             let deadlineSlot = deadline.map { date -> Int in date >= horizonEnd ? dayStarts.count * slotsPerDay : max(0, slot(of: date)) }
             let dueDay = session.due.map { date -> Int in
                 let day = calendar.startOfDay(for: date)
@@ -147,7 +171,7 @@ extension ScheduleModel {
                     id: session.id, title: session.title,
                     durationSlots: max(1, Int((Double(session.durationMinutes) / Double(slotMinutes)).rounded(.up))),
                     gear: session.gear, required: required, needs: needs, rooms: fitting, predecessors: predecessors,
-                    releaseSlot: max(0, slot(of: from)), deadlineSlot: deadlineSlot, dueDay: dueDay,
+                    releaseSlot: max(0, slot(of: release)), deadlineSlot: deadlineSlot, dueDay: dueDay,
                     fixed: placement.fixed, previous: placement.previous))
             sessions[sessions.count - 1].avoid = avoid
         }

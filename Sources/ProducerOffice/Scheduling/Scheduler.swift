@@ -76,6 +76,8 @@ public struct Scheduler: Sendable {
     }
 
     func solveOne(_ model: ScheduleModel, seed: UInt64) -> Result {
+        // A NaN limit would never be reached: it stops at once, like a limit of 0.
+        let timeLimit = timeLimit.isNaN ? 0 : timeLimit
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double {
@@ -113,7 +115,8 @@ public struct Scheduler: Sendable {
         var lastImprovement = 0
         while true {
             if let maxRounds, rounds >= maxRounds { break }
-            if maxRounds == nil, rounds % 16 == 0, elapsed() >= timeLimit { break }
+            // Every round: over years of days one round can take milliseconds.
+            if maxRounds == nil, elapsed() >= timeLimit { break }
             rounds += 1
             // Threshold accepting: early on, accept a little worse to leave local minima; the
             // threshold falls to zero over the first 80 % of the time (or of the rounds).
