@@ -1,4 +1,5 @@
 import Foundation
+import ProducerFiles
 import ProducerKit
 import ProducerOffice
 import ProducerStore
@@ -38,7 +39,8 @@ public struct ProjectPlace: Sendable {
     static func location(ofFolder folder: String) throws -> DatabaseLocation? {
         let pointer = (folder as NSString).appendingPathComponent(pointerFile)
         if FileManager.default.fileExists(atPath: pointer) {
-            let text = try String(contentsOfFile: pointer, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = try InputFile.text(pointer, kind: "database pointer", limit: 64 << 10)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw OfficeError("\(pointer): the file is empty; it should name the project's database (postgres://…)") }
             return DatabaseLocation(text)
         }

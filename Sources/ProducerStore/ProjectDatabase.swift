@@ -126,7 +126,7 @@ public actor ProjectDatabase: ProjectStore {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw ProjectStoreError(.badLocation, database: folder, "cannot make the project folder (\(error.localizedDescription))")
+            throw ProjectStoreError(.badLocation, database: folder, "cannot make the project folder (check that its parent folder exists and can be written)")
         }
         return try await create(.projectFolder(folder), settings: settings, lockWaitNotice: lockWaitNotice)
     }
