@@ -33,8 +33,9 @@ public final class AudioFileWriter {
     var rf64Threshold: Int64 = 0xFFFF_FFFF
 
     private let sample: SampleLayout
-    private let tempPath: String
-    private var fd: Int32
+    /// The temporary file beside `path`, renamed over it by ``finish()``.
+    private let file: PartialFile
+    private var fd: Int32 { file.descriptor }
     private var dither: [TPDFDither] = []
     private var headerSize: Int64
     private var dataBytes: Int64 = 0
@@ -94,31 +95,19 @@ public final class AudioFileWriter {
         scratch = [UInt8](repeating: 0, count: max(1, (1 << 16) / (sample.bytesPerSample * format.channelCount))
                           * sample.bytesPerSample * format.channelCount)
 
-        // The temporary file: same directory, hidden, unique.
-        let slash = path.lastIndex(of: "/")
-        let dir = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array((dir + "." + name + ".partial-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 {
-            let e = POSIX.errno
-            throw AudioFileError(.writeFailed, path: path, "cannot create a temporary file beside it: \(POSIX.errorText(e))")
+        // The temporary file: same directory, hidden, unique; removed on Ctrl-C.
+        do {
+            file = try PartialFile(path: path)
+        } catch {
+            throw AudioFileError(.writeFailed, path: path, error.message)
         }
-        self.fd = fd
-        self.tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        Interrupts.register(tempPath)
-        _ = fchmod(fd, 0o644)
         if let e = header.withUnsafeBytes({ POSIX.writeAll(fd, $0) }) {
             throw failure("cannot write the header", e)
         }
     }
 
     deinit {
-        if !done {
-            close(fd)
-            unlink(tempPath)
-        }
-        Interrupts.unregister(tempPath)
+        file.discard()
     }
 
     private func failure(_ what: String, _ e: Int32) -> AudioFileError {
@@ -172,8 +161,7 @@ public final class AudioFileWriter {
             try finishFile()
         } catch {
             done = true
-            close(fd)
-            unlink(tempPath)
+            file.discard()
             throw error
         }
     }
@@ -223,15 +211,10 @@ public final class AudioFileWriter {
             if let e = POSIX.pwriteAll(fd, bytes, at: offset) { throw failure("cannot finish the header", e) }
         }
         done = true
-        if close(fd) != 0 {
-            let e = POSIX.errno
-            unlink(tempPath)
-            throw failure("cannot close the file", e)
-        }
-        if rename(tempPath, path) != 0 {
-            let e = POSIX.errno
-            unlink(tempPath)
-            throw failure("cannot move the finished file into place", e)
+        do {
+            try file.commit()
+        } catch {
+            throw AudioFileError(.writeFailed, path: path, error.message)
         }
     }
 }

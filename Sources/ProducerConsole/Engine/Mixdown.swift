@@ -120,18 +120,9 @@ struct TailCut {
         // Frames before the end of the last track are always kept.
         let keepBefore = Int(max(0, min(Int64(n), timelineFrames - start)))
         var lastLoud = -1
-        for c in 0..<master.channelCount {
-            master.withChannel(c) { samples in
-                var i = n - 1
-                while i > lastLoud {
-                    if abs(samples[i]) >= Self.threshold { lastLoud = i; break }
-                    i -= 1
-                }
-            }
-        }
-        for bus in buses {
-            for c in 0..<bus.channelCount {
-                bus.withChannel(c) { samples in
+        for buffer in [master] + buses {
+            for c in 0..<buffer.channelCount {
+                buffer.withChannel(c) { samples in
                     var i = n - 1
                     while i > lastLoud {
                         if abs(samples[i]) >= Self.threshold { lastLoud = i; break }
