@@ -101,6 +101,45 @@ import Darwin
         #expect(ratio <= 20, "10× the plan took \(ratio)× the time")
     }
 
+    @Test func aPlanWaitingForAChainOf200000SessionsIsCheckedWithoutOverflowingTheStack() throws {
+        // Given a project whose sessions each wait for the one before, 200,000 long
+        let sessions = (0..<200_000).map { i in
+            StudioSession(id: "s\(i)", kind: .editing, title: "Edit \(i)", durationMinutes: 60, after: i > 0 ? ["s\(i - 1)"] : [])
+        }
+        var project = ProjectSnapshot(settings: Self.settings, sessions: sessions)
+        // When a plan adds one more at its end
+        let plan = try ProjectPlan(
+            yaml: "sessions:\n  - { title: Last, kind: mixing, duration: 1h, after: [s199999] }\n", path: "plan.yaml", settings: Self.settings)
+        let report = try plan.apply(to: &project)
+        // Then the order is checked (it used to recurse once per session) and the session added
+        #expect(report.sessions.added == ["Last"])
+        #expect(project.sessions.count == 200_001)
+    }
+
+    @Test func applyingAPlanTakesTimeLinearInItsSize() throws {
+        // Songs, people and sessions that refer to each other by name, into a project that has
+        // as many records already.
+        func plan(_ n: Int) throws -> (ProjectPlan, ProjectSnapshot) {
+            var lines = ["songs:"]
+            for i in 0..<n { lines.append("  - { title: Song \(i) }") }
+            lines.append("people:")
+            for i in 0..<n { lines.append("  - { name: Person \(i), roles: [drummer], rate: { amount: 1, per: hour } }") }
+            lines.append("sessions:")
+            for i in 0..<n {
+                lines.append("  - { title: Take \(i), song: song \(i), kind: tracking, duration: 1h, needs: [drummer], people: [person \(i)], after: [\(i > 0 ? "take \(i - 1)" : "")] }")
+            }
+            let existing = ProjectSnapshot(
+                settings: Self.settings, songs: (0..<n).map { Song(id: "old\($0)", title: "Old \($0)") },
+                sessions: (0..<n).map { StudioSession(id: "olds\($0)", kind: .editing, title: "Old edit \($0)", durationMinutes: 60) })
+            return (try ProjectPlan(yaml: lines.joined(separator: "\n") + "\n", path: "plan.yaml", settings: Self.settings), existing)
+        }
+        let ratio = try LinearTime.ratio(small: try plan(100), large: try plan(1000)) { input in
+            var project = input.1
+            _ = try input.0.apply(to: &project)
+        }
+        #expect(ratio <= 20, "10× the records took \(ratio)× the time")
+    }
+
     // MARK: - Calendar files
 
     @Test func aFIFOAFolderOrADeviceGivenAsACalendarIsRefusedWithoutBlocking() throws {
