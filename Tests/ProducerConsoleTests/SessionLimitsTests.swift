@@ -1,5 +1,5 @@
 import Foundation
-import ProducerConsole
+@testable import ProducerConsole
 import Testing
 
 #if canImport(Glibc)
@@ -107,6 +107,29 @@ struct SessionLimitsTests {
     func hugeBarBeat() throws {
         let found = try #require(error("sampleRate: 48000\ntracks:\n  - { name: a, file: a.wav, start: \"1e300:1\" }\n"))
         #expect(found.description == "s.yaml:3:36: tracks[0].start: \"1e300:1\" is out of range (24 hours at most)")
+    }
+
+    @Test("A chain of 50,000 buses is checked for cycles without overflowing the stack")
+    func longBusChain() throws {
+        // Each bus feeds the next: the routing check used to recurse once per bus, copying the
+        // path each time: quadratic, and deep enough to overflow a thread's stack. (Built in
+        // code: reading the buses from YAML takes a while in a debug build.)
+        let count = 50_000
+        func bus(_ i: Int, output: Int?) -> Session.Bus {
+            var strip = Session.Strip()
+            strip.output = output.map { "b\($0)" }
+            strip.line = i + 4
+            return Session.Bus(name: "b\(i)", strip: strip)
+        }
+        var session = try Session(yaml: "sampleRate: 48000\ntracks: [{ name: a, file: a.wav }]\n", path: "s.yaml", checkFiles: false)
+        session.buses = (0..<count).map { bus($0, output: $0 + 1 < count ? $0 + 1 : nil) }
+        let parser = SessionParser(path: "s.yaml", yaml: "", checkFiles: false)
+        try parser.checkRouting(&session)
+        // And a cycle at its end is still found
+        session.buses[count - 1] = bus(count - 1, output: count - 3)
+        #expect(throws: SessionError(file: "s.yaml", line: count + 1, key: "buses", "routing cycle: b\(count - 3) → b\(count - 2) → b\(count - 1) → b\(count - 3)")) {
+            try parser.checkRouting(&session)
+        }
     }
 
     @Test("Reading time is linear in the session's size")

@@ -227,19 +227,35 @@ struct SessionParser {
         for b in session.buses {
             edges[b.name] = [b.strip.output].compactMap { $0 }.filter { $0 != "master" } + b.strip.sends.map(\.bus)
         }
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        func visit(_ name: String, _ trail: [String]) throws(SessionError) {
-            if state[name] == 2 { return }
-            if state[name] == 1 {
-                let cycle = (trail.drop { $0 != name } + [name]).joined(separator: " → ")
-                let line = session.buses.first { $0.name == name }?.strip.line
-                throw SessionError(file: path, line: line, key: "buses", "routing cycle: \(cycle)")
+        // Depth first with a stack of its own, so that a chain of any number of buses cannot
+        // overflow the thread's stack.
+        var state: [String: Int] = [:]  // 1 on the path, 2 done
+        for b in session.buses where state[b.name] != 2 {
+            var trail = [b.name]
+            var next = [0]  // per trail entry: the index of its next edge
+            state[b.name] = 1
+            while let name = trail.last {
+                let targets = edges[name] ?? []
+                let k = next[next.count - 1]
+                guard k < targets.count else {
+                    state[name] = 2
+                    trail.removeLast()
+                    next.removeLast()
+                    continue
+                }
+                next[next.count - 1] = k + 1
+                let target = targets[k]
+                if state[target] == 2 { continue }
+                if state[target] == 1 {
+                    let cycle = (trail.drop { $0 != target } + [target]).joined(separator: " → ")
+                    let line = session.buses.first { $0.name == target }?.strip.line
+                    throw SessionError(file: path, line: line, key: "buses", "routing cycle: \(cycle)")
+                }
+                state[target] = 1
+                trail.append(target)
+                next.append(0)
             }
-            state[name] = 1
-            for next in edges[name] ?? [] { try visit(next, trail + [name]) }
-            state[name] = 2
         }
-        for b in session.buses { try visit(b.name, []) }
     }
 
     // MARK: - Typed values
