@@ -39,12 +39,30 @@ enum FileBytes {
         return String(cString: t)
     }
 
-    /// All bytes of the file at `path`, or a sentence saying why not.
+    /// All bytes of the file at `path`, or a sentence saying why not. A folder, a pipe (FIFO), a
+    /// device or a socket is refused before anything is read (a FIFO nobody writes to would block
+    /// forever), and so is a file larger than ``readLimit``.
     static func read(_ path: String) throws(Problem) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw Problem(reason: "cannot be opened: \(text(errorNumber))") }
+        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let e = errorNumber
+            if e == ENOENT || e == ENOTDIR { throw Problem(reason: "does not exist") }
+            throw Problem(reason: "cannot be opened: \(text(e))")
+        }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Problem(reason: "cannot be inspected: \(text(errorNumber))") }
+        switch info.st_mode & mode_t(S_IFMT) {
+        case mode_t(S_IFREG): break
+        case mode_t(S_IFDIR): throw Problem(reason: "is a folder, not a MIDI file")
+        case mode_t(S_IFIFO): throw Problem(reason: "is a pipe (FIFO), not a regular file; give the MIDI file itself")
+        case mode_t(S_IFCHR), mode_t(S_IFBLK): throw Problem(reason: "is a device, not a regular file; give the MIDI file itself")
+        default: throw Problem(reason: "is not a regular file (a socket?); give the MIDI file itself")
+        }
+        if info.st_size > readLimit { throw Problem(reason: "is \(info.st_size) bytes long, larger than \(readLimit >> 20) MB, far too large for a MIDI file") }
         var out: [UInt8] = []
+        out.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }

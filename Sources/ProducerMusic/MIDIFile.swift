@@ -115,12 +115,16 @@ public struct MIDIFile: Sendable {
         for (index, track) in tracks.enumerated() {
             let map = tempoMap(forTrack: index)
             let tpq = ticksPerQuarter
-            var open: [Int: [(tick: Int, velocity: Int)]] = [:] // key: channel * 128 + pitch
+            // Notes sounding, by key (channel * 128 + pitch): a queue read from `heads[key]` on,
+            // so that closing one is O(1) however many of one pitch are struck before release.
+            var open: [Int: [(tick: Int, velocity: Int)]] = [:]
+            var heads: [Int: Int] = [:]
             var order: [Int] = [] // keys in first-use order, for deterministic closing at the end
             func close(_ key: Int, at tick: Int) {
-                guard var queue = open[key], !queue.isEmpty else { return }
-                let on = queue.removeFirst()
-                open[key] = queue
+                let head = heads[key, default: 0]
+                guard let queue = open[key], head < queue.count else { return }
+                let on = queue[head]
+                heads[key] = head + 1
                 notes.append(MIDINote(
                     start: map.seconds(atTick: on.tick, ticksPerQuarter: tpq),
                     end: map.seconds(atTick: tick, ticksPerQuarter: tpq),
@@ -140,7 +144,7 @@ public struct MIDIFile: Sendable {
             }
             let end = max(track.endTick, track.events.last?.tick ?? 0)
             for key in order {
-                while let queue = open[key], !queue.isEmpty { close(key, at: end) }
+                while heads[key, default: 0] < open[key]?.count ?? 0 { close(key, at: end) }
             }
         }
         return notes.sorted { ($0.start, $0.pitch, $0.track) < ($1.start, $1.pitch, $1.track) }

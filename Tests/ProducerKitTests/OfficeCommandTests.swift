@@ -123,7 +123,7 @@ struct OfficeCommandTests {
             ("sessions:\n  - { title: A, kind: mixing, duration: 1h }\n  - { title: B, kind: mixing, duration: 1h, after: [A, Mix — Blue Hour] }\n  - { id: song4-tracking, song: song4, title: T, kind: tracking, duration: 6h, after: [B] }",
              "dependency cycle", 3, "waits for"),
             ("sessions:\n  - { title: A, kind: mixing, duration: six hours }", "bad value", 2, "duration: \"six hours\" is not a length of time"),
-            ("songs:\n  - [title: X", "YAML syntax", 3, "YAML:"),
+            ("songs:\n  - [title: X", "YAML syntax", 3, "a list in [ ] is not closed"),
         ])
     func planErrors(yaml: String, code: String, line: Int, says: String) async throws {
         // Given the demo album in a store and a plan file with one mistake

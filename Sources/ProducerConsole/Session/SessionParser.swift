@@ -5,21 +5,32 @@ extension Session {
     /// Reads a session file.
     /// - Throws: ``SessionError`` naming the line and the key of the first problem: unknown keys,
     ///   wrong types, missing files, sends to buses that do not exist, routing cycles.
+    ///   A folder, a pipe, a device, a file larger than ``maximumFileBytes`` and text that is not
+    ///   UTF-8 are refused before the YAML is read.
     public init(path: String) throws(SessionError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SessionError(file: path, FileManager.default.fileExists(atPath: path)
-                ? "the session file cannot be read" : "the session file does not exist")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SessionError(file: path, "the session file is not UTF-8 text")
+        let text: String
+        do {
+            text = try InputFile.text(atPath: path, what: "session file", limit: Self.maximumFileBytes)
+        } catch {
+            throw SessionError(file: path, line: error.line, column: error.column, error.reason)
         }
         try self.init(yaml: text, path: path)
     }
 
     /// Reads a session from YAML text; `path` names it in errors and anchors relative file paths.
+    /// - Throws: ``SessionError`` as ``init(path:)`` does, also for text longer than
+    ///   ``maximumFileBytes``.
     public init(yaml: String, path: String, checkFiles: Bool = true) throws(SessionError) {
+        guard yaml.utf8.count <= Self.maximumFileBytes else {
+            throw SessionError(
+                file: path, InputFile.tooLargeReason(size: yaml.utf8.count, what: "session file", limit: Self.maximumFileBytes))
+        }
         self = try SessionParser(path: path, yaml: yaml, checkFiles: checkFiles).parse()
     }
+
+    /// The largest session file read, in bytes (4 MB): a session of hundreds of tracks is a few
+    /// tens of kilobytes.
+    public static let maximumFileBytes = 4 << 20
 }
 
 /// Reads the YAML node tree, checking every key and type, with line numbers for errors.
@@ -34,17 +45,13 @@ struct SessionParser {
     }
 
     func parse() throws(SessionError) -> Session {
-        let root: Node
+        let composed: Node?
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { throw error(nil, nil, "the session file is empty") }
-            root = node
-        } catch let e as SessionError {
-            throw e
-        } catch let e as YamlError {
-            throw yamlError(e)
+            composed = try YAMLSyntax.compose(yaml)
         } catch {
-            throw self.error(nil, nil, "\(error)")
+            throw SessionError(file: path, line: error.line, column: error.column, error.message)
         }
+        guard let root = composed else { throw error(nil, nil, "the session file is empty") }
         let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master",
                                                   "length", "tail"])
         guard let rateNode = top["sampleRate"] else { throw error(root, "sampleRate", "is missing (e.g. sampleRate: 48000)") }
@@ -226,19 +233,35 @@ struct SessionParser {
         for b in session.buses {
             edges[b.name] = [b.strip.output].compactMap { $0 }.filter { $0 != "master" } + b.strip.sends.map(\.bus)
         }
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        func visit(_ name: String, _ trail: [String]) throws(SessionError) {
-            if state[name] == 2 { return }
-            if state[name] == 1 {
-                let cycle = (trail.drop { $0 != name } + [name]).joined(separator: " → ")
-                let line = session.buses.first { $0.name == name }?.strip.line
-                throw SessionError(file: path, line: line, key: "buses", "routing cycle: \(cycle)")
+        // Depth first with a stack of its own, so that a chain of any number of buses cannot
+        // overflow the thread's stack.
+        var state: [String: Int] = [:]  // 1 on the path, 2 done
+        for b in session.buses where state[b.name] != 2 {
+            var trail = [b.name]
+            var next = [0]  // per trail entry: the index of its next edge
+            state[b.name] = 1
+            while let name = trail.last {
+                let targets = edges[name] ?? []
+                let k = next[next.count - 1]
+                guard k < targets.count else {
+                    state[name] = 2
+                    trail.removeLast()
+                    next.removeLast()
+                    continue
+                }
+                next[next.count - 1] = k + 1
+                let target = targets[k]
+                if state[target] == 2 { continue }
+                if state[target] == 1 {
+                    let cycle = (trail.drop { $0 != target } + [target]).joined(separator: " → ")
+                    let line = session.buses.first { $0.name == target }?.strip.line
+                    throw SessionError(file: path, line: line, key: "buses", "routing cycle: \(cycle)")
+                }
+                state[target] = 1
+                trail.append(target)
+                next.append(0)
             }
-            state[name] = 1
-            for next in edges[name] ?? [] { try visit(next, trail + [name]) }
-            state[name] = 2
         }
-        for b in session.buses { try visit(b.name, []) }
     }
 
     // MARK: - Typed values
@@ -312,18 +335,6 @@ struct SessionParser {
             throw error(node, key, "YAML aliases are not supported in sessions")
         }
     }
-
-    func yamlError(_ e: YamlError) -> SessionError {
-        switch e {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return SessionError(file: path, line: mark.line, column: mark.column, "YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return SessionError(file: path, line: context.mark.line, column: context.mark.column,
-                                "the key \(duplicates.joined(separator: ", ")) is given twice")
-        default:
-            return SessionError(file: path, "YAML: \(e)")
-        }
-    }
 }
 
 /// Converts session times to frames: seconds, "bar:beat" (from 1), or "N samples".
@@ -352,6 +363,7 @@ struct Clock {
         if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar.isFinite, beat.isFinite, bar >= 1, beat >= 1 {
             let beats = (bar - 1) * Double(beatsPerBar) + (beat - 1)
             let seconds = beats * 60 / tempo
+            // The same bound as for seconds (and no Int64 overflow for "1e300:1").
             guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
             return Int64((seconds * rate).rounded())
         }

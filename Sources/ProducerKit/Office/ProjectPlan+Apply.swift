@@ -12,63 +12,84 @@ extension ProjectPlan {
     ///
     /// - Throws: ``ProjectPlanError`` for a duplicate id, an unknown song, person, session or role,
     ///   or sessions that wait for each other; `project` is then left as it was.
+    ///
+    /// - Complexity: O(*n*) in the number of records in the plan and the project (each lookup by
+    ///   id or name goes through an index), so that a large plan cannot hang the import.
     public func apply(to project: inout ProjectSnapshot) throws(ProjectPlanError) -> ImportReport {
         var result = project
         var report = ImportReport(file: file)
 
         // Songs and people: match, then add or replace.
-        let songIDs = try ids(songItems, kind: "songs", name: \.title, existing: result.songs.map { ($0.id, $0.title) })
+        let songIDs = try ids(songItems, kind: "songs", name: \.title, existing: NameIndex(result.songs.map { ($0.id, $0.title) }))
+        var songPositions = Self.positions(of: result.songs)
         for (item, id) in zip(songItems, songIDs) {
             var song = item.value
             song.id = id
-            report.songs.note(song.title, upsert(song, into: &result.songs))
+            report.songs.note(song.title, upsert(song, into: &result.songs, positions: &songPositions))
         }
-        let personIDs = try ids(personItems, kind: "people", name: \.name, existing: result.people.map { ($0.id, $0.name) })
+        let personIDs = try ids(personItems, kind: "people", name: \.name, existing: NameIndex(result.people.map { ($0.id, $0.name) }))
+        var personPositions = Self.positions(of: result.people)
         for (item, id) in zip(personItems, personIDs) {
             var person = item.value
             person.id = id
-            if let old = result.people.first(where: { $0.id == id }) {
+            if let i = personPositions[id] {
                 // Busy times imported from the person's calendar stay; the plan's own replace the old plan's.
-                person.availability.exceptions = old.availability.exceptions.filter { $0.source != nil } + person.availability.exceptions
+                person.availability.exceptions = result.people[i].availability.exceptions.filter { $0.source != nil } + person.availability.exceptions
             }
-            report.people.note(person.name, upsert(person, into: &result.people))
+            report.people.note(person.name, upsert(person, into: &result.people, positions: &personPositions))
         }
 
         // Studios: match, merge the rooms by id; a room id names one room in the whole project.
-        let studioIDs = try ids(studioItems, kind: "studios", name: \.name, existing: result.studios.map { ($0.id, $0.name) })
+        let studioIDs = try ids(studioItems, kind: "studios", name: \.name, existing: NameIndex(result.studios.map { ($0.id, $0.name) }))
+        var studioPositions = Self.positions(of: result.studios)
+        // The studios (id, name) and room names each room id is in, in the project's order.
+        var roomOwners: [String: [(studioID: String, studio: String, room: String)]] = [:]
+        for (studio, room) in result.rooms { roomOwners[room.id, default: []].append((studio.id, studio.name, room.name)) }
         for (item, id) in zip(studioItems, studioIDs) {
             var studio = item.value
             studio.id = id
             for room in studio.rooms {
-                if let other = result.rooms.first(where: { $0.room.id == room.id && $0.studio.id != id }) {
-                    throw error(item.place, code: .duplicate, "the room id \"\(room.id)\" is already \(other.studio.name)'s \(other.room.name); give the room another id")
+                if let other = roomOwners[room.id]?.first(where: { $0.studioID != id }) {
+                    throw error(item.place, code: .duplicate, "the room id \"\(room.id)\" is already \(other.studio)'s \(other.room); give the room another id")
                 }
             }
-            if let old = result.studios.first(where: { $0.id == id }) {
-                studio.rooms += old.rooms.filter { room in !studio.rooms.contains { $0.id == room.id } }
+            if let i = studioPositions[id] {
+                let planned = Set(studio.rooms.map(\.id))
+                studio.rooms += result.studios[i].rooms.filter { !planned.contains($0.id) }
             }
-            report.studios.note(studio.name, upsert(studio, into: &result.studios))
+            report.studios.note(studio.name, upsert(studio, into: &result.studios, positions: &studioPositions))
+            for room in studio.rooms {
+                roomOwners[room.id, default: []].removeAll { $0.studioID == id }
+                roomOwners[room.id, default: []].append((id, studio.name, room.name))
+            }
         }
-        let planStudioRooms = studioItems.flatMap { item in item.value.rooms.map { (item, $0.id) } }
-        for (i, (item, roomID)) in planStudioRooms.enumerated() where planStudioRooms[..<i].contains(where: { $0.1 == roomID }) {
-            throw error(item.place, code: .duplicate, "two rooms in the plan have the id \"\(roomID)\"")
+        var planRoomIDs: Set<String> = []
+        for item in studioItems {
+            for room in item.value.rooms where !planRoomIDs.insert(room.id).inserted {
+                throw error(item.place, code: .duplicate, "two rooms in the plan have the id \"\(room.id)\"")
+            }
         }
 
         // Sessions: match, resolve the references against the project as it now is, check, upsert.
-        let sessionIDs = try ids(sessionItems, kind: "sessions", name: \.session.title, existing: result.sessions.map { ($0.id, $0.title) })
-        let sessionNames = result.sessions.map { ($0.id, $0.title) }
-            .filter { existing in !sessionIDs.contains(existing.0) } + zip(sessionIDs, sessionItems).map { ($0, $1.value.session.title) }
+        let sessionIDs = try ids(sessionItems, kind: "sessions", name: \.session.title, existing: NameIndex(result.sessions.map { ($0.id, $0.title) }))
+        let planSessionIDs = Set(sessionIDs)
+        let sessionNames = NameIndex(
+            result.sessions.map { ($0.id, $0.title) }.filter { existing in !planSessionIDs.contains(existing.0) }
+                + zip(sessionIDs, sessionItems).map { ($0, $1.value.session.title) })
+        let songNames = NameIndex(result.songs.map { ($0.id, $0.title) })
+        let personNames = NameIndex(result.people.map { ($0.id, $0.name) })
         let roles = Set(result.people.flatMap(\.roles))
+        var sessionPositions = Self.positions(of: result.sessions)
         var planned: [(session: StudioSession, item: Item<SessionDraft>)] = []
         for (item, id) in zip(sessionItems, sessionIDs) {
             let draft = item.value
             var session = draft.session
             session.id = id
             if let song = draft.song {
-                session.songID = try resolve(song, among: result.songs.map { ($0.id, $0.title) }, kind: "song")
+                session.songID = try resolve(song, among: songNames, kind: "song")
             }
             session.people = try draft.people.map { reference throws(ProjectPlanError) in
-                try resolve(reference, among: result.people.map { ($0.id, $0.name) }, kind: "person")
+                try resolve(reference, among: personNames, kind: "person")
             }
             session.after = try draft.after.map { reference throws(ProjectPlanError) in
                 try resolve(reference, among: sessionNames, kind: "session")
@@ -77,24 +98,52 @@ extension ProjectPlan {
                 let known = roles.map(\.name).sorted().joined(separator: ", ")
                 throw error(place, code: .unknownReference, "nobody in the plan or the project plays \"\(need.role)\"; the roles are: \(known)")
             }
-            if let old = result.sessions.first(where: { $0.id == id }), !draft.doneIsGiven { session.isDone = old.isDone }
+            if let i = sessionPositions[id], !draft.doneIsGiven { session.isDone = result.sessions[i].isDone }
             planned.append((session, item))
-            report.sessions.note(session.title, upsert(session, into: &result.sessions))
+            report.sessions.note(session.title, upsert(session, into: &result.sessions, positions: &sessionPositions))
         }
         try checkOrder(result.sessions, planned: planned)
         project = result
         return report
     }
 
+    /// Records (id and name or title) found by id, or by name ignoring case, without a search.
+    struct NameIndex {
+        let records: [(id: String, name: String)]
+        let ids: Set<String>
+        /// Positions in `records` by case-folded name.
+        let byName: [String: [Int]]
+
+        init(_ records: [(id: String, name: String)]) {
+            self.records = records
+            ids = Set(records.map(\.id))
+            var byName: [String: [Int]] = [:]
+            for (i, record) in records.enumerated() { byName[Self.key(record.name), default: []].append(i) }
+            self.byName = byName
+        }
+
+        static func key(_ name: String) -> String { name.folding(options: .caseInsensitive, locale: nil) }
+
+        /// The records called `name`, ignoring case, in order.
+        func named(_ name: String) -> [(id: String, name: String)] {
+            (byName[Self.key(name)] ?? []).map { records[$0] }.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        }
+    }
+
+    /// Each record's position in `records` by id (the first, when ids repeat).
+    static func positions<Value: Identifiable>(of records: [Value]) -> [Value.ID: Int] {
+        Dictionary(records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The final id of each item: its own, the project's record of the same name, or its slug.
     func ids<Value>(
-        _ items: [Item<Value>], kind: String, name: (Value) -> String, existing: [(id: String, name: String)]
+        _ items: [Item<Value>], kind: String, name: (Value) -> String, existing: NameIndex
     ) throws(ProjectPlanError) -> [String] where Value: Identifiable, Value.ID == String {
         var seen: [String: Item<Value>] = [:]
         var result: [String] = []
         for item in items {
             var id = item.value.id
-            if !item.idIsGiven, let match = existing.first(where: { $0.name.caseInsensitiveCompare(name(item.value)) == .orderedSame }) {
+            if !item.idIsGiven, let match = existing.named(name(item.value)).first {
                 id = match.id
             }
             if let first = seen[id] {
@@ -109,9 +158,9 @@ extension ProjectPlan {
     }
 
     /// The id a reference names: an id first, then a name or title (ignoring case), exactly one.
-    func resolve(_ reference: Reference, among records: [(id: String, name: String)], kind: String) throws(ProjectPlanError) -> String {
-        if records.contains(where: { $0.id == reference.text }) { return reference.text }
-        let named = records.filter { $0.name.caseInsensitiveCompare(reference.text) == .orderedSame }
+    func resolve(_ reference: Reference, among records: NameIndex, kind: String) throws(ProjectPlanError) -> String {
+        if records.ids.contains(reference.text) { return reference.text }
+        let named = records.named(reference.text)
         if named.count == 1 { return named[0].id }
         if named.count > 1 {
             throw error(
@@ -121,25 +170,37 @@ extension ProjectPlan {
         throw error(reference.place, code: .unknownReference, "no \(kind) \"\(reference.text)\" in the plan or the project")
     }
 
-    /// Checks that no session waits, through `after`, for itself.
+    /// Checks that no session waits, through `after`, for itself. Walks the `after:` links with a
+    /// stack of its own, so that a chain of any length cannot overflow the thread's stack.
     func checkOrder(_ sessions: [StudioSession], planned: [(session: StudioSession, item: Item<SessionDraft>)]) throws(ProjectPlanError) {
         let byID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Int] = [:]  // 1 on the path, 2 done
-        var trail: [String] = []
-        func visit(_ id: String) -> [String]? {
-            if state[id] == 2 { return nil }
-            if state[id] == 1 { return Array(trail.drop { $0 != id }) + [id] }
-            state[id] = 1
-            trail.append(id)
-            for next in byID[id]?.after ?? [] {
-                if let cycle = visit(next) { return cycle }
+        func cycle(from start: String) -> [String]? {
+            if state[start] == 2 { return nil }
+            var trail: [String] = [start]
+            var next: [Int] = [0]  // per trail entry: the index of its next `after`
+            state[start] = 1
+            while let id = trail.last {
+                let after = byID[id]?.after ?? []
+                let k = next[next.count - 1]
+                if k < after.count {
+                    next[next.count - 1] = k + 1
+                    let other = after[k]
+                    if state[other] == 2 { continue }
+                    if state[other] == 1 { return Array(trail.drop { $0 != other }) + [other] }
+                    state[other] = 1
+                    trail.append(other)
+                    next.append(0)
+                } else {
+                    state[id] = 2
+                    trail.removeLast()
+                    next.removeLast()
+                }
             }
-            trail.removeLast()
-            state[id] = 2
             return nil
         }
         for (session, item) in planned {
-            guard let cycle = visit(session.id) else { continue }
+            guard let cycle = cycle(from: session.id) else { continue }
             // Name the cycle by titles, in the order "X waits for Y", at a plan session in it.
             let names = cycle.map { byID[$0]?.title ?? $0 }
             var place = item.place
@@ -157,8 +218,11 @@ extension ProjectPlan {
     }
 
     /// Adds `record`, or replaces the record with its id; says which, or that nothing changed.
-    func upsert<Value: Identifiable & Equatable>(_ record: Value, into records: inout [Value]) -> ImportReport.Change {
-        guard let i = records.firstIndex(where: { $0.id == record.id }) else {
+    func upsert<Value: Identifiable & Equatable>(
+        _ record: Value, into records: inout [Value], positions: inout [Value.ID: Int]
+    ) -> ImportReport.Change {
+        guard let i = positions[record.id] else {
+            positions[record.id] = records.count
             records.append(record)
             return .added
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerConsole
 import ProducerOffice
 
 /// A hand-written plan of a record: its songs, people, studios with their rooms, and sessions,
@@ -32,22 +33,34 @@ public struct ProjectPlan: Sendable {
     var sessionItems: [Item<SessionDraft>]
 
     /// Reads the plan file at `path` for a project with `settings`.
-    /// - Throws: ``ProjectPlanError`` naming the line and key of the first problem.
+    /// - Throws: ``ProjectPlanError`` naming the line and key of the first problem. A folder, a
+    ///   pipe, a device, a file larger than ``maximumFileBytes`` and text that is not UTF-8 are
+    ///   refused (code `unreadable`) before the YAML is read.
     public init(contentsOf path: String, settings: ProjectSettings) throws(ProjectPlanError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "the plan file cannot be read" : "the plan file does not exist"
-            throw ProjectPlanError(file: path, code: .unreadable, reason)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ProjectPlanError(file: path, code: .unreadable, "the plan file is not UTF-8 text")
+        let text: String
+        do {
+            text = try InputFile.text(atPath: path, what: "plan file", limit: Self.maximumFileBytes)
+        } catch {
+            throw ProjectPlanError(file: path, line: error.line, column: error.column, code: .unreadable, error.reason)
         }
         try self.init(yaml: text, path: path, settings: settings)
     }
 
     /// Reads a plan from YAML text; `path` names it in errors.
+    /// - Throws: ``ProjectPlanError`` as ``init(contentsOf:settings:)`` does, also for text
+    ///   longer than ``maximumFileBytes``.
     public init(yaml: String, path: String, settings: ProjectSettings) throws(ProjectPlanError) {
+        guard yaml.utf8.count <= Self.maximumFileBytes else {
+            throw ProjectPlanError(
+                file: path, code: .unreadable,
+                InputFile.tooLargeReason(size: yaml.utf8.count, what: "plan file", limit: Self.maximumFileBytes))
+        }
         self = try ProjectPlanParser(path: path, yaml: yaml, settings: settings).parse()
     }
+
+    /// The largest plan file read, in bytes (4 MB): a plan of a hundred songs and sessions is a
+    /// few tens of kilobytes.
+    public static let maximumFileBytes = 4 << 20
 
     init(file: String, songs: [Item<Song>], people: [Item<Person>], studios: [Item<Studio>], sessions: [Item<SessionDraft>]) {
         self.file = file

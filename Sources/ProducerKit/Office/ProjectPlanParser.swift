@@ -1,4 +1,5 @@
 import Foundation
+import ProducerConsole
 import ProducerMusic
 import ProducerOffice
 import Yams
@@ -21,17 +22,14 @@ struct ProjectPlanParser {
     }
 
     func parse() throws(ProjectPlanError) -> ProjectPlan {
-        let root: Node
+        let composed: Node?
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                return ProjectPlan(file: path, songs: [], people: [], studios: [], sessions: [])
-            }
-            root = node
-        } catch let e as YamlError {
-            throw yamlError(e)
+            composed = try YAMLSyntax.compose(yaml)
         } catch {
-            throw self.error(nil, nil, .syntax, "\(error)")
+            throw ProjectPlanError(
+                file: path, line: error.line, column: error.column, code: error.isDuplicateKey ? .duplicate : .syntax, error.message)
         }
+        guard let root = composed else { return ProjectPlan(file: path, songs: [], people: [], studios: [], sessions: []) }
         let top = try mapping(root, "", allowed: ["songs", "people", "studios", "sessions"])
         var songs: [ProjectPlan.Item<Song>] = []
         for (i, node) in try list(top["songs"], "songs").enumerated() { songs.append(try song(node, "songs[\(i)]")) }
@@ -346,11 +344,12 @@ struct ProjectPlanParser {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "min", with: "m")
         if let n = Int(t) { return n }
         if let h = t.firstIndex(of: "h") {
-            guard let hours = Double(t[..<h]), hours >= 0 else { return nil }
+            // At most a few days either way, so that no number can overflow (the caller allows 24 h).
+            guard let hours = Double(t[..<h]), hours >= 0, hours <= 100 else { return nil }
             let rest = t[t.index(after: h)...]
             var extra = 0
             if !rest.isEmpty {
-                guard rest.hasSuffix("m"), let m = Int(rest.dropLast()), m >= 0 else { return nil }
+                guard rest.hasSuffix("m"), let m = Int(rest.dropLast()), m >= 0, m <= 100_000 else { return nil }
                 extra = m
             }
             return Int((hours * 60).rounded()) + extra
@@ -363,7 +362,9 @@ struct ProjectPlanParser {
     func songLength(_ node: Node, _ key: String) throws(ProjectPlanError) -> Double {
         let text = try self.text(node, key)
         let parts = text.split(separator: ":")
-        if parts.count == 2, let m = Int(parts[0]), let s = Double(parts[1]), m >= 0, (0..<60).contains(s) { return Double(m * 60) + s }
+        if parts.count == 2, let m = Int(parts[0]), let s = Double(parts[1]), (0...600).contains(m), (0..<60).contains(s) {
+            return Double(m * 60) + s
+        }
         return try number(node, key, in: 1...36_000, unit: "seconds (or m:ss)")
     }
 
@@ -496,18 +497,5 @@ struct ProjectPlanParser {
             throw error(node, key, .badValue, "\"\(value)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return found
-    }
-
-    func yamlError(_ e: YamlError) -> ProjectPlanError {
-        switch e {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ProjectPlanError(file: path, line: mark.line, column: mark.column, code: .syntax, "YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ProjectPlanError(
-                file: path, line: context.mark.line, column: context.mark.column, code: .duplicate,
-                "the key \(duplicates.joined(separator: ", ")) is given twice")
-        default:
-            return ProjectPlanError(file: path, code: .syntax, "YAML: \(e)")
-        }
     }
 }

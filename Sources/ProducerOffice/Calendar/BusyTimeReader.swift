@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads one `VCALENDAR` into busy times: the work of ``ICalendar/busyTimes(from:file:timeZone:within:)``.
+/// Reads one `VCALENDAR` into busy times: the work of ``ICalendar/importBusyTimes(from:file:timeZone:within:)``.
 struct BusyTimeReader {
     let calendar: CalendarComponent
     let file: String
@@ -8,9 +8,16 @@ struct BusyTimeReader {
     let defaultZone: ZoneRules
     /// Zones by `TZID`, filled as they are met.
     var zones: [String: ZoneRules] = [:]
-    /// Wall-time bound past which nothing is expanded (the horizon's end plus a day of slack for
-    /// any zone's offset).
+    /// The file's `VTIMEZONE` definitions by `TZID` (the first of each name).
+    let definedZones: [String: CalendarComponent]
+    /// The latest wall time written with each `TZID`, so that a zone the file defines is worked
+    /// out as far as its events reach.
+    let latestUse: [String: WallTime]
+    /// Wall-time bound past which repeating events are not expanded (the horizon's end plus a day
+    /// of slack for any zone's offset).
     let limit: WallTime
+    /// The repeating events (their `SUMMARY`, or `UID`) that go on after the horizon.
+    var cutRepeatingEvents: [String] = []
 
     init(calendar: CalendarComponent, file: String, timeZone: TimeZone?, horizon: DateInterval) throws(ICalendarError) {
         self.calendar = calendar
@@ -24,6 +31,23 @@ struct BusyTimeReader {
             defaultZone = .utc
         }
         limit = WallTime(horizon.end, in: TimeZone(identifier: "UTC")!).adding(days: 1)
+        var defined: [String: CalendarComponent] = [:]
+        var latest: [String: WallTime] = [:]
+        for child in calendar.children {
+            if child.name == "VTIMEZONE", let tzid = child.property("TZID")?.value, defined[tzid] == nil {
+                defined[tzid] = child
+            }
+            guard child.name == "VEVENT" else { continue }
+            for line in child.properties {
+                guard let tzid = line[parameter: "TZID"] else { continue }
+                for item in line.value.split(separator: ",") {
+                    guard let time = CalendarTime(String(item), tzid: tzid) else { continue }
+                    latest[tzid] = max(latest[tzid] ?? time.wall, time.wall)
+                }
+            }
+        }
+        definedZones = defined
+        latestUse = latest
     }
 
     mutating func busyTimes() throws(ICalendarError) -> [Availability.Exception] {
@@ -54,8 +78,8 @@ struct BusyTimeReader {
         var rules: ZoneRules?
         if let zone = TimeZone(identifier: tzid) {
             rules = .foundation(zone)
-        } else if let definition = calendar.children.first(where: { $0.name == "VTIMEZONE" && $0.property("TZID")?.value == tzid }) {
-            rules = try ZoneRules.defined(by: definition, until: limit, file: file)
+        } else if let definition = definedZones[tzid] {
+            rules = try ZoneRules.defined(by: definition, until: max(limit, latestUse[tzid]?.adding(days: 2) ?? limit), file: file)
         } else if let zone = bestEffortZone(tzid) {
             rules = .foundation(zone)
         }
@@ -138,8 +162,11 @@ struct BusyTimeReader {
         }
         guard lengthDays > 0 || lengthSeconds > 0 else { return [] }
 
-        // When it happens: DTSTART, and for a repeating event every occurrence.
+        // When it happens: DTSTART, and for a repeating event every occurrence up to the horizon's
+        // end (the first `repeated` of `starts`); then the RDATEs.
         var starts: [WallTime] = [start.wall]
+        var repeated = 0
+        var goesOn = false
         let lower = WallTime(horizon.start, in: TimeZone(identifier: "UTC")!).adding(days: -(lengthDays + 2)).adding(seconds: -lengthSeconds)
         if let ruleLine = event.property("RRULE") {
             let rule = try RecurrenceRule(ruleLine.value, line: ruleLine.line, file: file)
@@ -154,7 +181,10 @@ struct BusyTimeReader {
                     untilCheck = { $0 <= until.wall }
                 }
             }
-            starts = rule.occurrences(of: start.wall, from: lower, through: limit, isWithinUntil: untilCheck)
+            let expansion = rule.occurrences(of: start.wall, from: lower, through: limit, isWithinUntil: untilCheck)
+            starts = expansion.starts
+            repeated = starts.count
+            goesOn = expansion.goesOn
         }
         for line in event.properties("RDATE") where line[parameter: "VALUE"]?.uppercased() != "PERIOD" {
             for item in line.value.split(separator: ",") {
@@ -183,14 +213,21 @@ struct BusyTimeReader {
         let isOverride = event.property("RECURRENCE-ID") != nil
         var busy: [Availability.Exception] = []
         var seen: Set<Date> = []
-        for wall in starts {
+        for (index, wall) in starts.enumerated() {
             let begin = zone.moment(wall)
             if !isOverride, excluded.contains(begin) || excludedDays.contains(wall.day) { continue }
             guard seen.insert(begin).inserted else { continue }
             let end = zone.moment(wall.adding(days: lengthDays)).addingTimeInterval(TimeInterval(lengthSeconds))
-            guard end > horizon.start, begin < horizon.end else { continue }
+            // What is over before the horizon starts cannot matter; a single event or an RDATE
+            // counts however far ahead it lies, a repeat only up to the horizon's end.
+            guard end > horizon.start else { continue }
+            if index < repeated, begin >= horizon.end {
+                goesOn = true
+                continue
+            }
             busy.append(Availability.Exception(start: begin, end: end, isBusy: true, note: summary, source: ICalendar.sourcePrefix + uid))
         }
+        if goesOn { cutRepeatingEvents.append(summary.isEmpty ? uid : summary) }
         return busy
     }
 
@@ -227,7 +264,7 @@ struct BusyTimeReader {
                     throw fail(line.line, .badDate, "FREEBUSY period \"\(period)\" has a bad end \"\(endText)\"")
                 }
                 guard end >= start else { throw fail(line.line, .badDate, "FREEBUSY period \"\(period)\" ends before it starts") }
-                guard end > start, end > horizon.start, start < horizon.end else { continue }
+                guard end > start, end > horizon.start else { continue }
                 busy.append(Availability.Exception(start: start, end: end, isBusy: true, note: note, source: ICalendar.sourcePrefix + uid))
             }
         }

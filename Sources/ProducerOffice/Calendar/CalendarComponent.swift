@@ -24,10 +24,17 @@ struct CalendarComponent: Hashable, Sendable {
     /// `BEGIN:` has its `END:`.
     ///
     /// - Throws: ``ICalendarError`` naming `file` and the line when the text does not start with
-    ///   `BEGIN:VCALENDAR`, a line is malformed, an `END:` does not match, or a component is
-    ///   never ended.
+    ///   `BEGIN:VCALENDAR`, a line is malformed, an `END:` does not match, a component is never
+    ///   ended or is nested deeper than ``ICalendar/maximumNesting``; and without a line when the
+    ///   text is longer than ``ICalendar/maximumTextBytes``.
     /// - Complexity: O(*n*) in the length of `text`.
     static func calendars(in text: String, file: String) throws(ICalendarError) -> [CalendarComponent] {
+        let size = text.utf8.count
+        guard size <= ICalendar.maximumTextBytes else {
+            throw ICalendarError(
+                file: file, line: nil, code: .tooLarge,
+                reason: "the calendar is \(ICalendar.byteCount(size)) long; a calendar file may be at most \(ICalendar.maximumTextBytes >> 20) MB (\(ICalendar.byteCount(ICalendar.maximumTextBytes)))")
+        }
         let lines = ICalendar.unfoldedLines(text)
         guard let first = lines.first else {
             throw ICalendarError(file: file, line: nil, code: .notACalendar, reason: "the file is empty; expected BEGIN:VCALENDAR")
@@ -52,6 +59,11 @@ struct CalendarComponent: Hashable, Sendable {
                         ? "this is not an iCalendar file: it starts with \"\(String(text.prefix(40)))\", expected BEGIN:VCALENDAR"
                         : "BEGIN:\(value) is outside any VCALENDAR"
                     throw ICalendarError(file: file, line: number, code: .notACalendar, reason: reason)
+                }
+                guard open.count < ICalendar.maximumNesting else {
+                    throw ICalendarError(
+                        file: file, line: number, code: .tooDeep,
+                        reason: "BEGIN:\(String(value.prefix(40))) is nested \(open.count + 1) components deep; a calendar may nest at most \(ICalendar.maximumNesting) (a VALARM in a VEVENT in a VCALENDAR is 3)")
                 }
                 open.append(CalendarComponent(name: value, line: number))
             case "END":

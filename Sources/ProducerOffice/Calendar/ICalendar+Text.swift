@@ -80,37 +80,46 @@ extension ICalendar {
     }
 
     /// ``unfolded(_:)`` with the number (from 1) of the physical line each logical line starts on.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`, however many lines are folded into one.
     static func unfoldedLines(_ text: String) -> [(number: Int, text: String)] {
-        var lines: [(number: Int, text: String)] = []
-        var current = String.UnicodeScalarView()
-        var number = 0
-        var afterCR = false
-        func finish() {
-            defer { current = String.UnicodeScalarView() }
-            number += 1
-            guard let first = current.first else { return }
-            if first == " " || first == "\t", !lines.isEmpty {
-                lines[lines.count - 1].text.unicodeScalars.append(contentsOf: current.dropFirst())
-            } else if !String(current).allSatisfy(\.isWhitespace) {
-                lines.append((number, String(current)))
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [(number: Int, text: String)] = []
+            // The logical line being built, as UTF-8: a continuation appends to it in place.
+            var pending: [UInt8] = []
+            var pendingNumber = 0
+            var hasPending = false
+            func finishPending() {
+                guard hasPending else { return }
+                lines.append((pendingNumber, String(decoding: pending, as: UTF8.self)))
+                pending.removeAll(keepingCapacity: true)
+                hasPending = false
             }
-        }
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if afterCR {
-                    afterCR = false
-                    continue
+            var number = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let start = index
+                // Find the end of this physical line: CRLF, LF or CR.
+                while index < count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if index < count {
+                    index += bytes[index] == UInt8(ascii: "\r") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
                 }
-                finish()
-            } else if scalar == "\r" {
-                finish()
-                afterCR = true
-            } else {
-                afterCR = false
-                current.append(scalar)
+                number += 1
+                guard let first = line.first else { continue }
+                if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"), hasPending {
+                    pending.append(contentsOf: line.dropFirst())
+                } else if !String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace) {
+                    finishPending()
+                    pending.append(contentsOf: line)
+                    pendingNumber = number
+                    hasPending = true
+                }
             }
+            finishPending()
+            return lines
         }
-        if !current.isEmpty { finish() }
-        return lines
     }
 }

@@ -38,6 +38,9 @@ public struct ICalendarError: Error, Sendable, Hashable, CustomStringConvertible
             case badDuration = "bad duration"
             case badRecurrence = "bad recurrence rule"
             case unknownTimeZone = "unknown time zone"
+            case tooDeep = "nested too deep"
+            case tooLarge = "too large"
+            case unreadable = "unreadable file"
         }
 
         private let wrapped: Wrapped
@@ -59,6 +62,13 @@ public struct ICalendarError: Error, Sendable, Hashable, CustomStringConvertible
         public static let badRecurrence = Code(.badRecurrence)
         /// A `TZID` names no time zone this reader knows and the file does not define it.
         public static let unknownTimeZone = Code(.unknownTimeZone)
+        /// A `BEGIN:` opens a component nested deeper than ``ICalendar/maximumNesting``.
+        public static let tooDeep = Code(.tooDeep)
+        /// The text is longer than ``ICalendar/maximumTextBytes``.
+        public static let tooLarge = Code(.tooLarge)
+        /// The file does not exist, is not a regular file (a folder, a pipe, a device), cannot be
+        /// read or is not UTF-8 text.
+        public static let unreadable = Code(.unreadable)
 
         /// A few words naming the kind, such as `bad date`.
         public var description: String { wrapped.rawValue }

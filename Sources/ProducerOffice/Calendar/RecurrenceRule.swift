@@ -99,28 +99,45 @@ struct RecurrenceRule: Hashable, Sendable {
         self.frequency = frequency
     }
 
+    /// At most this many periods (days, weeks, months or years) are visited for one rule.
+    static let maximumPeriods = 200_000
+
+    /// The occurrences of a rule up to a limit: ``occurrences(of:from:through:isWithinUntil:)``.
+    struct Expansion: Hashable, Sendable {
+        /// The start times, in order.
+        var starts: [WallTime]
+        /// True when the rule goes on after the limit (neither `COUNT` nor `UNTIL` ends it
+        /// before), so that occurrences after the limit are not in `starts`.
+        var goesOn: Bool
+    }
+
     /// The start times of the occurrences of an event first starting at `start`, in order: `start`
     /// itself (which always counts as the first), then every one the rule makes, until `COUNT`
     /// runs out, `isWithinUntil` returns false, or they pass `limit`. Occurrences before `lower`
     /// are counted but not returned.
     ///
-    /// - Complexity: O(*p*) in the number of periods (days, weeks, months or years) from `start`
-    ///   to `limit`, at most 200 000.
+    /// - Complexity: O(*p*) in the number of periods (days, weeks, months or years) from `lower`
+    ///   (or, for a rule with `COUNT` and `BY…` parts, from `start`) to `limit`, at most
+    ///   ``maximumPeriods``.
     func occurrences(
         of start: WallTime, from lower: WallTime, through limit: WallTime, isWithinUntil: (WallTime) -> Bool
-    ) -> [WallTime] {
+    ) -> Expansion {
         var result: [WallTime] = []
-        guard isWithinUntil(start) else { return result }
+        guard isWithinUntil(start) else { return Expansion(starts: result, goesOn: false) }
         if start >= lower && start <= limit { result.append(start) }
         var produced = 1
-        if let count, produced >= count { return result }
+        if let count, produced >= count { return Expansion(starts: result, goesOn: false) }
 
         let timeOfDay = start.secondOfDay
         let startDay = start.day
         let (startYear, startMonth, startDate) = start.date
-        // Without COUNT, periods wholly before `lower` need not be visited.
+        // Periods wholly before `lower` need not be visited: without COUNT at all, and with COUNT
+        // when every period makes exactly one occurrence (no BY… parts, a day every month has).
         var period: Int64 = 0
-        if count == nil, lower > start {
+        let onePerPeriod = byDay.isEmpty && byMonth.isEmpty && byMonthDay.isEmpty && bySetPosition.isEmpty
+            && (frequency == .daily || frequency == .weekly || (frequency == .monthly && startDate <= 28)
+                || (frequency == .yearly && !(startMonth == 2 && startDate == 29)))
+        if count == nil || onePerPeriod, lower > start {
             let gapDays = lower.day - startDay
             switch frequency {
             case .daily: period = gapDays / Int64(interval) - 1
@@ -129,10 +146,15 @@ struct RecurrenceRule: Hashable, Sendable {
             case .yearly: period = gapDays / Int64(366 * interval) - 1
             }
             period = max(0, period)
+            if let count, period > 1 {
+                // Periods 1 ..< period each made one occurrence, all before `lower`.
+                produced += Int(min(period - 1, Int64(count)))
+                if produced >= count { return Expansion(starts: result, goesOn: false) }
+            }
         }
         let weekOffset = Int64((start.weekday - weekStart + 7) % 7)
         var visited = 0
-        while visited < 200_000 {
+        while visited < Self.maximumPeriods {
             visited += 1
             var days: [Int64]
             let periodStart: Int64
@@ -169,7 +191,10 @@ struct RecurrenceRule: Hashable, Sendable {
                     days = matchingWeekdays(from: first, through: last)
                 }
             }
-            if WallTime(day: periodStart) > limit { break }
+            if WallTime(day: periodStart) > limit {
+                // Past the limit: the rule goes on unless UNTIL has ended it.
+                return Expansion(starts: result, goesOn: isWithinUntil(WallTime(day: periodStart)))
+            }
             days.sort()
             if !bySetPosition.isEmpty {
                 let picked = bySetPosition.compactMap { position -> Int64? in
@@ -181,14 +206,16 @@ struct RecurrenceRule: Hashable, Sendable {
             for day in days {
                 let occurrence = WallTime(day: day, secondOfDay: timeOfDay)
                 guard occurrence > start else { continue }
-                guard occurrence <= limit, isWithinUntil(occurrence) else { return result }
+                guard isWithinUntil(occurrence) else { return Expansion(starts: result, goesOn: false) }
+                guard occurrence <= limit else { return Expansion(starts: result, goesOn: true) }
                 if occurrence >= lower { result.append(occurrence) }
                 produced += 1
-                if let count, produced >= count { return result }
+                if let count, produced >= count { return Expansion(starts: result, goesOn: false) }
             }
             period += 1
         }
-        return result
+        // Stopped after visiting the most periods it may: what would come later is not there.
+        return Expansion(starts: result, goesOn: true)
     }
 
     private func monthMatches(_ month: Int) -> Bool {

@@ -58,7 +58,7 @@ enum ZoneRules: Sendable {
                 let until = rule.until?.wall
                 walls = rule.occurrences(of: start.wall, from: start.wall, through: limit) { wall in
                     until.map { wall.adding(seconds: Int64(-from)) <= $0 } ?? true
-                }
+                }.starts
             }
             for rdate in observance.properties("RDATE") {
                 walls += rdate.value.split(separator: ",").compactMap { CalendarTime(String($0), tzid: nil)?.wall }
