@@ -57,8 +57,9 @@ extension ProducerCommand {
             func run() async throws {
                 try await runOffice("people availability") {
                     try await project.place.with { store in
-                        let (person, busy) = try await OfficeJobs.importAvailability(person: name, icsPath: ics, store: store)
+                        let (person, busy, warning) = try await OfficeJobs.importAvailability(person: name, icsPath: ics, store: store)
                         if output.json { try printJSON(busy) } else { print("\(person): \(busy.count) busy times imported from \(ics).") }
+                        if let warning { writeStandardError("warning: \(warning)\n") }
                     }
                 }
             }

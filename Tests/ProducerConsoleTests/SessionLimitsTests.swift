@@ -106,7 +106,7 @@ struct SessionLimitsTests {
     @Test("A bar:beat position too large for a number is an error, not a crash")
     func hugeBarBeat() throws {
         let found = try #require(error("sampleRate: 48000\ntracks:\n  - { name: a, file: a.wav, start: \"1e300:1\" }\n"))
-        #expect(found.description == "s.yaml:3:36: tracks[0].start: \"1e300:1\" is out of range (24 hours at most)")
+        #expect(found.description == "s.yaml:3:36: tracks[0].start: \"1e300:1\" is past the 24-hour limit of a session's timeline")
     }
 
     @Test("A chain of 50,000 buses is checked for cycles without overflowing the stack")

@@ -75,6 +75,31 @@ struct ErrorMessageTests {
         #expect(left == ["blip.wav", "done.wav", "far.yaml", "farther.yaml", "kick.wav", "pipe.wav", "s.yaml"])
     }
 
+    @Test("A pipe or a folder given as a calendar, a plan or a session is refused at once, named")
+    func pipesAndFolders() throws {
+        let exe = try #require(producerExecutable)
+        let dir = try temporaryDirectory()
+        #expect(try runProcess(exe, ["project", "init", "P", "--path", dir + "/p"]).status == 0)
+        let project = dir + "/p"
+        #expect(mkfifo(project + "/pipe.ics", 0o600) == 0 && mkfifo(project + "/pipe.yaml", 0o600) == 0)
+        try FileManager.default.createDirectory(atPath: project + "/folder", withIntermediateDirectories: false)
+        let cases: [([String], String)] = [
+            (["people", "availability", "Mara", "--ics", "pipe.ics"],
+             "producer people availability: pipe.ics: this is a pipe, a device or a socket, not a regular file; the calendar must be a file on disk"),
+            (["people", "availability", "Mara", "--ics", "folder"], "producer people availability: folder: this is a folder, not a calendar"),
+            (["project", "import", "pipe.yaml"], "producer project import: pipe.yaml: this is a pipe (FIFO), not a regular file"),
+            (["project", "import", "folder"], "producer project import: folder: this is a folder, not a plan file"),
+            (["mix", "pipe.yaml", "-o", "m.wav"], "producer mix: pipe.yaml: this is a pipe (FIFO), not a regular file"),
+        ]
+        for (arguments, message) in cases {
+            let started = Date()
+            let r = try runProcess(exe, arguments, in: project)
+            #expect(Date().timeIntervalSince(started) < 30, "\(arguments) must not wait for a writer")
+            #expect(r.status == 1, "\(arguments)")
+            #expect(r.err.contains(message), "\(arguments): \(r.err)")
+        }
+    }
+
     @Test("A file shorter than one 400 ms block is said to be short, not quieter than the gate")
     func shortFileNote() throws {
         let exe = try #require(producerExecutable)

@@ -101,10 +101,11 @@ public enum OfficeJobs {
     /// with the events of a calendar file.
     public static func importAvailability(
         person name: String, icsPath: String, store: any ProjectStore, now: Date = Date()
-    ) async throws -> (person: String, busy: [Availability.Exception]) {
+    ) async throws -> (person: String, busy: [Availability.Exception], warning: String?) {
+        // A regular file only (a pipe would wait forever), at most the reader's size limit.
         let text: String
-        do { text = try String(contentsOfFile: icsPath, encoding: .utf8) } catch {
-            throw OfficeError("\(icsPath): cannot read the calendar (\(error.localizedDescription))")
+        do { text = try InputFile.text(icsPath, kind: "calendar", limit: ICalendar.maximumTextBytes) } catch {
+            throw OfficeError("\(error)")
         }
         return try await store.update { project in
             guard let i = project.people.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
@@ -112,9 +113,9 @@ public enum OfficeJobs {
             }
             let zone = TimeZone(identifier: project.people[i].availability.timeZone)
             let horizon = DateInterval(start: now.addingTimeInterval(-30 * 86_400), duration: 400 * 86_400)
-            let busy = try ICalendar.busyTimes(from: text, file: icsPath, timeZone: zone, within: horizon)
-            project.people[i].availability.replaceImportedBusyTimes(with: busy)
-            return (project.people[i].name, busy)
+            let imported = try ICalendar.importBusyTimes(from: text, file: icsPath, timeZone: zone, within: horizon)
+            project.people[i].availability.replaceImportedBusyTimes(with: imported.busyTimes)
+            return (project.people[i].name, imported.busyTimes, imported.warning)
         }
     }
 
