@@ -17,22 +17,28 @@ public enum InputFile {
         if fd < 0 {
             let e = SystemCalls.errno
             if e == ENOENT || e == ENOTDIR { throw FileError(.notFound, path: path, "the \(kind) does not exist") }
-            throw FileError(.unreadable, path: path, "cannot open the \(kind): \(SystemCalls.text(e))")
+            throw FileError(.unreadable, path: path, "the \(kind) cannot be opened: \(SystemCalls.text(e))")
         }
         var info = stat()
         if fstat(fd, &info) != 0 {
             let e = SystemCalls.errno
             close(fd)
-            throw FileError(.unreadable, path: path, "cannot inspect the \(kind): \(SystemCalls.text(e))")
+            throw FileError(.unreadable, path: path, "the \(kind) cannot be inspected: \(SystemCalls.text(e))")
         }
         switch SystemCalls.kind(info) {
         case mode_t(S_IFREG): break
         case mode_t(S_IFDIR):
             close(fd)
             throw FileError(.folder, path: path, "this is a folder, not a \(kind)")
+        case mode_t(S_IFIFO):
+            close(fd)
+            throw FileError(.notRegular, path: path, "this is a pipe (FIFO), not a regular file; give the \(kind) itself")
+        case mode_t(S_IFCHR), mode_t(S_IFBLK):
+            close(fd)
+            throw FileError(.notRegular, path: path, "this is a device, not a regular file; give the \(kind) itself")
         default:
             close(fd)
-            throw FileError(.notRegular, path: path, "this is a pipe, a device or a socket, not a regular file; the \(kind) must be a file on disk")
+            throw FileError(.notRegular, path: path, "this is a socket, not a regular file; give the \(kind) itself")
         }
         // A regular file: reads do not block anyway, but clear the flag for the readers after us.
         let flags = fcntl(fd, F_GETFL)
@@ -53,7 +59,7 @@ public enum InputFile {
         let (fd, size) = try open(path, kind: kind)
         defer { close(fd) }
         if size > Int64(limit) {
-            throw FileError(.tooLarge, path: path, "the \(kind) is \(describe(bytes: size)); the limit is \(describe(bytes: Int64(limit)))")
+            throw FileError(.tooLarge, path: path, tooLargeReason(size: Int(size), what: kind, limit: limit))
         }
         var out: [UInt8] = []
         out.reserveCapacity(Int(size))
@@ -61,12 +67,12 @@ public enum InputFile {
         while true {
             let n = chunk.withUnsafeMutableBytes { SystemCalls.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                throw FileError(.unreadable, path: path, "cannot read the \(kind): \(SystemCalls.text(SystemCalls.errno))")
+                throw FileError(.unreadable, path: path, "the \(kind) cannot be read: \(SystemCalls.text(SystemCalls.errno))")
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
             if out.count > limit {
-                throw FileError(.tooLarge, path: path, "the \(kind) is larger than \(describe(bytes: Int64(limit))), the limit")
+                throw FileError(.tooLarge, path: path, tooLargeReason(size: out.count, what: kind, limit: limit))
             }
         }
         return out
@@ -75,16 +81,6 @@ public enum InputFile {
     /// The file's text, decoded as UTF-8 (invalid bytes become U+FFFD).
     public static func text(_ path: String, kind: String = "file", limit: Int) throws(FileError) -> String {
         String(decoding: try bytes(path, kind: kind, limit: limit), as: UTF8.self)
-    }
-
-    /// "64 MB", "1.5 MB", "12 KB", "100 bytes".
-    public static func describe(bytes: Int64) -> String {
-        if bytes >= 1 << 20 {
-            let tenths = (bytes * 10 + (1 << 19)) >> 20
-            return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
-        }
-        if bytes >= 1 << 10 { return "\((bytes + 512) >> 10) KB" }
-        return "\(bytes) bytes"
     }
 
     private static func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 {

@@ -1,3 +1,4 @@
+import ProducerFiles
 /// A Standard MIDI File (format 0, 1 or 2), read whole into memory.
 ///
 /// The reader accepts running status, meta events (tempo, time signature, key signature,
@@ -37,15 +38,18 @@ public struct MIDIFile: Sendable {
                                      ticksPerQuarter: parsed.ticksPerQuarter)
     }
 
-    /// Reads the MIDI file at `path`.
+    /// The largest MIDI file read: far above any real one, far below memory trouble.
+    public static let readLimit = 64 << 20
+
+    /// Reads the MIDI file at `path` (a regular file; a pipe, a folder or a device is refused).
     ///
     /// - Throws: ``MIDIFileError`` when the file cannot be read or is not a readable MIDI file.
     public init(path: String) throws(MIDIFileError) {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path)
+            bytes = try InputFile.bytes(path, kind: "MIDI file", limit: MIDIFile.readLimit)
         } catch {
-            throw MIDIFileError(fileName: path, byteOffset: nil, reason: "the file \(error.reason)")
+            throw MIDIFileError(fileName: path, byteOffset: nil, reason: error.message)
         }
         try self.init(bytes: bytes, name: path)
     }

@@ -114,7 +114,7 @@ struct InputFileTests {
         let fifo = dir + "/pipe.wav"
         #expect(mkfifo(fifo, 0o600) == 0)
         let error = #expect(throws: FileError.self) { try InputFile.check(fifo, kind: "audio file") }
-        #expect(error?.description == "\(fifo): this is a pipe, a device or a socket, not a regular file; the audio file must be a file on disk")
+        #expect(error?.description == "\(fifo): this is a pipe (FIFO), not a regular file; give the audio file itself")
         #expect(throws: FileError.self) { _ = try InputFile.bytes("/dev/zero", limit: 1 << 20) }
     }
 
@@ -129,7 +129,7 @@ struct InputFileTests {
         let path = dir + "/big.yaml"
         try PartialFile.write([UInt8](repeating: 65, count: 3 << 20), to: path)
         let error = #expect(throws: FileError.self) { _ = try InputFile.bytes(path, kind: "session", limit: 1 << 20) }
-        #expect(error?.description == "\(path): the session is 3 MB; the limit is 1 MB")
+        #expect(error?.description == "\(path): the session is 3,145,728 bytes long; a session may be at most 1 MB (1,048,576 bytes)")
         #expect(try InputFile.bytes(path, limit: 4 << 20).count == 3 << 20)
     }
 }

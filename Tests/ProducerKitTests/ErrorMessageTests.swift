@@ -51,7 +51,7 @@ struct ErrorMessageTests {
         (["convert", "kick.wav", "kick.wav", "--force"],
          "producer convert: kick.wav: this is one of the command's inputs; the converted file must go to another file"),
         (["analyze", "pipe.wav"],
-         "pipe.wav: this is a pipe, a device or a socket, not a regular file; the audio file must be a file on disk"),
+         "pipe.wav: this is a pipe (FIFO), not a regular file; give the audio file itself"),
         (["listen", "kick.wav", "--tempo", "-120"],
          "Error: --tempo must be a positive number of beats per minute (20 to 400); a tempo cannot be -120"),
         (["listen", "kick.wav", "--tempo", "nan"],
@@ -85,7 +85,7 @@ struct ErrorMessageTests {
         try FileManager.default.createDirectory(atPath: project + "/folder", withIntermediateDirectories: false)
         let cases: [([String], String)] = [
             (["people", "availability", "Mara", "--ics", "pipe.ics"],
-             "producer people availability: pipe.ics: this is a pipe, a device or a socket, not a regular file; the calendar must be a file on disk"),
+             "producer people availability: pipe.ics: this is a pipe (FIFO), not a regular file; give the calendar itself"),
             (["people", "availability", "Mara", "--ics", "folder"], "producer people availability: folder: this is a folder, not a calendar"),
             (["project", "import", "pipe.yaml"], "producer project import: pipe.yaml: this is a pipe (FIFO), not a regular file"),
             (["project", "import", "folder"], "producer project import: folder: this is a folder, not a plan file"),

@@ -145,6 +145,6 @@ struct OutputSafetyTests {
         let r = try runProcess(exe, ["analyze", fifo])
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(r.status == 1)
-        #expect(r.err.contains("\(fifo): this is a pipe, a device or a socket, not a regular file"))
+        #expect(r.err.contains("\(fifo): this is a pipe (FIFO), not a regular file; give the audio file itself"))
     }
 }

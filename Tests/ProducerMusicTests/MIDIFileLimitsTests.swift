@@ -19,9 +19,9 @@ import Darwin
         #expect(mkfifo(fifo, 0o644) == 0)
         let watchdog = FIFOWatchdog(path: fifo)
         defer { watchdog.stop() }
-        for (path, says) in [(fifo, "the file is a pipe (FIFO), not a regular file; give the MIDI file itself"),
-                             (dir, "the file is a folder, not a MIDI file"),
-                             ("/dev/zero", "the file is a device, not a regular file; give the MIDI file itself")] {
+        for (path, says) in [(fifo, "this is a pipe (FIFO), not a regular file; give the MIDI file itself"),
+                             (dir, "this is a folder, not a MIDI file"),
+                             ("/dev/zero", "this is a device, not a regular file; give the MIDI file itself")] {
             #expect(throws: MIDIFileError(fileName: path, byteOffset: nil, reason: says)) { try MIDIFile(path: path) }
         }
         #expect(!watchdog.hadToUnblock, "the reader blocked on the FIFO")

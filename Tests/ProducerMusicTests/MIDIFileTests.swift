@@ -281,7 +281,7 @@ struct MalformedMIDITests {
             _ = try MIDIFile(path: "/nonexistent/dir/song.mid")
             Issue.record("read a missing file")
         } catch {
-            #expect(error.description == "/nonexistent/dir/song.mid: the file does not exist")
+            #expect(error.description == "/nonexistent/dir/song.mid: the MIDI file does not exist")
         }
     }
 }

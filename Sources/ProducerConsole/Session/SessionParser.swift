@@ -1,4 +1,5 @@
 import Foundation
+import ProducerFiles
 import Yams
 
 extension Session {

@@ -1,4 +1,4 @@
-import ProducerConsole
+import ProducerFiles
 import ProducerOffice
 
 extension ICalendar {

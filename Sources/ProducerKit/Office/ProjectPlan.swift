@@ -1,5 +1,5 @@
 import Foundation
-import ProducerConsole
+import ProducerFiles
 import ProducerOffice
 
 /// A hand-written plan of a record: its songs, people, studios with their rooms, and sessions,
