@@ -54,13 +54,15 @@ public enum Interrupts {
         return Array(files.keys) + Array(folders.keys)
     }
 
-    /// Removes everything listed. Returns what was removed.
+    /// Removes what is listed (everything, or what `filter` picks) and takes it off the list.
+    /// Returns what was removed.
     @discardableResult
-    public static func removePending() -> [String] {
+    public static func removePending(where filter: (String) -> Bool = { _ in true }) -> [String] {
         lock.lock()
-        let (f, d) = (Array(files.keys), Array(folders.keys))
-        files = [:]
-        folders = [:]
+        let f = files.keys.filter(filter)
+        let d = folders.keys.filter(filter)
+        for path in f { files[path] = nil }
+        for path in d { folders[path] = nil }
         lock.unlock()
         for path in f { unlink(path) }
         for path in d { try? FileManager.default.removeItem(atPath: path) }
