@@ -135,3 +135,15 @@ let package = Package(
         .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice"], swiftSettings: swiftSettings),
     ]
 )
+
+// The parsers' libFuzzer target (Fuzz/run builds it with --sanitize fuzzer into .build-fuzz):
+// declared only when PRODUCER_FUZZ is set, so that `swift build` and `swift test` never compile
+// it or need the fuzzer runtime.
+if Context.environment["PRODUCER_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "producer-fuzz",
+            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerKit", "ProducerOffice"],
+            path: "Fuzz/Parsers",
+            swiftSettings: swiftSettings))
+}
