@@ -114,14 +114,16 @@ let package = Package(
             dependencies: ["ProducerOffice"],
             path: "Benchmarks/schedule-bench",
             swiftSettings: swiftSettings),
+        // What several test targets share: a FIFO watchdog and the linear-time check.
+        .target(name: "ProducerTestSupport", path: "Tests/ProducerTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ProducerFilesTests", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;
         // the drivers only to drop each PostgreSQL test's schema and to damage files on purpose.
         .testTarget(
@@ -132,7 +134,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
     ]
 )
 

@@ -5,42 +5,17 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProducerFiles
 
 /// Thin wrappers over the POSIX calls the file layer uses.
 enum POSIX {
     /// The current `errno` as a sentence, e.g. "No such file or directory".
-    static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
-    }
+    static func errorText(_ code: Int32) -> String { SystemCalls.text(code) }
 
-    static var errno: Int32 {
-        #if canImport(Glibc)
-        return Glibc.errno
-        #elseif canImport(Musl)
-        return Musl.errno
-        #else
-        return Darwin.errno
-        #endif
-    }
+    static var errno: Int32 { SystemCalls.errno }
 
     /// Writes all of `bytes` at the file's current position. Returns `errno` on failure, nil on success.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
-        guard var p = bytes.baseAddress else { return nil }
-        var left = bytes.count
-        while left > 0 {
-            let n = write(fd, p, left)
-            if n < 0 {
-                let e = errno
-                if e == EINTR { continue }
-                return e
-            }
-            if n == 0 { return EIO }
-            p += n
-            left -= n
-        }
-        return nil
-    }
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? { SystemCalls.writeAll(fd, bytes) }
 
     /// Writes all of `bytes` at `offset` without moving the file position. Returns `errno` on failure.
     static func pwriteAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) -> Int32? {

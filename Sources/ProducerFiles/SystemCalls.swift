@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// The few POSIX calls the file policy needs, with errno as a sentence.
-enum SystemCalls {
-    static var errno: Int32 {
+package enum SystemCalls {
+    package static var errno: Int32 {
         #if canImport(Glibc)
         return Glibc.errno
         #elseif canImport(Musl)
@@ -19,7 +19,7 @@ enum SystemCalls {
     }
 
     /// `errno` in words ("No such file or directory").
-    static func text(_ code: Int32) -> String {
+    package static func text(_ code: Int32) -> String {
         guard let t = strerror(code) else { return "system error \(code)" }
         return String(cString: t)
     }
@@ -48,7 +48,7 @@ enum SystemCalls {
     }
 
     /// Writes all of `bytes`; nil on success, errno on failure.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         guard var p = bytes.baseAddress else { return nil }
         var left = bytes.count
         while left > 0 {

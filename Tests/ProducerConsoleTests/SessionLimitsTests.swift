@@ -1,5 +1,6 @@
 import Foundation
 @testable import ProducerConsole
+import ProducerTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -151,52 +152,5 @@ struct SessionLimitsTests {
             _ = try Session(yaml: yaml, path: "s.yaml", checkFiles: false)
         }
         #expect(ratio <= 20, "10× the tracks took \(ratio)× the time")
-    }
-}
-
-/// Opens a FIFO for writing if a reader has blocked on it for a second, so that a test of a
-/// reader that wrongly waits fails instead of hanging.
-final class FIFOWatchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
-    private var unblocked = false
-
-    init(path: String) {
-        let thread = Thread { [self] in
-            while !isStopped {
-                Thread.sleep(forTimeInterval: 1)
-                let fd = open(path, O_WRONLY | O_NONBLOCK)
-                if fd >= 0 {
-                    lock.withLock { unblocked = true }
-                    close(fd)
-                }
-            }
-        }
-        thread.start()
-    }
-
-    private var isStopped: Bool { lock.withLock { stopped } }
-    var hadToUnblock: Bool { lock.withLock { unblocked } }
-    func stop() { lock.withLock { stopped = true } }
-}
-
-/// How much longer an input 10× as large takes to read: the best of several runs of each, taken
-/// in turn so that a busy machine slows both alike, and its pauses do not count.
-enum LinearTime {
-    static func ratio<Input>(small: Input, large: Input, runs: Int = 5, _ read: (Input) throws -> Void) throws -> Double {
-        func time(_ input: Input) throws -> Double {
-            let start = ContinuousClock.now
-            try read(input)
-            let elapsed = ContinuousClock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
-        try read(small)  // warm up
-        var smallTime = Double.infinity
-        var largeTime = Double.infinity
-        for _ in 0..<runs {
-            smallTime = min(smallTime, try time(small))
-            largeTime = min(largeTime, try time(large))
-        }
-        return largeTime / max(smallTime, 1e-6)
     }
 }

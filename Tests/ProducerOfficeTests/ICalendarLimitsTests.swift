@@ -1,5 +1,6 @@
 import Foundation
 import ProducerOffice
+import ProducerTestSupport
 import Testing
 
 /// What no calendar may do to the reader: nest without end, fold one line over a file, be too
@@ -174,26 +175,5 @@ import Testing
                 "DTEND;TZID=W. Europe Standard Time:20281210T110000"))
         let starts = try ICalendar.busyTimes(from: text, file: "outlook.ics", within: Self.year2025).map(\.start)
         #expect(starts == [Self.utc(2028, 7, 10, 8), Self.utc(2028, 12, 10, 9)])
-    }
-}
-
-/// How much longer an input 10× as large takes to read: the best of several runs of each, taken
-/// in turn so that a busy machine slows both alike, and its pauses do not count.
-enum LinearTime {
-    static func ratio<Input>(small: Input, large: Input, runs: Int = 5, _ read: (Input) throws -> Void) throws -> Double {
-        func time(_ input: Input) throws -> Double {
-            let start = ContinuousClock.now
-            try read(input)
-            let elapsed = ContinuousClock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
-        try read(small)  // warm up
-        var smallTime = Double.infinity
-        var largeTime = Double.infinity
-        for _ in 0..<runs {
-            smallTime = min(smallTime, try time(small))
-            largeTime = min(largeTime, try time(large))
-        }
-        return largeTime / max(smallTime, 1e-6)
     }
 }
