@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "ProducerConsole", targets: ["ProducerConsole"]),
         .library(name: "ProducerOffice", targets: ["ProducerOffice"]),
         .library(name: "ProducerStore", targets: ["ProducerStore"]),
+        .library(name: "ProducerJobs", targets: ["ProducerJobs"]),
+        .library(name: "ProducerCLI", targets: ["ProducerCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,11 +32,16 @@ let package = Package(
     ],
     targets: [
         // The rule for every file a command reads or writes: regular files only, outputs through a
-        // temporary file renamed when complete, never over an input, removed on Ctrl-C.
-        .target(name: "ProducerFiles", swiftSettings: swiftSettings),
-        // Buffers, audio file reading and writing. Pure Swift; Foundation for file I/O.
+        // temporary file renamed when complete, never over an input, removed on Ctrl-C; YAML read
+        // with limits on depth and size. The bottom of the graph.
+        .target(
+            name: "ProducerFiles",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        // Buffers, audio file reading and writing, conversion. Pure Swift.
         .target(name: "ProducerAudio", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
-        // Measurements and signal processing over blocks of audio. No I/O.
+        // Measurements and signal processing over blocks of audio: FFT, filter kernels, loudness,
+        // true peak, pitch, onsets. No I/O.
         .target(
             name: "ProducerDSP",
             dependencies: [
@@ -42,35 +49,40 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: swiftSettings),
-        // Music theory, Standard MIDI Files, the preview synth (incl. a vocal-like voice). No DSP.
+        // Music theory, tempo maps, Standard MIDI Files, the preview synth (incl. a vocal-like voice). No DSP.
         .target(
             name: "ProducerMusic",
             dependencies: ["ProducerFiles", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: swiftSettings),
-        // Performance feedback: notes, timing, takes and comps, over DSP analysis and music theory.
+        // The ears: file checks (`analyze`'s meter set, report and advice) and performance feedback
+        // (notes, timing, takes and comps), over DSP analysis and music theory.
         .target(
             name: "ProducerEars",
-            dependencies: ["ProducerAudio", "ProducerDSP", "ProducerMusic"],
+            dependencies: ["ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic"],
             swiftSettings: swiftSettings),
         // The mixing console: processors, session files (YAML), the offline render engine.
         .target(
             name: "ProducerConsole",
             dependencies: [
-                "ProducerFiles", "ProducerAudio", "ProducerDSP",
+                "ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic",
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
-        // solver; iCalendar. Knows no database (ProducerStore implements its ProjectStore).
-        .target(name: "ProducerOffice", swiftSettings: swiftSettings),
+        // solver; iCalendar; the project plan (YAML) and the office's use cases. Knows no database
+        // (ProducerStore implements its ProjectStore).
+        .target(
+            name: "ProducerOffice",
+            dependencies: ["ProducerFiles", "ProducerMusic", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
         // The project store: ProducerOffice's ProjectStore over SQLKit, for SQLite (a file in the
-        // project folder) and PostgreSQL; numbered migrations run on open. The only target that
-        // knows a database.
+        // project folder) and PostgreSQL; numbered migrations run on open; finding, making and
+        // opening project folders. The only target that knows a database.
         .target(
             name: "ProducerStore",
             dependencies: [
-                "ProducerOffice",
+                "ProducerFiles", "ProducerOffice",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -83,30 +95,30 @@ let package = Package(
             dependencies: ["ProducerStore", "ProducerOffice"],
             path: "Tests/producer-store-stress",
             swiftSettings: swiftSettings),
-        // What the commands run (`analyze`, `listen`, `demo`…); shared by the CLI and the tests.
+        // What spans several parts: each job a Codable description plus the function that runs it
+        // (the demo, the mix with its check), so that the CLI runs a job in process and a server
+        // worker can later run the same job from a queue.
         .target(
-            name: "ProducerKit",
+            name: "ProducerJobs",
             dependencies: [
-                "ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole",
-                "ProducerOffice", .product(name: "Yams", package: "Yams"),
+                "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerEars", "ProducerConsole",
+                "ProducerOffice", "ProducerStore",
             ],
             swiftSettings: swiftSettings),
-        // Projects on disk for the commands: finding, making and opening them through ProducerStore
-        // (kept apart so that ProducerKit, and the audio benchmarks, need no database packages).
+        // The commands, as a library: `ProducerCommand` and its subcommands, output and errors.
         .target(
-            name: "ProducerProjects",
-            dependencies: ["ProducerFiles", "ProducerKit", "ProducerOffice", "ProducerStore"],
-            swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "producer",
+            name: "ProducerCLI",
             dependencies: [
-                "ProducerFiles", "ProducerKit", "ProducerProjects", "ProducerConsole", "ProducerOffice", "ProducerStore",
+                "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerEars", "ProducerConsole",
+                "ProducerOffice", "ProducerStore", "ProducerJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
+        // The `producer` executable: a few lines that run ProducerCLI.
+        .executableTarget(name: "producer", dependencies: ["ProducerCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer-bench",
-            dependencies: ["ProducerKit", "ProducerEars", "ProducerMusic", "ProducerDSP", "ProducerConsole"],
+            dependencies: ["ProducerAudio", "ProducerEars", "ProducerMusic", "ProducerDSP", "ProducerConsole"],
             path: "Benchmarks/producer-bench",
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -115,14 +127,16 @@ let package = Package(
             path: "Benchmarks/schedule-bench",
             swiftSettings: swiftSettings),
         // What several test targets share: a FIFO watchdog and the linear-time check.
-        .target(name: "ProducerTestSupport", path: "Tests/ProducerTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "ProducerTestSupport", dependencies: ["ProducerAudio"], path: "Tests/ProducerTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "ProducerFilesTests", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;
         // the drivers only to drop each PostgreSQL test's schema and to damage files on purpose.
@@ -134,7 +148,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerKitTests", dependencies: ["ProducerKit", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerCLITests", dependencies: ["ProducerCLI", "ProducerJobs", "ProducerEars", "ProducerStore", "ProducerConsole", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
     ]
 )
 
@@ -145,7 +159,7 @@ if Context.environment["PRODUCER_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "producer-fuzz",
-            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerKit", "ProducerOffice"],
+            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerOffice"],
             path: "Fuzz/Parsers",
             swiftSettings: swiftSettings))
 }

@@ -11,7 +11,7 @@
 // run in a child process and both peak resident sizes are printed).
 import Foundation
 import ProducerAudio
-import ProducerKit
+import ProducerEars
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,3 @@
-import ProducerKit
 import ProducerOffice
 
 /// The project plan reader (YAML), and applying what it read to an empty project.

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `producer`: the command-line tool. It only parses arguments and calls the modules.
+
+struct ProducerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "producer",
+        abstract: "A music producer in your terminal: listens to recordings, measures them, mixes and plans the sessions.",
+        discussion: """
+            Start with `producer demo`, which writes a few flawed files and shows what Producer \
+            finds in them. `producer help COMMAND` explains a command.
+            """,
+        version: Producer.version,
+        subcommands: [
+            Analyze.self, Listen.self, Takes.self, Mix.self, Convert.self, ProjectCommand.self, ScheduleCommand.self,
+            SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
+        ])
+}
+
+/// Options every reporting command shares.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of a readable report.")
+    var json = false
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import ProducerOffice
+import ProducerStore
+
+extension ProducerCommand {
+    struct ProjectCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "project",
+            abstract: "Make a project: the album's songs, people, studios, sessions and bookings.",
+            subcommands: [Init.self, Import.self])
+
+        struct Init: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Make a project folder with its database (SQLite inside it, or PostgreSQL).",
+                discussion: """
+                    Makes ./<name>/project.sqlite (or --path). Every other office command works \
+                    inside that folder, or with --project PATH. With --database postgres://… the \
+                    project lives in PostgreSQL and the folder only points at it.
+
+                    Example: producer project init "Night Trains" --currency EUR --deadline 2027-06-30
+                    """)
+
+            @Argument(help: "The project's name, such as the album's title.")
+            var name: String
+
+            @Option(help: "ISO 4217 currency of every amount in the project.")
+            var currency = "EUR"
+
+            @Option(help: ArgumentHelp("The day the record must be finished.", valueName: "YYYY-MM-DD"))
+            var deadline: String?
+
+            @Option(name: .customLong("time-zone"), help: "IANA time zone the project counts days in.")
+            var timeZone = TimeZone.current.identifier
+
+            @Option(help: "The folder to make (default: the name in lower case with hyphens).")
+            var path: String?
+
+            @Option(help: ArgumentHelp("Keep the project in PostgreSQL: postgres://user:password@host/db.", valueName: "url"))
+            var database: String?
+
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await runOffice("project init") {
+                    let settings = try self.settings()
+                    let made = try await ProjectFolder.make(settings, folder: path, database: database)
+                    if output.json {
+                        try printJSON(ProjectMade(folder: made.folder, database: made.location, settings: settings))
+                    } else {
+                        print("Made project \"\(settings.name)\" in \(made.folder)/ (database: \(made.location)).")
+                        print("Counting in \(settings.currency), days in \(settings.timeZone)" + (deadline.map { ", deadline \($0)" } ?? "") + ".")
+                    }
+                }
+            }
+
+            /// The new project's settings from the options, each mistake named by its option.
+            func settings() throws -> ProjectSettings {
+                guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw OfficeError("the project needs a name") }
+                do throws(MoneyError) {
+                    try Money.checkCurrency(currency)
+                } catch {
+                    throw OfficeError("--currency: \(error.message)")
+                }
+                guard TimeZone(identifier: timeZone) != nil else {
+                    throw OfficeError("--time-zone \(timeZone): not a time zone; use an IANA name such as Europe/Berlin")
+                }
+                var settings = ProjectSettings(name: name, currency: currency, timeZone: timeZone)
+                if let deadline { settings.deadline = try OfficeJobs.date(deadline, timeZone: timeZone, option: "--deadline") }
+                return settings
+            }
+        }
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add or update songs, people, studios and sessions from a YAML plan.",
+                discussion: """
+                    Reads a plan written by hand (see Examples/album.yaml) and adds its records \
+                    to the project, or updates those with the same id (or, without an id, the \
+                    same name). Amounts are in the project's currency, dates in its time zone. \
+                    Everything is imported in one transaction: a plan with an error, which is \
+                    reported with its line, changes nothing.
+
+                    Example: producer project import album.yaml && producer schedule
+                    """)
+
+            @Argument(help: ArgumentHelp("The plan to import.", valueName: "file.yaml"))
+            var file: String
+
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await runOffice("project import") {
+                    try await project.place.with { store in
+                        let report = try await ProjectPlan.importFile(file, into: store)
+                        if output.json { try printJSON(report) } else { print(report.text()) }
+                    }
+                }
+            }
+        }
+    }
+
+    struct ProjectMade: Encodable {
+        var folder: String
+        var database: String
+        var settings: ProjectSettings
+    }
+}

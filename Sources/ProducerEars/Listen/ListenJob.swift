@@ -1,0 +1,96 @@
+import ProducerMusic
+
+/// What the listener is told about a part, as the command line gives it: the reference part, a
+/// click, the key, the tempo and the kind of part. Shared by `listen` and `takes`.
+public struct ListenSettings: Sendable {
+    /// A MIDI file of the intended part.
+    public var referencePath: String?
+    /// A click track recorded with the take.
+    public var clickPath: String?
+    /// The key, as text ("E minor").
+    public var key: String?
+    /// Tempo, BPM.
+    public var tempo: Double?
+    /// The kind of part.
+    public var part: Part = .other
+    /// Include the pitch track.
+    public var includesFrames = false
+
+    public init(referencePath: String? = nil, key: String? = nil, tempo: Double? = nil, part: Part = .other) {
+        self.referencePath = referencePath
+        self.key = key
+        self.tempo = tempo
+        self.part = part
+    }
+
+    /// The listening options these files and flags give.
+    /// - Throws: an error naming the file and problem when the reference, click or key cannot be read.
+    public func options() throws -> ListenOptions {
+        var options = ListenOptions(part: part)
+        options.tempo = tempo
+        options.includesFrames = includesFrames
+        if let key { options.key = try Key(parsing: key) }
+        if let referencePath {
+            let midi = try MIDIFile(path: referencePath)
+            let notes = midi.notes()
+            options.reference = notes.map { ReferenceNote(start: $0.start, end: $0.end, pitch: Int($0.pitch)) }
+            let end = notes.map(\.end).max() ?? 0
+            options.referenceGrid = Self.beatGrid(of: midi, until: end + 4)
+            options.beatsPerBar = options.referenceGrid?.beatsPerBar ?? options.beatsPerBar
+        }
+        if let clickPath {
+            options.click = try Take(path: clickPath).samples
+        }
+        return options
+    }
+
+    /// The beats of a MIDI file's tempo map, from its start until `seconds`, bars from its first meter.
+    static func beatGrid(of midi: MIDIFile, until seconds: Double) -> BeatGrid {
+        let map = midi.tempoMap
+        let meter = midi.timeSignatures.first?.meter ?? .fourFour
+        var beats: [Double] = []
+        var q = 0.0
+        while beats.count < 100_000 {
+            let t = map.seconds(atQuarterNotes: q)
+            beats.append(t)
+            if t > seconds { break }
+            q += map.meter(atQuarterNotes: q).quarterNotesPerBeat
+        }
+        if beats.count < 2 { beats.append(map.seconds(atQuarterNotes: meter.quarterNotesPerBeat)) }
+        return BeatGrid(beats: beats, beatsPerBar: meter.beatsPerBar)
+    }
+
+}
+
+/// `producer listen`: reads a take (and its reference part, click or key), listens to it, and
+/// adds the technical faults `analyze` finds in the file.
+public struct ListenJob: Sendable {
+    /// The take's path.
+    public var takePath: String
+    /// What the listener is told about the part.
+    public var settings: ListenSettings
+
+    public init(takePath: String, settings: ListenSettings = ListenSettings()) {
+        self.takePath = takePath
+        self.settings = settings
+    }
+
+    /// Listens to the take.
+    public func run() throws -> PerformanceReport {
+        let take = try Take(path: takePath)
+        var report = Listener(options: try settings.options()).listen(to: take)
+        // The technical faults of the file, from the same meters `analyze` uses.
+        let analysis = try Analyzer().analyze(path: takePath)
+        // Faults of the recording itself; stereo-image and delivery matters are for `analyze`.
+        let recordingFaults: Set<FileAnalysis.Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
+        for finding in analysis.findings where recordingFaults.contains(finding.kind) {
+            report.advice.append(.init(time: finding.time ?? 0, bar: nil,
+                                       severity: finding.kind == .clipping ? "high" : "medium", message: finding.message))
+        }
+        let rank = ["high": 0, "medium": 1, "low": 2]
+        report.advice = report.advice.enumerated().sorted {
+            (rank[$0.element.severity] ?? 3, $0.offset) < (rank[$1.element.severity] ?? 3, $1.offset)
+        }.map(\.element)
+        return report
+    }
+}
