@@ -104,6 +104,8 @@ let package = Package(
                 "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerEars", "ProducerConsole",
                 "ProducerOffice", "ProducerStore",
             ],
+            // The demo album's plan, the one definition of it (Examples/album.yaml links to it).
+            resources: [.embedInCode("Demo/album.yaml")],
             swiftSettings: swiftSettings),
         // The commands, as a library: `ProducerCommand` and its subcommands, output and errors.
         .target(
@@ -133,9 +135,9 @@ let package = Package(
         .testTarget(name: "ProducerFilesTests", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
-        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerAudio", "ProducerMusic"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerFiles", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;
