@@ -10,12 +10,26 @@ public struct MIDIFileError: Error, Sendable, Hashable {
     public var byteOffset: Int?
     /// What is wrong, as a sentence without the file name.
     public var reason: String
+    /// The kind of problem.
+    public var code: Code
 
     /// An error in `fileName` at `byteOffset` (nil when not about one place) because of `reason`.
-    public init(fileName: String, byteOffset: Int?, reason: String) {
+    public init(fileName: String, byteOffset: Int?, reason: String, code: Code = .malformed) {
         self.fileName = fileName
         self.byteOffset = byteOffset
         self.reason = reason
+        self.code = code
+    }
+
+    /// The kind of problem.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
+        /// The bytes are not a Standard MIDI File, or break its structure.
+        case malformed = "not a readable MIDI file"
+        /// The file is larger, or holds more, than Producer reads.
+        case tooLarge = "too large"
+        /// The file could not be opened, read or written.
+        case unreadable = "unreadable file"
+        public var description: String { rawValue }
     }
 }
 

@@ -6,11 +6,21 @@ public struct MusicTextError: Error, Sendable, Hashable {
     public var text: String
     /// What was expected, in plain words.
     public var problem: String
+    /// The kind of text that could not be read.
+    public var code: Code
 
     /// An error for `text` with `problem` explaining what was expected.
-    public init(text: String, problem: String) {
+    public init(text: String, problem: String, code: Code = .notMusic) {
         self.text = text
         self.problem = problem
+        self.code = code
+    }
+
+    /// The kind of problem.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
+        /// Not a key, a note or a pitch as Producer spells them.
+        case notMusic = "not a key or note"
+        public var description: String { rawValue }
     }
 }
 

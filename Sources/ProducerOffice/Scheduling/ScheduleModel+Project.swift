@@ -2,8 +2,26 @@ import Foundation
 
 /// Why a project cannot be turned into a scheduling problem.
 public struct ScheduleInputError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    /// The problem, as a sentence that names the session, person or room at fault.
+    public var message: String
+    /// The kind of problem.
+    public var code: Code
+
+    public init(_ message: String, code: Code = .cannotSchedule) {
+        self.message = message
+        self.code = code
+    }
+
+    public var description: String { message }
+
+    /// The kind of problem.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
+        /// The project holds something the scheduler cannot place (a session longer than a day…).
+        case cannotSchedule = "cannot schedule"
+        /// The days asked for are not a range the scheduler takes.
+        case badHorizon = "bad horizon"
+        public var description: String { rawValue }
+    }
 }
 
 extension ScheduleModel {
@@ -24,7 +42,7 @@ extension ScheduleModel {
         let calendar = settings.calendar
         let firstDay = calendar.startOfDay(for: from)
         let lastDay = calendar.startOfDay(for: until)
-        guard lastDay >= firstDay else { throw ScheduleInputError("the schedule ends (\(until)) before it starts (\(from))") }
+        guard lastDay >= firstDay else { throw ScheduleInputError("the schedule ends (\(until)) before it starts (\(from))", code: .badHorizon) }
         var dayStarts: [Date] = []
         var day = firstDay
         while day <= lastDay {

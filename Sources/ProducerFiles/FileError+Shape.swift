@@ -1,0 +1,3 @@
+extension FileError: ProducerError {
+    public var place: ErrorPlace { ErrorPlace(file: path) }
+}
