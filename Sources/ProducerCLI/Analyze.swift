@@ -36,7 +36,7 @@ extension ProducerCommand {
                     if output.json { reports.append(report) } else { print(report.text(), terminator: "\n\n") }
                 } catch {
                     failed = true
-                    writeStandardError("producer analyze: \(error)\n")
+                    report(error, command: "analyze", json: output.json)
                 }
             }
             if output.json { try printJSON(reports) }

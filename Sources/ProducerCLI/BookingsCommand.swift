@@ -18,7 +18,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("bookings list") {
+                try await runOffice("bookings list", json: output.json) {
                     try await project.place.with { store in
                         let (lines, recorded) = try await OfficeJobs.listBookings(store: store)
                         let zone = try await store.snapshot().settings.timeZone
@@ -54,7 +54,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("bookings confirm") {
+                try await runOffice("bookings confirm", json: output.json) {
                     try await project.place.with { store in
                         let zone = try await store.snapshot().settings.timeZone
                         let expected = try at.map { try OfficeJobs.date($0, timeZone: zone, option: "--at") }
@@ -79,7 +79,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("bookings cancel") {
+                try await runOffice("bookings cancel", json: output.json) {
                     try await project.place.with { store in
                         let booking = try await OfficeJobs.cancel(booking, fee: fee, store: store)
                         if output.json { try printJSON(booking) } else {
@@ -114,7 +114,7 @@ extension ProducerCommand {
             }
 
             func run() async throws {
-                try await runOffice("bookings export") {
+                try await runOffice("bookings export", json: output.json) {
                     let policy = OutputPolicy(replacesExisting: force, inputs: project.place.files())
                     try policy.check(ics, what: "the calendar")
                     try await project.place.with { store in

@@ -65,7 +65,7 @@ extension ProducerCommand {
                         + "\(written.encoding.bitsPerSample)-bit, \(Int(written.sampleRate)) Hz, \(written.channelCount) ch")
                 }
             } catch {
-                writeStandardError("producer convert: \(error)\n")
+                report(error, command: "convert", json: format.json)
                 throw ExitCode(1)
             }
         }

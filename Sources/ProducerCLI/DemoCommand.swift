@@ -29,7 +29,7 @@ extension ProducerCommand {
                 let report = try await DemoJob(folder: output, replacesExisting: force).run()
                 if format.json { try printJSON(report) } else { print(report.text(), terminator: "") }
             } catch {
-                writeStandardError("producer demo: \(error)\n")
+                report(error, command: "demo", json: format.json)
                 throw ExitCode(1)
             }
         }

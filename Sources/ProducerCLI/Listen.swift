@@ -41,7 +41,7 @@ extension ProducerCommand {
                 let report = try job.run()
                 if output.json { try printJSON(report) } else { print(report.text()) }
             } catch {
-                writeStandardError("producer listen: \(error)\n")
+                report(error, command: "listen", json: output.json)
                 throw ExitCode(1)
             }
         }
@@ -82,7 +82,7 @@ extension ProducerCommand {
                 let result = try job.run()
                 if output.json { try printJSON(result) } else { print(result.text()) }
             } catch {
-                writeStandardError("producer takes: \(error)\n")
+                report(error, command: "takes", json: output.json)
                 throw ExitCode(1)
             }
         }

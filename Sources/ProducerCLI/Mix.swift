@@ -58,7 +58,7 @@ extension ProducerCommand {
                     for warning in check.warnings { writeStandardError("warning: \(warning)\n") }
                 }
             } catch {
-                writeStandardError("producer mix: \(error)\n")
+                report(error, command: "mix", json: format.json)
                 throw ExitCode(1)
             }
         }

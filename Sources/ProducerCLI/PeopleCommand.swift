@@ -17,7 +17,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("people list") {
+                try await runOffice("people list", json: output.json) {
                     try await project.place.with { store in
                         let snapshot = try await store.snapshot()
                         if output.json { try printJSON(snapshot.people) } else {
@@ -53,7 +53,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("people availability") {
+                try await runOffice("people availability", json: output.json) {
                     try await project.place.with { store in
                         let (person, busy, warning) = try await OfficeJobs.importAvailability(person: name, icsPath: ics, store: store)
                         if output.json { try printJSON(busy) } else { print("\(person): \(busy.count) busy times imported from \(ics).") }

@@ -31,7 +31,15 @@ public enum ProducerCLI {
                 if !message.isEmpty { print(message) }
                 return 0
             }
-            if !message.isEmpty { writeStandardError(message + "\n") }
+            if !message.isEmpty {
+                if arguments.contains("--json") && code == .validationFailure {
+                    // With --json, a usage mistake is a JSON object like any other error.
+                    let command = arguments.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+                    report(UsageError(message: message), command: command, json: true)
+                } else {
+                    writeStandardError(message + "\n")
+                }
+            }
             // A mistake in the arguments is bad input like any other: exit status 1.
             return code == .validationFailure ? 1 : code.rawValue
         }
@@ -49,4 +57,12 @@ public enum ProducerCLI {
     private static func runAsynchronously<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
         try await command.run()
     }
+}
+
+/// A mistake in a command line's words: an unknown option, a missing argument, a bad value.
+struct UsageError: ProducerError {
+    var message: String
+    var code: String { "usage" }
+    var place: ErrorPlace { ErrorPlace() }
+    var description: String { message }
 }

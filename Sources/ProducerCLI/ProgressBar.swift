@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.
 struct ProgressBar: Sendable {
@@ -21,7 +14,7 @@ struct ProgressBar: Sendable {
     }
 
     /// Whether standard error is a terminal.
-    static var standardErrorIsTerminal: Bool { isatty(2) != 0 }
+    static var standardErrorIsTerminal: Bool { Terminal.current.isInteractive }
 
     /// Shows `fraction` (0...1) done; redraws only when the whole percent changes.
     mutating func update(_ fraction: Double) {

@@ -42,7 +42,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("project init") {
+                try await runOffice("project init", json: output.json) {
                     let settings = try self.settings()
                     let made = try await ProjectFolder.make(settings, folder: path, database: database)
                     if output.json {
@@ -91,7 +91,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("project import") {
+                try await runOffice("project import", json: output.json) {
                     try await project.place.with { store in
                         let report = try await ProjectPlan.importFile(file, into: store)
                         if output.json { try printJSON(report) } else { print(report.text()) }

@@ -12,17 +12,19 @@ struct ProjectOptions: ParsableArguments {
     var place: ProjectPlace { ProjectPlace(project: project, database: database) }
 }
 
-/// Runs an office job, printing its error as one sentence on standard error with exit status 1.
-func runOffice(_ command: String, _ body: () async throws -> Void) async throws {
+/// Runs an office job, reporting its error on standard error (a sentence, or with `--json` a
+/// JSON object) with exit status 1.
+func runOffice(_ command: String, json: Bool, _ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let exit as ExitCode {
         throw exit
-    } catch let error as ProjectStoreError where error.code == .notAProject {
-        writeStandardError("producer \(command): \(error): run `producer project init NAME`, or pass --project PATH or --database URL\n")
+    } catch var error as ProjectStoreError where error.code == .notAProject {
+        error.message += ": run `producer project init NAME`, or pass --project PATH or --database URL"
+        report(error, command: command, json: json)
         throw ExitCode(1)
     } catch {
-        writeStandardError("producer \(command): \(error)\n")
+        report(error, command: command, json: json)
         throw ExitCode(1)
     }
 }

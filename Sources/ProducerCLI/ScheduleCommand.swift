@@ -45,7 +45,7 @@ extension ProducerCommand {
 
         func run() async throws {
             var infeasible = false
-            try await runOffice("schedule") {
+            try await runOffice("schedule", json: output.json) {
                 var job = ScheduleJob(repair: repair)
                 if let timeLimit { job.timeLimit = try ScheduleJob.timeLimit(parsing: timeLimit) }
                 try await project.place.with { store in

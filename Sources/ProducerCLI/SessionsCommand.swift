@@ -17,7 +17,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("sessions list") {
+                try await runOffice("sessions list", json: output.json) {
                     try await project.place.with { store in
                         let snapshot = try await store.snapshot()
                         if output.json { try printJSON(snapshot.sessions) } else {
@@ -47,7 +47,7 @@ extension ProducerCommand {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await runOffice("sessions done") {
+                try await runOffice("sessions done", json: output.json) {
                     try await project.place.with { store in
                         let done = try await OfficeJobs.markDone(session, store: store)
                         if output.json { try printJSON(done) } else { print("Done: \(done.title).") }

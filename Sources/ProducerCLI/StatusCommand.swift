@@ -12,7 +12,7 @@ extension ProducerCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            try await runOffice("status") {
+            try await runOffice("status", json: output.json) {
                 try await project.place.with { store in
                     let snapshot = try await store.snapshot()
                     let status = ProjectStatus(project: snapshot, now: Date())

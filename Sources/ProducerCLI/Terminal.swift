@@ -15,17 +15,24 @@ public struct Terminal: Sendable {
     public var standardOutput: @Sendable (String) -> Void
     /// Receives standard error's text.
     public var standardError: @Sendable (String) -> Void
+    /// Whether standard error is a terminal a person watches (progress bars are drawn only then).
+    public var isInteractive: Bool
 
-    public init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void) {
+    public init(
+        standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
+        isInteractive: Bool = false
+    ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.isInteractive = isInteractive
     }
 
     /// The process's own standard output and standard error, written unbuffered (so the two
     /// interleave in the order they were written).
     public static let process = Terminal(
         standardOutput: { text in writeAll(text, to: 1) },
-        standardError: { text in writeAll(text, to: 2) })
+        standardError: { text in writeAll(text, to: 2) },
+        isInteractive: isatty(2) != 0)
 
     private static func writeAll(_ text: String, to descriptor: Int32) {
         var text = text

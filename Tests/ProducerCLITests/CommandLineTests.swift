@@ -7,12 +7,12 @@ import Testing
 @Suite("producer command line", .enabled(if: producerExecutable != nil, "the producer executable was not built"))
 struct CommandLineTests {
     @Test("analyze: a good and a bad file give exit 1, the error on stderr, the good file still reported")
-    func mixedFiles() throws {
+    func mixedFiles() async throws {
         let dir = try temporaryDirectory()
         let good = try writeWAV(sine(dBFS: -20, seconds: 2), "good.wav", in: dir)
         let bad = dir + "/empty.wav"
         #expect(FileManager.default.createFile(atPath: bad, contents: Data()))
-        let r = try runProcess(try #require(producerExecutable), ["analyze", "--json", good, bad])
+        let r = await runInProcess(["analyze", "--json", good, bad])
         #expect(r.status == 1)
         #expect(r.err.contains("empty.wav"))
         let array = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
@@ -21,10 +21,10 @@ struct CommandLineTests {
     }
 
     @Test("analyze: every file read gives exit 0 and a readable report")
-    func goodFiles() throws {
+    func goodFiles() async throws {
         let dir = try temporaryDirectory()
         let good = try writeWAV(sine(dBFS: -20, seconds: 2), "good.wav", in: dir)
-        let r = try runProcess(try #require(producerExecutable), ["analyze", good])
+        let r = await runInProcess(["analyze", good])
         #expect(r.status == 0)
         #expect(r.out.contains("LUFS") && r.out.contains("dBTP"))
     }
@@ -39,9 +39,9 @@ struct CommandLineTests {
     }
 
     @Test("demo writes its files and finds the planted faults")
-    func demo() throws {
+    func demo() async throws {
         let dir = try temporaryDirectory() + "/demo"
-        let r = try runProcess(try #require(producerExecutable), ["demo", "--output", dir, "--json"])
+        let r = await runInProcess(["demo", "--output", dir, "--json"])
         #expect(r.status == 0, "\(r.err)")
         let output = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let items = try #require(output["files"] as? [[String: Any]])
@@ -101,8 +101,7 @@ struct CommandLineTests {
     }
 
     @Test("convert: 24-bit WAV to 16-bit AIFF, dithered by default and exact with --no-dither; metadata kept")
-    func convert() throws {
-        let exe = try #require(producerExecutable)
+    func convert() async throws {
         let dir = try temporaryDirectory()
         let source = sine(dBFS: -6, seconds: 1, channels: 2)
         let input = dir + "/in.wav"
@@ -111,7 +110,7 @@ struct CommandLineTests {
         try AudioFile.write(source, to: input,
                             format: AudioFormat(sampleRate: 48_000, channelCount: 2, encoding: .integer(bits: 24)),
                             metadata: metadata, dither: false)
-        let plain = try runProcess(exe, ["convert", input, dir + "/plain.wav", "--bit-depth", "16", "--no-dither", "--json"])
+        let plain = await runInProcess(["convert", input, dir + "/plain.wav", "--bit-depth", "16", "--no-dither", "--json"])
         #expect(plain.status == 0, "\(plain.err)")
         #expect(plain.out.contains("\"bitsPerSample\"") || plain.out.contains("\"integer\""))
         let p = try AudioFile.read(path: dir + "/plain.wav")
@@ -123,7 +122,7 @@ struct CommandLineTests {
         for i in 0..<original.frameCount where p.buffer[0, i] != (original[0, i] * 32768).rounded() / 32768 { exact = false }
         #expect(exact)
         // With dither (the default) the error is noise of about ½ LSB RMS, not rounding.
-        let dithered = try runProcess(exe, ["convert", input, dir + "/d.aif", "--bit-depth", "16"])
+        let dithered = await runInProcess(["convert", input, dir + "/d.aif", "--bit-depth", "16"])
         #expect(dithered.status == 0, "\(dithered.err)")
         let d = try AudioFile.read(path: dir + "/d.aif")
         #expect(d.format.container == .aiff)
@@ -137,8 +136,8 @@ struct CommandLineTests {
     }
 
     @Test("convert: a bad --bit-depth is refused with a clear message")
-    func convertBadOption() throws {
-        let r = try runProcess(try #require(producerExecutable), ["convert", "a.wav", "b.wav", "--bit-depth", "12"])
+    func convertBadOption() async throws {
+        let r = await runInProcess(["convert", "a.wav", "b.wav", "--bit-depth", "12"])
         #expect(r.status != 0)
         #expect(r.err.contains("--bit-depth"))
     }

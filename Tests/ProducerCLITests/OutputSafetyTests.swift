@@ -93,25 +93,24 @@ struct OutputSafetyTests {
     }
 
     @Test("takes --comp over a take or the reference is refused; convert to .mp3 is refused and writes nothing")
-    func takesAndConvert() throws {
-        let exe = try #require(producerExecutable)
+    func takesAndConvert() async throws {
         let dir = try temporaryDirectory()
         let t1 = try writeWAV(sine(frequency: 220, dBFS: -12, seconds: 1.5, channels: 1), "t1.wav", in: dir)
         let t2 = try writeWAV(sine(frequency: 220, dBFS: -14, seconds: 1.5, channels: 1), "t2.wav", in: dir)
         let before = try Data(contentsOf: URL(fileURLWithPath: t1))
-        let r = try runProcess(exe, ["takes", t1, t2, "--comp", dir + "/./t1.wav", "--force"])
+        let r = await runInProcess(["takes", t1, t2, "--comp", dir + "/./t1.wav", "--force"])
         #expect(r.status == 1)
         #expect(r.err.contains("this is one of the command's inputs"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: t1)) == before)
-        let c = try runProcess(exe, ["convert", t1, dir + "/out.mp3"])
+        let c = await runInProcess(["convert", t1, dir + "/out.mp3"])
         #expect(c.status == 1)
         #expect(c.err == "producer convert: \(dir)/out.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.mp3"))
-        let a = try runProcess(exe, ["convert", t1, dir + "/out.aif"])
+        let a = await runInProcess(["convert", t1, dir + "/out.aif"])
         #expect(a.status == 0)
         #expect(try AudioFileReader(path: dir + "/out.aif").format.container == .aiff)
-        #expect(try runProcess(exe, ["convert", t1, dir + "/out.aif"]).status == 1)
-        #expect(try runProcess(exe, ["convert", t1, t1, "--force"]).status == 1)
+        #expect(await runInProcess(["convert", t1, dir + "/out.aif"]).status == 1)
+        #expect(await runInProcess(["convert", t1, t1, "--force"]).status == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: t1)) == before)
     }
 
