@@ -4,7 +4,8 @@ extension DayPacking {
     struct Search {
         let packing: DayPacking
         let subset: [Int]
-        let deadline: Date
+        /// What this search may spend; it gives up (proving nothing) when that runs out.
+        var budget: ProofBudget
         let days: Int
         /// Day capacity in span (slots from the earliest start to the latest end of the subset's sessions that day, plus one break).
         var capacity: [Int]
@@ -14,13 +15,12 @@ extension DayPacking {
         var big: [Bool]
         var failed = Set<Memo>()
         var placed: Bits
-        var steps = 0
-        var timedOut = false
+        var gaveUp = false
 
-        init(packing: DayPacking, subset: [Int], deadline: Date) {
+        init(packing: DayPacking, subset: [Int], budget: ProofBudget) {
             self.packing = packing
             self.subset = subset
-            self.deadline = deadline
+            self.budget = budget
             days = packing.model.dayCount
             let n = packing.items.count
             placed = Bits(count: n)
@@ -44,16 +44,17 @@ extension DayPacking {
         mutating func run() -> Bool? {
             if subset.contains(where: { lastDay[$0] < 0 }) { return false }
             let result = search(day: 0)
-            if timedOut { return nil }
+            if gaveUp { return nil }
             return result
         }
 
         mutating func search(day: Int) -> Bool {
             if subset.allSatisfy({ placed.contains($0) }) { return true }
             if day >= days { return false }
-            steps += 1
-            if steps & 255 == 0, Date() >= deadline { timedOut = true }
-            if timedOut { return false }
+            if gaveUp || !budget.spend() {
+                gaveUp = true
+                return false
+            }
             let key = Memo(day: day, placed: placed)
             if failed.contains(key) { return false }
             if !bounded(from: day) {
@@ -75,7 +76,7 @@ extension DayPacking {
             var pattern: [Int] = []
             var found = false
             enumerate(candidates, from: 0, pattern: &pattern, slots: 0, worked: 0, mandatory: mandatory, day: day, found: &found)
-            if !found && !timedOut { failed.insert(key) }
+            if !found && !gaveUp { failed.insert(key) }
             return found
         }
 
@@ -83,7 +84,11 @@ extension DayPacking {
         mutating func enumerate(
             _ candidates: [Int], from index: Int, pattern: inout [Int], slots: Int, worked: Int, mandatory: [Int], day: Int, found: inout Bool
         ) {
-            if found || timedOut { return }
+            if found || gaveUp { return }
+            if !budget.spend() {
+                gaveUp = true
+                return
+            }
             if index == candidates.count {
                 for m in mandatory where !pattern.contains(m) { return }
                 guard sequenceFits(pattern, day: day) else { return }
@@ -101,7 +106,7 @@ extension DayPacking {
                 enumerate(candidates, from: index + 1, pattern: &pattern, slots: slots + w, worked: worked + u, mandatory: mandatory, day: day, found: &found)
                 pattern.removeLast()
             }
-            if found || timedOut { return }
+            if found || gaveUp { return }
             if mandatory.contains(i) { return }
             enumerate(candidates, from: index + 1, pattern: &pattern, slots: slots, worked: worked, mandatory: mandatory, day: day, found: &found)
         }

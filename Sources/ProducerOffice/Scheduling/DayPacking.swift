@@ -103,9 +103,11 @@ struct DayPacking {
     }
 
     /// True when `subset` (indices into `items`) packs into days, false when it provably does not,
-    /// nil when the time ran out first.
-    func fits(_ subset: [Int], until deadline: Date) -> Bool? {
-        var search = Search(packing: self, subset: subset, deadline: deadline)
-        return search.run()
+    /// nil when `budget`, or the `steps` of it this call may take, ran out first.
+    func fits(_ subset: [Int], steps: Int = .max, budget: inout ProofBudget) -> Bool? {
+        var search = Search(packing: self, subset: subset, budget: budget.share(steps))
+        let result = search.run()
+        budget.absorb(search.budget)
+        return result
     }
 }

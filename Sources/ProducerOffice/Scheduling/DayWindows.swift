@@ -14,9 +14,15 @@ struct DayWindows {
         case person(Int), noRoom, pool(String), together, tooEarly, tooLate
     }
 
-    /// The windows of `model`'s sessions, or nil when a chain has a cycle, a session fits on no
-    /// day, or `deadline` passes first (the work grows with the sessions times the days).
-    init?(_ model: ScheduleModel, deadline: Date = .distantFuture) {
+    /// The windows of `model`'s sessions, or nil when a chain has a cycle or a session fits on no day.
+    init?(_ model: ScheduleModel) {
+        var budget = ProofBudget.unlimited
+        self.init(model, budget: &budget)
+    }
+
+    /// The windows, or nil as above or when `budget` runs out first (it spends a step per
+    /// session and day).
+    init?(_ model: ScheduleModel, budget: inout ProofBudget) {
         let spd = model.slotsPerDay, days = model.dayCount
         let n = model.sessions.count
         starts = Array(repeating: Array(repeating: 0, count: days), count: n)
@@ -26,7 +32,7 @@ struct DayWindows {
         let available = model.people.map(\.available)
         let open = model.rooms.map(\.open)
         for (s, session) in model.sessions.enumerated() {
-            if Date() >= deadline { return nil }
+            if !budget.spend(max(1, days)) { return nil }
             let length = session.durationSlots
             guard length > 0, length <= spd else { return nil }
             if let fixed = session.fixed {

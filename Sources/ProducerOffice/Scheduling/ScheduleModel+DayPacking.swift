@@ -11,30 +11,38 @@ import Foundation
 /// sessions are packed the same way (no break, no daily limit).
 ///
 /// Everything here relaxes the model (other people, rooms and the rest of the schedule are left
-/// out), so when a packing does not exist no schedule exists. The search has a time budget; when it
-/// runs out it proves nothing.
+/// out), so when a packing does not exist no schedule exists. The search has a budget of work
+/// steps, the same on every machine; when it runs out (or the wall clock stops it) it proves
+/// nothing.
 extension ScheduleModel {
     /// A proof that one person's or room's sessions do not fit into their days, or nil.
-    func dayPackingConflict(budget: TimeInterval = 1.5) -> ScheduleConflict? {
-        let deadline = Date().addingTimeInterval(budget)
-        guard budget > 0, let windows = DayWindows(self, deadline: deadline) else { return nil }
+    ///
+    /// The first packing of a resource may take half of the steps `budget` had, each packing of
+    /// the deletion filter a sixth.
+    func dayPackingConflict(budget: inout ProofBudget) -> ScheduleConflict? {
+        let total = budget.stepsLeft
+        guard !budget.isSpent, let windows = DayWindows(self, budget: &budget) else { return nil }
         for resource in packingResources() {
-            guard Date() < deadline else { return nil }
+            guard !budget.isSpent else { return nil }
             let packing = DayPacking(model: self, windows: windows, resource: resource)
             guard packing.items.count >= 2 else { continue }
             let everything = Array(packing.items.indices)
-            let remaining = deadline.timeIntervalSinceNow
-            guard packing.fits(everything, until: Date().addingTimeInterval(min(remaining, budget / 2))) == false else { continue }
+            guard packing.fits(everything, steps: total / 2, budget: &budget) == false else { continue }
             // Deletion filter: leave out each session in turn; keep it out when the rest still do not fit.
             var core = everything
             for item in packing.deletionOrder() where core.count > 2 {
                 let rest = core.filter { $0 != item }
-                let until = Date().addingTimeInterval(min(0.25, max(0, deadline.timeIntervalSinceNow)))
-                if packing.fits(rest, until: until) == false { core = rest }
+                if packing.fits(rest, steps: total / 6, budget: &budget) == false { core = rest }
             }
             return packing.conflict(core)
         }
         return nil
+    }
+
+    /// A proof as ``dayPackingConflict(budget:)`` finds it with the standard work and no clock.
+    func dayPackingConflict() -> ScheduleConflict? {
+        var budget = ProofBudget(steps: Self.standardProofWork)
+        return dayPackingConflict(budget: &budget)
     }
 
     /// The people and rooms worth packing: each with the sessions that must use them.

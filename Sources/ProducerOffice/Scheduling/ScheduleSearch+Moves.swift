@@ -31,11 +31,13 @@ extension ScheduleSearch {
             for s in order where earliestFirst.placements[s] == nil {
                 if let found = earliestFirst.earliestPlacement(for: s) { earliestFirst.place(s, found) }
             }
+            let spent = earliestFirst.steps
             if earliestFirst.unplacedCount < unplacedCount
                 || (earliestFirst.unplacedCount == unplacedCount && earliestFirst.objective < objective)
             {
                 self = earliestFirst
             }
+            steps = spent
         }
     }
 

@@ -21,6 +21,7 @@ extension ScheduleSearch {
     /// `noise` adds a random amount up to it to each candidate's cost, to vary the search.
     mutating func bestPlacement(for s: Int, noise: Int64 = 0, earliest preferEarliest: Bool = false) -> (placement: ScheduleModel.Placement, delta: Int64)? {
         let session = model.sessions[s]
+        steps += 1
         if let fixed = session.fixed { return fits(s, fixed) ? (fixed, 0) : nil }
         let length = session.durationSlots
         let (earliest, latestEnd) = window(of: s)
@@ -28,6 +29,7 @@ extension ScheduleSearch {
         let firstDay = earliest / slotsPerDay
         let lastDay = min(days - 1, (latestEnd - length) / slotsPerDay)
         guard firstDay <= lastDay else { return nil }
+        steps += lastDay - firstDay + 1
         let lengthMask = ScheduleModel.mask(start: 0, length: length)
         var best: (placement: ScheduleModel.Placement, delta: Int64)?
         var bestKey = (Int64.max, Int.max)
@@ -59,6 +61,7 @@ extension ScheduleSearch {
                 let index = r * days + day
                 let free = room.open[day] & ~roomBusy[index] & common
                 if free == 0 { continue }
+                steps += 1
                 let roomDelta = model.roomDayCost(room, slots: roomSlots[index] + length) - model.roomDayCost(room, slots: roomSlots[index])
                 let base = roomDelta + requiredDelta + lateness
                 if !preferEarliest && base > bestKey.0 { continue }
@@ -70,6 +73,7 @@ extension ScheduleSearch {
                         continue
                     }
                     // Fill each need with its cheapest free candidates.
+                    steps += 1
                     chosen.removeAll(keepingCapacity: true)
                     var delta = base
                     var heads = requiredHeads

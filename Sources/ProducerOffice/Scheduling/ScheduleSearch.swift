@@ -7,6 +7,10 @@ struct ScheduleSearch {
     let days: Int
     let slotsPerDay: Int
     var random: SplitMix64
+    /// Work done: a step per place looked for, per day, per room on a day and per start tried.
+    /// The scheduler's budget counts these, so that its result does not depend on the machine's
+    /// speed.
+    var steps = 0
 
     var placements: [ScheduleModel.Placement?]
     var roomBusy: [UInt64]

@@ -11,12 +11,22 @@ import Foundation
 /// place them. In repair mode every session moved from its previous placement also weighs more
 /// than any cost, so it moves as few as it can.
 ///
-/// The search is deterministic for a seed and a number of improvement rounds; with a time limit
-/// it stops at the limit.
+/// **Same answer on every machine.** The search's budget is work, not time: `work` steps (a
+/// step is a place looked for, plus each day looked at), or `maxRounds` improvement rounds when
+/// that is set. For a model, a seed and a budget the schedule is the same on any machine, however
+/// fast or busy. `timeLimit` is only a stop for the wall clock: when it ends the search before its
+/// budget is spent, ``Result/stoppedByClock`` says so, and a faster machine may find another
+/// schedule.
 public struct Scheduler: Sendable {
-    /// How long to improve the schedule, in seconds.
-    public var timeLimit: Double
-    /// Stop after this many improvement rounds (for repeatable runs); nil runs until the limit.
+    /// The work each search may do by default, in steps: for 60 sessions over four weeks, about
+    /// 0.9 s with two searches on a busy 2-core machine, and a schedule as cheap as 1.9 s of the
+    /// time-bound search gave.
+    public static let standardWork = 4_000_000
+    /// A wall-clock stop, in seconds; nil for none. See ``Result/stoppedByClock``.
+    public var timeLimit: Double?
+    /// The work budget of each search, in steps (used when `maxRounds` is nil).
+    public var work: Int
+    /// The budget as a number of improvement rounds instead of steps; nil uses `work`.
     public var maxRounds: Int?
     public var seed: UInt64
     /// Keep sessions where they were (repair after a cancellation) before lowering cost.
@@ -25,11 +35,17 @@ public struct Scheduler: Sendable {
     /// early in the search (threshold accepting); 0 accepts no worse schedule.
     public var temperature: Double = 0.5
     /// Independent searches run side by side (on as many cores), from seeds `seed`, `seed + 1`…;
-    /// the best schedule wins. The result does not depend on timing when `maxRounds` is set.
+    /// the best schedule wins (the first of equals, so timing never decides).
     public var threads: Int = 2
+    /// Starts the clock each search reads for `timeLimit` (tests start a made-up one).
+    var startClock: @Sendable () -> WallClock = WallClock.start
 
-    public init(timeLimit: Double = 1.5, maxRounds: Int? = nil, seed: UInt64 = 1, minimizesMoves: Bool = false) {
+    public init(
+        timeLimit: Double? = nil, work: Int = Scheduler.standardWork, maxRounds: Int? = nil, seed: UInt64 = 1,
+        minimizesMoves: Bool = false
+    ) {
         self.timeLimit = timeLimit
+        self.work = work
         self.maxRounds = maxRounds
         self.seed = seed
         self.minimizesMoves = minimizesMoves
@@ -44,6 +60,11 @@ public struct Scheduler: Sendable {
         public var firstCompleteSeconds: Double?
         public var seconds: Double
         public var rounds: Int
+        /// Work done, in steps, over all the searches.
+        public var steps: Int
+        /// True when the time limit stopped a search before its work budget was spent: the
+        /// schedule is then the best found in the time, and another machine may find another.
+        public var stoppedByClock: Bool
         /// Cost of the best complete schedule after each improvement, with its time.
         public var trace: [Trace]
         /// The cost of a complete schedule at a moment of the search.
@@ -72,36 +93,45 @@ public struct Scheduler: Sendable {
         }
         best.firstCompleteSeconds = all.compactMap(\.firstCompleteSeconds).min()
         best.rounds = all.reduce(0) { $0 + $1.rounds }
+        best.steps = all.reduce(0) { $0 + $1.steps }
+        best.stoppedByClock = all.contains { $0.stoppedByClock }
         return best
     }
 
     func solveOne(_ model: ScheduleModel, seed: UInt64) -> Result {
         // A NaN limit would never be reached: it stops at once, like a limit of 0.
-        let timeLimit = timeLimit.isNaN ? 0 : timeLimit
-        let clock = ContinuousClock()
-        let started = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        let timeLimit = self.timeLimit.map { $0.isNaN ? 0 : $0 }
+        let clock = startClock()
+        func elapsed() -> Double { clock.elapsed() }
+        var stoppedByClock = false
+        /// True when the time limit has passed `share` of itself (and so stops the search).
+        func clockStops(_ share: Double = 1) -> Bool {
+            guard let timeLimit, elapsed() >= timeLimit * share else { return false }
+            stoppedByClock = true
+            return true
         }
+        let work = max(0, self.work)
         var search = ScheduleSearch(model: model, minimizesMoves: minimizesMoves, seed: seed)
         search.construct()
         if search.unplacedCount > 0 {
             // Build again with random priorities and placement rules, while that helps, for at most
-            // a third of the time; keep the build with the fewest sessions left out.
+            // a third of the budget; keep the build with the fewest sessions left out.
+            var spent = search.steps
             var restart = 0
             while search.unplacedCount > 0 {
-                if let maxRounds, restart >= maxRounds / 4 { break }
-                if maxRounds == nil, elapsed() >= timeLimit / 3 { break }
+                if let maxRounds { if restart >= maxRounds / 4 { break } } else if spent >= work / 3 { break }
+                if clockStops(1.0 / 3) { break }
                 restart += 1
                 var trial = ScheduleSearch(model: model, minimizesMoves: minimizesMoves, seed: seed &+ UInt64(restart) &* 0x9E37_79B9)
                 trial.constructRandomly()
+                spent += trial.steps
                 if trial.unplacedCount < search.unplacedCount
                     || (trial.unplacedCount == search.unplacedCount && trial.objective < search.objective)
                 {
                     search = trial
                 }
             }
+            search.steps = spent
         }
         var firstComplete: Double? = search.unplacedCount == 0 ? elapsed() : nil
         var best = search.placements
@@ -110,20 +140,18 @@ public struct Scheduler: Sendable {
         var rounds = 0
         // While sessions are unplaced, pack sessions early (ignoring cost) until all fit; then lower the cost.
         search.compact = search.unplacedCount > 0
-        var lastProgress = 0.0
         var costScale: Double?
         var lastImprovement = 0
         while true {
-            if let maxRounds, rounds >= maxRounds { break }
+            if let maxRounds { if rounds >= maxRounds { break } } else if search.steps >= work { break }
             // Every round: over years of days one round can take milliseconds.
-            if maxRounds == nil, elapsed() >= timeLimit { break }
+            if clockStops() { break }
             rounds += 1
             // Threshold accepting: early on, accept a little worse to leave local minima; the
-            // threshold falls to zero over the first 80 % of the time (or of the rounds).
+            // threshold falls to zero over the first 80 % of the budget.
             var threshold: Int64 = 0
             if !search.compact && search.unplacedCount == 0 {
-                let progress = maxRounds.map { Double(rounds) / Double(max(1, $0)) } ?? (rounds % 16 == 1 ? elapsed() / timeLimit : lastProgress)
-                lastProgress = progress
+                let progress = maxRounds.map { Double(rounds) / Double(max(1, $0)) } ?? Double(search.steps) / Double(max(1, work))
                 if costScale == nil { costScale = Double(model.cost(of: best).total) / Double(max(1, model.sessions.count)) }
                 let scale = (costScale ?? 0) * temperature
                 threshold = Int64(scale * max(0, 1 - progress / 0.8))
@@ -147,7 +175,7 @@ public struct Scheduler: Sendable {
         }
         return Result(
             placements: best, cost: model.cost(of: best), firstCompleteSeconds: firstComplete, seconds: elapsed(),
-            rounds: rounds, trace: trace)
+            rounds: rounds, steps: search.steps, stoppedByClock: stoppedByClock, trace: trace)
     }
 }
 
