@@ -117,9 +117,9 @@ let package = Package(
         // What several test targets share: a FIFO watchdog and the linear-time check.
         .target(name: "ProducerTestSupport", path: "Tests/ProducerTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ProducerFilesTests", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
-        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic"], swiftSettings: swiftSettings),
