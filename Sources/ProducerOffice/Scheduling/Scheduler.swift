@@ -18,9 +18,9 @@ import Foundation
 /// budget is spent, ``Result/stoppedByClock`` says so, and a faster machine may find another
 /// schedule.
 public struct Scheduler: Sendable {
-    /// The work each search may do by default, in steps: for 60 sessions over four weeks, about
-    /// 0.9 s with two searches on a busy 2-core machine, and a schedule as cheap as 1.9 s of the
-    /// time-bound search gave.
+    /// The work each search may do by default, in steps: for 60 sessions over four weeks, 0.9–1.4 s
+    /// with two searches on a busy 2-core machine (release build), and a schedule as cheap as 1.9 s
+    /// of the earlier time-bound search gave.
     public static let standardWork = 4_000_000
     /// A wall-clock stop, in seconds; nil for none. See ``Result/stoppedByClock``.
     public var timeLimit: Double?
