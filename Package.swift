@@ -128,14 +128,15 @@ let package = Package(
             dependencies: ["ProducerOffice"],
             path: "Benchmarks/schedule-bench",
             swiftSettings: swiftSettings),
-        // What several test targets share: a FIFO watchdog and the linear-time check.
+        // What several test targets share: temporary folders, signals with a seeded generator, Python
+        // probes, running a program, a FIFO watchdog and the linear-time check.
         .target(
             name: "ProducerTestSupport", dependencies: ["ProducerAudio"], path: "Tests/ProducerTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(name: "ProducerFilesTests", dependencies: ["ProducerFiles"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerAudioTests", dependencies: ["ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
-        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerAudio", "ProducerMusic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerAudio", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerFiles", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),

@@ -5,7 +5,9 @@
 //   swift run -c release schedule-bench repair          repair after cancellations
 //   swift run -c release schedule-bench --export DIR    only write the instances' models as JSON
 //
-// Options: --time-limit S (Producer, default 1.9, so that its answer comes in under 2 s), --cpsat-limit S (default 60), --only N, --seed N.
+// Options: --work N (Producer's budget in steps per search, default Scheduler.standardWork: the
+// answer is the same on every machine), --time-limit S (a wall-clock stop for Producer, default
+// none; a result it cut short says so), --cpsat-limit S (default 60), --only N, --seed N.
 // CP-SAT runs through Benchmarks/schedule/cpsat.py with 2 workers; Benchmarks/setup.sh installs
 // OR-Tools. Every schedule either solver returns is checked by Benchmarks/schedule/check.py.
 //
@@ -49,7 +51,8 @@ if args.first == "--export", args.count >= 2 {
     }
     exit(0)
 }
-var timeLimit = 1.9
+var timeLimit: Double?
+var stepBudget = Scheduler.standardWork
 var cpsatLimit = 60.0
 var useCPSAT = true
 var only: Int?
@@ -62,22 +65,23 @@ while let a = args.popFirst() {
     case "--seed": seed = UInt64(args.popFirst() ?? "") ?? seed
     case "--temperature": temperature = Double(args.popFirst() ?? "") ?? temperature
     case "--time-limit": timeLimit = Double(args.popFirst() ?? "") ?? timeLimit
+    case "--work": stepBudget = Int(args.popFirst() ?? "") ?? stepBudget
     case "--only": only = Int(args.popFirst() ?? "")
     case "--cpsat-limit": cpsatLimit = Double(args.popFirst() ?? "") ?? cpsatLimit
     case "--no-cpsat": useCPSAT = false
-    default: print("usage: schedule-bench [--export DIR] [--time-limit S] [--only N]"); exit(2)
+    default: print("usage: schedule-bench [repair] [--export DIR] [--work N] [--time-limit S] [--only N] [--no-cpsat]"); exit(2)
     }
 }
 /// Repair after a cancellation: hold instance 1's schedule, let a busy person cancel one booked
 /// day, and re-plan moving as few sessions as possible.
-func repairScenario(timeLimit: Double) throws {
+func repairScenario(timeLimit: Double?, work: Int) throws {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
     let monday = calendar.date(from: DateComponents(year: 2027, month: 1, day: 4))!
     let until = calendar.date(byAdding: .day, value: 27, to: monday)!
     var project = GeneratedAlbum.make(seed: 1, songs: 12, people: 20, rooms: 4, days: 28, start: monday)
     let model = try ScheduleModel(project: project, from: monday, until: until)
-    let first = Scheduler(timeLimit: timeLimit).solve(model)
+    let first = Scheduler(timeLimit: timeLimit, work: work).solve(model)
     for (s, placement) in first.placements.enumerated() {
         guard let placement else { continue }
         project.bookings.append(
@@ -96,14 +100,14 @@ func repairScenario(timeLimit: Double) throws {
         changed.people[p].availability.exceptions.append(.init(start: model.dayStarts[day], end: calendar.date(byAdding: .day, value: 1, to: model.dayStarts[day])!, note: "cancelled"))
         let repaired = try ScheduleModel(project: changed, from: monday, until: until)
         let affected = first.placements.filter { $0.map { $0.people.contains(index) && $0.start / model.slotsPerDay == day } ?? false }.count
-        let result = Scheduler(timeLimit: timeLimit, minimizesMoves: true).solve(repaired)
+        let result = Scheduler(timeLimit: timeLimit, work: work, minimizesMoves: true).solve(repaired)
         let problems = repaired.violations(of: result.placements)
-        print("repair (\(changed.people[p].name) cancels the \(label) of their days, \(affected) session(s) that day): complete \(result.isComplete), moved \(result.cost.moved), cost \(first.cost.total) → \(result.cost.total), first complete \(result.firstCompleteSeconds.map { String(format: "%.3f s", $0) } ?? "never"), violations \(problems.count)")
+        print("repair (\(changed.people[p].name) cancels the \(label) of their days, \(affected) session(s) that day): complete \(result.isComplete), moved \(result.cost.moved), cost \(first.cost.total) → \(result.cost.total), first complete \(result.firstCompleteSeconds.map { String(format: "%.3f s", $0) } ?? "never"), \(String(format: "%.2f s", result.seconds)), violations \(problems.count)\(result.stoppedByClock ? ", stopped by the time limit" : "")")
     }
 }
 
 if repairOnly {
-    try repairScenario(timeLimit: timeLimit)
+    try repairScenario(timeLimit: timeLimit, work: stepBudget)
     exit(0)
 }
 
@@ -147,7 +151,8 @@ encoder.dateEncodingStrategy = .iso8601
 func money(_ units: Int64?) -> String { units.map { Money(minorUnits: $0, currency: "EUR").formatted } ?? "—" }
 func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "—" }
 
-print("Producer's scheduler (\(timeLimit) s, 2 threads) against OR-Tools CP-SAT (\(cpsatLimit) s, 2 workers) on the same models")
+let budget = "\(stepBudget) steps per search" + (timeLimit.map { ", at most \($0) s" } ?? "")
+print("Producer's scheduler (\(budget), 2 threads) against OR-Tools CP-SAT (\(cpsatLimit) s, 2 workers) on the same models")
 for (i, instance) in try instances().enumerated() where only == nil || only == i + 1 {
     let model = instance.model
     print("\n\(i + 1). \(instance.name): \(model.sessions.count) sessions, \(model.people.count) people, \(model.rooms.count) rooms, \(model.dayCount) days")
@@ -157,14 +162,16 @@ for (i, instance) in try instances().enumerated() where only == nil || only == i
     let clock = ContinuousClock()
     let t0 = clock.now
     var ours: (first: Double?, cost: Int64?, proof: Double?, conflict: ScheduleConflict?) = (nil, nil, nil, nil)
+    var searched: Scheduler.Result?
     if let conflict = model.provenConflict() {
         let d = clock.now - t0
         ours.proof = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         ours.conflict = conflict
     } else {
-        var scheduler = Scheduler(timeLimit: timeLimit, seed: seed)
+        var scheduler = Scheduler(timeLimit: timeLimit, work: stepBudget, seed: seed)
         scheduler.temperature = temperature
         let result = scheduler.solve(model)
+        searched = result
         if result.isComplete {
             ours.first = result.firstCompleteSeconds
             ours.cost = result.cost.total
@@ -177,9 +184,10 @@ for (i, instance) in try instances().enumerated() where only == nil || only == i
         }
     }
     if let cost = ours.cost {
-        print("   Producer: first schedule \(seconds(ours.first)), cost \(money(cost)) after \(timeLimit) s (checked by check.py)")
+        let done = searched.map { "\($0.steps) steps in \(seconds($0.seconds))\($0.stoppedByClock ? ", stopped by the time limit" : "")" } ?? ""
+        print("   Producer: first schedule \(seconds(ours.first)), cost \(money(cost)) after \(done) (checked by check.py)")
     } else if let conflict = ours.conflict {
-        print("   Producer: \(conflict.isProven ? "proved infeasible in \(String(format: "%.1f ms", (ours.proof ?? 0) * 1000))" : "no schedule found in \(timeLimit) s, not proven infeasible")")
+        print("   Producer: \(conflict.isProven ? "proved infeasible in \(String(format: "%.1f ms", (ours.proof ?? 0) * 1000))" : "no schedule found in \(searched.map { "\($0.steps) steps, \(seconds($0.seconds))" } ?? "—"), not proven infeasible")")
         print("     \(conflict.summary)")
         for line in conflict.constraints { print("     - \(line)") }
     }

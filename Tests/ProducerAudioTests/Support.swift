@@ -1,4 +1,6 @@
 import Foundation
+import ProducerTestSupport
+
 @testable import ProducerAudio
 
 /// Shared helpers: external tools, processes, temporary directories, raw sample dumps.
@@ -18,10 +20,7 @@ enum Support {
     static let hasSox = has("sox")
     static let hasFFmpeg = has("ffmpeg") && has("ffprobe")
     /// Whether python3 can import numpy and soundfile (libsndfile).
-    static let hasSoundfile: Bool = {
-        guard has("python3") else { return false }
-        return (try? run("python3", ["-c", "import numpy, soundfile"]))?.status == 0
-    }()
+    static let hasSoundfile = Python.canImport("numpy", "soundfile")
 
     struct Output {
         var status: Int32

@@ -2,36 +2,24 @@ import Foundation
 import ProducerAudio
 import ProducerConsole
 import ProducerDSP
+import ProducerTestSupport
 
 /// Test material and measurements for the effect processors.
 enum FXSignals {
     /// A deterministic generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in −1 ..< 1.
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) * 2 - 1 }
-    }
+    typealias Random = SeededRandom
 
     static func gain(dB: Double) -> Double { pow(10, dB / 20) }
     static func dB(_ x: Double) -> Double { 20 * log10(x) }
 
     /// A sine of `frequency` Hz, peak `amplitude`, starting at `phase` radians.
     static func sine(_ frequency: Double, amplitude: Double, frames: Int, sampleRate: Double = 48_000, phase: Double = 0) -> [Float] {
-        (0..<frames).map { Float(amplitude * sin(2 * Double.pi * frequency * Double($0) / sampleRate + phase)) }
+        TestSignals.sine(frequency: frequency, amplitude: amplitude, sampleRate: sampleRate, frames: frames, phase: phase)
     }
 
     /// Uniform white noise of peak `amplitude`.
     static func noise(amplitude: Double, frames: Int, seed: UInt64) -> [Float] {
-        var g = Random(seed: seed)
-        return (0..<frames).map { _ in Float(amplitude * g.uniform()) }
+        TestSignals.noise(amplitude: amplitude, frames: frames, seed: seed)
     }
 
     /// A unit impulse at `at`.

@@ -1,6 +1,7 @@
 import Foundation
 import ProducerAudio
 import ProducerConsole
+import ProducerTestSupport
 import Testing
 
 @Suite struct LimiterTests {

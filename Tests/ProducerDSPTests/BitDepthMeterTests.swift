@@ -1,6 +1,7 @@
 import Testing
 import ProducerAudio
 import ProducerDSP
+import ProducerTestSupport
 
 @Suite struct BitDepthMeterTests {
     static func integers(bits: Int, frames: Int, seed: UInt64) -> [Int] {

@@ -1,5 +1,6 @@
 import ProducerAudio
 import ProducerDSP
+import ProducerTestSupport
 import Testing
 
 /// The mono-fold loudness: (L + R) / 2 on both speakers, from the same K-weighted samples.
@@ -7,11 +8,7 @@ import Testing
     typealias S = LoudnessSignals
 
     static func noise(seconds: Double, sampleRate: Double, seed: UInt64, level: Float = 0.1) -> [Float] {
-        var state = seed
-        return (0..<Int(seconds * sampleRate)).map { _ in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return level * Float(Int32(truncatingIfNeeded: state >> 32)) / 2147483648
-        }
+        TestSignals.congruentialNoise(frames: Int(seconds * sampleRate), seed: seed, level: level)
     }
 
     static func measure(_ channels: [[Float]], sampleRate: Double = 48000, blockSize: Int = 4801) -> Loudness {

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import ProducerDSP
 import ProducerMusic
+import ProducerTestSupport
 
 @Suite struct PitchTrackerTests {
     static func sine(_ frequency: Double, seconds: Double = 1, sampleRate: Double = 44_100) -> [Float] {
-        (0..<Int(seconds * sampleRate)).map { Float(0.5 * sin(2 * Double.pi * frequency * Double($0) / sampleRate)) }
+        TestSignals.sine(frequency: frequency, amplitude: 0.5, sampleRate: sampleRate, frames: Int(seconds * sampleRate))
     }
 
     static func median(_ values: [Double]) -> Double {

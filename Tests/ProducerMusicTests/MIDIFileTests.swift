@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ProducerMusic
+import ProducerTestSupport
 
 @Suite("MIDI files compared with mido", .enabled(if: Support.madmom != nil, "../shared/testdata/madmom is missing"),
        .enabled(if: Support.hasMido, "python3 with mido is not installed (pip install mido)"))
@@ -257,7 +258,7 @@ struct MalformedMIDITests {
     /// Random byte changes to a valid file never crash the reader.
     @Test func mutatedFilesNeverCrash() {
         let valid = MIDIFile.bytes(notes: MIDIRoundTripTests.notes, tempo: 120)
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRandom(seed: 42)
         var failures = 0
         for _ in 0..<3000 {
             var bytes = valid
@@ -283,18 +284,5 @@ struct MalformedMIDITests {
         } catch {
             #expect(error.description == "/nonexistent/dir/song.mid: the MIDI file does not exist")
         }
-    }
-}
-
-/// A small deterministic random number generator for the mutation test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

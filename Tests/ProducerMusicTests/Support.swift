@@ -1,7 +1,8 @@
 import Foundation
 import ProducerMusic
+import ProducerTestSupport
 
-/// Shared helpers: test data, Python tools, temporary files.
+/// Shared helpers: test data, the Python tools (through ProducerTestSupport's `Python`), temporary files.
 enum Support {
     /// The package root: three levels up from this file (Tests/ProducerMusicTests/Support.swift).
     static let packageRoot: String = {
@@ -17,44 +18,12 @@ enum Support {
         return FileManager.default.fileExists(atPath: dir + "/stereo_sample.mid") ? dir : nil
     }()
 
-    static let hasPython: Bool = which("python3") != nil
-    static let hasMido: Bool = hasPython && ((try? run("python3", ["-c", "import mido"]))?.status == 0)
-    static let hasMusic21: Bool = hasPython && ((try? run("python3", ["-c", "import music21"]))?.status == 0)
-
-    static func which(_ name: String) -> String? {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for d in dirs where FileManager.default.isExecutableFile(atPath: "\(d)/\(name)") { return "\(d)/\(name)" }
-        return nil
-    }
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    struct ToolFailure: Error, CustomStringConvertible { var description: String }
-
-    static func run(_ tool: String, _ args: [String]) throws -> Output {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: which(tool) ?? tool)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
-    }
+    static let hasMido = Python.canImport("mido")
+    static let hasMusic21 = Python.canImport("music21")
 
     /// Runs a Python script with arguments and decodes its standard output as JSON.
     static func python<T: Decodable>(_ script: String, _ args: [String], as type: T.Type) throws -> T {
-        let out = try run("python3", ["-c", script] + args)
-        guard out.status == 0 else { throw ToolFailure(description: "python3 failed (\(out.status)):\n\(out.stderr)") }
-        return try JSONDecoder().decode(T.self, from: Data(out.stdout.utf8))
+        try Python.json(script, arguments: args, as: type)
     }
 
     /// A fresh temporary directory.

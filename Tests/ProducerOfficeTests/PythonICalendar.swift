@@ -1,4 +1,5 @@
 import Foundation
+import ProducerTestSupport
 
 /// Runs Python with the `icalendar` package (https://pypi.org/project/icalendar/), the
 /// independent reader and writer the iCalendar tests check against.
@@ -6,31 +7,12 @@ enum PythonICalendar {
     /// True when `python3 -c "import icalendar"` works. When it does not, the tests that need it
     /// are skipped and say so; `.ci/run` counts a skip as a failure and installs the package
     /// (`python3 -m pip install icalendar`).
-    static let isAvailable: Bool = (try? run("import icalendar")) != nil
+    static let isAvailable = Python.canImport("icalendar")
 
     /// Runs `script` with `python3 -c`, passing `arguments`, and returns its standard output.
     /// Throws when Python exits with an error, with its standard error as the message.
     static func run(_ script: String, arguments: [String] = []) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(message: String(decoding: errData, as: UTF8.self))
-        }
-        return String(decoding: outData, as: UTF8.self)
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "python3 failed: \(message)" }
+        try Python.run(script, arguments: arguments)
     }
 
     /// A temporary file holding `text`, removed by the caller.

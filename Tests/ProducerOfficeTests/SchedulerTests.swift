@@ -22,7 +22,7 @@ import Testing
         let (_, model) = try Self.generated(days: 28)
         #expect(model.sessions.count == 60)
         // When it is solved
-        let result = Scheduler(timeLimit: 0.5).solve(model)
+        let result = Scheduler(work: 500_000).solve(model)
         // Then every session is placed, no rule is broken, and the cost is what the model says
         #expect(result.isComplete)
         #expect(model.violations(of: result.placements) == [])

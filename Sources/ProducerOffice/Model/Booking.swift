@@ -52,9 +52,6 @@ public struct Booking: Hashable, Sendable, Codable, Identifiable {
         case cancelled
     }
 
-    /// True for a confirmed booking: the scheduler keeps it where it is.
-    public var isFixed: Bool { status == .confirmed }
-
     /// True when the booking changed (the schedule moved it) after it was last shown.
     public var changedSinceListed: Bool { listedSequence.map { $0 != sequence } ?? false }
 }

@@ -50,11 +50,6 @@ public struct Song: Hashable, Sendable, Codable, Identifiable {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
     }
-
-    /// True when the writers' shares add up to 100 % (or no writer is listed yet).
-    public var splitsAreComplete: Bool {
-        writers.isEmpty || writers.reduce(0) { $0 + $1.shareBasisPoints } == 10_000
-    }
 }
 
 /// Makes identifiers for new records: short, random, URL-safe.

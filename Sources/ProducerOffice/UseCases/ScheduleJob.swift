@@ -99,7 +99,7 @@ public struct ScheduleJob: Sendable {
         report.keptBefore = ScheduleReport.keptBefore(of: project, firstDay: model.firstDay)
         let before = model.cost(of: model.sessions.map { $0.fixed ?? $0.previous })
         report.limits = model.tightestLimits()
-        if let conflict = model.provenConflict(budget: min(remaining(), timeLimit * Self.proofShare)) {
+        if let conflict = model.provenConflict(timeLimit: min(remaining(), timeLimit * Self.proofShare)) {
             report.status = .infeasible
             report.conflict = conflict
             report.seconds = (clock.now - began).seconds
