@@ -34,8 +34,8 @@ public enum ProducerCLI {
             if !message.isEmpty {
                 if arguments.contains("--json") && code == .validationFailure {
                     // With --json, a usage mistake is a JSON object like any other error.
-                    let command = arguments.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
-                    report(UsageError(message: message), command: command, json: true)
+                    let command = commandName(in: arguments)
+                    report(UsageError(message: ProducerCommand.message(for: error), full: message), command: command, json: true)
                 } else {
                     writeStandardError(message + "\n")
                 }
@@ -53,6 +53,18 @@ public enum ProducerCLI {
         exit(status)
     }
 
+    /// The (sub)command that `arguments` name: "analyze", "bookings confirm".
+    private static func commandName(in arguments: [String]) -> String {
+        var names: [String] = []
+        var commands = ProducerCommand.configuration.subcommands
+        for argument in arguments {
+            guard let next = commands.first(where: { $0._commandName == argument }) else { break }
+            names.append(argument)
+            commands = next.configuration.subcommands
+        }
+        return names.joined(separator: " ")
+    }
+
     /// Runs a parsed command's asynchronous `run()` (not the synchronous one it also has).
     private static func runAsynchronously<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
         try await command.run()
@@ -61,8 +73,11 @@ public enum ProducerCLI {
 
 /// A mistake in a command line's words: an unknown option, a missing argument, a bad value.
 struct UsageError: ProducerError {
+    /// The mistake, as one sentence.
     var message: String
+    /// The mistake with the command's usage, as printed without `--json`.
+    var full: String
     var code: String { "usage" }
     var place: ErrorPlace { ErrorPlace() }
-    var description: String { message }
+    var description: String { full }
 }

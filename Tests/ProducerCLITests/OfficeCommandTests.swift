@@ -244,7 +244,7 @@ struct OfficeCommandTests {
 
     @Test(
         "bookings export --ics: Python's icalendar reads every booking, the confirmed one CONFIRMED",
-        .enabled(if: PythonICalendar.isAvailable, "python3 cannot import icalendar (python3 -m pip install icalendar)"))
+        .enabled(if: Python.canImport("icalendar"), "python3 cannot import icalendar (python3 -m pip install icalendar)"))
     func exportReadsInPython() throws {
         // Given the album scheduled with one booking confirmed
         let project = try albumProject()
@@ -256,7 +256,7 @@ struct OfficeCommandTests {
         let r = try producer(["bookings", "export", "--ics", file, "--project", project])
         #expect(r.status == 0, "\(r.err)")
         // Then Python reads 26 events without errors, the confirmed one CONFIRMED and the rest TENTATIVE
-        let output = try PythonICalendar.run(
+        let output = try Python.run(
             """
             import sys, json, icalendar
             cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
@@ -373,34 +373,5 @@ struct OfficeCommandTests {
 
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
-    }
-}
-
-/// Runs Python with the `icalendar` package (https://pypi.org/project/icalendar/), the independent
-/// reader the export is checked against (as ProducerOfficeTests' `PythonICalendar` does).
-enum PythonICalendar {
-    /// True when `python3 -c "import icalendar"` works; the tests that need it are skipped, saying
-    /// so, when it does not (`python3 -m pip install icalendar`; `.ci/run` installs it).
-    static let isAvailable: Bool = (try? run("import icalendar")) != nil
-
-    /// Runs `script` with `python3 -c`, passing `arguments`, and returns its standard output.
-    static func run(_ script: String, arguments: [String] = []) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(message: String(decoding: errData, as: UTF8.self)) }
-        return String(decoding: outData, as: UTF8.self)
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "python3 failed: \(message)" }
     }
 }

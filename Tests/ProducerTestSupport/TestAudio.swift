@@ -3,10 +3,9 @@ import ProducerAudio
 
 /// A sine, `seconds` long, with each channel's peak at `dBFS`.
 public func sine(frequency: Double = 1000, dBFS: Double, seconds: Double, sampleRate: Double = 48_000,
-          channels: Int = 2) -> AudioBuffer {
-    let n = Int(seconds * sampleRate)
-    let a = pow(10, dBFS / 20)
-    let samples = (0..<n).map { Float(a * sin(2 * .pi * frequency * Double($0) / sampleRate)) }
+                 channels: Int = 2) -> AudioBuffer {
+    let samples = TestSignals.sine(
+        frequency: frequency, amplitude: pow(10, dBFS / 20), sampleRate: sampleRate, frames: Int(seconds * sampleRate))
     return AudioBuffer(channels: Array(repeating: samples, count: channels))
 }
 
