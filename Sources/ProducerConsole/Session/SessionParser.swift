@@ -140,9 +140,10 @@ struct SessionParser {
     func strip(_ m: [String: Node], _ node: Node, _ key: String, clock: Clock) throws(SessionError) -> Session.Strip {
         var s = Session.Strip()
         s.line = node.mark?.line
-        if let n = m["gain"] { s.gainDecibels = try number(n, key + ".gain", in: -144...48) }
-        if let n = m["pan"] { s.pan = try number(n, key + ".pan", in: -1...1) }
-        if let n = m["width"] { s.width = try number(n, key + ".width", in: 0...2) }
+        let stripSpec = ProcessorKind.stripParameters
+        if let n = m["gain"] { s.gainDecibels = try number(n, key + ".gain", in: stripSpec[0].range) }
+        if let n = m["pan"] { s.pan = try number(n, key + ".pan", in: stripSpec[1].range) }
+        if let n = m["width"] { s.width = try number(n, key + ".width", in: stripSpec[2].range) }
         if let n = m["polarity"] {
             switch try text(n, key + ".polarity") {
             case "normal": s.inverted = false
@@ -159,12 +160,18 @@ struct SessionParser {
                 guard one.count == 1, let (kind, valueNode) = one.first else {
                     throw error(item, path, "an insert is one processor, e.g. `- compressor: { threshold: -18 }`")
                 }
-                guard Self.insertKinds.contains(kind) else {
-                    throw error(item, path, "unknown processor \"\(kind)\"; known: \(Self.insertKinds.sorted().joined(separator: ", "))")
+                guard let processor = ProcessorKind(rawValue: kind) else {
+                    let known = ProcessorKind.allCases.map(\.rawValue).sorted().joined(separator: ", ")
+                    throw error(item, path, "unknown processor \"\(kind)\"; known: \(known)")
                 }
-                let parameters = try parameterMap(valueNode, path + "." + kind)
-                s.inserts.append(.init(kind: kind, parameters: parameters, line: item.mark?.line, column: item.mark?.column,
-                                       keyPath: path + "." + kind))
+                var marks: [String: Node] = [:]
+                let parameters = try parameterMap(valueNode, path + "." + kind, marks: &marks)
+                if let problem = processor.problem(in: parameters, sampleRate: clock.rate) {
+                    let key = path + "." + kind + "." + problem.key
+                    throw error(marks[key] ?? item, key, problem.message)
+                }
+                s.inserts.append(.init(kind: kind, parameters: processor.canonical(parameters), line: item.mark?.line,
+                                       column: item.mark?.column, keyPath: path + "." + kind))
             }
         }
         if let n = m["sends"] {
@@ -182,13 +189,18 @@ struct SessionParser {
         if let n = m["automation"] {
             for (target, lane) in try mapping(n, key + ".automation", allowed: nil).sorted(by: { $0.key < $1.key }) {
                 let path = key + ".automation." + target
+                let spec = try automationTarget(target, of: s, lane: lane, path: path)
                 var points: [(Int64, Double)] = []
                 for (i, p) in try sequence(lane, path).enumerated() {
                     let point = try mapping(p, path + "[\(i)]", allowed: ["time", "value"])
                     guard let t = point["time"], let v = point["value"] else {
                         throw error(p, path + "[\(i)]", "a breakpoint needs time and value, e.g. { time: \"5:1\", value: -6 }")
                     }
-                    points.append((try clock.frames(t, path + "[\(i)].time", parser: self), try number(v, path + "[\(i)].value")))
+                    let value = try number(v, path + "[\(i)].value")
+                    if let problem = spec.automationProblem(value, sampleRate: clock.rate) {
+                        throw error(v, path + "[\(i)].value", problem)
+                    }
+                    points.append((try clock.frames(t, path + "[\(i)].time", parser: self), value))
                 }
                 guard !points.isEmpty else { throw error(lane, path, "has no breakpoints") }
                 if zip(points, points.dropFirst()).contains(where: { $0.0 > $1.0 }) {
@@ -199,9 +211,6 @@ struct SessionParser {
         }
         return s
     }
-
-    static let insertKinds: Set<String> = ["eq", "filter", "compressor", "gate", "deesser", "saturation", "delay", "reverb",
-                                           "width", "limiter"]
 
     // MARK: - Routing
 
@@ -291,7 +300,8 @@ struct SessionParser {
             throw error(node, key, "must be a number, not \"\(node.string ?? "a list or mapping")\"")
         }
         if let range, !range.contains(v) {
-            throw error(node, key, "\(v) is out of range (\(range.lowerBound) to \(range.upperBound))")
+            let f = ParameterSpec.format
+            throw error(node, key, "\(f(v)) is out of range (\(f(range.lowerBound)) to \(f(range.upperBound)))")
         }
         return v
     }
@@ -306,15 +316,17 @@ struct SessionParser {
         return b
     }
 
-    func parameterMap(_ node: Node, _ key: String) throws(SessionError) -> [String: ParameterValue] {
+    /// The parameters of an insert; `marks` gets the node of every value by its key path.
+    func parameterMap(_ node: Node, _ key: String, marks: inout [String: Node]) throws(SessionError) -> [String: ParameterValue] {
         if case .scalar(let s) = node, s.string.isEmpty || node.null != nil { return [:] }
-        guard case .map(let m) = try parameter(node, key) else {
+        guard case .map(let m) = try parameter(node, key, marks: &marks) else {
             throw error(node, key, "must be a mapping of parameters, e.g. { threshold: -18, ratio: 3 }")
         }
         return m
     }
 
-    func parameter(_ node: Node, _ key: String) throws(SessionError) -> ParameterValue {
+    func parameter(_ node: Node, _ key: String, marks: inout [String: Node]) throws(SessionError) -> ParameterValue {
+        marks[key] = node
         switch node {
         case .scalar:
             if let n = node.int { return .number(Double(n)) }
@@ -323,13 +335,13 @@ struct SessionParser {
             return .text(node.string ?? "")
         case .sequence(let s):
             var items: [ParameterValue] = []
-            for (i, item) in s.enumerated() { items.append(try parameter(item, key + "[\(i)]")) }
+            for (i, item) in s.enumerated() { items.append(try parameter(item, key + "[\(i)]", marks: &marks)) }
             return .list(items)
         case .mapping(let m):
             var map: [String: ParameterValue] = [:]
             for (k, v) in m {
                 guard let name = k.string else { throw error(k, key, "keys must be text") }
-                map[name] = try parameter(v, key + "." + name)
+                map[name] = try parameter(v, key + "." + name, marks: &marks)
             }
             return .map(map)
         case .alias:
@@ -338,7 +350,7 @@ struct SessionParser {
     }
 }
 
-/// Converts session times to frames: seconds, "bar:beat" (from 1), or "N samples".
+/// Converts session times to frames: seconds, "bar:beat" (from 1, read through the session's/// Converts session times to frames: seconds, "bar:beat" (from 1), or "N samples".
 struct Clock {
     let rate: Double
     let tempo: Double
