@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ProducerConsole",
             dependencies: [
-                "ProducerFiles", "ProducerAudio", "ProducerDSP",
+                "ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic",
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],

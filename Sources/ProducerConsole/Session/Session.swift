@@ -1,3 +1,5 @@
+public import ProducerMusic
+
 /// A mix session: the sources, how they are processed and routed, and the master bus.
 ///
 /// Read from a YAML file by ``Session/init(path:)``; every position is in frames of
@@ -9,6 +11,13 @@ public struct Session: Sendable {
     public var tempo: Double
     /// Beats per bar for bar:beat positions.
     public var beatsPerBar: Int
+    /// The session's clock: ``tempo`` in ``beatsPerBar``/4. Every bar:beat position and every
+    /// note-value delay time is read through it.
+    public var tempoMap: TempoMap { Self.tempoMap(tempo: tempo, beatsPerBar: beatsPerBar) }
+
+    static func tempoMap(tempo: Double, beatsPerBar: Int) -> TempoMap {
+        TempoMap(bpm: tempo, meter: TimeSignature(validating: beatsPerBar, 4) ?? .fourFour)
+    }
     /// How mono tracks are panned (default −3 dB constant power; stereo tracks use balance).
     public var panLaw: PanLaw = .constantPower
     /// The tracks, in file order.

@@ -1,5 +1,6 @@
 import Foundation
 import ProducerFiles
+import ProducerMusic
 import Yams
 
 extension Session {
@@ -59,7 +60,7 @@ struct SessionParser {
         let rate = try number(rateNode, "sampleRate", in: 8000...768_000)
         let tempo = try top["tempo"].map { n throws(SessionError) in try number(n, "tempo", in: 20...400) } ?? 120
         let beatsPerBar = Int(try top["beatsPerBar"].map { n throws(SessionError) in try number(n, "beatsPerBar", in: 1...32) } ?? 4)
-        let clock = Clock(rate: rate, tempo: tempo, beatsPerBar: beatsPerBar)
+        let clock = Clock(rate: rate, tempoMap: Session.tempoMap(tempo: tempo, beatsPerBar: beatsPerBar))
 
         var buses: [Session.Bus] = []
         if let node = top["buses"] {
@@ -350,11 +351,11 @@ struct SessionParser {
     }
 }
 
-/// Converts session times to frames: seconds, "bar:beat" (from 1, read through the session's/// Converts session times to frames: seconds, "bar:beat" (from 1), or "N samples".
+/// Converts session times to frames: seconds, "bar:beat" (from 1, read through the session's
+/// tempo map), or "N samples".
 struct Clock {
     let rate: Double
-    let tempo: Double
-    let beatsPerBar: Int
+    let tempoMap: TempoMap
 
     /// The latest position a session may name: ``Session/maximumDurationSeconds`` in frames.
     var limit: Int64 { Int64(Session.maximumDurationSeconds * rate) }
@@ -374,8 +375,13 @@ struct Clock {
         }
         let parts = text.split(separator: ":")
         if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar.isFinite, beat.isFinite, bar >= 1, beat >= 1 {
-            let beats = (bar - 1) * Double(beatsPerBar) + (beat - 1)
-            let seconds = beats * 60 / tempo
+            // A fractional bar ("2.5:1") counts its fraction in beats of the bar's meter.
+            let wholeBar = bar.rounded(.down)
+            let beatsPerBar = Double(tempoMap.meter(atQuarterNotes: 0).beatsPerBar)
+            let beats = (bar - wholeBar) * beatsPerBar + (beat - 1)
+            guard wholeBar < Double(Int32.max), beats < 1e12 else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
+            let wholeBeats = beats.rounded(.down)
+            let seconds = tempoMap.seconds(at: BarBeat(bar: Int(wholeBar), beat: 1 + Int(wholeBeats), fraction: beats - wholeBeats))
             // The same bound as for seconds (and no Int64 overflow for "1e300:1").
             guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
             return Int64((seconds * rate).rounded())
