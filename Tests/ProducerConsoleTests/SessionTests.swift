@@ -93,6 +93,9 @@ struct SessionTests {
         ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - fuzzbox: {}\n", 6,
          "tracks[0].inserts[0]", "unknown processor"),
         ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 3\n", 5, "tracks[0].pan", "out of range"),
+        // The graph is checked while reading, before anything renders.
+        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - compressor: { sidechain: Nobody }\n",
+         6, "tracks[0].inserts[0].compressor.sidechain", "no other track named \"Nobody\""),
     ]
 
     @Test("Every mistake names the line and the key", arguments: mistakes)

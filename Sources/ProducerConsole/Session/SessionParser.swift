@@ -90,7 +90,7 @@ struct SessionParser {
             if top["length"] != nil { throw error(n, "tail", "give length or tail, not both") }
             session.tailFrames = Int64((try number(n, "tail", in: 0...Session.maximumTailSeconds) * rate).rounded())
         }
-        try checkRouting(&session)
+        _ = try MixGraph(session: session)  // routing and sidechains, checked whole
         return session
     }
 
@@ -215,7 +215,7 @@ struct SessionParser {
 
     // MARK: - Routing
 
-    func checkRouting(_ session: inout Session) throws(SessionError) {
+    func checkRouting(_ session: Session) throws(SessionError) {
         let names = Set(session.buses.map(\.name))
         var seen = Set<String>()
         for bus in session.buses {
