@@ -257,6 +257,22 @@ struct MixerTests {
         #expect(worst < 1e-6, "\(law): the strip and the Pan processor differ by \(worst)")
     }
 
+    @Test("A track's file problem names it by its key path, as every session message does")
+    func trackKeyPath() throws {
+        let dir = try sessionFolder()
+        try AudioFile.write(AudioBuffer(channels: [[Float](repeating: 0, count: 100)]), to: dir + "/takes/slow.wav",
+                            format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .float(bits: 32)))
+        let session = try Session(yaml: "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/mono.wav\n  - name: B\n    file: takes/slow.wav\n",
+                                  path: dir + "/session.yaml")
+        do {
+            _ = try Mixer(session: session)
+            Issue.record("a 44.1 kHz track in a 48 kHz session was accepted")
+        } catch {
+            #expect(error.description
+                    == "\(dir)/session.yaml:5: tracks[1].file: \(dir)/takes/slow.wav is at 44100 Hz but the session renders at 48000 Hz")
+        }
+    }
+
     @Test("The session's pan law sets how a centred mono track is split")
     func panLaw() throws {
         let dir = try sessionFolder()

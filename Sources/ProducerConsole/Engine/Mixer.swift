@@ -69,8 +69,8 @@ public final class Mixer: @unchecked Sendable {
         self.blockFrames = blockFrames
         self.parallel = parallel
         var sources: [TrackSource] = []
-        for t in session.tracks {
-            sources.append(try TrackSource(track: t, sessionPath: session.path, sampleRate: session.sampleRate,
+        for (i, t) in session.tracks.enumerated() {
+            sources.append(try TrackSource(track: t, index: i, sessionPath: session.path, sampleRate: session.sampleRate,
                                            blockFrames: blockFrames))
         }
         self.sources = sources
