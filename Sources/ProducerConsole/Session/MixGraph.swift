@@ -30,11 +30,14 @@ public struct MixGraph: Sendable {
         var sends: [(bus: Int, gain: Float, preFader: Bool)]
     }
 
-    /// Resolves and checks `session`'s routing and sidechains.
+    /// Resolves and checks `session`: its routing, its sidechains, every insert's parameters and
+    /// every automation lane against the declarations (``ProcessorKind``).
     /// - Throws: ``SessionError`` for a send or output to a bus that does not exist, a routing
-    ///   cycle, a sidechain naming no other track, or sidechains that form a loop.
+    ///   cycle, a sidechain naming no other track, sidechains that form a loop, a parameter
+    ///   unknown or out of range, or automation of what cannot be automated.
     public init(session: Session) throws(SessionError) {
         try SessionParser(path: session.path, yaml: "", checkFiles: false).checkRouting(session)
+        try Self.checkParameters(session)
         self.session = session
         // Sidechains: an insert parameter `sidechain: TRACK` keys it from that track.
         var keyOf: [Int?] = Array(repeating: nil, count: session.tracks.count)
