@@ -3,7 +3,8 @@ import Foundation
 public import ProducerAudio
 import RealModule
 
-/// Renders a ``Session`` offline, block by block: tracks (in parallel), sends and buses, the master.
+/// Renders a checked ``MixGraph`` offline, block by block: tracks (in parallel), sends and
+/// buses, the master.
 ///
 /// Memory does not grow with the song's length: each strip keeps one block and its processors'
 /// state. The result does not depend on the number of threads: every track is computed on its
@@ -141,7 +142,7 @@ public final class Mixer: @unchecked Sendable {
     /// Renders the whole session, handing each block of the stereo master (and, for stems, of
     /// every bus) to `deliver`, in order. `progress` gets the fraction done.
     ///
-    /// The work is a graph of jobs on blocks: a track's block (reading, inserts, fader), a bus's
+    /// The work is a graph of jobs on blocks, ordered by a ``BlockSchedule``: a track's block (reading, inserts, fader), a bus's
     /// block (the sum of the tracks that feed it, then its strip), the sum of the tracks into
     /// the master, and the master's block (the buses added, its strip, `deliver`). Workers, one
     /// per core, take whichever job is ready — the master first, then the buses, the sum, and

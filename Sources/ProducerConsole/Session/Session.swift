@@ -86,8 +86,10 @@ public struct Session: Sendable {
 
     /// One insert: a processor kind and its parameters as written.
     public struct Insert: Sendable {
-        /// "eq", "compressor", "gate", "deesser", "saturation", "delay", "reverb", "width", "limiter".
+        /// A ``ProcessorKind``'s raw value: "eq", "filter", "compressor", "gate", "deesser",
+        /// "saturation", "delay", "reverb", "width", "limiter".
         public var kind: String
+        /// The parameters by their declared names (an alias as written is replaced by the name).
         public var parameters: [String: ParameterValue]
         /// Where it was written: for errors, and the key path.
         public var line: Int?
@@ -104,7 +106,8 @@ public struct Session: Sendable {
         public var keyPath: String
     }
 
-    /// Breakpoints for one parameter: "gain", "pan", or "INSERT.PARAMETER" (e.g. "compressor.threshold").
+    /// Breakpoints for one parameter: "gain", "pan", or "INSERT.PARAMETER" of a parameter its
+    /// declaration marks automatable (e.g. "compressor.threshold").
     public struct AutomationLane: Sendable {
         public var target: String
         /// (frame, value), in time order.

@@ -4,9 +4,10 @@ import ProducerMusic
 import Yams
 
 extension Session {
-    /// Reads a session file.
+    /// Reads a session file and checks it whole (its ``MixGraph``) before returning.
     /// - Throws: ``SessionError`` naming the line and the key of the first problem: unknown keys,
-    ///   wrong types, missing files, sends to buses that do not exist, routing cycles.
+    ///   wrong types, values out of their declared range (``ProcessorKind``), missing files, sends
+    ///   to buses that do not exist, routing cycles, sidechains naming no other track.
     ///   A folder, a pipe, a device, a file larger than ``maximumFileBytes`` and text that is not
     ///   UTF-8 are refused before the YAML is read.
     public init(path: String) throws(SessionError) {
