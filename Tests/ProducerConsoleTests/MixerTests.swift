@@ -1,6 +1,6 @@
 import Foundation
 import ProducerAudio
-import ProducerConsole
+@testable import ProducerConsole
 import Testing
 
 @Suite("Rendering sessions")
@@ -142,6 +142,7 @@ struct MixerTests {
         let stereo = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
         func db(_ x: Double) -> Double { pow(10, x / 20) }
         let a = Pan.gains(pan: -0.5, law: .constantPower), c = Pan.gains(pan: 0.25, law: .constantPower)
+        let b = Pan.balanceGains(pan: 0.3, law: .constantPower)
         var worstBus = 0.0, worstMaster = 0.0
         for i in 0..<mono.frameCount {
             let m = Double(mono[0, i])
@@ -149,7 +150,7 @@ struct MixerTests {
                 let s = Double(stereo[ch, i])
                 let aPost = m * db(-4) * (ch == 0 ? a.left : a.right)
                 let aPre = m
-                let bPost = s * db(2) * (ch == 0 ? 0.7 : 1)  // a stereo source's pan is a balance
+                let bPost = s * db(2) * (ch == 0 ? b.left : b.right)  // a stereo source's pan is a balance
                 let cPost = m * (ch == 0 ? c.left : c.right)
                 let bus = (aPost * db(-6) + aPre * db(-10) + bPost * db(-3) + cPost) * db(-1)
                 worstBus = max(worstBus, abs(Double(stem[ch, i]) - bus))
@@ -236,6 +237,39 @@ struct MixerTests {
                 let stem = try AudioFile.read(path: path).buffer
                 #expect(stem.channel(0) == stems[i].channel(0) && stem.channel(1) == stems[i].channel(1), "\(path)")
             }
+        }
+    }
+
+    @Test("A stereo track's pan follows the session's pan law, as a Pan processor does", arguments: PanLaw.allCases)
+    func stereoPanLaw(_ law: PanLaw) throws {
+        let dir = try sessionFolder()
+        let source = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
+        let yaml = "sampleRate: 48000\npanLaw: \"\(law.rawValue)\"\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 0.6\n"
+        let (mix, _) = try render(yaml, in: dir, encoding: .float(bits: 32))
+        var panner = Pan(pan: 0.6, law: law)
+        panner.prepare(sampleRate: 48_000, channelCount: 2, maximumBlockFrames: 2000)
+        var block = AudioBuffer(channelCount: 2, frameCapacity: 2000)
+        block.frameCount = 2000
+        for c in 0..<2 { for i in 0..<2000 { block[c, i] = source[c, i] } }
+        panner.process(&block)
+        var worst: Float = 0
+        for c in 0..<2 { for i in 0..<2000 { worst = max(worst, abs(mix[c, i] - block[c, i])) } }
+        #expect(worst < 1e-6, "\(law): the strip and the Pan processor differ by \(worst)")
+    }
+
+    @Test("A track's file problem names it by its key path, as every session message does")
+    func trackKeyPath() throws {
+        let dir = try sessionFolder()
+        try AudioFile.write(AudioBuffer(channels: [[Float](repeating: 0, count: 100)]), to: dir + "/takes/slow.wav",
+                            format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .float(bits: 32)))
+        let session = try Session(yaml: "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/mono.wav\n  - name: B\n    file: takes/slow.wav\n",
+                                  path: dir + "/session.yaml")
+        do {
+            _ = try Mixer(session: session)
+            Issue.record("a 44.1 kHz track in a 48 kHz session was accepted")
+        } catch {
+            #expect(error.description
+                    == "\(dir)/session.yaml:5: tracks[1].file: \(dir)/takes/slow.wav is at 44100 Hz but the session renders at 48000 Hz")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import ProducerAudio
-import ProducerConsole
+@testable import ProducerConsole
 import Testing
 
 @Suite struct PanTests {

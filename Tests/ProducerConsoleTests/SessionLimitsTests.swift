@@ -125,11 +125,11 @@ struct SessionLimitsTests {
         var session = try Session(yaml: "sampleRate: 48000\ntracks: [{ name: a, file: a.wav }]\n", path: "s.yaml", checkFiles: false)
         session.buses = (0..<count).map { bus($0, output: $0 + 1 < count ? $0 + 1 : nil) }
         let parser = SessionParser(path: "s.yaml", yaml: "", checkFiles: false)
-        try parser.checkRouting(&session)
+        try parser.checkRouting(session)
         // And a cycle at its end is still found
         session.buses[count - 1] = bus(count - 1, output: count - 3)
         #expect(throws: SessionError(file: "s.yaml", line: count + 1, key: "buses", "routing cycle: b\(count - 3) → b\(count - 2) → b\(count - 1) → b\(count - 3)")) {
-            try parser.checkRouting(&session)
+            try parser.checkRouting(session)
         }
     }
 

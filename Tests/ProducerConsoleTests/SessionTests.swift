@@ -67,6 +67,21 @@ struct SessionTests {
         #expect(s.master.strip.inserts.first?.parameters["ceiling"] == .number(-1))
     }
 
+    @Test("bar:beat positions are read through the session's tempo map, in its meter")
+    func barBeatThroughTempoMap() throws {
+        let dir = try sessionFolder()
+        let s = try parse("""
+            sampleRate: 48000
+            tempo: 90
+            beatsPerBar: 3
+            tracks:
+              - { name: A, file: takes/stereo.wav, start: "3:2.5" }
+              - { name: B, file: takes/mono.wav, start: "2.5:1" }
+            """, in: dir)
+        // 3/4 at 90 BPM: bar 3, beat 2.5 is 7.5 beats (5 s); bar 2.5 is 4.5 beats (3 s).
+        #expect(s.tracks.map(\.startFrame) == [240_000, 144_000])
+    }
+
     static let mistakes: [(yaml: String, line: Int, key: String, says: String)] = [
         ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    gian: -3\n", 5, "tracks[0].gian", "unknown key"),
         ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    gain: loud\n", 5, "tracks[0].gain", "must be a number"),
@@ -78,6 +93,9 @@ struct SessionTests {
         ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - fuzzbox: {}\n", 6,
          "tracks[0].inserts[0]", "unknown processor"),
         ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 3\n", 5, "tracks[0].pan", "out of range"),
+        // The graph is checked while reading, before anything renders.
+        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - compressor: { sidechain: Nobody }\n",
+         6, "tracks[0].inserts[0].compressor.sidechain", "no other track named \"Nobody\""),
     ]
 
     @Test("Every mistake names the line and the key", arguments: mistakes)

@@ -157,13 +157,12 @@ final class ChannelStrip: @unchecked Sendable {
         }
     }
 
-    /// Pan gains: a mono source uses the constant-power law (−3 dB at centre); a stereo source
-    /// uses balance (unity at centre, so a centred stereo file passes unchanged).
+    /// Pan gains under the session's law, the same as a ``Pan`` processor's: a mono source
+    /// gets the law's gains (−3 dB at centre for constant power); a stereo source is balanced
+    /// along the law's curve over its centre gain, at most 1 (``Pan/balanceGains(pan:law:)``),
+    /// so a centred stereo file passes unchanged.
     static func panGains(_ pan: Double, stereo: Bool, law: PanLaw) -> (Float, Float) {
-        if stereo {
-            return (Float(pan > 0 ? 1 - pan : 1), Float(pan < 0 ? 1 + pan : 1))
-        }
-        let g = Pan.gains(pan: pan, law: law)
+        let g = stereo ? Pan.balanceGains(pan: pan, law: law) : Pan.gains(pan: pan, law: law)
         return (Float(g.left), Float(g.right))
     }
 

@@ -3,7 +3,8 @@ import Foundation
 public import ProducerAudio
 import RealModule
 
-/// Renders a ``Session`` offline, block by block: tracks (in parallel), sends and buses, the master.
+/// Renders a checked ``MixGraph`` offline, block by block: tracks (in parallel), sends and
+/// buses, the master.
 ///
 /// Memory does not grow with the song's length: each strip keeps one block and its processors'
 /// state. The result does not depend on the number of threads: every track is computed on its
@@ -27,35 +28,50 @@ public final class Mixer: @unchecked Sendable {
     private let trackStrips: [ChannelStrip]
     private let busStrips: [ChannelStrip]
     private let masterStrip: ChannelStrip
-    /// Bus indices in an order where every bus comes after all buses that feed it.
-    private let busOrder: [Int]
-    /// Tracks grouped so that a track keyed by another's sidechain comes in a later group.
-    private let trackLevels: [[Int]]
-    private let sidechainOf: [Int?]
+    /// The checked, resolved routing the render follows.
+    public let graph: MixGraph
     private let masterLatency: Int
-    private let audible: [Bool]
     /// Render tracks and buses on all cores (the result is the same either way).
     public let parallel: Bool
-    /// Buses grouped so that every bus comes after all buses that feed it; each group in parallel.
-    private var busLevels: [[Int]] = []
-    /// Where each track's and each bus's signal goes.
-    private let trackRoutes: [Route]
-    private let busRoutes: [Route]
+    // The graph's routing, held here for the render's inner loops.
+    private let sidechainOf: [Int?]
+    private let audible: [Bool]
+    private let busLevels: [[Int]]
+    private let trackRoutes: [MixGraph.Route]
+    private let busRoutes: [MixGraph.Route]
 
-    /// Builds the render graph.
+    /// Checks `session` whole (``MixGraph``) and builds its render.
+    /// - Throws: ``SessionError`` for a routing problem, a file that cannot be read or an insert
+    ///   that cannot be built.
+    public convenience init(session: Session, blockFrames: Int = 8192, parallel: Bool = true,
+                            makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
+        throws(SessionError)
+    {
+        try self.init(graph: MixGraph(session: session), blockFrames: blockFrames, parallel: parallel,
+                      makeProcessor: makeProcessor)
+    }
+
+    /// Builds the render of a checked graph.
     /// - Parameters:
     ///   - makeProcessor: turns an insert as written into a processor (see ``ProcessorFactory``).
     /// - Throws: ``SessionError`` for a file that cannot be read or an insert that cannot be built.
-    public init(session: Session, blockFrames: Int = 8192, parallel: Bool = true,
+    public init(graph: MixGraph, blockFrames: Int = 8192, parallel: Bool = true,
                 makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
         throws(SessionError)
     {
+        let session = graph.session
+        self.graph = graph
         self.session = session
+        sidechainOf = graph.sidechainOf
+        audible = graph.audible
+        busLevels = graph.busLevels
+        trackRoutes = graph.trackRoutes
+        busRoutes = graph.busRoutes
         self.blockFrames = blockFrames
         self.parallel = parallel
         var sources: [TrackSource] = []
-        for t in session.tracks {
-            sources.append(try TrackSource(track: t, sessionPath: session.path, sampleRate: session.sampleRate,
+        for (i, t) in session.tracks.enumerated() {
+            sources.append(try TrackSource(track: t, index: i, sessionPath: session.path, sampleRate: session.sampleRate,
                                            blockFrames: blockFrames))
         }
         self.sources = sources
@@ -80,60 +96,13 @@ public final class Mixer: @unchecked Sendable {
             strip.panLaw = session.panLaw
         }
 
-        // Sidechains: an insert parameter `sidechain: TRACK` keys it from that track.
-        var keyOf: [Int?] = Array(repeating: nil, count: tracks.count)
-        for (i, t) in session.tracks.enumerated() {
-            for insert in t.strip.inserts {
-                guard let name = insert.parameters["sidechain"]?.text else { continue }
-                guard let k = session.tracks.firstIndex(where: { $0.name == name }), k != i else {
-                    throw SessionError(file: session.path, line: insert.line, key: insert.keyPath + ".sidechain",
-                                       "there is no other track named \"\(name)\" to key from")
-                }
-                keyOf[i] = k
-            }
-        }
-        var level = Array(repeating: 0, count: tracks.count)
-        for _ in 0..<tracks.count {
-            for i in tracks.indices { if let k = keyOf[i] { level[i] = max(level[i], level[k] + 1) } }
-        }
-        guard level.allSatisfy({ $0 < tracks.count }) else {
-            throw SessionError(file: session.path, key: "tracks", "sidechains form a loop")
-        }
-        trackLevels = (0...(level.max() ?? 0)).map { l in tracks.indices.filter { level[$0] == l } }
-        sidechainOf = keyOf
-
         // Latency: line every track up with the slowest one; the master's look-ahead is cut from the start.
         let worst = tracks.map(\.insertLatency).max() ?? 0
         for t in tracks { t.compensationFrames = worst - t.insertLatency }
         masterLatency = master.insertLatency + (buses.map(\.insertLatency).max() ?? 0)
 
-        // Bus order: buses that feed other buses first.
-        var order: [Int] = []
-        var placed = Set<Int>()
-        func feeds(_ b: Int) -> [Int] {
-            let s = session.buses[b].strip
-            let targets = Set([s.output].compactMap { $0 } + s.sends.map(\.bus))
-            return session.buses.indices.filter { targets.contains(session.buses[$0].name) }
-        }
-        func place(_ b: Int) {
-            if placed.contains(b) { return }
-            // Everything that feeds b first.
-            for other in session.buses.indices where feeds(other).contains(b) { place(other) }
-            placed.insert(b)
-            order.append(b)
-        }
-        for b in session.buses.indices { place(b) }
-        busOrder = order
-        var busLevel = Array(repeating: 0, count: session.buses.count)
-        for b in order { for next in feeds(b) { busLevel[next] = max(busLevel[next], busLevel[b] + 1) } }
-        busLevels = session.buses.isEmpty ? [] : (0...(busLevel.max() ?? 0)).map { l in order.filter { busLevel[$0] == l } }
-
-        let anySolo = session.tracks.contains { $0.solo }
-        audible = session.tracks.map { !$0.mute && (!anySolo || $0.solo) }
         trackStrips = tracks
         busStrips = buses
-        trackRoutes = session.tracks.map { Self.route($0.strip, in: session) }
-        busRoutes = session.buses.map { Self.route($0.strip, in: session) }
         masterStrip = master
         timelineFrames = sources.map(\.endFrame).max() ?? 0
         // A track's tail, then the buses it may pass through one after another, then the master.
@@ -173,7 +142,7 @@ public final class Mixer: @unchecked Sendable {
     /// Renders the whole session, handing each block of the stereo master (and, for stems, of
     /// every bus) to `deliver`, in order. `progress` gets the fraction done.
     ///
-    /// The work is a graph of jobs on blocks: a track's block (reading, inserts, fader), a bus's
+    /// The work is a graph of jobs on blocks, ordered by a ``BlockSchedule``: a track's block (reading, inserts, fader), a bus's
     /// block (the sum of the tracks that feed it, then its strip), the sum of the tracks into
     /// the master, and the master's block (the buses added, its strip, `deliver`). Workers, one
     /// per core, take whichever job is ready — the master first, then the buses, the sum, and
@@ -209,19 +178,9 @@ public final class Mixer: @unchecked Sendable {
         var skip: Int
         let total: Int64
         let blockCount: Int
-        /// Whether the buses run as separate jobs (one level) or in one job, level by level.
-        let flatBuses: Bool
-        /// The tracks keyed by each track's sidechain (they read its lane).
-        let keyed: [[Int]]
-
-        // The schedule, guarded by `condition`: the next block of each strip or sum, and
-        // whether a worker is on it.
+        /// The schedule, guarded by `condition`.
         let condition = NSCondition()
-        var trackNext: [Int], trackBusy: [Bool]
-        /// One unit per bus, or a single unit for all buses when they feed each other.
-        var busNext: [Int], busBusy: [Bool]
-        var sumNext = 0, sumBusy = false
-        var masterNext = 0, masterBusy = false
+        var schedule: BlockSchedule
         var failure: (any Error)?
 
         init(mixer: Mixer, deliver: @escaping (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void,
@@ -238,22 +197,19 @@ public final class Mixer: @unchecked Sendable {
             skip = mixer.masterLatency
             total = mixer.lengthFrames + Int64(mixer.masterLatency)
             blockCount = Int((total + Int64(n) - 1) / Int64(n))
-            flatBuses = mixer.busLevels.count <= 1
-            keyed = mixer.sources.indices.map { u in mixer.sources.indices.filter { mixer.sidechainOf[$0] == u } }
-            trackNext = Array(repeating: 0, count: mixer.sources.count)
-            trackBusy = Array(repeating: false, count: mixer.sources.count)
-            let units = mixer.busStrips.isEmpty ? 0 : (flatBuses ? mixer.busStrips.count : 1)
-            busNext = Array(repeating: 0, count: units)
-            busBusy = Array(repeating: false, count: units)
+            schedule = BlockSchedule(trackCount: mixer.sources.count, busCount: mixer.busStrips.count,
+                                     flatBuses: mixer.busLevels.count <= 1, sidechainOf: mixer.sidechainOf,
+                                     blockCount: blockCount)
         }
 
         func start(_ k: Int) -> Int64 { Int64(k) * Int64(mixer.blockFrames) }
         func count(_ k: Int) -> Int { Int(min(Int64(mixer.blockFrames), total - start(k))) }
 
-        enum Job { case track(Int, Int), bus(Int, Int), allBuses(Int), masterSum(Int), master(Int) }
+        typealias Job = BlockSchedule.Job
 
         func run() throws {
-            let workers = mixer.parallel ? min(ProcessInfo.processInfo.activeProcessorCount, mixer.sources.count + busNext.count + 2) : 1
+            let units = mixer.sources.count + schedule.busNext.count + 2
+            let workers = mixer.parallel ? min(ProcessInfo.processInfo.activeProcessorCount, units) : 1
             if workers > 1 {
                 DispatchQueue.concurrentPerform(iterations: workers) { _ in self.work() }
             } else {
@@ -265,53 +221,18 @@ public final class Mixer: @unchecked Sendable {
         /// Takes ready jobs until the master has its last block (or a job failed).
         func work() {
             condition.lock()
-            while failure == nil && masterNext < blockCount {
-                guard let job = nextJob() else { condition.wait(); continue }
-                setBusy(job, true)
+            while failure == nil && !schedule.isFinished {
+                guard let job = schedule.next() else { condition.wait(); continue }
+                schedule.start(job)
                 condition.unlock()
                 let error = perform(job)
                 condition.lock()
-                setBusy(job, false)
+                schedule.finish(job)
                 if let error, failure == nil { failure = error }
                 condition.broadcast()
             }
             condition.broadcast()
             condition.unlock()
-        }
-
-        /// The ready job of most use: the master, a bus, the master's sum, the track furthest behind.
-        func nextJob() -> Job? {
-            let tracksDone = trackNext.min() ?? blockCount  // every track has finished the blocks before this
-            let k = masterNext
-            if !masterBusy && sumNext > k && busNext.allSatisfy({ $0 > k }) { return .master(k) }
-            for u in busNext.indices where !busBusy[u] {
-                let b = busNext[u]
-                if b < blockCount && tracksDone > b && masterNext >= b - 2 { return flatBuses ? .bus(b, u) : .allBuses(b) }
-            }
-            if !sumBusy && sumNext < blockCount && tracksDone > sumNext && masterNext >= sumNext - 2 { return .masterSum(sumNext) }
-            var best: Int?
-            for t in trackNext.indices where !trackBusy[t] && trackNext[t] < blockCount {
-                let b = trackNext[t]
-                if let bestTrack = best, trackNext[bestTrack] <= b { continue }
-                // Its lane for this block is free once everything reading block b − 2 is done.
-                guard b < 2 || (sumNext >= b - 1 && busNext.allSatisfy({ $0 >= b - 1 })
-                                && keyed[t].allSatisfy({ trackNext[$0] >= b - 1 })) else { continue }
-                if let key = mixer.sidechainOf[t], trackNext[key] <= b { continue }
-                best = t
-            }
-            return best.map { .track(trackNext[$0], $0) }
-        }
-
-        /// Marks a job's strip as taken, or as done with the block (the next one becomes due).
-        func setBusy(_ job: Job, _ busy: Bool) {
-            let step = busy ? 0 : 1
-            switch job {
-            case .track(_, let t): trackBusy[t] = busy; trackNext[t] += step
-            case .bus(_, let u): busBusy[u] = busy; busNext[u] += step
-            case .allBuses: busBusy[0] = busy; busNext[0] += step
-            case .masterSum: sumBusy = busy; sumNext += step
-            case .master: masterBusy = busy; masterNext += step
-            }
         }
 
         func perform(_ job: Job) -> (any Error)? {
@@ -409,28 +330,13 @@ public final class Mixer: @unchecked Sendable {
         }
     }
 
-    /// Where a strip's signal goes: its output (a bus, or nil for the master) and its sends.
-    struct Route {
-        var output: Int?
-        var sends: [(bus: Int, gain: Float, preFader: Bool)]
-    }
-
-    static func route(_ spec: Session.Strip, in session: Session) -> Route {
-        let output = spec.output.flatMap { out in out == "master" ? nil : session.buses.firstIndex(where: { $0.name == out }) }
-        let sends = spec.sends.compactMap { send -> (bus: Int, gain: Float, preFader: Bool)? in
-            guard let b = session.buses.firstIndex(where: { $0.name == send.bus }) else { return nil }
-            return (b, Float(pow10(send.levelDecibels / 20)), send.preFader)
-        }
-        return Route(output: output, sends: sends)
-    }
-
     /// Adds a bus's output to the master, if that is where it goes.
-    private func addToMaster(_ route: Route, post: AudioBuffer, count: Int, master: inout AudioBuffer) {
+    private func addToMaster(_ route: MixGraph.Route, post: AudioBuffer, count: Int, master: inout AudioBuffer) {
         if route.output == nil { Self.add(post, gain: 1, into: &master, count: count) }
     }
 
     /// Adds a bus's output (if it goes to another bus) and then its sends to their buses.
-    private func addToBuses(_ route: Route, post: AudioBuffer, pre: AudioBuffer, count: Int, busIn: inout [AudioBuffer]) {
+    private func addToBuses(_ route: MixGraph.Route, post: AudioBuffer, pre: AudioBuffer, count: Int, busIn: inout [AudioBuffer]) {
         if let b = route.output {
             Self.add(post, gain: 1, into: &busIn[b], count: count)
         }
@@ -468,8 +374,6 @@ public final class Mixer: @unchecked Sendable {
         return out
     }
 }
-
-private func pow10(_ x: Double) -> Double { Double.exp10(x) }
 
 /// One track's buffers for a block, touched only by the thread rendering that track.
 private final class TrackLane: @unchecked Sendable {

@@ -13,18 +13,20 @@ final class TrackSource: @unchecked Sendable {
     /// The last timeline frame (exclusive) where the track sounds.
     var endFrame: Int64 { startFrame + length }
 
-    init(track: Session.Track, sessionPath: String, sampleRate: Double, blockFrames: Int) throws(SessionError) {
+    /// Opens track number `index` (its key path is `tracks[index]`).
+    init(track: Session.Track, index: Int, sessionPath: String, sampleRate: Double, blockFrames: Int) throws(SessionError) {
+        let key = "tracks[\(index)].file"
         do {
             reader = try AudioFileReader(path: track.file)
         } catch {
-            throw SessionError(file: sessionPath, line: track.strip.line, key: "tracks.\(track.name).file", "\(error)")
+            throw SessionError(file: sessionPath, line: track.strip.line, key: key, "\(error)")
         }
         guard reader.format.sampleRate == sampleRate else {
-            throw SessionError(file: sessionPath, line: track.strip.line, key: "tracks.\(track.name).file",
+            throw SessionError(file: sessionPath, line: track.strip.line, key: key,
                                "\(track.file) is at \(Int(reader.format.sampleRate)) Hz but the session renders at \(Int(sampleRate)) Hz")
         }
         guard reader.format.channelCount <= 2 else {
-            throw SessionError(file: sessionPath, line: track.strip.line, key: "tracks.\(track.name).file",
+            throw SessionError(file: sessionPath, line: track.strip.line, key: key,
                                "\(track.file) has \(reader.format.channelCount) channels; tracks take mono or stereo files")
         }
         startFrame = track.startFrame

@@ -1,4 +1,5 @@
 public import ProducerAudio
+import ProducerMusic
 import RealModule
 
 /// How ``StereoDelay`` reads between samples when the delay time is not a whole number of frames.
@@ -119,18 +120,24 @@ public struct StereoDelay: Processor {
 
     static func clampTime(_ t: Double) -> Double { min(maximumTime, max(1, t)) }
 
-    /// The duration of a note value at a tempo, ms: "n/d" is n/d of a whole note (four beats),
-    /// a trailing "." makes it dotted (× 1.5), a trailing "t" a triplet (× 2/3). Nil when the
-    /// text is not a note value or the tempo is not positive.
+    /// The duration of a note value at a tempo, ms, read through ProducerMusic's ``TempoMap``:
+    /// "n/d" is n/d of a whole note (four quarter notes), a trailing "." makes it dotted
+    /// (× 1.5), a trailing "t" a triplet (× 2/3). Nil when the text is not a note value or the
+    /// tempo is not positive.
     public static func syncedTime(_ note: String, tempo: Double) -> Double? {
-        guard tempo > 0 else { return nil }
+        guard tempo > 0, tempo.isFinite, let quarters = quarterNotes(note) else { return nil }
+        return TempoMap(bpm: tempo).seconds(atQuarterNotes: quarters) * 1000
+    }
+
+    /// The length of a note value in quarter notes ("1/8." is 0.75), or nil when it is not one.
+    static func quarterNotes(_ note: String) -> Double? {
         var text = Substring(note.lowercased().filter { $0 != " " })
         var scale = 1.0
         if text.hasSuffix(".") { scale = 1.5; text = text.dropLast() }
         else if text.hasSuffix("t") { scale = 2.0 / 3.0; text = text.dropLast() }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0 else { return nil }
-        return 60_000 / tempo * 4 * Double(n) / Double(d) * scale
+        return 4 * Double(n) / Double(d) * scale
     }
 
     public mutating func prepare(sampleRate: Double, channelCount: Int, maximumBlockFrames: Int) {

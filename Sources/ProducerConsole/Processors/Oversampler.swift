@@ -11,11 +11,11 @@ import RealModule
 ///
 /// Each stage's delay is padded to a whole number of base-rate frames, so `upsample` followed
 /// by `downsample` is a pure delay of exactly ``latencyFrames`` frames for band-limited input.
-public struct Oversampler: Sendable {
+struct Oversampler: Sendable {
     /// The oversampling factor: 1 (bypass), 2, 4 or 8.
-    public let factor: Int
+    let factor: Int
     /// The delay, in base-rate frames, of `upsample` followed by `downsample`.
-    public let latencyFrames: Int
+    let latencyFrames: Int
 
     var stages: [OversamplerHalfBand]
     var scratchA: [Float] = []
@@ -26,7 +26,7 @@ public struct Oversampler: Sendable {
     static let betas = [8.5, 8.0, 8.0]
 
     /// Makes an oversampler. `factor` is rounded to 1, 2, 4 or 8.
-    public init(factor: Int) {
+    init(factor: Int) {
         let f = factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1
         self.factor = f
         var stages: [OversamplerHalfBand] = []
@@ -47,7 +47,7 @@ public struct Oversampler: Sendable {
     }
 
     /// Allocates scratch space for blocks of up to `maximumFrames` base-rate frames and clears the state.
-    public mutating func prepare(maximumFrames: Int) {
+    mutating func prepare(maximumFrames: Int) {
         let size = max(1, maximumFrames) * factor
         scratchA = [Float](repeating: 0, count: size)
         scratchB = [Float](repeating: 0, count: size)
@@ -55,13 +55,13 @@ public struct Oversampler: Sendable {
     }
 
     /// Clears the filters' memory.
-    public mutating func reset() {
+    mutating func reset() {
         for i in stages.indices { stages[i].reset() }
     }
 
     /// Interpolates `count` frames of `input` into `count · factor` frames of `output`.
     /// `count` must not exceed the `maximumFrames` given to ``prepare(maximumFrames:)``.
-    public mutating func upsample(_ input: UnsafePointer<Float>, count: Int, into output: UnsafeMutablePointer<Float>) {
+    mutating func upsample(_ input: UnsafePointer<Float>, count: Int, into output: UnsafeMutablePointer<Float>) {
         if stages.isEmpty { output.update(from: input, count: count); return }
         precondition(count * factor <= scratchA.count, "prepare(maximumFrames:) first")
         var a = scratchA; scratchA = []
@@ -84,7 +84,7 @@ public struct Oversampler: Sendable {
 
     /// Filters and decimates `count · factor` frames of `input` into `count` frames of `output`.
     /// `input` is used as scratch space and is overwritten.
-    public mutating func downsample(_ input: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
+    mutating func downsample(_ input: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
         if stages.isEmpty { output.update(from: input, count: count); return }
         precondition(count * factor <= scratchB.count, "prepare(maximumFrames:) first")
         var b = scratchB; scratchB = []

@@ -13,7 +13,8 @@ public enum PanLaw: String, Sendable, CaseIterable {
     case balance = "0dB"
 }
 
-/// A panner.
+/// A panner: what a strip's `pan` does under the session's `panLaw` (the engine's strips use
+/// its gains, so one knob behaves one way). Not an insert of its own.
 ///
 /// A stereo block is treated as a stereo source and balanced: each channel is scaled by the
 /// law's gain divided by its centre gain, at most 1, so the centre is unchanged bit for bit and
@@ -25,15 +26,15 @@ public enum PanLaw: String, Sendable, CaseIterable {
 /// ``gains(pan:law:)``.
 ///
 /// Parameter (session name): `pan`, −1 (left) … +1 (right) (default 0), smoothed per sample (10 ms).
-public struct Pan: Processor {
+struct Pan: Processor {
     /// Position, −1 … +1.
-    public var pan: Double { didSet { pan = min(1, max(-1, pan)) } }
+    var pan: Double { didSet { pan = min(1, max(-1, pan)) } }
     /// The pan law.
-    public let law: PanLaw
+    let law: PanLaw
     /// Whether a stereo block holds a mono source (see the type's documentation).
-    public let monoSource: Bool
+    let monoSource: Bool
     /// Whether mono-source gains are multiplied by the law's centre compensation.
-    public let compensated: Bool
+    let compensated: Bool
     var current = 0.0
     var smooth = 1.0
 
@@ -43,7 +44,7 @@ public struct Pan: Processor {
     ///   - law: default constant power (−3 dB).
     ///   - monoSource: treat a stereo block as a mono source (default false: balance).
     ///   - compensated: scale mono-source gains so the centre is unity (default false).
-    public init(pan: Double = 0, law: PanLaw = .constantPower, monoSource: Bool = false, compensated: Bool = false) {
+    init(pan: Double = 0, law: PanLaw = .constantPower, monoSource: Bool = false, compensated: Bool = false) {
         self.pan = min(1, max(-1, pan))
         self.law = law
         self.monoSource = monoSource
@@ -51,7 +52,7 @@ public struct Pan: Processor {
     }
 
     /// The gains of a mono source panned to `pan` (−1 … +1) under `law`.
-    public static func gains(pan: Double, law: PanLaw) -> (left: Double, right: Double) {
+    static func gains(pan: Double, law: PanLaw) -> (left: Double, right: Double) {
         let p = min(1, max(-1, pan))
         switch law {
         case .constantPower:
@@ -74,12 +75,12 @@ public struct Pan: Processor {
     /// The gain that brings the law's centre back to unity: √2 (−3 dB), 2^(3/4) ≈ 1.682
     /// (−4.5 dB), 2 (−6 dB), 1 (0 dB). Multiply both gains by it to render a centred source
     /// unchanged ("pan law compensated").
-    public static func compensationAtCentre(law: PanLaw) -> Double {
+    static func compensationAtCentre(law: PanLaw) -> Double {
         1 / gains(pan: 0, law: law).left
     }
 
     /// Balance gains for a stereo source: the law's gains over its centre gain, at most 1.
-    public static func balanceGains(pan: Double, law: PanLaw) -> (left: Double, right: Double) {
+    static func balanceGains(pan: Double, law: PanLaw) -> (left: Double, right: Double) {
         if pan == 0 { return (1, 1) }
         let g = gains(pan: pan, law: law), c = compensationAtCentre(law: law)
         return (Swift.min(1, g.left * c), Swift.min(1, g.right * c))
@@ -95,19 +96,19 @@ public struct Pan: Processor {
         return (Float(g.left), Float(g.right))
     }
 
-    public mutating func prepare(sampleRate: Double, channelCount: Int, maximumBlockFrames: Int) {
+    mutating func prepare(sampleRate: Double, channelCount: Int, maximumBlockFrames: Int) {
         current = pan
         smooth = 1 - Double.exp(-1 / (0.010 * sampleRate))
     }
 
     @discardableResult
-    public mutating func setParameter(_ name: String, to value: Double) -> Bool {
+    mutating func setParameter(_ name: String, to value: Double) -> Bool {
         guard name == "pan" else { return false }
         pan = value
         return true
     }
 
-    public mutating func process(_ block: inout AudioBuffer, sidechain: AudioBuffer?) {
+    mutating func process(_ block: inout AudioBuffer, sidechain: AudioBuffer?) {
         guard block.channelCount >= 2, block.frameCount > 0 else { return }
         let frames = block.frameCount, stride = block.frameCapacity
         let target = pan, k = smooth, mono = monoSource

@@ -1,3 +1,5 @@
+public import ProducerMusic
+
 /// A mix session: the sources, how they are processed and routed, and the master bus.
 ///
 /// Read from a YAML file by ``Session/init(path:)``; every position is in frames of
@@ -9,6 +11,13 @@ public struct Session: Sendable {
     public var tempo: Double
     /// Beats per bar for bar:beat positions.
     public var beatsPerBar: Int
+    /// The session's clock: ``tempo`` in ``beatsPerBar``/4. Every bar:beat position and every
+    /// note-value delay time is read through it.
+    public var tempoMap: TempoMap { Self.tempoMap(tempo: tempo, beatsPerBar: beatsPerBar) }
+
+    static func tempoMap(tempo: Double, beatsPerBar: Int) -> TempoMap {
+        TempoMap(bpm: tempo, meter: TimeSignature(validating: beatsPerBar, 4) ?? .fourFour)
+    }
     /// How mono tracks are panned (default −3 dB constant power; stereo tracks use balance).
     public var panLaw: PanLaw = .constantPower
     /// The tracks, in file order.
@@ -77,8 +86,10 @@ public struct Session: Sendable {
 
     /// One insert: a processor kind and its parameters as written.
     public struct Insert: Sendable {
-        /// "eq", "compressor", "gate", "deesser", "saturation", "delay", "reverb", "width", "limiter".
+        /// A ``ProcessorKind``'s raw value: "eq", "filter", "compressor", "gate", "deesser",
+        /// "saturation", "delay", "reverb", "width", "limiter".
         public var kind: String
+        /// The parameters by their declared names (an alias as written is replaced by the name).
         public var parameters: [String: ParameterValue]
         /// Where it was written: for errors, and the key path.
         public var line: Int?
@@ -95,7 +106,8 @@ public struct Session: Sendable {
         public var keyPath: String
     }
 
-    /// Breakpoints for one parameter: "gain", "pan", or "INSERT.PARAMETER" (e.g. "compressor.threshold").
+    /// Breakpoints for one parameter: "gain", "pan", or "INSERT.PARAMETER" of a parameter its
+    /// declaration marks automatable (e.g. "compressor.threshold").
     public struct AutomationLane: Sendable {
         public var target: String
         /// (frame, value), in time order.

@@ -1,11 +1,13 @@
 import Foundation
 import ProducerFiles
+import ProducerMusic
 import Yams
 
 extension Session {
-    /// Reads a session file.
+    /// Reads a session file and checks it whole (its ``MixGraph``) before returning.
     /// - Throws: ``SessionError`` naming the line and the key of the first problem: unknown keys,
-    ///   wrong types, missing files, sends to buses that do not exist, routing cycles.
+    ///   wrong types, values out of their declared range (``ProcessorKind``), missing files, sends
+    ///   to buses that do not exist, routing cycles, sidechains naming no other track.
     ///   A folder, a pipe, a device, a file larger than ``maximumFileBytes`` and text that is not
     ///   UTF-8 are refused before the YAML is read.
     public init(path: String) throws(SessionError) {
@@ -59,7 +61,7 @@ struct SessionParser {
         let rate = try number(rateNode, "sampleRate", in: 8000...768_000)
         let tempo = try top["tempo"].map { n throws(SessionError) in try number(n, "tempo", in: 20...400) } ?? 120
         let beatsPerBar = Int(try top["beatsPerBar"].map { n throws(SessionError) in try number(n, "beatsPerBar", in: 1...32) } ?? 4)
-        let clock = Clock(rate: rate, tempo: tempo, beatsPerBar: beatsPerBar)
+        let clock = Clock(rate: rate, tempoMap: Session.tempoMap(tempo: tempo, beatsPerBar: beatsPerBar))
 
         var buses: [Session.Bus] = []
         if let node = top["buses"] {
@@ -89,7 +91,7 @@ struct SessionParser {
             if top["length"] != nil { throw error(n, "tail", "give length or tail, not both") }
             session.tailFrames = Int64((try number(n, "tail", in: 0...Session.maximumTailSeconds) * rate).rounded())
         }
-        try checkRouting(&session)
+        _ = try MixGraph(session: session)  // routing and sidechains, checked whole
         return session
     }
 
@@ -140,9 +142,10 @@ struct SessionParser {
     func strip(_ m: [String: Node], _ node: Node, _ key: String, clock: Clock) throws(SessionError) -> Session.Strip {
         var s = Session.Strip()
         s.line = node.mark?.line
-        if let n = m["gain"] { s.gainDecibels = try number(n, key + ".gain", in: -144...48) }
-        if let n = m["pan"] { s.pan = try number(n, key + ".pan", in: -1...1) }
-        if let n = m["width"] { s.width = try number(n, key + ".width", in: 0...2) }
+        let stripSpec = ProcessorKind.stripParameters
+        if let n = m["gain"] { s.gainDecibels = try number(n, key + ".gain", in: stripSpec[0].range) }
+        if let n = m["pan"] { s.pan = try number(n, key + ".pan", in: stripSpec[1].range) }
+        if let n = m["width"] { s.width = try number(n, key + ".width", in: stripSpec[2].range) }
         if let n = m["polarity"] {
             switch try text(n, key + ".polarity") {
             case "normal": s.inverted = false
@@ -159,12 +162,18 @@ struct SessionParser {
                 guard one.count == 1, let (kind, valueNode) = one.first else {
                     throw error(item, path, "an insert is one processor, e.g. `- compressor: { threshold: -18 }`")
                 }
-                guard Self.insertKinds.contains(kind) else {
-                    throw error(item, path, "unknown processor \"\(kind)\"; known: \(Self.insertKinds.sorted().joined(separator: ", "))")
+                guard let processor = ProcessorKind(rawValue: kind) else {
+                    let known = ProcessorKind.allCases.map(\.rawValue).sorted().joined(separator: ", ")
+                    throw error(item, path, "unknown processor \"\(kind)\"; known: \(known)")
                 }
-                let parameters = try parameterMap(valueNode, path + "." + kind)
-                s.inserts.append(.init(kind: kind, parameters: parameters, line: item.mark?.line, column: item.mark?.column,
-                                       keyPath: path + "." + kind))
+                var marks: [String: Node] = [:]
+                let parameters = try parameterMap(valueNode, path + "." + kind, marks: &marks)
+                if let problem = processor.problem(in: parameters, sampleRate: clock.rate) {
+                    let key = path + "." + kind + "." + problem.key
+                    throw error(marks[key] ?? item, key, problem.message)
+                }
+                s.inserts.append(.init(kind: kind, parameters: processor.canonical(parameters), line: item.mark?.line,
+                                       column: item.mark?.column, keyPath: path + "." + kind))
             }
         }
         if let n = m["sends"] {
@@ -182,13 +191,18 @@ struct SessionParser {
         if let n = m["automation"] {
             for (target, lane) in try mapping(n, key + ".automation", allowed: nil).sorted(by: { $0.key < $1.key }) {
                 let path = key + ".automation." + target
+                let spec = try automationTarget(target, of: s, lane: lane, path: path)
                 var points: [(Int64, Double)] = []
                 for (i, p) in try sequence(lane, path).enumerated() {
                     let point = try mapping(p, path + "[\(i)]", allowed: ["time", "value"])
                     guard let t = point["time"], let v = point["value"] else {
                         throw error(p, path + "[\(i)]", "a breakpoint needs time and value, e.g. { time: \"5:1\", value: -6 }")
                     }
-                    points.append((try clock.frames(t, path + "[\(i)].time", parser: self), try number(v, path + "[\(i)].value")))
+                    let value = try number(v, path + "[\(i)].value")
+                    if let problem = spec.automationProblem(value, sampleRate: clock.rate) {
+                        throw error(v, path + "[\(i)].value", problem)
+                    }
+                    points.append((try clock.frames(t, path + "[\(i)].time", parser: self), value))
                 }
                 guard !points.isEmpty else { throw error(lane, path, "has no breakpoints") }
                 if zip(points, points.dropFirst()).contains(where: { $0.0 > $1.0 }) {
@@ -200,12 +214,9 @@ struct SessionParser {
         return s
     }
 
-    static let insertKinds: Set<String> = ["eq", "filter", "compressor", "gate", "deesser", "saturation", "delay", "reverb",
-                                           "width", "limiter"]
-
     // MARK: - Routing
 
-    func checkRouting(_ session: inout Session) throws(SessionError) {
+    func checkRouting(_ session: Session) throws(SessionError) {
         let names = Set(session.buses.map(\.name))
         var seen = Set<String>()
         for bus in session.buses {
@@ -291,7 +302,8 @@ struct SessionParser {
             throw error(node, key, "must be a number, not \"\(node.string ?? "a list or mapping")\"")
         }
         if let range, !range.contains(v) {
-            throw error(node, key, "\(v) is out of range (\(range.lowerBound) to \(range.upperBound))")
+            let f = ParameterSpec.format
+            throw error(node, key, "\(f(v)) is out of range (\(f(range.lowerBound)) to \(f(range.upperBound)))")
         }
         return v
     }
@@ -306,15 +318,17 @@ struct SessionParser {
         return b
     }
 
-    func parameterMap(_ node: Node, _ key: String) throws(SessionError) -> [String: ParameterValue] {
+    /// The parameters of an insert; `marks` gets the node of every value by its key path.
+    func parameterMap(_ node: Node, _ key: String, marks: inout [String: Node]) throws(SessionError) -> [String: ParameterValue] {
         if case .scalar(let s) = node, s.string.isEmpty || node.null != nil { return [:] }
-        guard case .map(let m) = try parameter(node, key) else {
+        guard case .map(let m) = try parameter(node, key, marks: &marks) else {
             throw error(node, key, "must be a mapping of parameters, e.g. { threshold: -18, ratio: 3 }")
         }
         return m
     }
 
-    func parameter(_ node: Node, _ key: String) throws(SessionError) -> ParameterValue {
+    func parameter(_ node: Node, _ key: String, marks: inout [String: Node]) throws(SessionError) -> ParameterValue {
+        marks[key] = node
         switch node {
         case .scalar:
             if let n = node.int { return .number(Double(n)) }
@@ -323,13 +337,13 @@ struct SessionParser {
             return .text(node.string ?? "")
         case .sequence(let s):
             var items: [ParameterValue] = []
-            for (i, item) in s.enumerated() { items.append(try parameter(item, key + "[\(i)]")) }
+            for (i, item) in s.enumerated() { items.append(try parameter(item, key + "[\(i)]", marks: &marks)) }
             return .list(items)
         case .mapping(let m):
             var map: [String: ParameterValue] = [:]
             for (k, v) in m {
                 guard let name = k.string else { throw error(k, key, "keys must be text") }
-                map[name] = try parameter(v, key + "." + name)
+                map[name] = try parameter(v, key + "." + name, marks: &marks)
             }
             return .map(map)
         case .alias:
@@ -338,11 +352,11 @@ struct SessionParser {
     }
 }
 
-/// Converts session times to frames: seconds, "bar:beat" (from 1), or "N samples".
+/// Converts session times to frames: seconds, "bar:beat" (from 1, read through the session's
+/// tempo map), or "N samples".
 struct Clock {
     let rate: Double
-    let tempo: Double
-    let beatsPerBar: Int
+    let tempoMap: TempoMap
 
     /// The latest position a session may name: ``Session/maximumDurationSeconds`` in frames.
     var limit: Int64 { Int64(Session.maximumDurationSeconds * rate) }
@@ -362,8 +376,13 @@ struct Clock {
         }
         let parts = text.split(separator: ":")
         if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar.isFinite, beat.isFinite, bar >= 1, beat >= 1 {
-            let beats = (bar - 1) * Double(beatsPerBar) + (beat - 1)
-            let seconds = beats * 60 / tempo
+            // A fractional bar ("2.5:1") counts its fraction in beats of the bar's meter.
+            let wholeBar = bar.rounded(.down)
+            let beatsPerBar = Double(tempoMap.meter(atQuarterNotes: 0).beatsPerBar)
+            let beats = (bar - wholeBar) * beatsPerBar + (beat - 1)
+            guard wholeBar < Double(Int32.max), beats < 1e12 else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
+            let wholeBeats = beats.rounded(.down)
+            let seconds = tempoMap.seconds(at: BarBeat(bar: Int(wholeBar), beat: 1 + Int(wholeBeats), fraction: beats - wholeBeats))
             // The same bound as for seconds (and no Int64 overflow for "1e300:1").
             guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
             return Int64((seconds * rate).rounded())
