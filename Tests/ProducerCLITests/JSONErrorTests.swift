@@ -60,4 +60,29 @@ struct JSONErrorTests {
         let plain = await runInProcess(["analyze", "x.wav", "--loudest"])
         #expect(plain.status == 1 && plain.err.contains("--loudest") && !plain.err.hasPrefix("{"))
     }
+
+    @Test("a session's value out of range: mix --json names file, line, column and key; nothing is written")
+    func sessionOutOfRange() async throws {
+        let dir = try temporaryDirectory()
+        _ = try writeWAV(sine(dBFS: -20, seconds: 1), "a.wav", in: dir)
+        let session = dir + "/s.yaml"
+        try """
+            sampleRate: 48000
+            tracks:
+              - name: A
+                file: a.wav
+                inserts:
+                  - compressor: { threshold: -200, ratio: 4 }
+            """.write(toFile: session, atomically: true, encoding: .utf8)
+        let r = await runInProcess(["mix", session, "-o", dir + "/mix.wav", "--json"])
+        #expect(r.status == 1)
+        let (command, error) = try object(r.err)
+        #expect(command == "mix")
+        #expect(error["code"] as? String == "out of range")
+        #expect(error["file"] as? String == session)
+        #expect(error["line"] as? Int == 6 && error["column"] as? Int != nil)
+        #expect(error["key"] as? String == "tracks[0].inserts[0].compressor.threshold")
+        #expect((error["message"] as? String)?.hasPrefix("-200 is out of range") == true)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/mix.wav"))
+    }
 }

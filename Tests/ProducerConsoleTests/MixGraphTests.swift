@@ -10,7 +10,7 @@ struct MixGraphTests {
         var session = try Session(yaml: yaml, path: "s.yaml", checkFiles: false)
         _ = try MixGraph(session: session)
         session.tracks[0].strip.inserts[0].parameters["ceiling"] = .number(6)
-        #expect(throws: SessionError(file: "s.yaml", line: 6, column: 9, key: "tracks[0].inserts[0].limiter.ceiling",
+        #expect(throws: SessionError(file: "s.yaml", line: 6, column: 9, key: "tracks[0].inserts[0].limiter.ceiling", code: .outOfRange,
                                      "6 is out of range (-24 to 0 dBTP)")) { try MixGraph(session: session) }
         session.tracks[0].strip.inserts[0].parameters["ceiling"] = .number(-1)
         session.tracks[0].strip.automation = [.init(target: "limiter.lookahead", points: [(0, 2)], line: 7, keyPath: "tracks[0].automation.limiter.lookahead")]

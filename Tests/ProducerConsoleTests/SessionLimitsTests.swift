@@ -87,7 +87,7 @@ struct SessionLimitsTests {
                              (dir, "this is a folder, not a session file"),
                              ("/dev/null", "this is a device, not a regular file; give the session file itself"),
                              (dir + "/missing.yaml", "the session file does not exist")] {
-            #expect(throws: SessionError(file: path, says)) { try Session(path: path) }
+            #expect(throws: SessionError(file: path, code: .unreadable, says)) { try Session(path: path) }
         }
         #expect(!watchdog.hadToUnblock)
     }
@@ -99,7 +99,7 @@ struct SessionLimitsTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/s.yaml"
         try Data(Array("sampleRate: 48000\ntracks:\n  - name: K".utf8) + [0xF6, 0x6C, 0x6E]).write(to: URL(fileURLWithPath: path))
-        #expect(throws: SessionError(file: path, line: 3, column: 12, "the session file is not UTF-8 text (byte 37 is 0xF6); save it as UTF-8")) {
+        #expect(throws: SessionError(file: path, line: 3, column: 12, code: .unreadable, "the session file is not UTF-8 text (byte 37 is 0xF6); save it as UTF-8")) {
             try Session(path: path)
         }
     }
@@ -128,7 +128,7 @@ struct SessionLimitsTests {
         try parser.checkRouting(session)
         // And a cycle at its end is still found
         session.buses[count - 1] = bus(count - 1, output: count - 3)
-        #expect(throws: SessionError(file: "s.yaml", line: count + 1, key: "buses", "routing cycle: b\(count - 3) → b\(count - 2) → b\(count - 1) → b\(count - 3)")) {
+        #expect(throws: SessionError(file: "s.yaml", line: count + 1, key: "buses", code: .cycle, "routing cycle: b\(count - 3) → b\(count - 2) → b\(count - 1) → b\(count - 3)")) {
             try parser.checkRouting(session)
         }
     }

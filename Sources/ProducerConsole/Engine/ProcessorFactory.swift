@@ -8,15 +8,15 @@ public enum ProcessorFactory {
     /// The processor for `insert`, with its parameters checked.
     /// - Throws: ``SessionError`` naming the insert's line and key for an unknown or invalid parameter.
     public static func make(_ insert: Session.Insert, _ session: Session) throws(SessionError) -> any Processor {
-        func fail(_ key: String?, _ message: String) -> SessionError {
+        func fail(_ key: String?, code: SessionError.Code = .badValue, _ message: String) -> SessionError {
             SessionError(file: session.path, line: insert.line, column: insert.column,
-                         key: insert.keyPath + (key.map { "." + $0 } ?? ""), message)
+                         key: insert.keyPath + (key.map { "." + $0 } ?? ""), code: code, message)
         }
         guard let kind = ProcessorKind(rawValue: insert.kind) else {
             throw fail(nil, "unknown processor \"\(insert.kind)\"")
         }
         if let problem = kind.problem(in: insert.parameters, sampleRate: session.sampleRate) {
-            throw fail(problem.key, problem.message)
+            throw fail(problem.key, code: problem.code, problem.message)
         }
         let p = kind.canonical(insert.parameters)
         var processor: any Processor

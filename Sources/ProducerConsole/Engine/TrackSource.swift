@@ -19,7 +19,7 @@ final class TrackSource: @unchecked Sendable {
         do {
             reader = try AudioFileReader(path: track.file)
         } catch {
-            throw SessionError(file: sessionPath, line: track.strip.line, key: key, "\(error)")
+            throw SessionError(file: sessionPath, line: track.strip.line, key: key, code: .track, "\(error)")
         }
         guard reader.format.sampleRate == sampleRate else {
             throw SessionError(file: sessionPath, line: track.strip.line, key: key,

@@ -4,6 +4,8 @@ extension ProcessorKind {
     struct Problem: Error, Equatable {
         var key: String
         var message: String
+        /// `outOfRange` for a number outside its declared range, `badValue` for anything else.
+        var code: SessionError.Code = .badValue
     }
 
     /// The parameters with every alias replaced by the declared name.
@@ -19,9 +21,11 @@ extension ProcessorKind {
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
             guard let spec = parameter(name) else {
                 return Problem(key: name, message: "\(rawValue) has no parameter \"\(name)\"; it takes "
-                    + self.parameters(joined: ", "))
+                    + self.parameters(joined: ", "), code: .unknownReference)
             }
-            if let p = spec.problem(with: value, sampleRate: sampleRate) { return Problem(key: name + p.key, message: p.message) }
+            if let p = spec.problem(with: value, sampleRate: sampleRate) {
+                return Problem(key: name + p.key, message: p.message, code: p.code)
+            }
         }
         if self == .filter, parameters["type"] == nil {
             return Problem(key: "type", message: "is missing; give one of " + Self.filterParameters[0].rangeText)
@@ -68,7 +72,7 @@ extension ParameterSpec {
             guard let n = value.number else {
                 return fail("must be a number" + (unit.isEmpty ? "" : " of \(unit)") + (word.map { " or \($0)" } ?? ""))
             }
-            return numberProblem(n, sampleRate: sampleRate).map { fail($0) }
+            return numberProblem(n, sampleRate: sampleRate).map { .init(key: "", message: $0, code: .outOfRange) }
         case .steps(let steps):
             guard let n = value.number, steps.contains(n) else { return fail("must be \(Self.list(steps.map(Self.format), "or")) (\(unit))") }
         case .choice(let words):

@@ -12,7 +12,7 @@ extension MixGraph {
                 }
                 if let problem = kind.problem(in: insert.parameters, sampleRate: session.sampleRate) {
                     throw SessionError(file: session.path, line: insert.line, column: insert.column,
-                                       key: insert.keyPath + "." + problem.key, problem.message)
+                                       key: insert.keyPath + "." + problem.key, code: problem.code, problem.message)
                 }
             }
             for lane in strip.automation {

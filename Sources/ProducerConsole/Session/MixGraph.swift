@@ -57,7 +57,7 @@ public struct MixGraph: Sendable {
             for i in 0..<count { if let k = keyOf[i] { level[i] = max(level[i], level[k] + 1) } }
         }
         guard level.allSatisfy({ $0 < count }) else {
-            throw SessionError(file: session.path, key: "tracks", "sidechains form a loop")
+            throw SessionError(file: session.path, key: "tracks", code: .cycle, "sidechains form a loop")
         }
         trackLevels = (0...(level.max() ?? 0)).map { l in (0..<count).filter { level[$0] == l } }
         sidechainOf = keyOf

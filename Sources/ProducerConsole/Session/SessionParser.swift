@@ -15,7 +15,7 @@ extension Session {
         do {
             text = try InputFile.text(atPath: path, what: "session file", limit: Self.maximumFileBytes)
         } catch {
-            throw SessionError(file: path, line: error.line, column: error.column, error.reason)
+            throw SessionError(file: path, line: error.line, column: error.column, code: .unreadable, error.reason)
         }
         try self.init(yaml: text, path: path)
     }
@@ -26,7 +26,7 @@ extension Session {
     public init(yaml: String, path: String, checkFiles: Bool = true) throws(SessionError) {
         guard yaml.utf8.count <= Self.maximumFileBytes else {
             throw SessionError(
-                file: path, InputFile.tooLargeReason(size: yaml.utf8.count, what: "session file", limit: Self.maximumFileBytes))
+                file: path, code: .unreadable, InputFile.tooLargeReason(size: yaml.utf8.count, what: "session file", limit: Self.maximumFileBytes))
         }
         self = try SessionParser(path: path, yaml: yaml, checkFiles: checkFiles).parse()
     }
@@ -43,8 +43,8 @@ struct SessionParser {
     let checkFiles: Bool
     var directory: String { (path as NSString).deletingLastPathComponent }
 
-    func error(_ node: Node?, _ key: String?, _ message: String) -> SessionError {
-        SessionError(file: path, line: node?.mark?.line, column: node?.mark?.column, key: key, message)
+    func error(_ node: Node?, _ key: String?, code: SessionError.Code = .badValue, _ message: String) -> SessionError {
+        SessionError(file: path, line: node?.mark?.line, column: node?.mark?.column, key: key, code: code, message)
     }
 
     func parse() throws(SessionError) -> Session {
@@ -52,7 +52,7 @@ struct SessionParser {
         do {
             composed = try YAMLSyntax.compose(yaml)
         } catch {
-            throw SessionError(file: path, line: error.line, column: error.column, error.message)
+            throw SessionError(file: path, line: error.line, column: error.column, code: .syntax, error.message)
         }
         guard let root = composed else { throw error(nil, nil, "the session file is empty") }
         let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master",
@@ -170,7 +170,7 @@ struct SessionParser {
                 let parameters = try parameterMap(valueNode, path + "." + kind, marks: &marks)
                 if let problem = processor.problem(in: parameters, sampleRate: clock.rate) {
                     let key = path + "." + kind + "." + problem.key
-                    throw error(marks[key] ?? item, key, problem.message)
+                    throw error(marks[key] ?? item, key, code: problem.code, problem.message)
                 }
                 s.inserts.append(.init(kind: kind, parameters: processor.canonical(parameters), line: item.mark?.line,
                                        column: item.mark?.column, keyPath: path + "." + kind))
@@ -221,21 +221,21 @@ struct SessionParser {
         var seen = Set<String>()
         for bus in session.buses {
             if !seen.insert(bus.name).inserted {
-                throw SessionError(file: path, line: bus.strip.line, key: "buses", "two buses are named \"\(bus.name)\"")
+                throw SessionError(file: path, line: bus.strip.line, key: "buses", code: .duplicate, "two buses are named \"\(bus.name)\"")
             }
         }
         var trackNames = Set<String>()
         for (i, t) in session.tracks.enumerated() {
             if !trackNames.insert(t.name).inserted {
-                throw SessionError(file: path, line: t.strip.line, key: "tracks[\(i)].name", "two tracks are named \"\(t.name)\"")
+                throw SessionError(file: path, line: t.strip.line, key: "tracks[\(i)].name", code: .duplicate, "two tracks are named \"\(t.name)\"")
             }
         }
         func check(_ strip: Session.Strip, _ key: String) throws(SessionError) {
             if let out = strip.output, out != "master", !names.contains(out) {
-                throw SessionError(file: path, line: strip.line, key: key + ".output", "there is no bus named \"\(out)\"")
+                throw SessionError(file: path, line: strip.line, key: key + ".output", code: .unknownReference, "there is no bus named \"\(out)\"")
             }
             for send in strip.sends where !names.contains(send.bus) {
-                throw SessionError(file: path, line: send.line, key: send.keyPath, "there is no bus named \"\(send.bus)\"")
+                throw SessionError(file: path, line: send.line, key: send.keyPath, code: .unknownReference, "there is no bus named \"\(send.bus)\"")
             }
         }
         for (i, t) in session.tracks.enumerated() { try check(t.strip, "tracks[\(i)]") }
@@ -267,7 +267,7 @@ struct SessionParser {
                 if state[target] == 1 {
                     let cycle = (trail.drop { $0 != target } + [target]).joined(separator: " → ")
                     let line = session.buses.first { $0.name == target }?.strip.line
-                    throw SessionError(file: path, line: line, key: "buses", "routing cycle: \(cycle)")
+                    throw SessionError(file: path, line: line, key: "buses", code: .cycle, "routing cycle: \(cycle)")
                 }
                 state[target] = 1
                 trail.append(target)
@@ -303,7 +303,7 @@ struct SessionParser {
         }
         if let range, !range.contains(v) {
             let f = ParameterSpec.format
-            throw error(node, key, "\(f(v)) is out of range (\(f(range.lowerBound)) to \(f(range.upperBound)))")
+            throw error(node, key, code: .outOfRange, "\(f(v)) is out of range (\(f(range.lowerBound)) to \(f(range.upperBound)))")
         }
         return v
     }
@@ -393,7 +393,7 @@ struct Clock {
     /// A delay: ms as a number, or "N samples".
     func delayFrames(_ node: Node, _ key: String, parser: SessionParser) throws(SessionError) -> Double {
         if let ms = node.float ?? node.int.map(Double.init) {
-            guard (0...1000).contains(ms) else { throw parser.error(node, key, "\(ms) ms is out of range (0 to 1000 ms)") }
+            guard (0...1000).contains(ms) else { throw parser.error(node, key, code: .outOfRange, "\(ms) ms is out of range (0 to 1000 ms)") }
             return ms / 1000 * rate
         }
         let text = (node.string ?? "").trimmingCharacters(in: .whitespaces)
