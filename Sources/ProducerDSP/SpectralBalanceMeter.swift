@@ -10,7 +10,7 @@ public import ProducerAudio
 /// A band's energy is the mean square of its output; it is reported in dBFS and relative to the
 /// mean square of the mono fold.
 ///
-/// The bands run in an ``OctaveFilterBank`` (multirate, constant memory; results do not depend on blocking).
+/// The bands run in an `OctaveFilterBank` (multirate, constant memory; results do not depend on blocking).
 public struct SpectralBalanceMeter: Meter, Sendable {
     /// One octave band.
     public struct Band: Sendable, Codable, Equatable {
@@ -80,7 +80,7 @@ public struct SpectralBalanceMeter: Meter, Sendable {
         }
     }
 
-    /// The octave band-pass centred on `centre` Hz (see ``OctaveFilterBank/bandPass(centre:sampleRate:)``).
+    /// The octave band-pass centred on `centre` Hz (see `OctaveFilterBank.bandPass(centre:sampleRate:)`).
     public static func bandPass(centre: Double, sampleRate: Double) -> [BiquadCoefficients] {
         OctaveFilterBank.bandPass(centre: centre, sampleRate: sampleRate)
     }
