@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Writes FilterCascade+Kernels.swift: the cascade's kernels for groups of 1…8 stereo sections
+(`run1`…`run8`) and of 1…3 mono pairs (`mono1`…`mono3`), each written out so that every state
+lives in a register (a Swift generic over the section count does not keep them there).
+
+    python3 Sources/ProducerDSP/Filters/generate-cascade-kernels.py           # rewrites the file
+    python3 Sources/ProducerDSP/Filters/generate-cascade-kernels.py --check   # exit 1 if stale
+"""
+import os
+import sys
+
+STEREO = 8  # sections in the largest stereo group (FilterCascade.maximumGroup)
+MONO = 3    # pairs in the largest mono group
+OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "FilterCascade+Kernels.swift")
+POINTERS = "UnsafePointer<UnsafeMutablePointer<FilterSection>>"
+
+
+def stereo(k):
+    """A group of k sections over both lanes (left, right) of interleaved SIMD2<Double> frames."""
+    out = [f"    static func run{k}(_ p: {POINTERS}, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {{"]
+    for s in range(k):
+        before = "SIMD2(repeating: 1)" if s == 0 else f"q{s - 1}.scale"
+        out += [
+            f"        let q{s} = NormalizedSection(p[{s}].pointee, after: {before})",
+            f"        let b1_{s} = q{s}.b1, b2_{s} = q{s}.b2, a1_{s} = q{s}.a1, a2_{s} = q{s}.a2",
+            f"        var u{s} = p[{s}].pointee.s1 / q{s}.scale, v{s} = p[{s}].pointee.s2 / q{s}.scale",
+        ]
+    out += [f"        let gain = q{k - 1}.scale", "        for i in 0..<count {", "            var y = x[i]"]
+    out += [f"            y = tick(y, b1_{s}, b2_{s}, a1_{s}, a2_{s}, &u{s}, &v{s})" for s in range(k)]
+    out += ["            x[i] = y * gain", "        }"]
+    out += [f"        p[{s}].pointee.s1 = u{s} * q{s}.scale; p[{s}].pointee.s2 = v{s} * q{s}.scale" for s in range(k)]
+    return out + ["    }"]
+
+
+def mono(k):
+    """A pipeline of k pairs over one channel: pair s holds sections 2s and 2s + 1, one frame apart."""
+    out = [
+        f"    static func mono{k}<Sample: BinaryFloatingPoint>(_ p: {POINTERS}, _ x: UnsafeMutablePointer<Sample>, _ n: Int) {{"
+    ]
+    for s in range(k):
+        a, b = 2 * s, 2 * s + 1
+        before = "1" if s == 0 else f"q{s - 1}.scale[1]"
+        out += [
+            f"        let q{s} = NormalizedSection(p[{a}].pointee, p[{b}].pointee, after: {before})",
+            f"        let b1_{s} = q{s}.b1, b2_{s} = q{s}.b2, a1_{s} = q{s}.a1, a2_{s} = q{s}.a2",
+            f"        var u{s} = SIMD2(p[{a}].pointee.s1[0], p[{b}].pointee.s1[0]) / q{s}.scale",
+            f"        var v{s} = SIMD2(p[{a}].pointee.s2[0], p[{b}].pointee.s2[0]) / q{s}.scale",
+            f"        var y{s} = SIMD2<Double>.zero",
+        ]
+    last = k - 1
+
+    def inputs(first):
+        return [f"let i{s} = SIMD2({first if s == 0 else f'y{s - 1}[1]'}, y{s}[0])" for s in range(k)]
+
+    out += [
+        f"        let gain = q{last}.scale[1]",
+        f"        let latency = {2 * k - 1}",
+        "        /// A frame at the edges of the block, where some lanes are outside it (their state is kept).",
+        "        @inline(__always) func masked(_ i: Int) {",
+    ]
+    out += ["            " + line for line in inputs("i < n ? Double(x[i]) : 0")]
+    out += [f"            let su{s} = u{s}, sv{s} = v{s}" for s in range(k)]
+    out += [f"            let n{s} = tick(i{s}, b1_{s}, b2_{s}, a1_{s}, a2_{s}, &u{s}, &v{s})" for s in range(k)]
+    for s in range(k):
+        out += [
+            f"            let j{s} = SIMD2<Int64>(Int64(i - {2 * s}), Int64(i - {2 * s + 1}))",
+            f"            let off{s} = (j{s} .< 0) .| (j{s} .>= SIMD2(repeating: Int64(n)))",
+            f"            u{s}.replace(with: su{s}, where: off{s}); v{s}.replace(with: sv{s}, where: off{s})",
+        ]
+    out += [f"            y{s} = n{s}" for s in range(k)]
+    out += [
+        f"            if i >= latency {{ x[i - latency] = Sample(y{last}[1] * gain) }}",
+        "        }",
+        "        let total = n + latency",
+        "        let lo = min(latency, total), hi = max(lo, n)",
+        "        for i in 0..<lo { masked(i) }",
+        "        for i in lo..<hi {",
+    ]
+    out += ["            " + line for line in inputs("Double(x[i])")]
+    out += [f"            y{s} = tick(i{s}, b1_{s}, b2_{s}, a1_{s}, a2_{s}, &u{s}, &v{s})" for s in range(k)]
+    out += [
+        f"            x[i - latency] = Sample(y{last}[1] * gain)",
+        "        }",
+        "        for i in hi..<total { masked(i) }",
+    ]
+    for s in range(k):
+        a, b = 2 * s, 2 * s + 1
+        out += [
+            f"        let s{s} = u{s} * q{s}.scale, t{s} = v{s} * q{s}.scale",
+            f"        p[{a}].pointee.s1[0] = s{s}[0]; p[{a}].pointee.s2[0] = t{s}[0]",
+            f"        p[{b}].pointee.s1[0] = s{s}[1]; p[{b}].pointee.s2[0] = t{s}[1]",
+        ]
+    return out + ["    }"]
+
+
+def source():
+    lines = [
+        "// generated by generate-cascade-kernels.py — do not edit: change the script and run it again.",
+        "",
+        "extension FilterCascade {",
+        f"    /// Runs a group of `k` (1…{STEREO}) sections over `count` interleaved stereo frames.",
+        f"    static func run(_ p: {POINTERS}, _ k: Int, _ x: UnsafeMutablePointer<SIMD2<Double>>, _ count: Int) {{",
+        "        switch k {",
+    ]
+    lines += [f"        case {k}: run{k}(p, x, count)" for k in range(1, STEREO + 1)]
+    lines += [
+        "        default: break",
+        "        }",
+        "    }",
+        "",
+        f"    /// Runs a pipeline of `pairs` (1…{MONO}) pairs of sections over `n` mono samples.",
+        "    @inline(__always)",
+        "    static func mono<Sample: BinaryFloatingPoint>(",
+        f"        _ p: {POINTERS}, pairs: Int, _ x: UnsafeMutablePointer<Sample>, _ n: Int",
+        "    ) {",
+        "        switch pairs {",
+    ]
+    lines += [f"        case {k}: mono{k}(p, x, n)" for k in range(1, MONO)]
+    lines += [f"        default: mono{MONO}(p, x, n)", "        }", "    }"]
+    for k in range(1, STEREO + 1):
+        lines += [""] + stereo(k)
+    for k in range(1, MONO + 1):
+        lines += [""] + mono(k)
+    return "\n".join(lines + ["}", ""])
+
+
+if __name__ == "__main__":
+    text = source()
+    if sys.argv[1:] == ["--check"]:
+        with open(OUTPUT, encoding="utf-8") as f:
+            if f.read() != text:
+                sys.stderr.write(f"{OUTPUT}: out of date; run {os.path.basename(__file__)} again.\n")
+                sys.exit(1)
+    elif sys.argv[1:]:
+        sys.stderr.write(f"usage: {os.path.basename(__file__)} [--check]\n")
+        sys.exit(2)
+    else:
+        with open(OUTPUT, "w", encoding="utf-8") as f:
+            f.write(text)
