@@ -1,7 +1,7 @@
 import CYaml
 import Yams
 
-/// YAML text read into Yams nodes for the session reader here and ProducerKit's plan reader, with
+/// YAML text read into Yams nodes for the console's session reader and the office's plan reader, with
 /// every problem told in our own words at a line and column: libyaml's and Yams's own text
 /// ("mapping values are not allowed in this context", "yaml_set_max_nest_level()") never reaches
 /// a person.

@@ -42,7 +42,10 @@ extension DemoAlbum {
                 snapshot.studios = project.studios
                 snapshot.sessions = project.sessions
             }
-            schedule = try await ScheduleJob(from: monday, timeLimit: 1.0).run(store: store, now: now)
+            // The scheduler's standard work budget: the same schedule every time the demo runs;
+            // the time limit only guards a very slow machine.
+            let job = ScheduleJob(from: monday, timeLimit: 10)
+            schedule = try await job.run(store: store, now: now)
             let ics = (building as NSString).appendingPathComponent("bookings.ics")
             _ = try await OfficeJobs.exportCalendar(to: ics, person: nil, studio: nil, store: store, now: now)
             try await store.close()

@@ -15,6 +15,9 @@ public struct ScheduleJob: Sendable {
     public var until: Date?
     public var repair: Bool
     public var timeLimit: Double
+    /// The search's budget of work, in steps (``Scheduler/standardWork`` unless set): within the
+    /// time limit the same project gives the same schedule on any machine.
+    public var work: Int = Scheduler.standardWork
     public var seed: UInt64
 
     /// The longest `--time-limit` accepted: ten minutes.
@@ -105,7 +108,7 @@ public struct ScheduleJob: Sendable {
             report.seconds = (clock.now - began).seconds
             return report
         }
-        let result = Scheduler(timeLimit: remaining(), seed: seed, minimizesMoves: repair).solve(model)
+        let result = Scheduler(timeLimit: remaining(), work: work, seed: seed, minimizesMoves: repair).solve(model)
         report.seconds = (clock.now - began).seconds
         report.firstScheduleSeconds = result.firstCompleteSeconds
         guard result.isComplete else {
