@@ -82,14 +82,15 @@ public struct ListenJob: Sendable {
         // The technical faults of the file, from the same meters `analyze` uses.
         let analysis = try Analyzer().analyze(path: takePath)
         // Faults of the recording itself; stereo-image and delivery matters are for `analyze`.
-        let recordingFaults: Set<FileAnalysis.Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
-        for finding in analysis.findings where recordingFaults.contains(finding.kind) {
-            report.advice.append(.init(time: finding.time ?? 0, bar: nil,
-                                       severity: finding.kind == .clipping ? "high" : "medium", message: finding.message))
+        let recordingFaults: Set<Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
+        for finding in analysis.findings {
+            guard let kind = finding.kind, recordingFaults.contains(kind) else { continue }
+            report.advice.append(Finding(kind: kind, severity: kind == .clipping ? .high : .medium,
+                                         time: finding.time ?? 0, message: finding.message))
         }
-        let rank = ["high": 0, "medium": 1, "low": 2]
+        // Most serious first; in order of appearance within a severity.
         report.advice = report.advice.enumerated().sorted {
-            (rank[$0.element.severity] ?? 3, $0.offset) < (rank[$1.element.severity] ?? 3, $1.offset)
+            ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
         }.map(\.element)
         return report
     }
