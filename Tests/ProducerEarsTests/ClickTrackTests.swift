@@ -50,10 +50,15 @@ struct ClickTrackTests {
             #expect(abs(ta - tb) <= 2, "note at \(x.start): \(ta) ms with the 44.1 kHz click, \(tb) ms with the 48 kHz one")
             #expect(x.bar == y.bar)
         }
-        // The verdicts are the planted ones: late notes read late by their lateness.
-        for (i, late) in ListenerTests.lateness {
-            let ms = try #require(b.notes[i].timingMs)
-            #expect(abs(ms - late * 1000) <= 8, "note \(i): \(ms) ms, planted \(late * 1000)")
+        // The verdicts are the planted ones, against the on-time notes (the click's onsets are heard
+        // at most a 10 ms frame early, the same at both rates): 10 ms and 30 ms late, 50 ms early.
+        let onTime = b.notes.indices.filter { ListenerTests.lateness[$0] == nil }.compactMap { b.notes[$0].timingMs }
+        let bias = onTime.sorted()[onTime.count / 2]
+        #expect(abs(bias) <= 12, "on-time notes read \(bias) ms off the click")
+        for i in [2, 5, 9] {
+            let ms = try #require(b.notes[i].timingMs) - bias
+            let planted = (ListenerTests.lateness[i] ?? 0) * 1000
+            #expect(abs(ms - planted) <= 5, "note \(i): \(ms) ms against the on-time notes, planted \(planted)")
         }
         #expect(a.advice.map(\.message) == b.advice.map(\.message))
     }
