@@ -2,6 +2,8 @@
 //
 //   swift run -c release producer-bench [--minutes 10] [--keep]      analyze against ffmpeg
 //   swift run -c release producer-bench listen [--minutes 4]           listen against librosa's pyin
+//   swift run -c release producer-bench listen-memory [--short 4] [--long 40] [--binary PATH]
+//                                                      peak memory of `producer listen`, short vs long take
 //   swift run -c release producer-bench mix [--minutes 4] [--runs 2] [--no-sox]   mix against a sox chain
 //   swift run -c release producer-bench kernels [--seconds 20] [--rounds 5] [--only NAME]   the mix's processors
 //
@@ -56,6 +58,22 @@ if args.first == "kernels" {
     runKernelBenchmark(seconds: seconds, rounds: rounds, only: only)
     exit(0)
 }
+if args.first == "listen-memory" {
+    args.removeFirst()
+    var short = 4.0, long = 40.0
+    var binary: String?
+    while let a = args.first {
+        args.removeFirst()
+        switch a {
+        case "--short": short = args.first.flatMap(Double.init) ?? 4; if !args.isEmpty { args.removeFirst() }
+        case "--long": long = args.first.flatMap(Double.init) ?? 40; if !args.isEmpty { args.removeFirst() }
+        case "--binary": binary = args.first; if !args.isEmpty { args.removeFirst() }
+        default: print("usage: producer-bench listen-memory [--short M] [--long M] [--binary PATH]"); exit(2)
+        }
+    }
+    try runListenMemoryBenchmark(shortMinutes: short, longMinutes: long, binary: binary)
+    exit(0)
+}
 if args.first == "listen" {
     args.removeFirst()
     var listenMinutes = 4.0
@@ -70,6 +88,27 @@ while let a = args.popFirst() {
     case "--rate": rate = Double(args.popFirst() ?? "") ?? rate
     case "--channels": channels = Int(args.popFirst() ?? "") ?? channels
     case "--no-ffmpeg": compare = false
+    case "--child-listen":
+        // Used by listen-memory without a producer binary: `listen` one take in process, JSON out.
+        let take = args.popFirst() ?? ""
+        var settings = ListenSettings(part: .vocal)
+        while let flag = args.popFirst() {
+            if flag == "--frames" { settings.includesFrames = true; continue }
+            let value = args.popFirst()
+            switch flag {
+            case "--reference": settings.referencePath = value
+            case "--click": settings.clickPath = value
+            case "--key": settings.key = value
+            case "--tempo": settings.tempo = value.flatMap(Double.init)
+            case "--part": settings.part = value.flatMap(Part.init(rawValue:)) ?? .other
+            default: print("--child-listen TAKE [--reference R] [--click C] [--key K] [--tempo T] [--part P]"); exit(2)
+            }
+        }
+        let report = try ListenJob(takePath: take, settings: settings).run()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        FileHandle.standardOutput.write(try encoder.encode(report))
+        exit(0)
     case "--child-analyze":
         // Used by the memory check: analyse one file and exit.
         _ = try Analyzer().analyze(path: args.popFirst() ?? "")

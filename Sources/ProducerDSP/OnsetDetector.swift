@@ -45,48 +45,15 @@ public struct OnsetDetector: Sendable {
 
     /// The onset strength envelope of mono `samples`.
     public func strength(_ samples: [Float], sampleRate: Double) -> OnsetEnvelope {
-        let frameSize = Self.frameSize(sampleRate: sampleRate)
-        let hop = max(1, Int((sampleRate / frameRate).rounded()))
-        let stft = STFT(frameSize: frameSize, hop: hop)
-        let bank = STFTFilterbank(frameSize: frameSize, sampleRate: sampleRate, bandsPerOctave: bandsPerOctave)
-        let spec = stft.logFiltered(samples, sampleRate: sampleRate, filterbank: bank)
-        // Frames between the two spectra compared: the Hann window's half-height half-width.
-        let diffFrames = differenceFrames ?? max(1, Int((Double(frameSize / 4) / Double(hop)).rounded()))
-        let lowBands = bank.centreFrequencies.filter { $0 <= lowFrequencyLimit }.count
-        let frames = spec.frameCount, bands = spec.binCount
-        var flux = [Float](repeating: 0, count: frames)
-        var low = [Float](repeating: 0, count: frames)
-        let radius = max(0, (maximumFilterWidth - 1) / 2)
-        spec.values.withUnsafeBufferPointer { sb in
-            let s = sb.baseAddress!
-            let maxed = UnsafeMutablePointer<Float>.allocate(capacity: bands)
-            defer { maxed.deallocate() }
-            flux.withUnsafeMutableBufferPointer { fb in
-                low.withUnsafeMutableBufferPointer { lb in
-                    for t in diffFrames..<max(diffFrames, frames) {
-                        let prev = s + (t - diffFrames) * bands, cur = s + t * bands
-                        if radius == 1 {
-                            maxed[0] = max(prev[0], prev[1])
-                            for b in 1..<(bands - 1) { maxed[b] = max(prev[b - 1], max(prev[b], prev[b + 1])) }
-                            maxed[bands - 1] = max(prev[bands - 2], prev[bands - 1])
-                        } else {
-                            for b in 0..<bands {
-                                var m = prev[b]
-                                for k in max(0, b - radius)...min(bands - 1, b + radius) { m = max(m, prev[k]) }
-                                maxed[b] = m
-                            }
-                        }
-                        var sumLow: Float = 0
-                        for b in 0..<lowBands { sumLow += max(0, cur[b] - maxed[b]) }
-                        var sum = sumLow
-                        for b in lowBands..<bands { sum += max(0, cur[b] - maxed[b]) }
-                        fb[t] = sum
-                        lb[t] = sumLow
-                    }
-                }
-            }
-        }
-        return OnsetEnvelope(values: flux, frameRate: spec.frameRate, lowFrequency: low)
+        var stream = stream(sampleRate: sampleRate)
+        samples.withUnsafeBufferPointer { stream.consume($0) }
+        return stream.finish()
+    }
+
+    /// A stream that computes the onset strength envelope of mono audio at `sampleRate` fed in
+    /// blocks (see ``Stream``).
+    public func stream(sampleRate: Double) -> Stream {
+        Stream(detector: self, sampleRate: sampleRate)
     }
 
     /// The onset times (seconds) of mono `samples`.

@@ -139,28 +139,44 @@ public struct PitchTracker: Sendable {
     }
 
     /// Low-passes and keeps every ``decimation``-th sample (zero-phase: output m ↔ input m·D).
+    ///
+    /// Outputs whose taps lie inside the input read it in place; only those near either end read
+    /// a small copy padded with zeros, so the input is not copied whole.
     func decimate(_ x: UnsafePointer<Float>, count n: Int) -> [Float] {
         let d = decimation
         let outCount = (n + d - 1) / d
         let taps = filter.count, half = filterHalf
-        // Pad the input so every tap reads inside the buffer.
-        var padded = [Float](repeating: 0, count: n + taps + 2 * half + 8)
-        padded.withUnsafeMutableBufferPointer { p in
-            (p.baseAddress! + half).update(from: x, count: n)
-        }
+        // y[m] = Σ h[k] x[m·d + k − half]: outputs from `firstInside` to `lastInside` need no padding.
+        let firstInside = (half + d - 1) / d
+        let lastInside = n - taps + half >= 0 ? (n - taps + half) / d : -1
+        // The edges: the first and last `edge` input samples with `taps` of zeros around them.
+        let edge = min(n, (firstInside + 1) * d + taps)
+        var head = [Float](repeating: 0, count: edge + taps + 2 * half + 8)
+        head.withUnsafeMutableBufferPointer { p in (p.baseAddress! + half).update(from: x, count: edge) }
+        let tailStart = max(0, n - edge - taps)  // input index of the tail copy's first sample
+        var tail = [Float](repeating: 0, count: (n - tailStart) + taps + 2 * half + 8)
+        tail.withUnsafeMutableBufferPointer { p in (p.baseAddress! + half).update(from: x + tailStart, count: n - tailStart) }
         var out = [Float](repeating: 0, count: outCount)
-        padded.withUnsafeBufferPointer { pp in
+        head.withUnsafeBufferPointer { hb in
+        tail.withUnsafeBufferPointer { tb in
             filter.withUnsafeBufferPointer { hp in
                 out.withUnsafeMutableBufferPointer { op in
-                    let src = UnsafeRawPointer(pp.baseAddress!)
                     let h = UnsafeRawPointer(hp.baseAddress!)
                     let blocks = taps / 8
+                    let stride = MemoryLayout<Float>.stride
                     for m in 0..<outCount {
-                        // y[m] = Σ h[k] x[m·d + k - half] = Σ h[k] padded[m·d + k]
-                        let s = src + (m * d) * MemoryLayout<Float>.stride
+                        // The first tap's sample, from the input itself or from a padded copy.
+                        let s: UnsafeRawPointer
+                        if m >= firstInside && m <= lastInside {
+                            s = UnsafeRawPointer(x + (m * d - half))
+                        } else if m < firstInside {
+                            s = UnsafeRawPointer(hb.baseAddress!) + (m * d) * stride
+                        } else {
+                            s = UnsafeRawPointer(tb.baseAddress!) + (m * d - tailStart) * stride
+                        }
                         var acc = SIMD8<Float>()
                         for b in 0..<blocks {
-                            let off = b * 8 * MemoryLayout<Float>.stride
+                            let off = b * 8 * stride
                             acc += s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                                 * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                         }
@@ -168,7 +184,7 @@ public struct PitchTracker: Sendable {
                     }
                 }
             }
-        }
+        }}
         return out
     }
 }

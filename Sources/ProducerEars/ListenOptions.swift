@@ -1,3 +1,4 @@
+import ProducerDSP
 public import ProducerMusic
 
 /// What the listener knows about the intended performance.
@@ -10,8 +11,9 @@ public struct ListenOptions: Sendable {
     public var referenceGrid: BeatGrid?
     /// The tempo, BPM, if known: the grid starts at the top of the take.
     public var tempo: Double?
-    /// A click track's samples (same rate as the take): its clicks are the beats.
-    public var click: [Float]?
+    /// The clicks of a click track (seconds), each found at the click track's own sample rate:
+    /// they are the beats. See ``clicks(in:sampleRate:)``.
+    public var clicks: [Double]?
     /// The kind of part.
     public var part: Part = .other
     /// Beats per bar.
@@ -24,5 +26,10 @@ public struct ListenOptions: Sendable {
         self.reference = reference
         self.tempo = tempo
         self.part = part
+    }
+
+    /// The clicks (seconds) heard in a click track's mono `samples` at its own `sampleRate`.
+    public static func clicks(in samples: [Float], sampleRate: Double) -> [Double] {
+        OnsetDetector().onsets(samples, sampleRate: sampleRate)
     }
 }

@@ -14,6 +14,12 @@ public struct Listener: Sendable {
 
     /// Listens to a take.
     public func listen(to take: Take) -> PerformanceReport {
+        listen(to: take, onsetEnvelope: OnsetDetector().strength(take.samples, sampleRate: take.sampleRate))
+    }
+
+    /// Listens to a take whose onset envelope (``OnsetDetector``'s default settings) is already
+    /// known, as when it was computed while the take was read: it is computed only once.
+    func listen(to take: Take, onsetEnvelope: OnsetEnvelope) -> PerformanceReport {
         let rate = take.sampleRate
         var remarks = take.notes
         let part = options.part
@@ -30,7 +36,7 @@ public struct Listener: Sendable {
         let frames = PitchTracker(sampleRate: rate, minimumFrequency: range.lowerBound,
                                   maximumFrequency: range.upperBound, hopSeconds: 0.01).track(take.samples)
         let detector = OnsetDetector()
-        let onsets = detector.onsets(take.samples, sampleRate: rate)
+        let onsets = detector.onsets(in: onsetEnvelope)
         var performed = part.isPitched
             ? NoteSegmenter().notes(from: frames, samples: take.samples, sampleRate: rate)
             : percussiveNotes(onsets: onsets, take: take)
@@ -43,8 +49,7 @@ public struct Listener: Sendable {
         // 3. The grid: click, given tempo, the reference's own grid, or the beat of the take itself.
         var grid: BeatGrid?
         var tempoSource = "estimated"
-        if let click = options.click {
-            let clicks = detector.onsets(click, sampleRate: rate)
+        if let clicks = options.clicks {
             if clicks.count >= 2 {
                 grid = BeatGrid(beats: clicks, beatsPerBar: options.beatsPerBar)
                 tempoSource = "click"
@@ -61,7 +66,7 @@ public struct Listener: Sendable {
             tempoSource = "reference"
         }
         if grid == nil {
-            let track = BeatTracker().track(detector.strength(take.samples, sampleRate: rate), beatsPerBar: options.beatsPerBar)
+            let track = BeatTracker().track(onsetEnvelope, beatsPerBar: options.beatsPerBar)
             if track.beats.count >= 2 {
                 let first = track.downbeats.first.flatMap { d in track.beats.firstIndex { abs($0 - d) < 1e-6 } } ?? 0
                 grid = BeatGrid(beats: track.beats, firstDownbeatIndex: first, beatsPerBar: options.beatsPerBar)

@@ -23,8 +23,8 @@ public struct PerformanceReport: Sendable, Codable, Equatable {
     public var summary: Summary
     /// Timing trend per section (rushing or dragging).
     public var sections: [SectionTiming]
-    /// The most important problems first, each with its time and what to do.
-    public var advice: [Advice]
+    /// The most important problems first, each with its time (and bar) and what to do.
+    public var advice: [Finding]
     /// Things to know about how the take was heard.
     public var notesForListener: [String]
     /// The pitch track (only with `--frames`).
@@ -88,25 +88,6 @@ public struct PerformanceReport: Sendable, Codable, Equatable {
         public var meanTimingMs: Double
         /// "rushing", "dragging" or "steady".
         public var trend: String
-    }
-
-    /// One piece of advice.
-    public struct Advice: Sendable, Codable, Equatable {
-        /// When, seconds.
-        public var time: Double
-        /// Bar and beat, e.g. "17:3".
-        public var bar: String?
-        /// "high", "medium" or "low".
-        public var severity: String
-        /// What is wrong and what to do, for a musician.
-        public var message: String
-
-        public init(time: Double, bar: String?, severity: String, message: String) {
-            self.time = time
-            self.bar = bar
-            self.severity = severity
-            self.message = message
-        }
     }
 
     /// One frame of the pitch track.

@@ -23,24 +23,16 @@ public struct Take: Sendable {
     /// Reads a take from an audio file, folding several channels to mono.
     /// - Throws: ``AudioFileError`` naming the file and the problem.
     public init(path: String) throws {
-        let reader = try AudioFileReader(path: path)
-        let channels = reader.format.channelCount
-        var block = AudioBuffer(channelCount: channels, frameCapacity: 65_536)
+        var blocks = try TakeBlocks(path: path, blockFrames: 65_536)
         var mono: [Float] = []
-        mono.reserveCapacity(Int(clamping: min(reader.frameCount, 1 << 28)))
-        let scale = 1 / Float(channels)
-        while try reader.read(into: &block) > 0 {
-            let n = block.frameCount
-            block.withUnsafeStorage { all in
-                let base = all.baseAddress!
-                for i in 0..<n {
-                    var s: Float = 0
-                    for c in 0..<channels { s += base[c * block.frameCapacity + i] }
-                    mono.append(s * scale)
-                }
-            }
-        }
-        self.init(name: path, sampleRate: reader.format.sampleRate, samples: mono)
+        mono.reserveCapacity(Int(clamping: min(blocks.reader.frameCount, 1 << 28)))
+        while try blocks.next() { mono.append(contentsOf: blocks.mono) }
+        self.init(name: path, sampleRate: blocks.format.sampleRate, samples: mono)
+        noteFolding(channels: blocks.format.channelCount)
+    }
+
+    /// Says, in ``notes``, that a take of several channels was folded to mono.
+    mutating func noteFolding(channels: Int) {
         if channels > 1 {
             notes.append("The take has \(channels) channels; Producer listened to them folded to mono.")
         }

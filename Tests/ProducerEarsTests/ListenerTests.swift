@@ -61,7 +61,7 @@ struct ListenerTests {
         options.referenceGrid = BeatGrid(tempo: SungMaterial.tempo, duration: 14)
         let report = Listener(options: options).listen(to: take)
         let first = try #require(report.advice.first)
-        #expect(first.severity == "high")
+        #expect(first.severity == .high)
         #expect(report.advice.prefix(2).contains { $0.message.contains("45 cents sharp") })
         #expect(report.advice.prefix(2).contains { $0.message.contains("late") })
         // Note 7 starts 9 beats in: bar 3, beat 2.

@@ -4,45 +4,45 @@ import ProducerDSP
 /// Turns measurements into sentences a musician or engineer can act on.
 enum Advice {
     /// Problems worth fixing, most serious first.
-    static func findings(for r: FileAnalysis) -> [FileAnalysis.Finding] {
-        var w: [FileAnalysis.Finding] = []
+    static func findings(for r: FileAnalysis) -> [Finding] {
+        var w: [Finding] = []
         if r.clippingRunCount > 0, let first = r.clipping.first {
             let channel = channelName(first.channel, of: r.channels)
-            w.append(.init(kind: .clipping, time: first.start, message: "Clipping: \(r.clippingRunCount) run\(r.clippingRunCount == 1 ? "" : "s") of samples stuck at full scale, "
+            w.append(.init(kind: .clipping, severity: .high, time: first.start, message: "Clipping: \(r.clippingRunCount) run\(r.clippingRunCount == 1 ? "" : "s") of samples stuck at full scale, "
                 + "the first at \(formatTime(first.start)) (\(channel)). Lower the level before the converter or "
                 + "the limiter and bounce again; if it is in the recording, re-record or repair that passage."))
         }
         if let c = r.phaseCorrelation, c < -0.2 {
-            w.append(.init(kind: .phase, time: nil, message: "Phase: the two channels are out of phase (correlation \(signed(c, 2))); folded to mono the "
+            w.append(.init(kind: .phase, severity: .high, time: nil, message: "Phase: the two channels are out of phase (correlation \(signed(c, 2))); folded to mono the "
                 + "file loses \(fixed(r.monoLoss)) LU. Check for a polarity flip in a cable, a plug-in or one microphone."))
         } else if let loss = r.monoLoss, loss > 3 {
-            w.append(.init(kind: .monoCompatibility, time: nil, message: "Mono compatibility: folded to mono the file loses \(fixed(loss)) LU. Check wide stereo effects "
+            w.append(.init(kind: .monoCompatibility, severity: .medium, time: nil, message: "Mono compatibility: folded to mono the file loses \(fixed(loss)) LU. Check wide stereo effects "
                 + "and the polarity of any spaced microphones."))
         } else if let m = r.phaseCorrelationMin, m < -0.5 {
-            w.append(.init(kind: .phase, time: nil, message: "Phase: a passage is out of phase (correlation \(signed(m, 2)) at its worst); check the stereo "
+            w.append(.init(kind: .phase, severity: .high, time: nil, message: "Phase: a passage is out of phase (correlation \(signed(m, 2)) at its worst); check the stereo "
                 + "effects and microphone polarity there."))
         }
         if let tp = r.truePeak, tp > -1 {
-            w.append(.init(kind: .truePeak, time: nil, message: "True peak \(signed(tp, 1)) dBTP is above −1 dBTP: lossy encoders (streaming, MP3, AAC) will "
+            w.append(.init(kind: .truePeak, severity: .medium, time: nil, message: "True peak \(signed(tp, 1)) dBTP is above −1 dBTP: lossy encoders (streaming, MP3, AAC) will "
                 + "distort it. Limit with true-peak detection to −1 dBTP."))
         }
         for (i, dc) in r.dcOffset.enumerated() where abs(dc) >= dcWarningLevel {
-            w.append(.init(kind: .dcOffset, time: nil, message: "DC offset of \(signed(dc * 100, 2)) % of full scale on \(channelName(i, of: r.channels)): it wastes "
+            w.append(.init(kind: .dcOffset, severity: .medium, time: nil, message: "DC offset of \(signed(dc * 100, 2)) % of full scale on \(channelName(i, of: r.channels)): it wastes "
                 + "headroom and clicks at edits. Remove it with a DC filter or a high-pass at 10–20 Hz."))
         }
         // 24-bit and float recordings have room to spare; 16-bit ones lose resolution sooner.
         let lowPeak: Double = (r.bitDepth ?? 24) >= 24 ? -30 : -20
         if let peak = r.samplePeak, peak < lowPeak, r.integratedLoudness != nil {
-            w.append(.init(kind: .level, time: nil, message: "Level: peaks reach only \(fixed(peak)) dBFS (\(fixed(r.integratedLoudness)) LUFS). It was "
+            w.append(.init(kind: .level, severity: .medium, time: nil, message: "Level: peaks reach only \(fixed(peak)) dBFS (\(fixed(r.integratedLoudness)) LUFS). It was "
                 + "recorded too low; raise the preamp gain so peaks sit around −18 to −10 dBFS."))
         }
         if let floor = r.noiseFloor, let lufs = r.integratedLoudness, lufs - floor >= restMargin,
            floor > -60 || lufs - floor < 30 {
-            w.append(.init(kind: .noise, time: nil, message: "Noise: where the music rests the noise sits at \(fixed(floor)) dBFS, only \(fixed(lufs - floor, 0)) dB "
+            w.append(.init(kind: .noise, severity: .medium, time: nil, message: "Noise: where the music rests the noise sits at \(fixed(floor)) dBFS, only \(fixed(lufs - floor, 0)) dB "
                 + "under the programme. Check for hum or hiss in the chain (gain staging, cables, preamp)."))
         }
         if let b = r.balance, abs(b) >= 1.5 {
-            w.append(.init(kind: .balance, time: nil, message: "Balance: the \(b > 0 ? "right" : "left") channel is \(fixed(abs(b))) dB louder. Check the panning "
+            w.append(.init(kind: .balance, severity: .low, time: nil, message: "Balance: the \(b > 0 ? "right" : "left") channel is \(fixed(abs(b))) dB louder. Check the panning "
                 + "and the channel gains."))
         }
         return w

@@ -65,22 +65,9 @@ public struct FileAnalysis: Sendable, Equatable {
     public var notes: [String]
     /// Problems worth fixing, most serious first, in plain sentences.
     public var warnings: [String]
-    /// The same problems with their kind and, where there is one, their time (not in the JSON,
-    /// which carries the sentences as `warnings`).
+    /// The same problems with their kind, severity and, where there is one, their time (not in
+    /// the JSON, which carries the sentences as `warnings`).
     public var findings: [Finding] = []
-
-    /// A problem worth fixing.
-    public struct Finding: Sendable, Equatable, Codable {
-        /// What kind of problem it is.
-        public enum Kind: String, Sendable, Codable {
-            case clipping, phase, monoCompatibility, truePeak, dcOffset, level, noise, balance
-        }
-        public var kind: Kind
-        /// Where it first happens, seconds, when it has a place.
-        public var time: Double?
-        /// What is wrong and what to do, in a sentence.
-        public var message: String
-    }
 }
 
 /// A run of clipped samples in one channel.

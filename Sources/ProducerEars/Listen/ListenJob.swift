@@ -1,3 +1,5 @@
+import ProducerAudio
+import ProducerDSP
 import ProducerMusic
 
 /// What the listener is told about a part, as the command line gives it: the reference part, a
@@ -39,9 +41,18 @@ public struct ListenSettings: Sendable {
             options.beatsPerBar = options.referenceGrid?.beatsPerBar ?? options.beatsPerBar
         }
         if let clickPath {
-            options.click = try Take(path: clickPath).samples
+            options.clicks = try Self.clicks(path: clickPath)
         }
         return options
+    }
+
+    /// The clicks of the click track at `path`, read in blocks and heard at its own sample rate.
+    static func clicks(path: String) throws -> [Double] {
+        var blocks = try TakeBlocks(path: path)
+        let detector = OnsetDetector()
+        var envelope = detector.stream(sampleRate: blocks.format.sampleRate)
+        while try blocks.next() { envelope.consume(blocks.mono) }
+        return detector.onsets(in: envelope.finish())
     }
 
     /// The beats of a MIDI file's tempo map, from its start until `seconds`, bars from its first meter.
@@ -75,21 +86,38 @@ public struct ListenJob: Sendable {
         self.settings = settings
     }
 
-    /// Listens to the take.
+    /// Listens to the take: one pass over the file, in blocks, feeds the file checks (the meters
+    /// `analyze` uses) and the onset envelope; the listener then works on the take's mono samples.
     public func run() throws -> PerformanceReport {
-        let take = try Take(path: takePath)
-        var report = Listener(options: try settings.options()).listen(to: take)
-        // The technical faults of the file, from the same meters `analyze` uses.
-        let analysis = try Analyzer().analyze(path: takePath)
-        // Faults of the recording itself; stereo-image and delivery matters are for `analyze`.
-        let recordingFaults: Set<FileAnalysis.Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
-        for finding in analysis.findings where recordingFaults.contains(finding.kind) {
-            report.advice.append(.init(time: finding.time ?? 0, bar: nil,
-                                       severity: finding.kind == .clipping ? "high" : "medium", message: finding.message))
+        var blocks = try TakeBlocks(path: takePath)
+        let format = blocks.format
+        var meters = MeterSet(format: format)
+        var envelope = OnsetDetector().stream(sampleRate: format.sampleRate)
+        var samples: [Float] = []
+        samples.reserveCapacity(Int(clamping: min(blocks.reader.frameCount, 1 << 28)))
+        var frames: Int64 = 0
+        while try blocks.next() {
+            meters.consume(blocks.block)
+            envelope.consume(blocks.mono)
+            samples.append(contentsOf: blocks.mono)
+            frames += Int64(blocks.mono.count)
         }
-        let rank = ["high": 0, "medium": 1, "low": 2]
+        // The technical faults of the file, from the same meters `analyze` uses.
+        let analysis = meters.report(file: takePath, format: format, frames: frames)
+        var take = Take(name: takePath, sampleRate: format.sampleRate, samples: samples)
+        take.noteFolding(channels: format.channelCount)
+        samples = []
+        var report = Listener(options: try settings.options()).listen(to: take, onsetEnvelope: envelope.finish())
+        // Faults of the recording itself; stereo-image and delivery matters are for `analyze`.
+        let recordingFaults: Set<Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
+        for finding in analysis.findings {
+            guard let kind = finding.kind, recordingFaults.contains(kind) else { continue }
+            report.advice.append(Finding(kind: kind, severity: kind == .clipping ? .high : .medium,
+                                         time: finding.time ?? 0, message: finding.message))
+        }
+        // Most serious first; in order of appearance within a severity.
         report.advice = report.advice.enumerated().sorted {
-            (rank[$0.element.severity] ?? 3, $0.offset) < (rank[$1.element.severity] ?? 3, $1.offset)
+            ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
         }.map(\.element)
         return report
     }

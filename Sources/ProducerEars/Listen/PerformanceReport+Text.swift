@@ -13,7 +13,11 @@ extension PerformanceReport {
             lines.append("")
             lines.append("What to work on, most important first:")
             for (i, a) in advice.enumerated() {
-                let mark = a.severity == "high" ? "!!" : a.severity == "medium" ? "! " : "· "
+                let mark = switch a.severity {
+                case .high: "!!"
+                case .medium: "! "
+                case .low: "· "
+                }
                 lines.append("  \(i + 1). \(mark) \(a.message)")
             }
         } else if !notes.isEmpty {
