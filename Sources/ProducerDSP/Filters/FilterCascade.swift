@@ -81,41 +81,41 @@ public struct FilterCascade: Sendable {
         // The sections in pairs, padded with an identity (its state stays zero).
         var identity = FilterSection()
         withUnsafeMutablePointer(to: &identity) { padding in
-        withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<FilterSection>.self, capacity: active + 1) { list in
-            let slots = list.baseAddress!
-            for j in 0..<active { slots[j] = pointers[j] }
-            let paired = (active + 1) & ~1
-            if paired > active { slots[active] = padding }
-            // Up to three pairs are one group: it reads and writes the `Float` samples itself,
-            // the whole block in one pass (the same values: the input widened exactly, the
-            // output rounded once).
-            if paired <= 6 {
-                let p = UnsafePointer(slots)
-                mono(p, pairs: paired / 2, samples, count)
-                return
-            }
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: min(count, Self.monoChunkFrames)) { scratch in
-                let x = scratch.baseAddress!
-                var offset = 0
-                while offset < count {
-                    let n = min(Self.monoChunkFrames, count - offset)
-                    let l = samples + offset
-                    for i in 0..<n { x[i] = Double(l[i]) }
-                    // Balanced groups of at most three pairs.
-                    let pairs = paired / 2
-                    let groups = (pairs + 2) / 3
-                    var first = 0
-                    for g in 0..<groups {
-                        let size = (pairs - first) / (groups - g)
-                        let p = UnsafePointer(slots + 2 * first)
-                        mono(p, pairs: size, x, n)
-                        first += size
+            withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<FilterSection>.self, capacity: active + 1) { list in
+                let slots = list.baseAddress!
+                for j in 0..<active { slots[j] = pointers[j] }
+                let paired = (active + 1) & ~1
+                if paired > active { slots[active] = padding }
+                // Up to three pairs are one group: it reads and writes the `Float` samples itself,
+                // the whole block in one pass (the same values: the input widened exactly, the
+                // output rounded once).
+                if paired <= 6 {
+                    let p = UnsafePointer(slots)
+                    mono(p, pairs: paired / 2, samples, count)
+                    return
+                }
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: min(count, Self.monoChunkFrames)) { scratch in
+                    let x = scratch.baseAddress!
+                    var offset = 0
+                    while offset < count {
+                        let n = min(Self.monoChunkFrames, count - offset)
+                        let l = samples + offset
+                        for i in 0..<n { x[i] = Double(l[i]) }
+                        // Balanced groups of at most three pairs.
+                        let pairs = paired / 2
+                        let groups = (pairs + 2) / 3
+                        var first = 0
+                        for g in 0..<groups {
+                            let size = (pairs - first) / (groups - g)
+                            let p = UnsafePointer(slots + 2 * first)
+                            mono(p, pairs: size, x, n)
+                            first += size
+                        }
+                        for i in 0..<n { l[i] = Float(x[i]) }
+                        offset += n
                     }
-                    for i in 0..<n { l[i] = Float(x[i]) }
-                    offset += n
                 }
             }
-        }
         }
         for j in 0..<active {
             let s = pointers[j]
