@@ -25,8 +25,10 @@ func runKernelBenchmark(seconds: Double, rounds: Int, only: String? = nil) {
         }
         return sum
     }
-    let bands = [Equalizer.Band(frequency: 200, gain: -2, q: 1), Equalizer.Band(frequency: 800, gain: 1.5, q: 1),
-                 Equalizer.Band(frequency: 3000, gain: 2, q: 1), Equalizer.Band(frequency: 8000, gain: 1, q: 0.7)]
+    let bands = [
+        Equalizer.Band(frequency: 200, gain: -2, q: 1), Equalizer.Band(frequency: 800, gain: 1.5, q: 1),
+        Equalizer.Band(frequency: 3000, gain: 2, q: 1), Equalizer.Band(frequency: 8000, gain: 1, q: 0.7),
+    ]
     let mono: [(String, () -> any Processor)] = [
         ("eq (high-pass + 4 bands), mono", { Equalizer(highpass: 80, bands: bands) }),
         ("compressor, mono", { Compressor(threshold: -18, ratio: 3, attack: 10, release: 120) }),
@@ -61,7 +63,18 @@ func runKernelBenchmark(seconds: Double, rounds: Int, only: String? = nil) {
         }
         return best / Double(tracks.count * frames) * 1e9
     }
-    print(String(format: "%d rounds of %d tracks × %.0f s at 48 kHz, blocks of %d frames; best round:", rounds, tracks.count, seconds, block))
-    for (name, make) in mono where only.map(name.contains) ?? true { print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %7.2f ns/frame", time(make, channels: 1))) }
-    for (name, make) in stereo where only.map(name.contains) ?? true { print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: " %7.2f ns/frame", time(make, channels: 2))) }
+    print(
+        String(
+            format: "%d rounds of %d tracks × %.0f s at 48 kHz, blocks of %d frames; best round:", rounds, tracks.count,
+            seconds, block))
+    for (name, make) in mono where only.map(name.contains) ?? true {
+        print(
+            "  " + name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(format: " %7.2f ns/frame", time(make, channels: 1)))
+    }
+    for (name, make) in stereo where only.map(name.contains) ?? true {
+        print(
+            "  " + name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(format: " %7.2f ns/frame", time(make, channels: 2)))
+    }
 }

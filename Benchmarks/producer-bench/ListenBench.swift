@@ -47,8 +47,9 @@ struct PitchAccuracy: CustomStringConvertible {
     }
 
     var description: String {
-        String(format: "raw pitch accuracy %.1f %%, octave errors %.2f %%, voicing recall %.1f %%, precision %.1f %%",
-               rawPitchAccuracy * 100, octaveErrors * 100, voicingRecall * 100, voicingPrecision * 100)
+        String(
+            format: "raw pitch accuracy %.1f %%, octave errors %.2f %%, voicing recall %.1f %%, precision %.1f %%",
+            rawPitchAccuracy * 100, octaveErrors * 100, voicingRecall * 100, voicingPrecision * 100)
     }
 }
 
@@ -68,9 +69,11 @@ func benchmarkMelody(seconds: Double, seed: UInt64) -> [SungNote] {
         if next() < 0.1 { midi = (45 + next() * 36).rounded() }
         let vibrato = duration > 0.6 && next() < 0.7
         let glide = next() < 0.3 ? previous : nil
-        notes.append(SungNote(start: t, duration: duration, midi: midi + (next() - 0.5) * 0.3,
-                              vibratoRate: vibrato ? 4.5 + next() * 2 : 0, vibratoDepthCents: vibrato ? 20 + next() * 30 : 0,
-                              glideFromMidi: glide))
+        notes.append(
+            SungNote(
+                start: t, duration: duration, midi: midi + (next() - 0.5) * 0.3,
+                vibratoRate: vibrato ? 4.5 + next() * 2 : 0, vibratoDepthCents: vibrato ? 20 + next() * 30 : 0,
+                glideFromMidi: glide))
         previous = midi
         t += duration + (next() < 0.25 ? 0.15 + next() * 0.5 : 0.02)
     }
@@ -78,13 +81,17 @@ func benchmarkMelody(seconds: Double, seed: UInt64) -> [SungNote] {
 }
 
 extension Double {
-    func clamped(to range: ClosedRange<Double>) -> Double { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
+    func clamped(to range: ClosedRange<Double>) -> Double {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
+    }
 }
 
 func runListenBenchmark(minutes: Double) throws {
     let rate = 44_100.0
     let seconds = minutes * 60
-    print("Synthesising a \(minutes)-minute 44.1 kHz vocal take (vibrato, glides, breath noise at 20 dB SNR, consonants)…")
+    print(
+        "Synthesising a \(minutes)-minute 44.1 kHz vocal take (vibrato, glides, breath noise at 20 dB SNR, consonants)…"
+    )
     var synth = VoiceSynth(sampleRate: rate, seed: 7)
     synth.breathNoiseSNR = 20
     synth.consonantBursts = true
@@ -93,8 +100,9 @@ func runListenBenchmark(minutes: Double) throws {
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let takePath = dir + "/take.wav", truthPath = dir + "/truth.csv"
-    try AudioFile.write(AudioBuffer(channels: [rendering.samples]), to: takePath,
-                        format: AudioFormat(sampleRate: rate, channelCount: 1, encoding: .float(bits: 32)))
+    try AudioFile.write(
+        AudioBuffer(channels: [rendering.samples]), to: takePath,
+        format: AudioFormat(sampleRate: rate, channelCount: 1, encoding: .float(bits: 32)))
     let csv = rendering.f0.enumerated().map { "\(Double($0.offset) * 0.01),\($0.element)" }.joined(separator: "\n")
     try csv.write(toFile: truthPath, atomically: true, encoding: .utf8)
 
@@ -110,9 +118,14 @@ func runListenBenchmark(minutes: Double) throws {
     }
     let estimate = report?.frames?.map(\.f0) ?? []
     let ours = PitchAccuracy(estimate: estimate, truth: rendering.f0)
-    print(String(format: "producer listen (pitch, notes, onsets, tempo, key)  %7.3f s  %6.0f× real time", best, seconds / best))
+    print(
+        String(
+            format: "producer listen (pitch, notes, onsets, tempo, key)  %7.3f s  %6.0f× real time", best,
+            seconds / best))
     print("  Producer: \(ours)")
-    print("  \(report?.notes.count ?? 0) notes, key \(report?.key ?? "–"), tempo \(report?.tempo.map { String(format: "%.1f", $0) } ?? "–") BPM")
+    print(
+        "  \(report?.notes.count ?? 0) notes, key \(report?.key ?? "–"), tempo \(report?.tempo.map { String(format: "%.1f", $0) } ?? "–") BPM"
+    )
 
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("pyin_reference.py").path
@@ -129,11 +142,18 @@ func runListenBenchmark(minutes: Double) throws {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     guard let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-          let pySeconds = json["seconds"] as? Double else {
+        let pySeconds = json["seconds"] as? Double
+    else {
         print("librosa pyin failed"); return
     }
-    print(String(format: "librosa.pyin (pitch only)                           %7.3f s  %6.1f× real time", pySeconds, seconds / pySeconds))
+    print(
+        String(
+            format: "librosa.pyin (pitch only)                           %7.3f s  %6.1f× real time", pySeconds,
+            seconds / pySeconds))
     print("  librosa:  \(PitchAccuracy(json: json))")
-    print(String(format: "ratio: Producer's whole listen is %.0f× faster than librosa's pyin alone; Producer runs at %.0f× real time (goal ≥ 100×)",
-                 pySeconds / best, seconds / best))
+    print(
+        String(
+            format:
+                "ratio: Producer's whole listen is %.0f× faster than librosa's pyin alone; Producer runs at %.0f× real time (goal ≥ 100×)",
+            pySeconds / best, seconds / best))
 }

@@ -70,8 +70,9 @@ func childPeakMemory(_ argv: [String]) throws -> (status: Int32, maxRSSkB: Int, 
     let t0 = now()
     let err = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
     guard err == 0 else {
-        throw NSError(domain: "producer-bench", code: Int(err),
-                      userInfo: [NSLocalizedDescriptionKey: "cannot start \(argv[0]): \(String(cString: strerror(err)))"])
+        throw NSError(
+            domain: "producer-bench", code: Int(err),
+            userInfo: [NSLocalizedDescriptionKey: "cannot start \(argv[0]): \(String(cString: strerror(err)))"])
     }
     var status: Int32 = 0
     var usage = rusage()
@@ -87,7 +88,9 @@ func childPeakMemory(_ argv: [String]) throws -> (status: Int32, maxRSSkB: Int, 
 }
 
 func runListenMemoryBenchmark(shortMinutes: Double, longMinutes: Double, binary: String?) throws {
-    let producer = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let producer =
+        binary
+        ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("producer").path
     // Without a producer binary, the same ListenJob runs in a child producer-bench.
     let command: [String]
@@ -96,8 +99,9 @@ func runListenMemoryBenchmark(shortMinutes: Double, longMinutes: Double, binary:
         print("Running \(producer) listen --part vocal --json")
     } else {
         command = [CommandLine.arguments[0], "--child-listen"]
-        print("\(producer) not found (swift build -c release --product producer, or --binary PATH): "
-              + "running the same ListenJob in a child producer-bench instead")
+        print(
+            "\(producer) not found (swift build -c release --product producer, or --binary PATH): "
+                + "running the same ListenJob in a child producer-bench instead")
     }
     let dir = NSTemporaryDirectory() + "producer-listen-memory-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -109,12 +113,16 @@ func runListenMemoryBenchmark(shortMinutes: Double, longMinutes: Double, binary:
         try writeSineMelody(path: path, minutes: minutes)
         let r = try childPeakMemory(command + [path] + (command.last == "listen" ? ["--part", "vocal", "--json"] : []))
         guard r.status == 0 else { print("producer listen failed with status \(r.status) on \(path)"); exit(1) }
-        print(String(format: "producer listen, %5.1f min take: peak memory %7.1f MiB  (%.1f s)",
-                     minutes, Double(r.maxRSSkB) / 1024, r.seconds))
+        print(
+            String(
+                format: "producer listen, %5.1f min take: peak memory %7.1f MiB  (%.1f s)",
+                minutes, Double(r.maxRSSkB) / 1024, r.seconds))
         figures.append((minutes, r.maxRSSkB))
         try? FileManager.default.removeItem(atPath: path)
     }
     let ratio = Double(figures[1].kB) / Double(max(1, figures[0].kB))
-    print(String(format: "ratio: the %.0f-minute take needs %.2f× the memory of the %.0f-minute take (goal ≤ 1.5×)",
-                 longMinutes, ratio, shortMinutes))
+    print(
+        String(
+            format: "ratio: the %.0f-minute take needs %.2f× the memory of the %.0f-minute take (goal ≤ 1.5×)",
+            longMinutes, ratio, shortMinutes))
 }

@@ -14,8 +14,9 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16, runs: Int = 2, compare: 
     print("Generating \(tracks) mono tracks of \(minutes) minutes at 48 kHz…")
     let frames = Int(minutes * 60 * rate)
     for t in 0..<tracks {
-        let writer = try AudioFileWriter(path: dir + "/tracks/t\(t).wav",
-                                         format: AudioFormat(sampleRate: rate, channelCount: 1, encoding: .integer(bits: 24)))
+        let writer = try AudioFileWriter(
+            path: dir + "/tracks/t\(t).wav",
+            format: AudioFormat(sampleRate: rate, channelCount: 1, encoding: .integer(bits: 24)))
         var buffer = AudioBuffer(channelCount: 1, frameCapacity: 48_000)
         var track = BenchTrack(t, rate: rate)
         var done = 0
@@ -64,20 +65,26 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16, runs: Int = 2, compare: 
         var mixdown = Mixdown(encoding: .integer(bits: 24), replacesExisting: true)
         // PRODUCER_BENCH_SERIAL=1: one thread (repeatable instruction counts under callgrind).
         mixdown.parallel = !serial
-        if let b = ProcessInfo.processInfo.environment["PRODUCER_BENCH_BLOCK"].flatMap({ Int($0) }) { mixdown.blockFrames = b }
+        if let b = ProcessInfo.processInfo.environment["PRODUCER_BENCH_BLOCK"].flatMap({ Int($0) }) {
+            mixdown.blockFrames = b
+        }
         _ = try mixdown.render(session, to: dir + "/mix.wav")
         times.append(now() - t0)
         best = min(best, times.last!)
     }
     let median = times.sorted()[times.count / 2]
-    print(String(format: "producer mix (16 tracks, 2 reverbs, limiter)  %7.2f s  %6.0f× real time (goal %@)", best, audio / best,
-                 serial ? "≥ 75× on one thread" : "≥ 150× on 2 cores")
-          + (runs > 2 ? String(format: "; median of %d runs %.2f s, %.0f×", runs, median, audio / median) : ""))
+    print(
+        String(
+            format: "producer mix (16 tracks, 2 reverbs, limiter)  %7.2f s  %6.0f× real time (goal %@)", best,
+            audio / best,
+            serial ? "≥ 75× on one thread" : "≥ 150× on 2 cores")
+            + (runs > 2 ? String(format: "; median of %d runs %.2f s, %.0f×", runs, median, audio / median) : ""))
     guard compare else { return }
 
     guard which("sox") else { print("sox not found: install it to compare"); return }
     // sox: per track high-pass, 4 equalizers and compand (2 at a time), then mix, reverbs, limiter.
-    let chain = "highpass 80 equalizer 200 1q -2 equalizer 800 1q 1.5 equalizer 3000 1q 2 equalizer 8000 0.7q 1 compand 0.01,0.12 6:-18,-18,-12 0 -90 0.01"
+    let chain =
+        "highpass 80 equalizer 200 1q -2 equalizer 800 1q 1.5 equalizer 3000 1q 2 equalizer 8000 0.7q 1 compand 0.01,0.12 6:-18,-18,-12 0 -90 0.01"
     let script = """
         cd \(dir) && mkdir -p sox &&
         ls tracks/*.wav | xargs -P 2 -I{} sh -c 'sox {} sox/$(basename {}) \(chain)' &&
@@ -89,7 +96,10 @@ func runMixBenchmark(minutes: Double, tracks: Int = 16, runs: Int = 2, compare: 
     let r = try run(["sh", "-c", script])
     let soxSeconds = now() - t0
     guard r.status == 0 else { print("the sox chain failed (status \(r.status))"); return }
-    print(String(format: "sox command lines (same chain, 2 cores)        %7.2f s  %6.0f× real time", soxSeconds, audio / soxSeconds))
+    print(
+        String(
+            format: "sox command lines (same chain, 2 cores)        %7.2f s  %6.0f× real time", soxSeconds,
+            audio / soxSeconds))
     print(String(format: "ratio: Producer renders %.1f× faster than the sox chain", soxSeconds / best))
 }
 

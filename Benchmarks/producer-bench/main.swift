@@ -198,11 +198,15 @@ for _ in 0..<repeats {
     producerBest = min(producerBest, now() - t0)
 }
 let audioSeconds = minutes * 60
-print(String(format: "producer analyze (full analysis)      %7.3f s   %6.0f× real time, %.0f M samples/s",
-             producerBest, audioSeconds / producerBest, audioSeconds * rate * Double(channels) / producerBest / 1e6))
+print(
+    String(
+        format: "producer analyze (full analysis)      %7.3f s   %6.0f× real time, %.0f M samples/s",
+        producerBest, audioSeconds / producerBest, audioSeconds * rate * Double(channels) / producerBest / 1e6))
 if let r = result {
-    print(String(format: "  integrated %.2f LUFS, LRA %.2f LU, true peak %.2f dBTP",
-                 r.integratedLoudness ?? .nan, r.loudnessRange ?? .nan, r.truePeak ?? .nan))
+    print(
+        String(
+            format: "  integrated %.2f LUFS, LRA %.2f LU, true peak %.2f dBTP",
+            r.integratedLoudness ?? .nan, r.loudnessRange ?? .nan, r.truePeak ?? .nan))
 }
 
 // Memory: a child process per file, run before any other child (getrusage keeps the largest
@@ -212,8 +216,9 @@ let halfRun = try run([me, "--child-analyze", half])
 let halfRSS = halfRun.maxRSSkB
 let fullRun = try run([me, "--child-analyze", file])
 let fullRSS = max(fullRun.maxRSSkB, halfRSS)
-print("peak memory: \(halfRSS / 1024) MiB for \(minutes / 2) min, \(fullRSS / 1024) MiB for \(minutes) min "
-      + (fullRSS <= halfRSS + 2048 ? "(does not grow with length)" : "(GROWS with length)"))
+print(
+    "peak memory: \(halfRSS / 1024) MiB for \(minutes / 2) min, \(fullRSS / 1024) MiB for \(minutes) min "
+        + (fullRSS <= halfRSS + 2048 ? "(does not grow with length)" : "(GROWS with length)"))
 
 // ffmpeg, pinned to one core when taskset exists, best of 3.
 if !compare {
@@ -222,13 +227,21 @@ if !compare {
     let pin = which("taskset") ? ["taskset", "-c", "0"] : []
     var ffBest = Double.infinity
     for _ in 0..<3 {
-        let r = try run(pin + ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-i", file,
-                               "-af", "ebur128=peak=true", "-f", "null", "-"])
+        let r = try run(
+            pin + [
+                "ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-i", file,
+                "-af", "ebur128=peak=true", "-f", "null", "-",
+            ])
         guard r.status == 0 else { print("ffmpeg failed with status \(r.status)"); exit(1) }
         ffBest = min(ffBest, r.seconds)
     }
-    print(String(format: "ffmpeg -af ebur128=peak=true (1 core)  %7.3f s   %6.0f× real time", ffBest, audioSeconds / ffBest))
-    print(String(format: "ratio: Producer is %.1f× faster than ffmpeg ebur128 with true peak (goal ≥ 5×)", ffBest / producerBest))
+    print(
+        String(
+            format: "ffmpeg -af ebur128=peak=true (1 core)  %7.3f s   %6.0f× real time", ffBest, audioSeconds / ffBest))
+    print(
+        String(
+            format: "ratio: Producer is %.1f× faster than ffmpeg ebur128 with true peak (goal ≥ 5×)",
+            ffBest / producerBest))
 } else {
     print("ffmpeg not found: install it (apt-get install ffmpeg) to compare")
 }

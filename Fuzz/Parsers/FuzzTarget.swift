@@ -37,7 +37,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// Runs `body`, accepting only errors of type `E` whose description starts with `file` and
 /// carries none of the texts that must never reach a person (unless `input` holds it: a message
 /// may quote the input).
-func expectOnly<E: Error & CustomStringConvertible>(_ type: E.Type, file: String, input: String, _ body: () throws -> Void) {
+func expectOnly<E: Error & CustomStringConvertible>(
+    _ type: E.Type, file: String, input: String, _ body: () throws -> Void
+) {
     do {
         try body()
     } catch let error as E {

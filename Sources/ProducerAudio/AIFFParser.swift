@@ -56,7 +56,8 @@ enum AIFFParser {
         let bits = Int(Int16(bitPattern: comm.be16(6)))
         let rate = Extended80.decode(comm, at: 8)
         if channels < 0 {
-            throw AudioFileError(.malformed, path: path, byteOffset: commOffset + 8, "the header says the file has \(channels) channels")
+            throw AudioFileError(
+                .malformed, path: path, byteOffset: commOffset + 8, "the header says the file has \(channels) channels")
         }
         try AudioFileLimits.checkChannels(channels, path: path, at: commOffset + 8)
         try AudioFileLimits.checkRate(rate, path: path, at: commOffset + 16)
@@ -74,7 +75,8 @@ enum AIFFParser {
                 let name = comm.count > 22 ? comm.fixedText(23, width: Int(comm.u8(22))) : ""
                 throw AudioFileError(
                     .unsupported, path: path, byteOffset: commOffset + 26,
-                    "AIFF-C compression '\(compression)'\(name.isEmpty ? "" : " (\(name))") is not supported; convert to PCM AIFF or WAV")
+                    "AIFF-C compression '\(compression)'\(name.isEmpty ? "" : " (\(name))") is not supported; convert to PCM AIFF or WAV"
+                )
             }
         }
         let kind: SampleLayout.Kind
@@ -98,14 +100,17 @@ enum AIFFParser {
         guard let ssndStart else {
             if frames == 0 {  // AIFF allows omitting SSND when there are no frames
                 return AudioFileLayout(
-                    format: AudioFormat(sampleRate: rate, channelCount: channels, encoding: sample.encoding,
-                                        container: isAIFC ? .aifc : .aiff),
+                    format: AudioFormat(
+                        sampleRate: rate, channelCount: channels, encoding: sample.encoding,
+                        container: isAIFC ? .aifc : .aiff),
                     sample: sample, dataOffset: 0, frameCount: 0, metadata: AudioMetadata())
             }
             throw AudioFileError(.malformed, path: path, "the file has no 'SSND' chunk, so it holds no audio")
         }
         guard ssndSize >= 8 else {
-            throw AudioFileError(.malformed, path: path, byteOffset: ssndOffset, "the 'SSND' chunk is \(ssndSize) bytes; it needs at least 8")
+            throw AudioFileError(
+                .malformed, path: path, byteOffset: ssndOffset,
+                "the 'SSND' chunk is \(ssndSize) bytes; it needs at least 8")
         }
         let offsetBytes = try source.bytes(at: ssndStart, count: 4)
         let dataOffsetField = Int64(offsetBytes.be32(0))
@@ -120,7 +125,8 @@ enum AIFFParser {
         guard needed <= available else {
             throw AudioFileError(
                 .truncated, path: path, byteOffset: ssndOffset,
-                "the 'COMM' chunk says \(frames) frames (\(needed) bytes) but the 'SSND' chunk holds only \(available) bytes")
+                "the 'COMM' chunk says \(frames) frames (\(needed) bytes) but the 'SSND' chunk holds only \(available) bytes"
+            )
         }
         let format = AudioFormat(
             sampleRate: rate, channelCount: channels, encoding: sample.encoding, container: isAIFC ? .aifc : .aiff)

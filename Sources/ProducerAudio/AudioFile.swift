@@ -5,7 +5,8 @@ public enum AudioFile {
     /// - Returns: the audio (`frameCount` = the file's frames), its format and metadata.
     /// - Throws: ``AudioFileError`` as ``AudioFileReader`` does, and `.unsupported` if the audio
     ///   cannot fit in memory.
-    public static func read(path: String) throws -> (buffer: AudioBuffer, format: AudioFormat, metadata: AudioMetadata) {
+    public static func read(path: String) throws -> (buffer: AudioBuffer, format: AudioFormat, metadata: AudioMetadata)
+    {
         let reader = try AudioFileReader(path: path)
         let channels = reader.format.channelCount
         guard let frames = Int(exactly: reader.frameCount), frames <= Int.max / 4 / channels else {

@@ -5,7 +5,9 @@
 public struct AudioFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of problem it is. New kinds may be added; match on the static values.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Kind: String, Sendable { case notFound, unreadable, notAudio, malformed, truncated, unsupported, writeFailed }
+        private enum Kind: String, Sendable {
+            case notFound, unreadable, notAudio, malformed, truncated, unsupported, writeFailed
+        }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
         /// The file does not exist.

@@ -47,7 +47,9 @@ enum AudioFileLimits {
     }
 
     /// The error for a chunk whose size runs past the end of the file.
-    static func chunkPastEnd(_ id: String, size: Int64, remaining: Int64, path: String, at offset: Int64) -> AudioFileError {
+    static func chunkPastEnd(
+        _ id: String, size: Int64, remaining: Int64, path: String, at offset: Int64
+    ) -> AudioFileError {
         AudioFileError(
             .truncated, path: path, byteOffset: offset,
             "the '\(id)' chunk says \(size) bytes but only \(remaining) remain in the file")

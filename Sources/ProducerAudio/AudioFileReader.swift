@@ -78,7 +78,8 @@ public final class AudioFileReader {
                 buffer.frameCount = done
                 throw AudioFileError(
                     .truncated, path: path, byteOffset: at + Int64(got),
-                    "the file ends after \(position + Int64(got / blockAlign)) of the \(frameCount) frames its header announces")
+                    "the file ends after \(position + Int64(got / blockAlign)) of the \(frameCount) frames its header announces"
+                )
             }
             let channels = format.channelCount, stride = buffer.frameCapacity, layout = sample, offset = done
             scratch.withUnsafeBytes { raw in
@@ -112,15 +113,21 @@ public final class AudioFileReader {
         let isAIFF = magic == "FORM" && (form == "AIFF" || form == "AIFC")
         if isWAV || isAIFF {
             if head.count < 20 {
-                throw AudioFileError(.truncated, path: path, byteOffset: size, "the file ends inside its header (\(size) bytes)")
+                throw AudioFileError(
+                    .truncated, path: path, byteOffset: size, "the file ends inside its header (\(size) bytes)")
             }
             return isWAV ? try WAVParser.parse(source, path: path) : try AIFFParser.parse(source, path: path)
         }
         if magic == "RIFX" {
-            throw AudioFileError(.unsupported, path: path, byteOffset: 0, "big-endian WAV (RIFX) is not supported; convert to a standard WAV")
+            throw AudioFileError(
+                .unsupported, path: path, byteOffset: 0,
+                "big-endian WAV (RIFX) is not supported; convert to a standard WAV")
         }
-        if head.count < 12 && (["RIFF", "RF64", "BW64", "FORM"].contains { $0.utf8.starts(with: head) || head.starts(with: $0.utf8) }) {
-            throw AudioFileError(.truncated, path: path, byteOffset: size, "the file ends inside its header (\(size) bytes)")
+        if head.count < 12
+            && (["RIFF", "RF64", "BW64", "FORM"].contains { $0.utf8.starts(with: head) || head.starts(with: $0.utf8) })
+        {
+            throw AudioFileError(
+                .truncated, path: path, byteOffset: size, "the file ends inside its header (\(size) bytes)")
         }
         throw AudioFileError(.notAudio, path: path, byteOffset: 0, describeForeign(head))
     }

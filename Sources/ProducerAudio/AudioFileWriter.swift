@@ -66,16 +66,21 @@ public final class AudioFileWriter {
                 "cannot write \(format.encoding); Producer writes integer 8/16/24/32-bit and float 32/64-bit samples")
         }
         if format.container == .aiff, case .float = format.encoding {
-            throw AudioFileError(.unsupported, path: path, "AIFF holds integer samples only; use AIFF-C (.aifc) or WAV for floating point")
-        }
-        guard AudioFileLimits.channels.contains(format.channelCount) else {
-            throw AudioFileError(.unsupported, path: path, "cannot write \(format.channelCount) channels; the range is 1…1024")
-        }
-        guard AudioFileLimits.sampleRates.contains(format.sampleRate),
-              isAIFF || format.sampleRate == format.sampleRate.rounded() else {
             throw AudioFileError(
                 .unsupported, path: path,
-                "cannot write the sample rate \(AudioFileLimits.describe(format.sampleRate)) Hz; the range is 1000…768000 Hz, whole numbers for WAV")
+                "AIFF holds integer samples only; use AIFF-C (.aifc) or WAV for floating point")
+        }
+        guard AudioFileLimits.channels.contains(format.channelCount) else {
+            throw AudioFileError(
+                .unsupported, path: path, "cannot write \(format.channelCount) channels; the range is 1…1024")
+        }
+        guard AudioFileLimits.sampleRates.contains(format.sampleRate),
+            isAIFF || format.sampleRate == format.sampleRate.rounded()
+        else {
+            throw AudioFileError(
+                .unsupported, path: path,
+                "cannot write the sample rate \(AudioFileLimits.describe(format.sampleRate)) Hz; the range is 1000…768000 Hz, whole numbers for WAV"
+            )
         }
         self.sample = sample
         if case .integer(let bits) = format.encoding, dither, bits <= 24 {
@@ -92,8 +97,10 @@ public final class AudioFileWriter {
             header = h.bytes
         }
         headerSize = Int64(header.count)
-        scratch = [UInt8](repeating: 0, count: max(1, (1 << 16) / (sample.bytesPerSample * format.channelCount))
-                          * sample.bytesPerSample * format.channelCount)
+        scratch = [UInt8](
+            repeating: 0,
+            count: max(1, (1 << 16) / (sample.bytesPerSample * format.channelCount))
+                * sample.bytesPerSample * format.channelCount)
 
         // The temporary file: same directory, hidden, unique; removed on Ctrl-C.
         do {
@@ -124,8 +131,10 @@ public final class AudioFileWriter {
         guard !done else { throw AudioFileError(.writeFailed, path: path, "the writer is already finished") }
         let blockAlign = sample.bytesPerSample * format.channelCount
         if aiffHeader != nil,
-           headerSize + dataBytes + Int64(buffer.frameCount) * Int64(blockAlign) > 0xFFFF_FFF0 {
-            throw AudioFileError(.writeFailed, path: path, "AIFF files cannot hold more than 4 GiB; write WAV (it becomes RF64) instead")
+            headerSize + dataBytes + Int64(buffer.frameCount) * Int64(blockAlign) > 0xFFFF_FFF0
+        {
+            throw AudioFileError(
+                .writeFailed, path: path, "AIFF files cannot hold more than 4 GiB; write WAV (it becomes RF64) instead")
         }
         let scratchFrames = scratch.count / blockAlign
         var frame = 0
@@ -143,7 +152,9 @@ public final class AudioFileWriter {
                 }
             }
             dither = tpdf
-            if let e = scratch.withUnsafeBytes({ POSIX.writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<byteCount])) }) {
+            if let e = scratch.withUnsafeBytes({
+                POSIX.writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<byteCount]))
+            }) {
                 throw failure("cannot write audio", e)
             }
             frame += n

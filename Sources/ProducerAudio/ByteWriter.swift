@@ -11,8 +11,12 @@ struct ByteWriter {
     mutating func le32(_ v: UInt32) { for i in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
     mutating func le64(_ v: UInt64) { for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
     mutating func be16(_ v: UInt16) { bytes += [UInt8(v >> 8), UInt8(v & 0xFF)] }
-    mutating func be32(_ v: UInt32) { for i in (0..<4).reversed() { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
-    mutating func be64(_ v: UInt64) { for i in (0..<8).reversed() { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
+    mutating func be32(_ v: UInt32) {
+        for i in (0..<4).reversed() { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) }
+    }
+    mutating func be64(_ v: UInt64) {
+        for i in (0..<8).reversed() { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) }
+    }
     mutating func zeros(_ n: Int) { bytes += repeatElement(0, count: n) }
     /// Appends `text` as UTF-8 in a field of exactly `width` bytes: cut at a character boundary, NUL-padded.
     mutating func fixedText(_ text: String, width: Int) {

@@ -15,8 +15,10 @@ public struct Converter: Sendable {
     /// Whether an existing output may be replaced (`--force`); the input never is.
     public var replacesExisting: Bool = false
 
-    public init(encoding: SampleEncoding? = nil, container: AudioContainer? = nil, dither: Bool = true,
-                replacesExisting: Bool = false) {
+    public init(
+        encoding: SampleEncoding? = nil, container: AudioContainer? = nil, dither: Bool = true,
+        replacesExisting: Bool = false
+    ) {
         self.encoding = encoding
         self.container = container
         self.dither = dither

@@ -28,8 +28,8 @@ struct TPDFDither: Sendable {
         state ^= state << 25
         state ^= state >> 27
         let r = state &* 0x2545_F491_4F6C_DD1D
-        let a = Double(r >> 40)                   // 24 bits
-        let b = Double((r >> 16) & 0xFF_FFFF)     // the next 24 bits
+        let a = Double(r >> 40)  // 24 bits
+        let b = Double((r >> 16) & 0xFF_FFFF)  // the next 24 bits
         return (a + b) * (1.0 / 16_777_216.0) - 1.0
     }
 }

@@ -47,10 +47,12 @@ enum SampleConversion {
                     while f + 4 <= frames && p + 14 <= end {
                         let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
                         let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
-                        let u = SIMD4<UInt32>(UInt32(truncatingIfNeeded: w0), UInt32(truncatingIfNeeded: w0 >> 24),
-                                              UInt32(truncatingIfNeeded: w1), UInt32(truncatingIfNeeded: w1 >> 24))
+                        let u = SIMD4<UInt32>(
+                            UInt32(truncatingIfNeeded: w0), UInt32(truncatingIfNeeded: w0 >> 24),
+                            UInt32(truncatingIfNeeded: w1), UInt32(truncatingIfNeeded: w1 >> 24))
                         let v = SIMD4<Int32>(truncatingIfNeeded: u &<< 8) &>> 8
-                        UnsafeMutableRawPointer(out + f).storeBytes(of: SIMD4<Float>(v) * (1.0 / 8_388_608.0), as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(out + f).storeBytes(
+                            of: SIMD4<Float>(v) * (1.0 / 8_388_608.0), as: SIMD4<Float>.self)
                         p += 12
                         f += 4
                     }
@@ -64,7 +66,8 @@ enum SampleConversion {
                     }
                 }
                 while f < frames {
-                    let b0 = UInt32(p.load(as: UInt8.self)), b1 = UInt32(p.load(fromByteOffset: 1, as: UInt8.self)), b2 = UInt32(p.load(fromByteOffset: 2, as: UInt8.self))
+                    let b0 = UInt32(p.load(as: UInt8.self)), b1 = UInt32(p.load(fromByteOffset: 1, as: UInt8.self)),
+                        b2 = UInt32(p.load(fromByteOffset: 2, as: UInt8.self))
                     let u = big ? (b0 << 24 | b1 << 16 | b2 << 8) : (b2 << 24 | b1 << 16 | b0 << 8)
                     out[f] = Float(Int32(bitPattern: u) >> 8) * (1.0 / 8_388_608.0)
                     p += blockAlign

@@ -23,7 +23,9 @@ public func fixed(_ value: Double?, _ decimals: Int = 1) -> String {
     var text = String(rounded == 0 ? 0 : rounded)  // no "-0.0"
     if let dot = text.firstIndex(of: ".") {
         let have = text.distance(from: dot, to: text.endIndex) - 1
-        if decimals == 0 { text = String(text[..<dot]) } else if have < decimals {
+        if decimals == 0 {
+            text = String(text[..<dot])
+        } else if have < decimals {
             text += String(repeating: "0", count: decimals - have)
         }
     } else if decimals > 0 {

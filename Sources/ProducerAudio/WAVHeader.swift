@@ -72,14 +72,14 @@ struct WAVHeader {
     /// The usual speaker mask for a channel count (WAVEFORMATEXTENSIBLE), 0 (unassigned) past 8.
     static func defaultMask(_ channels: Int) -> UInt32 {
         switch channels {
-        case 1: return 0x4          // C
-        case 2: return 0x3          // L R
-        case 3: return 0x7          // L R C
-        case 4: return 0x33         // L R Ls Rs (back)
-        case 5: return 0x37         // L R C Ls Rs
-        case 6: return 0x3F         // 5.1
-        case 7: return 0x13F        // 6.1
-        case 8: return 0x63F        // 7.1
+        case 1: return 0x4  // C
+        case 2: return 0x3  // L R
+        case 3: return 0x7  // L R C
+        case 4: return 0x33  // L R Ls Rs (back)
+        case 5: return 0x37  // L R C Ls Rs
+        case 6: return 0x3F  // 5.1
+        case 7: return 0x13F  // 6.1
+        case 8: return 0x63F  // 7.1
         default: return 0
         }
     }

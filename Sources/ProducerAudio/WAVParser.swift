@@ -2,7 +2,9 @@
 /// Other chunks are skipped (odd sizes padded to even).
 enum WAVParser {
     /// The KSDATAFORMAT_SUBTYPE GUID suffix shared by PCM and IEEE float subformats.
-    static let guidSuffix: [UInt8] = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71]
+    static let guidSuffix: [UInt8] = [
+        0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71,
+    ]
 
     private struct DS64 {
         var riffSize: UInt64
@@ -31,11 +33,13 @@ enum WAVParser {
             guard h.fourCC(0) == "ds64" else {
                 throw AudioFileError(
                     .malformed, path: path, byteOffset: 12,
-                    "an \(container == .rf64 ? "RF64" : "BW64") file must start with a 'ds64' chunk, but this one starts with '\(h.fourCC(0))'")
+                    "an \(container == .rf64 ? "RF64" : "BW64") file must start with a 'ds64' chunk, but this one starts with '\(h.fourCC(0))'"
+                )
             }
             let size = Int64(h.le32(4))
             guard size >= 24 else {
-                throw AudioFileError(.malformed, path: path, byteOffset: 12, "the 'ds64' chunk is \(size) bytes; it needs at least 24")
+                throw AudioFileError(
+                    .malformed, path: path, byteOffset: 12, "the 'ds64' chunk is \(size) bytes; it needs at least 24")
             }
             guard size <= fileSize - 20 else {
                 throw AudioFileLimits.chunkPastEnd("ds64", size: size, remaining: fileSize - 20, path: path, at: 12)
@@ -130,7 +134,9 @@ enum WAVParser {
     /// Interprets a `fmt ` chunk body (at file offset `offset`).
     static func parseFormat(_ b: [UInt8], path: String, at offset: Int64) throws -> (AudioFormat, SampleLayout) {
         guard b.count >= 16 else {
-            throw AudioFileError(.malformed, path: path, byteOffset: offset, "the 'fmt ' chunk is \(b.count) bytes; it needs at least 16")
+            throw AudioFileError(
+                .malformed, path: path, byteOffset: offset, "the 'fmt ' chunk is \(b.count) bytes; it needs at least 16"
+            )
         }
         let tag = b.le16(0)
         let channels = Int(b.le16(2))
@@ -150,7 +156,8 @@ enum WAVParser {
             guard Array(b[26..<40]) == guidSuffix else {
                 throw AudioFileError(
                     .unsupported, path: path, byteOffset: offset + 32,
-                    "the WAVE_FORMAT_EXTENSIBLE subformat GUID is not PCM or IEEE float (e.g. Ambisonics B-format); it is not supported")
+                    "the WAVE_FORMAT_EXTENSIBLE subformat GUID is not PCM or IEEE float (e.g. Ambisonics B-format); it is not supported"
+                )
             }
         }
         let isFloat: Bool
@@ -188,7 +195,8 @@ enum WAVParser {
         guard blockAlign == channels * sample.bytesPerSample else {
             throw AudioFileError(
                 .malformed, path: path, byteOffset: offset + 20,
-                "the block align \(blockAlign) is inconsistent with \(channels) channels × \(sample.bytesPerSample) bytes per sample")
+                "the block align \(blockAlign) is inconsistent with \(channels) channels × \(sample.bytesPerSample) bytes per sample"
+            )
         }
         let format = AudioFormat(
             sampleRate: rate, channelCount: channels, encoding: sample.encoding, container: .wav, channelMask: mask)

@@ -25,7 +25,8 @@ extension ProducerCommand {
                         if output.json { try printJSON(lines) } else { print(lines.text(timeZone: zone)) }
                         if !recorded {
                             writeStandardError(
-                                "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n")
+                                "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n"
+                            )
                         }
                     }
                 }
@@ -48,7 +49,9 @@ extension ProducerCommand {
             var booking: String
             @Option(
                 parsing: .unconditional,
-                help: ArgumentHelp("The start you expect, in the project's time zone; confirms only a hold that starts then.", valueName: "YYYY-MM-DDTHH:MM"))
+                help: ArgumentHelp(
+                    "The start you expect, in the project's time zone; confirms only a hold that starts then.",
+                    valueName: "YYYY-MM-DDTHH:MM"))
             var at: String?
             @OptionGroup var project: ProjectOptions
             @OptionGroup var output: OutputOptions
@@ -59,8 +62,12 @@ extension ProducerCommand {
                         let zone = try await store.snapshot().settings.timeZone
                         let expected = try at.map { try OfficeJobs.date($0, timeZone: zone, option: "--at") }
                         let line = try await OfficeJobs.confirm(booking, at: expected, store: store)
-                        if output.json { try printJSON(line) } else {
-                            print("Confirmed \(line.session): \(BookingList.when(line.start, line.end, timeZone: zone)), \(line.studio) — \(line.room) [\(line.bookingID)].")
+                        if output.json {
+                            try printJSON(line)
+                        } else {
+                            print(
+                                "Confirmed \(line.session): \(BookingList.when(line.start, line.end, timeZone: zone)), \(line.studio) — \(line.room) [\(line.bookingID)]."
+                            )
                         }
                     }
                 }
@@ -73,7 +80,9 @@ extension ProducerCommand {
                 discussion: "Example: producer bookings cancel \"Mix — Blue Hour\" --fee 200")
             @Argument(help: "A booking id, or a session's title.")
             var booking: String
-            @Option(parsing: .unconditional, help: "The cancellation fee owed, 0 or more, in the project's currency (e.g. 250, 250.00 or 250 EUR).")
+            @Option(
+                parsing: .unconditional,
+                help: "The cancellation fee owed, 0 or more, in the project's currency (e.g. 250, 250.00 or 250 EUR).")
             var fee: String?
             @OptionGroup var project: ProjectOptions
             @OptionGroup var output: OutputOptions
@@ -82,8 +91,13 @@ extension ProducerCommand {
                 try await runOffice("bookings cancel", json: output.json) {
                     try await project.place.with { store in
                         let booking = try await OfficeJobs.cancel(booking, fee: fee, store: store)
-                        if output.json { try printJSON(booking) } else {
-                            print("Cancelled \(booking.id)" + (booking.cancellationFee.map { " (fee \($0.formatted))" } ?? "") + ". Run `producer schedule --repair` to re-plan.")
+                        if output.json {
+                            try printJSON(booking)
+                        } else {
+                            print(
+                                "Cancelled \(booking.id)"
+                                    + (booking.cancellationFee.map { " (fee \($0.formatted))" } ?? "")
+                                    + ". Run `producer schedule --repair` to re-plan.")
                         }
                     }
                 }
@@ -118,8 +132,13 @@ extension ProducerCommand {
                     let policy = OutputPolicy(replacesExisting: force, inputs: project.place.files())
                     try policy.check(ics, what: "the calendar")
                     try await project.place.with { store in
-                        let count = try await OfficeJobs.exportCalendar(to: ics, person: person, studio: studio, store: store)
-                        if output.json { try printJSON(["file": ics, "events": "\(count)"]) } else { print("Wrote \(count) bookings to \(ics).") }
+                        let count = try await OfficeJobs.exportCalendar(
+                            to: ics, person: person, studio: studio, store: store)
+                        if output.json {
+                            try printJSON(["file": ics, "events": "\(count)"])
+                        } else {
+                            print("Wrote \(count) bookings to \(ics).")
+                        }
                     }
                 }
             }

@@ -61,8 +61,10 @@ extension ProducerCommand {
                 if format.json {
                     try printJSON(ConvertResult(input: input, output: output, format: written))
                 } else {
-                    print("\(input) → \(output): \(written.container.rawValue.uppercased()), "
-                        + "\(written.encoding.bitsPerSample)-bit, \(Int(written.sampleRate)) Hz, \(written.channelCount) ch")
+                    print(
+                        "\(input) → \(output): \(written.container.rawValue.uppercased()), "
+                            + "\(written.encoding.bitsPerSample)-bit, \(Int(written.sampleRate)) Hz, \(written.channelCount) ch"
+                    )
                 }
             } catch {
                 report(error, command: "convert", json: format.json)

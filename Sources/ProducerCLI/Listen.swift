@@ -105,9 +105,13 @@ struct PartOptions: ParsableArguments {
 
     func validate() throws {
         if let tempo, tempo <= 0 {
-            throw ValidationError("--tempo must be a positive number of beats per minute (20 to 400); a tempo cannot be \(tempo.formatted)")
+            throw ValidationError(
+                "--tempo must be a positive number of beats per minute (20 to 400); a tempo cannot be \(tempo.formatted)"
+            )
         }
-        if let tempo, !(20...400).contains(tempo) { throw ValidationError("--tempo must be between 20 and 400 BPM, not \(tempo.formatted)") }
+        if let tempo, !(20...400).contains(tempo) {
+            throw ValidationError("--tempo must be between 20 and 400 BPM, not \(tempo.formatted)")
+        }
     }
 
     var settings: ListenSettings { ListenSettings(referencePath: reference, key: key, tempo: tempo, part: part) }

@@ -45,15 +45,20 @@ extension ProducerCommand {
         func run() throws {
             let encoding: SampleEncoding = bitDepth == "32f" ? .float(bits: 32) : .integer(bits: Int(bitDepth)!)
             do {
-                var bar = ProgressBar(label: "mix " + session, enabled: !format.json && ProgressBar.standardErrorIsTerminal)
+                var bar = ProgressBar(
+                    label: "mix " + session, enabled: !format.json && ProgressBar.standardErrorIsTerminal)
                 defer { bar.finish() }
-                let job = MixJob(session: session, output: output, stems: stems, encoding: encoding, replacesExisting: force)
+                let job = MixJob(
+                    session: session, output: output, stems: stems, encoding: encoding, replacesExisting: force)
                 let check = try job.run { bar.update($0) }
                 bar.finish()
                 let result = check.render
-                if format.json { try printJSON(check) } else {
-                    print("Rendered \(session) → \(output): \(formatTime(result.seconds)) at \(Int(result.sampleRate)) Hz"
-                        + (result.stems.isEmpty ? "" : ", \(result.stems.count) stems in \(stems ?? "")"))
+                if format.json {
+                    try printJSON(check)
+                } else {
+                    print(
+                        "Rendered \(session) → \(output): \(formatTime(result.seconds)) at \(Int(result.sampleRate)) Hz"
+                            + (result.stems.isEmpty ? "" : ", \(result.stems.count) stems in \(stems ?? "")"))
                     print(check.summary)
                     for warning in check.warnings { writeStandardError("warning: \(warning)\n") }
                 }

@@ -12,7 +12,8 @@ extension ProducerCommand {
             defaultSubcommand: List.self)
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the people, their roles, rates and availability.")
+            static let configuration = CommandConfiguration(
+                abstract: "List the people, their roles, rates and availability.")
             @OptionGroup var project: ProjectOptions
             @OptionGroup var output: OutputOptions
 
@@ -20,9 +21,12 @@ extension ProducerCommand {
                 try await runOffice("people list", json: output.json) {
                     try await project.place.with { store in
                         let snapshot = try await store.snapshot()
-                        if output.json { try printJSON(snapshot.people) } else {
+                        if output.json {
+                            try printJSON(snapshot.people)
+                        } else {
                             for person in snapshot.people {
-                                var line = "\(person.name) — \(person.roles.map(\.name).joined(separator: ", ")) — \(person.rate.formatted)"
+                                var line =
+                                    "\(person.name) — \(person.roles.map(\.name).joined(separator: ", ")) — \(person.rate.formatted)"
                                 if person.headcount > 1 { line += " — \(person.headcount) players" }
                                 if let union = person.unionScale { line += " — \(union)" }
                                 print(line)
@@ -55,8 +59,13 @@ extension ProducerCommand {
             func run() async throws {
                 try await runOffice("people availability", json: output.json) {
                     try await project.place.with { store in
-                        let (person, busy, warning) = try await OfficeJobs.importAvailability(person: name, icsPath: ics, store: store)
-                        if output.json { try printJSON(busy) } else { print("\(person): \(busy.count) busy times imported from \(ics).") }
+                        let (person, busy, warning) = try await OfficeJobs.importAvailability(
+                            person: name, icsPath: ics, store: store)
+                        if output.json {
+                            try printJSON(busy)
+                        } else {
+                            print("\(person): \(busy.count) busy times imported from \(ics).")
+                        }
                         if let warning { writeStandardError("warning: \(warning)\n") }
                     }
                 }

@@ -35,7 +35,9 @@ public enum ProducerCLI {
                 if arguments.contains("--json") && code == .validationFailure {
                     // With --json, a usage mistake is a JSON object like any other error.
                     let command = commandName(in: arguments)
-                    report(UsageError(message: ProducerCommand.message(for: error), full: message), command: command, json: true)
+                    report(
+                        UsageError(message: ProducerCommand.message(for: error), full: message), command: command,
+                        json: true)
                 } else {
                     writeStandardError(message + "\n")
                 }

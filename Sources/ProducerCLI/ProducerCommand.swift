@@ -5,7 +5,8 @@ import ArgumentParser
 struct ProducerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "producer",
-        abstract: "A music producer in your terminal: listens to recordings, measures them, mixes and plans the sessions.",
+        abstract:
+            "A music producer in your terminal: listens to recordings, measures them, mixes and plans the sessions.",
         discussion: """
             Start with `producer demo`, which writes a few flawed files and shows what Producer \
             finds in them. `producer help COMMAND` explains a command.

@@ -1,4 +1,3 @@
-
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.
 struct ProgressBar: Sendable {
     private let label: String

@@ -36,7 +36,9 @@ extension ProducerCommand {
             @Option(help: "The folder to make (default: the name in lower case with hyphens).")
             var path: String?
 
-            @Option(help: ArgumentHelp("Keep the project in PostgreSQL: postgres://user:password@host/db.", valueName: "url"))
+            @Option(
+                help: ArgumentHelp(
+                    "Keep the project in PostgreSQL: postgres://user:password@host/db.", valueName: "url"))
             var database: String?
 
             @OptionGroup var output: OutputOptions
@@ -49,24 +51,31 @@ extension ProducerCommand {
                         try printJSON(ProjectMade(folder: made.folder, database: made.location, settings: settings))
                     } else {
                         print("Made project \"\(settings.name)\" in \(made.folder)/ (database: \(made.location)).")
-                        print("Counting in \(settings.currency), days in \(settings.timeZone)" + (deadline.map { ", deadline \($0)" } ?? "") + ".")
+                        print(
+                            "Counting in \(settings.currency), days in \(settings.timeZone)"
+                                + (deadline.map { ", deadline \($0)" } ?? "") + ".")
                     }
                 }
             }
 
             /// The new project's settings from the options, each mistake named by its option.
             func settings() throws -> ProjectSettings {
-                guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw OfficeError("the project needs a name") }
+                guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw OfficeError("the project needs a name")
+                }
                 do throws(MoneyError) {
                     try Money.checkCurrency(currency)
                 } catch {
                     throw OfficeError("--currency: \(error.message)")
                 }
                 guard TimeZone(identifier: timeZone) != nil else {
-                    throw OfficeError("--time-zone \(timeZone): not a time zone; use an IANA name such as Europe/Berlin")
+                    throw OfficeError(
+                        "--time-zone \(timeZone): not a time zone; use an IANA name such as Europe/Berlin")
                 }
                 var settings = ProjectSettings(name: name, currency: currency, timeZone: timeZone)
-                if let deadline { settings.deadline = try OfficeJobs.date(deadline, timeZone: timeZone, option: "--deadline") }
+                if let deadline {
+                    settings.deadline = try OfficeJobs.date(deadline, timeZone: timeZone, option: "--deadline")
+                }
                 return settings
             }
         }

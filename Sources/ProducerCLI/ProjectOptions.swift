@@ -3,10 +3,16 @@ import ProducerStore
 
 /// Where the office commands find the project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The project folder (default: the folder you are in, or one above it).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The project folder (default: the folder you are in, or one above it).", valueName: "path"))
     var project: String?
 
-    @Option(name: .long, help: ArgumentHelp("The project's database instead: postgres://user:password@host/db (or $PRODUCER_DATABASE).", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The project's database instead: postgres://user:password@host/db (or $PRODUCER_DATABASE).",
+            valueName: "url"))
     var database: String?
 
     var place: ProjectPlace { ProjectPlace(project: project, database: database) }

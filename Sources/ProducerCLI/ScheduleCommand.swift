@@ -37,7 +37,8 @@ extension ProducerCommand {
 
         @Option(
             name: .customLong("time-limit"), parsing: .unconditional,
-            help: ArgumentHelp("Seconds the whole run may take, above 0 and at most 600 (default: 1.5).", valueName: "seconds"))
+            help: ArgumentHelp(
+                "Seconds the whole run may take, above 0 and at most 600 (default: 1.5).", valueName: "seconds"))
         var timeLimit: String?
 
         @OptionGroup var project: ProjectOptions
@@ -51,7 +52,9 @@ extension ProducerCommand {
                 try await project.place.with { store in
                     let settings = try await store.snapshot().settings
                     if let from { job.from = try OfficeJobs.date(from, timeZone: settings.timeZone, option: "--from") }
-                    if let until { job.until = try OfficeJobs.date(until, timeZone: settings.timeZone, option: "--until") }
+                    if let until {
+                        job.until = try OfficeJobs.date(until, timeZone: settings.timeZone, option: "--until")
+                    }
                     // Checked before the project is locked; checked again inside the job.
                     _ = try job.horizon(settings: settings, now: Date())
                     let report = try await job.run(store: store)

@@ -12,7 +12,8 @@ extension ProducerCommand {
             defaultSubcommand: List.self)
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the sessions, what they need and whether they are done.")
+            static let configuration = CommandConfiguration(
+                abstract: "List the sessions, what they need and whether they are done.")
             @OptionGroup var project: ProjectOptions
             @OptionGroup var output: OutputOptions
 
@@ -20,11 +21,18 @@ extension ProducerCommand {
                 try await runOffice("sessions list", json: output.json) {
                     try await project.place.with { store in
                         let snapshot = try await store.snapshot()
-                        if output.json { try printJSON(snapshot.sessions) } else {
+                        if output.json {
+                            try printJSON(snapshot.sessions)
+                        } else {
                             for session in snapshot.sessions {
-                                let needs = session.needs.map { $0.count == 1 ? $0.role.name : "\($0.count) × \($0.role.name)" }
-                                let people = session.people.compactMap { id in snapshot.people.first { $0.id == id }?.name }
-                                var line = "\(session.isDone ? "■" : "□") \(session.title) — \(session.kind.rawValue), \(session.durationMinutes / 60) h"
+                                let needs = session.needs.map {
+                                    $0.count == 1 ? $0.role.name : "\($0.count) × \($0.role.name)"
+                                }
+                                let people = session.people.compactMap { id in
+                                    snapshot.people.first { $0.id == id }?.name
+                                }
+                                var line =
+                                    "\(session.isDone ? "■" : "□") \(session.title) — \(session.kind.rawValue), \(session.durationMinutes / 60) h"
                                 if session.durationMinutes % 60 != 0 { line += " \(session.durationMinutes % 60) min" }
                                 let who = people + needs
                                 if !who.isEmpty { line += " — " + who.joined(separator: ", ") }

@@ -16,7 +16,11 @@ extension ProducerCommand {
                 try await project.place.with { store in
                     let snapshot = try await store.snapshot()
                     let status = ProjectStatus(project: snapshot, now: Date())
-                    if output.json { try printJSON(status) } else { print(status.text(timeZone: snapshot.settings.timeZone)) }
+                    if output.json {
+                        try printJSON(status)
+                    } else {
+                        print(status.text(timeZone: snapshot.settings.timeZone))
+                    }
                 }
             }
         }

@@ -75,7 +75,7 @@ public struct BeatTracker: Sendable {
         let n = score.count
         guard n > 0 else { return [] }
         let lo = Int((2 * period).rounded()), hi = max(1, Int((period / 2).rounded()))
-        let offsets = Array(stride(from: lo, through: hi, by: -1))   // frames back
+        let offsets = Array(stride(from: lo, through: hi, by: -1))  // frames back
         let penalty = offsets.map { d -> Double in
             let l = Double.log(Double(d) / period)
             return -tightness * l * l
@@ -91,7 +91,11 @@ public struct BeatTracker: Sendable {
                 if v > best { best = v; arg = i - d }
             }
             if arg >= 0 { cumulative[i] = score[i] + best; backlink[i] = arg } else { cumulative[i] = score[i] }
-            if firstBeat && score[i] < threshold { backlink[i] = -1; cumulative[i] = score[i] } else { firstBeat = false }
+            if firstBeat && score[i] < threshold {
+                backlink[i] = -1; cumulative[i] = score[i]
+            } else {
+                firstBeat = false
+            }
         }
         // The last beat: the last local maximum of the cumulative score above half their median.
         var maxima: [Int] = []
@@ -105,7 +109,9 @@ public struct BeatTracker: Sendable {
         // Of the strong maxima in the last two periods, the highest: a weak late frame (a
         // soft off-beat) may be a later maximum that reaches back past the real last beat.
         var last = latest
-        for m in maxima where m > latest - Int(2 * period) && m <= latest && cumulative[m] > cumulative[last] { last = m }
+        for m in maxima where m > latest - Int(2 * period) && m <= latest && cumulative[m] > cumulative[last] {
+            last = m
+        }
         var beats: [Int] = []
         var i = last
         while i >= 0 { beats.append(i); i = backlink[i] }
@@ -124,7 +130,8 @@ public struct BeatTracker: Sendable {
         let rms = (smooth.reduce(0) { $0 + $1 * $1 } / Double(smooth.count)).squareRoot()
         let threshold = 0.5 * rms
         guard let first = smooth.firstIndex(where: { $0 >= threshold }),
-              let last = smooth.lastIndex(where: { $0 >= threshold }) else { return beats }
+            let last = smooth.lastIndex(where: { $0 >= threshold })
+        else { return beats }
         return Array(beats[first...last])
     }
 
@@ -166,7 +173,9 @@ public struct BeatTracker: Sendable {
 
     /// The beats that begin bars: the phase whose beats have the strongest accents.
     func downbeats(_ frames: [Int], _ beats: [Double], _ envelope: OnsetEnvelope, beatsPerBar: Int) -> [Double] {
-        guard beatsPerBar > 1, frames.count >= beatsPerBar else { return beatsPerBar == 1 ? beats : Array(beats.prefix(1)) }
+        guard beatsPerBar > 1, frames.count >= beatsPerBar else {
+            return beatsPerBar == 1 ? beats : Array(beats.prefix(1))
+        }
         func peak(_ v: [Float], _ f: Int) -> Double {
             var m: Float = 0
             for k in max(0, f - 2)...min(v.count - 1, f + 2) { m = max(m, v[k]) }

@@ -88,7 +88,8 @@ public struct BitDepthMeter: Meter, Sendable {
         var effective: Int?
         if !offGrid && used != 0 { effective = gridBits - used.trailingZeroBitCount }
         let padded = (declaredBits ?? 32) > 16 && (effective.map { $0 <= 16 } ?? false)
-        return Result(declaredBits: declaredBits, effectiveBits: effective, gridBits: gridBits,
-                      exceedsGrid: offGrid, isDigitalSilence: silent, paddedFrom16Bit: padded)
+        return Result(
+            declaredBits: declaredBits, effectiveBits: effective, gridBits: gridBits,
+            exceedsGrid: offGrid, isDigitalSilence: silent, paddedFrom16Bit: padded)
     }
 }

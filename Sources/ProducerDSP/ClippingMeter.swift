@@ -67,7 +67,7 @@ public struct ClippingMeter: Meter, Sendable {
     /// The most runs stored (per channel, and in the result).
     public let maximumStoredRuns: Int
 
-    @usableFromInline var runStart: [Int]      // absolute start of the open run per channel, or -1
+    @usableFromInline var runStart: [Int]  // absolute start of the open run per channel, or -1
     @usableFromInline var stored: [[ClipRun]]
     @usableFromInline var runCounts: [Int]
     @usableFromInline var fullScale: [Int]

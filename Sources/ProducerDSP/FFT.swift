@@ -126,7 +126,9 @@ public final class FFT {
         return out
     }
 
-    private func spectrum(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, magnitude: Bool) {
+    private func spectrum(
+        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, magnitude: Bool
+    ) {
         precondition(output.count >= half + 1)
         // The output buffer is real only: the imaginary half goes to scratch.
         forward(input, real: output, imag: UnsafeMutableBufferPointer(start: scratchIm, count: half + 1))

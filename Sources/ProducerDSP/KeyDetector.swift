@@ -27,8 +27,9 @@ public struct KeyDetector: Sendable {
         }
         let order = correlations.indices.sorted { correlations[$0] > correlations[$1] }
         let best = order[0]
-        return KeyEstimate(tonic: best % 12, isMinor: best >= 12,
-                           confidence: correlations[best] - correlations[order[1]], correlations: correlations)
+        return KeyEstimate(
+            tonic: best % 12, isMinor: best >= 12,
+            confidence: correlations[best] - correlations[order[1]], correlations: correlations)
     }
 
     static func pearson(_ x: [Double], _ y: [Double]) -> Double {

@@ -92,7 +92,8 @@ public struct LoudnessMeter: Sendable {
     ///     ``channelWeights(channelCount:channelMask:)`` without a mask.
     ///   - measuresMonoFold: also measure the integrated loudness of the first two channels
     ///     folded to mono (``Loudness/monoFoldIntegrated``); ignored with one channel.
-    public init(sampleRate: Double, channelCount: Int, channelWeights: [Double]? = nil, measuresMonoFold: Bool = false) {
+    public init(sampleRate: Double, channelCount: Int, channelWeights: [Double]? = nil, measuresMonoFold: Bool = false)
+    {
         precondition(sampleRate >= 1000, "sample rate of at least 1 kHz")
         precondition(channelCount >= 1)
         let weights = channelWeights ?? Self.channelWeights(channelCount: channelCount, channelMask: nil)
@@ -285,7 +286,9 @@ extension LoudnessMeter {
             if on100ms {
                 momentaryLastEnergy = m
                 gatingBlocks.add(energy: m)
-                if measuresMonoFold { foldGatingBlocks!.add(energy: windowEnergy(steps: Self.momentarySteps, of: ringFoldEnergy)) }
+                if measuresMonoFold {
+                    foldGatingBlocks!.add(energy: windowEnergy(steps: Self.momentarySteps, of: ringFoldEnergy))
+                }
                 if recordsSeries { momentarySeries.append(Self.loudness(energy: m)) }
             }
         }

@@ -11,4 +11,6 @@ import RealModule
 /// Decibels of a power ratio (10·log10), -infinity for 0.
 @inlinable public func decibels(power: Double) -> Double { power > 0 ? 10 * Double.log10(power) : -.infinity }
 /// Decibels of an amplitude ratio (20·log10), -infinity for 0.
-@inlinable public func decibels(amplitude: Double) -> Double { amplitude > 0 ? 20 * Double.log10(amplitude) : -.infinity }
+@inlinable public func decibels(amplitude: Double) -> Double {
+    amplitude > 0 ? 20 * Double.log10(amplitude) : -.infinity
+}

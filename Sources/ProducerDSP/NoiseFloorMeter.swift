@@ -55,7 +55,8 @@ public struct NoiseFloorMeter: Meter, Sendable {
     ///   - windowSeconds: window length (default 0.05), rounded up to a multiple of 8 frames.
     ///   - quietFraction: the share of quietest windows that makes the floor (default 0.05).
     public init(sampleRate: Double, channelCount: Int, windowSeconds: Double = 0.05, quietFraction: Double = 0.05) {
-        precondition(channelCount >= 1 && sampleRate > 0 && windowSeconds > 0 && quietFraction > 0 && quietFraction <= 1)
+        precondition(
+            channelCount >= 1 && sampleRate > 0 && windowSeconds > 0 && quietFraction > 0 && quietFraction <= 1)
         self.sampleRate = sampleRate
         self.channelCount = channelCount
         self.windowLength = LaneSums.roundUpToLanes(Int((windowSeconds * sampleRate).rounded()))
@@ -89,7 +90,8 @@ public struct NoiseFloorMeter: Meter, Sendable {
                 let boundary = ((origin + i) / w + 1) * w - origin
                 let end = min(n, boundary)
                 for c in 0..<channelCount {
-                    LaneSums.sumOfSquares(base + c * block.frameCapacity, from: i, to: end, origin: origin, into: &lanes[c])
+                    LaneSums.sumOfSquares(
+                        base + c * block.frameCapacity, from: i, to: end, origin: origin, into: &lanes[c])
                 }
                 if end == boundary { finishWindow() }
                 i = end

@@ -15,7 +15,7 @@ extension OctaveFilterBank {
             h.append(sinc * i0(beta * (1 - r * r).squareRoot()) / i0(beta))
         }
         let s = 2 * h.reduce(0, +)
-        return h.map { Float($0 * 0.5 / s) }   // DC gain exactly 1
+        return h.map { Float($0 * 0.5 / s) }  // DC gain exactly 1
     }()
 
     /// 2 × the half-band taps, each splatted (the decimator's outputs are 2 × the half-band's).
@@ -28,7 +28,8 @@ extension OctaveFilterBank {
     /// regroups the lanes and the loop runs at half speed (so do small changes to this loop: measure them).
     @inline(__always)
     static func runPairs(
-        _ t: UnsafePointer<Float>, from: Int, pairs: Int, _ z: UnsafeMutablePointer<SIMD4<Float>>, out: UnsafeMutablePointer<Float>?
+        _ t: UnsafePointer<Float>, from: Int, pairs: Int, _ z: UnsafeMutablePointer<SIMD4<Float>>,
+        out: UnsafeMutablePointer<Float>?
     ) {
         var u1 = z[0], u2 = z[1], v1 = z[2], v2 = z[3], w1 = z[4], w2 = z[5]
         var p1 = z[6], p2 = z[7], q1 = z[8], q2 = z[9], r1 = z[10], r2 = z[11]
@@ -66,7 +67,8 @@ extension OctaveFilterBank {
     /// Runs `2·pairs` rows (at most 512), outputs to `out`, and returns the sum of their squares.
     @inline(never)
     static func measure(
-        _ t: UnsafePointer<Float>, from: Int, pairs: Int, _ z: UnsafeMutablePointer<SIMD4<Float>>, out: UnsafeMutablePointer<Float>
+        _ t: UnsafePointer<Float>, from: Int, pairs: Int, _ z: UnsafeMutablePointer<SIMD4<Float>>,
+        out: UnsafeMutablePointer<Float>
     ) -> Double {
         runPairs(t, from: from, pairs: pairs, z, out: out)
         let raw = UnsafeRawPointer(out)
@@ -83,7 +85,9 @@ extension OctaveFilterBank {
 
     /// One step on row `i`: returns the outputs of lanes 0–3 and 4–7.
     @inline(never)
-    static func step(_ t: UnsafePointer<Float>, row i: Int, _ z: UnsafeMutablePointer<SIMD4<Float>>) -> (SIMD4<Float>, SIMD4<Float>) {
+    static func step(
+        _ t: UnsafePointer<Float>, row i: Int, _ z: UnsafeMutablePointer<SIMD4<Float>>
+    ) -> (SIMD4<Float>, SIMD4<Float>) {
         let x = UnsafeRawPointer(t + 8 * i)
         let xa = x.load(as: SIMD4<Float>.self), xb = x.load(fromByteOffset: 16, as: SIMD4<Float>.self)
         let u = (xa - z[13] * z[1]) - z[12] * z[0], p = (xb - z[13] * z[7]) - z[12] * z[6]
@@ -99,7 +103,9 @@ extension OctaveFilterBank {
     @inline(never)
     static func numerator(_ x: UnsafePointer<Float>, count: Int, into v: UnsafeMutablePointer<Float>) {
         let raw = UnsafeRawPointer(x), out = UnsafeMutableRawPointer(v)
-        @inline(__always) func load(_ i: Int) -> SIMD4<Float> { raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self) }
+        @inline(__always) func load(_ i: Int) -> SIMD4<Float> {
+            raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
+        }
         var i = 0
         while i < count {
             let d = (load(i) - load(i - 6)) + (load(i - 4) - load(i - 2)) * 3
@@ -124,10 +130,14 @@ extension OctaveFilterBank {
                 let t0 = SIMD4(r0[0], r1[0], r0[1], r1[1]), t1 = SIMD4(r2[0], r3[0], r2[1], r3[1])
                 let t2 = SIMD4(r0[2], r1[2], r0[3], r1[3]), t3 = SIMD4(r2[2], r3[2], r2[3], r3[3])
                 let o = 32 * r + 16 * g
-                out.storeBytes(of: SIMD4(lowHalf: t0.lowHalf, highHalf: t1.lowHalf), toByteOffset: o, as: SIMD4<Float>.self)
-                out.storeBytes(of: SIMD4(lowHalf: t0.highHalf, highHalf: t1.highHalf), toByteOffset: o + 32, as: SIMD4<Float>.self)
-                out.storeBytes(of: SIMD4(lowHalf: t2.lowHalf, highHalf: t3.lowHalf), toByteOffset: o + 64, as: SIMD4<Float>.self)
-                out.storeBytes(of: SIMD4(lowHalf: t2.highHalf, highHalf: t3.highHalf), toByteOffset: o + 96, as: SIMD4<Float>.self)
+                out.storeBytes(
+                    of: SIMD4(lowHalf: t0.lowHalf, highHalf: t1.lowHalf), toByteOffset: o, as: SIMD4<Float>.self)
+                out.storeBytes(
+                    of: SIMD4(lowHalf: t0.highHalf, highHalf: t1.highHalf), toByteOffset: o + 32, as: SIMD4<Float>.self)
+                out.storeBytes(
+                    of: SIMD4(lowHalf: t2.lowHalf, highHalf: t3.lowHalf), toByteOffset: o + 64, as: SIMD4<Float>.self)
+                out.storeBytes(
+                    of: SIMD4(lowHalf: t2.highHalf, highHalf: t3.highHalf), toByteOffset: o + 96, as: SIMD4<Float>.self)
             }
             r += 4
         }
@@ -161,7 +171,9 @@ extension OctaveFilterBank {
                 var e = 0.0, i = w
                 while i + 1 < w + s {
                     let end = min(w + s, i + 512)
-                    e += measure(rowsPointer, from: i, pairs: (end - i) / 2, z, out: UnsafeMutableRawPointer(z + 18).assumingMemoryBound(to: Float.self))
+                    e += measure(
+                        rowsPointer, from: i, pairs: (end - i) / 2, z,
+                        out: UnsafeMutableRawPointer(z + 18).assumingMemoryBound(to: Float.self))
                     i += (end - i) & ~1
                 }
                 if i < w + s {
@@ -204,7 +216,9 @@ extension OctaveFilterBank {
         // The taps come splatted from memory: built from scalars, the compiler mixes lanes.
         let g1 = taps[0], g2 = taps[1], g3 = taps[2], g4 = taps[3], g5 = taps[4], g6 = taps[5]
         let ep = UnsafeRawPointer(e), op = UnsafeRawPointer(o), yr = UnsafeMutableRawPointer(y)
-        @inline(__always) func ev(_ i: Int) -> SIMD4<Float> { ep.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self) }
+        @inline(__always) func ev(_ i: Int) -> SIMD4<Float> {
+            ep.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
+        }
         j = 0
         while j < m {
             let s0 = op.loadUnaligned(fromByteOffset: 4 * (j + 5), as: SIMD4<Float>.self) + g1 * (ev(j + 5) + ev(j + 6))

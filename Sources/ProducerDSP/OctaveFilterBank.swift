@@ -27,26 +27,26 @@ struct OctaveFilterBank: Sendable {
     /// The exact centre frequencies of the bands in Hz, ascending.
     let centres: [Double]
     // Bands live in slots, highest first (slot s is centre centres.count − 1 − s), so each level's are adjacent.
-    let poles: [Float]         // a1, a2 of each slot's three sections (6 a slot)
-    let warmUps: [Int]         // each slot's warm-up
-    let gains: [Double]        // each slot's energy factor: (b0 of its sections multiplied)² / 4^level
+    let poles: [Float]  // a1, a2 of each slot's three sections (6 a slot)
+    let warmUps: [Int]  // each slot's warm-up
+    let gains: [Double]  // each slot's energy factor: (b0 of its sections multiplied)² / 4^level
     let slotLevel: [Int]
-    let firstBand: [Int]       // the bands of level l are firstBand[l]..<firstBand[l + 1]
+    let firstBand: [Int]  // the bands of level l are firstBand[l]..<firstBand[l + 1]
     let levels: Int
-    let chunks: [Int]          // samples each level processes at a time
-    let histories: [Int]       // samples of history kept before each level's new ones
-    let offsets: [Int]         // where each level's first new sample sits in `store`
-    var store: [Float]         // per level: history, then its new samples
-    var lanes: [Float]         // scratch: a level's input laid out in eight lanes
-    var numerator: [Float]     // scratch: a level's input through the bands' shared numerator
-    var even: [Float]          // scratch: the decimator's even and odd phases
+    let chunks: [Int]  // samples each level processes at a time
+    let histories: [Int]  // samples of history kept before each level's new ones
+    let offsets: [Int]  // where each level's first new sample sits in `store`
+    var store: [Float]  // per level: history, then its new samples
+    var lanes: [Float]  // scratch: a level's input laid out in eight lanes
+    var numerator: [Float]  // scratch: a level's input through the bands' shared numerator
+    var even: [Float]  // scratch: the decimator's even and odd phases
     var odd: [Float]
-    var counts: [Int]          // new samples waiting in each level
-    var processed: [Int]       // samples processed in each level
-    var energy: [Double]       // per slot, before its gain
+    var counts: [Int]  // new samples waiting in each level
+    var processed: [Int]  // samples processed in each level
+    var energy: [Double]  // per slot, before its gain
     var total = 0.0
-    var limits: [Int]          // per level: band outputs are summed only below this index
-    var realFrames = Int.max   // level 0's squares are summed only below this index
+    var limits: [Int]  // per level: band outputs are summed only below this index
+    var realFrames = Int.max  // level 0's squares are summed only below this index
 
     /// A bank for the bands centred on `centres` Hz (ascending, each below the Nyquist frequency).
     init(centres: [Double], sampleRate: Double) {
@@ -136,18 +136,18 @@ struct OctaveFilterBank: Sendable {
             }
             if nb > 0 && !slots.isEmpty {
                 lanes.withUnsafeMutableBufferPointer { t in
-                  numerator.withUnsafeMutableBufferPointer { v in
-                    energy.withUnsafeMutableBufferPointer { e in
-                        poles.withUnsafeBufferPointer { k in
-                            warmUps.withUnsafeBufferPointer { ws in
-                                Self.bandEnergies(
-                                    UnsafePointer(x), n: nb, warmUp: w, slots: slots, poles: k.baseAddress!,
-                                    warmUps: ws.baseAddress!, lanes: t.baseAddress!, numerator: v.baseAddress!,
-                                    energy: e.baseAddress!)
+                    numerator.withUnsafeMutableBufferPointer { v in
+                        energy.withUnsafeMutableBufferPointer { e in
+                            poles.withUnsafeBufferPointer { k in
+                                warmUps.withUnsafeBufferPointer { ws in
+                                    Self.bandEnergies(
+                                        UnsafePointer(x), n: nb, warmUp: w, slots: slots, poles: k.baseAddress!,
+                                        warmUps: ws.baseAddress!, lanes: t.baseAddress!, numerator: v.baseAddress!,
+                                        energy: e.baseAddress!)
+                                }
                             }
                         }
                     }
-                  }
                 }
             }
             if next {

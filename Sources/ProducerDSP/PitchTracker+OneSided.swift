@@ -117,25 +117,26 @@ extension PitchTracker {
                     let len = side == .ending ? ew : h
                     var voicing = 0.0
                     buffer.withUnsafeBufferPointer { bp in
-                    dp.withUnsafeMutableBufferPointer { dpB in
-                        let x = bp.baseAddress! + offset
-                        var energy = 0.0
-                        for j in 0..<len { energy += Double(x[j]) * Double(x[j]) }
-                        guard energy > 1e-10 * Double(len) else { return }
-                        var running = 0.0
-                        dpB[0] = 1
-                        for tau in 1...maxLag {
-                            let v = Self.oneSidedDifference(x, lag: side == .future ? tau : -tau, window: len)
-                            running += v
-                            dpB[tau] = running > 0 ? v * Double(tau) / running : 1
+                        dp.withUnsafeMutableBufferPointer { dpB in
+                            let x = bp.baseAddress! + offset
+                            var energy = 0.0
+                            for j in 0..<len { energy += Double(x[j]) * Double(x[j]) }
+                            guard energy > 1e-10 * Double(len) else { return }
+                            var running = 0.0
+                            dpB[0] = 1
+                            for tau in 1...maxLag {
+                                let v = Self.oneSidedDifference(x, lag: side == .future ? tau : -tau, window: len)
+                                running += v
+                                dpB[tau] = running > 0 ? v * Double(tau) / running : 1
+                            }
+                            dpB[maxLag + 1] = dpB[maxLag]
+                            let added = Self.thresholdCandidates(
+                                dpB.baseAddress!, minLag: minLag, maxLag: maxLag, cdf: cdf,
+                                troughLag: &troughLag, troughValue: &troughValue,
+                                lag: &newLag, probability: &newProbability)
+                            voicing = added.voicing
                         }
-                        dpB[maxLag + 1] = dpB[maxLag]
-                        let added = Self.thresholdCandidates(
-                            dpB.baseAddress!, minLag: minLag, maxLag: maxLag, cdf: cdf,
-                            troughLag: &troughLag, troughValue: &troughValue,
-                            lag: &newLag, probability: &newProbability)
-                        voicing = added.voicing
-                    }}
+                    }
                     out.voicing[t] = max(out.voicing[t], min(1, voicing))
                     // Merge with the frame's candidates so far.
                     for (lag, p) in zip(newLag, newProbability) {

@@ -27,47 +27,51 @@ extension PitchTracker {
         var scoreU = 0.0
 
         c.frameStart.withUnsafeBufferPointer { fs in
-        c.probability.withUnsafeBufferPointer { prob in
-        back.withUnsafeMutableBufferPointer { bp in
-        score.withUnsafeMutableBufferPointer { sc in
-        logLag.withUnsafeBufferPointer { cents in
-            // First frame: even odds of voicing.
-            do {
-                let a = Int(fs[0]), b = Int(fs[1])
-                for j in a..<b { sc[j] = Double.log(0.5 * prob[j]) }
-                scoreU = Double.log(0.5) + Double.log(max(1e-9, 1 - c.voicing[0])) + logBias
-            }
-            for t in 1..<frames {
-                let pa = Int(fs[t - 1]), pb = Int(fs[t])
-                let a = pb, b = Int(fs[t + 1])
-                var top = -Double.infinity
-                for j in a..<b {
-                    var best = scoreU + logSwitch
-                    var from: Int32 = -1
-                    for i in pa..<pb {
-                        let dc = abs(cents[j] - cents[i])
-                        let tri = max(0, 1 - dc / kernelWidth)
-                        let s = sc[i] + logStay + Double.log(smooth * tri + jump)
-                        if s > best { best = s; from = Int32(i) }
+            c.probability.withUnsafeBufferPointer { prob in
+                back.withUnsafeMutableBufferPointer { bp in
+                    score.withUnsafeMutableBufferPointer { sc in
+                        logLag.withUnsafeBufferPointer { cents in
+                            // First frame: even odds of voicing.
+                            do {
+                                let a = Int(fs[0]), b = Int(fs[1])
+                                for j in a..<b { sc[j] = Double.log(0.5 * prob[j]) }
+                                scoreU = Double.log(0.5) + Double.log(max(1e-9, 1 - c.voicing[0])) + logBias
+                            }
+                            for t in 1..<frames {
+                                let pa = Int(fs[t - 1]), pb = Int(fs[t])
+                                let a = pb, b = Int(fs[t + 1])
+                                var top = -Double.infinity
+                                for j in a..<b {
+                                    var best = scoreU + logSwitch
+                                    var from: Int32 = -1
+                                    for i in pa..<pb {
+                                        let dc = abs(cents[j] - cents[i])
+                                        let tri = max(0, 1 - dc / kernelWidth)
+                                        let s = sc[i] + logStay + Double.log(smooth * tri + jump)
+                                        if s > best { best = s; from = Int32(i) }
+                                    }
+                                    sc[j] = best + Double.log(prob[j])
+                                    bp[j] = from
+                                    top = max(top, sc[j])
+                                }
+                                var bestU = scoreU + logStay
+                                var fromU: Int32 = -1
+                                for i in pa..<pb {
+                                    let s = sc[i] + logSwitch
+                                    if s > bestU { bestU = s; fromU = Int32(i) }
+                                }
+                                scoreU = bestU + Double.log(max(1e-9, 1 - c.voicing[t])) + logBias
+                                backU[t] = fromU
+                                top = max(top, scoreU)
+                                // Renormalise to keep the numbers small.
+                                for j in a..<b { sc[j] -= top }
+                                scoreU -= top
+                            }
+                        }
                     }
-                    sc[j] = best + Double.log(prob[j])
-                    bp[j] = from
-                    top = max(top, sc[j])
                 }
-                var bestU = scoreU + logStay
-                var fromU: Int32 = -1
-                for i in pa..<pb {
-                    let s = sc[i] + logSwitch
-                    if s > bestU { bestU = s; fromU = Int32(i) }
-                }
-                scoreU = bestU + Double.log(max(1e-9, 1 - c.voicing[t])) + logBias
-                backU[t] = fromU
-                top = max(top, scoreU)
-                // Renormalise to keep the numbers small.
-                for j in a..<b { sc[j] -= top }
-                scoreU -= top
             }
-        }}}}}
+        }
 
         // Backtrack.
         var path = [Int32](repeating: -1, count: frames)
@@ -133,7 +137,9 @@ extension PitchTracker {
                             centre -= 1; y2 = y1; y1 = y0; y0 = diff(centre - 1)
                         } else if y2 < y1 && y2 < y0 {
                             centre += 1; y0 = y1; y1 = y2; y2 = diff(centre + 1)
-                        } else { break }
+                        } else {
+                            break
+                        }
                         steps += 1
                     }
                     let den = y0 - 2 * y1 + y2

@@ -92,7 +92,8 @@ public struct PitchTracker: Sendable {
             for k in -half...half {
                 let x = Double(k)
                 let sinc = k == 0 ? 2 * fc : Double.sin(2 * Double.pi * fc * x) / (Double.pi * x)
-                let w = 0.42 + 0.5 * Double.cos(Double.pi * x / Double(half + 1))
+                let w =
+                    0.42 + 0.5 * Double.cos(Double.pi * x / Double(half + 1))
                     + 0.08 * Double.cos(2 * Double.pi * x / Double(half + 1))
                 taps.append(sinc * w); sum += sinc * w
             }
@@ -155,36 +156,40 @@ public struct PitchTracker: Sendable {
         head.withUnsafeMutableBufferPointer { p in (p.baseAddress! + half).update(from: x, count: edge) }
         let tailStart = max(0, n - edge - taps)  // input index of the tail copy's first sample
         var tail = [Float](repeating: 0, count: (n - tailStart) + taps + 2 * half + 8)
-        tail.withUnsafeMutableBufferPointer { p in (p.baseAddress! + half).update(from: x + tailStart, count: n - tailStart) }
+        tail.withUnsafeMutableBufferPointer { p in
+            (p.baseAddress! + half).update(from: x + tailStart, count: n - tailStart)
+        }
         var out = [Float](repeating: 0, count: outCount)
         head.withUnsafeBufferPointer { hb in
-        tail.withUnsafeBufferPointer { tb in
-            filter.withUnsafeBufferPointer { hp in
-                out.withUnsafeMutableBufferPointer { op in
-                    let h = UnsafeRawPointer(hp.baseAddress!)
-                    let blocks = taps / 8
-                    let stride = MemoryLayout<Float>.stride
-                    for m in 0..<outCount {
-                        // The first tap's sample, from the input itself or from a padded copy.
-                        let s: UnsafeRawPointer
-                        if m >= firstInside && m <= lastInside {
-                            s = UnsafeRawPointer(x + (m * d - half))
-                        } else if m < firstInside {
-                            s = UnsafeRawPointer(hb.baseAddress!) + (m * d) * stride
-                        } else {
-                            s = UnsafeRawPointer(tb.baseAddress!) + (m * d - tailStart) * stride
+            tail.withUnsafeBufferPointer { tb in
+                filter.withUnsafeBufferPointer { hp in
+                    out.withUnsafeMutableBufferPointer { op in
+                        let h = UnsafeRawPointer(hp.baseAddress!)
+                        let blocks = taps / 8
+                        let stride = MemoryLayout<Float>.stride
+                        for m in 0..<outCount {
+                            // The first tap's sample, from the input itself or from a padded copy.
+                            let s: UnsafeRawPointer
+                            if m >= firstInside && m <= lastInside {
+                                s = UnsafeRawPointer(x + (m * d - half))
+                            } else if m < firstInside {
+                                s = UnsafeRawPointer(hb.baseAddress!) + (m * d) * stride
+                            } else {
+                                s = UnsafeRawPointer(tb.baseAddress!) + (m * d - tailStart) * stride
+                            }
+                            var acc = SIMD8<Float>()
+                            for b in 0..<blocks {
+                                let off = b * 8 * stride
+                                acc +=
+                                    s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                                    * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                            }
+                            op[m] = acc.sum()
                         }
-                        var acc = SIMD8<Float>()
-                        for b in 0..<blocks {
-                            let off = b * 8 * stride
-                            acc += s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                                * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                        }
-                        op[m] = acc.sum()
                     }
                 }
             }
-        }}
+        }
         return out
     }
 }

@@ -52,8 +52,9 @@ public struct STFT: Sendable {
                         frame[i] = (j >= 0 && j < count) ? samples[j] * w[i] : 0
                     }
                 }
-                fft.magnitude(UnsafeBufferPointer(start: frame, count: n),
-                              into: UnsafeMutableBufferPointer(start: mags, count: n / 2 + 1))
+                fft.magnitude(
+                    UnsafeBufferPointer(start: frame, count: n),
+                    into: UnsafeMutableBufferPointer(start: mags, count: n / 2 + 1))
                 body(f, UnsafeBufferPointer(start: mags, count: n / 2 + 1))
             }
         }
@@ -73,8 +74,10 @@ public struct STFT: Sendable {
     }
 
     /// The spectrogram of `samples` through `filterbank`, compressed as `log10(1 + scale·x)`.
-    public func logFiltered(_ samples: [Float], sampleRate: Double, filterbank: STFTFilterbank,
-                            scale: Float = 1) -> STFTSpectrogram {
+    public func logFiltered(
+        _ samples: [Float], sampleRate: Double, filterbank: STFTFilterbank,
+        scale: Float = 1
+    ) -> STFTSpectrogram {
         precondition(filterbank.inputBinCount == frameSize / 2 + 1, "filterbank made for another frame size")
         let bands = filterbank.bandCount
         var values = [Float](repeating: 0, count: frameCount(sampleCount: samples.count) * bands)

@@ -20,8 +20,10 @@ public struct STFTFilterbank: Sendable {
     private let weights: [Float]
 
     /// A filterbank for frames of `frameSize` samples at `sampleRate`.
-    public init(frameSize: Int, sampleRate: Double, bandsPerOctave: Int = 24,
-                minFrequency: Double = 30, maxFrequency: Double = 17_000) {
+    public init(
+        frameSize: Int, sampleRate: Double, bandsPerOctave: Int = 24,
+        minFrequency: Double = 30, maxFrequency: Double = 17_000
+    ) {
         let bins = frameSize / 2 + 1
         inputBinCount = bins
         let binHz = sampleRate / Double(frameSize)
@@ -43,9 +45,13 @@ public struct STFTFilterbank: Sendable {
             var w: [Float] = []
             for b in l...r {
                 let v: Double
-                if b == c { v = 1 }
-                else if b < c { v = Double(b - l) / Double(c - l) }
-                else { v = Double(r - b) / Double(r - c) }
+                if b == c {
+                    v = 1
+                } else if b < c {
+                    v = Double(b - l) / Double(c - l)
+                } else {
+                    v = Double(r - b) / Double(r - c)
+                }
                 w.append(Float(v))
             }
             // Drop zero ends; normalise the area to 1.

@@ -30,7 +30,9 @@ public struct STFTStream {
 
     /// Adds samples and calls `body` with the index and magnitudes (valid only during the call)
     /// of every frame they complete.
-    public mutating func consume(_ samples: UnsafeBufferPointer<Float>, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
+    public mutating func consume(
+        _ samples: UnsafeBufferPointer<Float>, _ body: (Int, UnsafeBufferPointer<Float>) -> Void
+    ) {
         pending.append(contentsOf: samples)
         sampleCount += samples.count
         let half = stft.frameSize / 2

@@ -70,8 +70,9 @@ public struct SilenceMeter: Meter, Sendable {
     public func result() -> Result {
         let duration = Double(frames) / sampleRate
         guard let first, let last else {
-            return Result(thresholdDBFS: thresholdDBFS, headSeconds: duration, tailSeconds: duration,
-                          durationSeconds: duration, firstSoundFrame: nil, lastSoundFrame: nil)
+            return Result(
+                thresholdDBFS: thresholdDBFS, headSeconds: duration, tailSeconds: duration,
+                durationSeconds: duration, firstSoundFrame: nil, lastSoundFrame: nil)
         }
         return Result(
             thresholdDBFS: thresholdDBFS, headSeconds: Double(first) / sampleRate,

@@ -122,12 +122,14 @@ public struct SpectralBalanceMeter: Meter, Sendable {
         var bands: [Band] = []
         for (k, c) in centres.enumerated() {
             let e = m.bands[k]
-            bands.append(Band(
-                nominalFrequency: c.nominal, centreFrequency: c.exact,
-                levelDBFS: e > 0 ? decibels(power: e) : nil,
-                relativeDB: e > 0 && total > 0 ? decibels(power: e / total) : nil))
+            bands.append(
+                Band(
+                    nominalFrequency: c.nominal, centreFrequency: c.exact,
+                    levelDBFS: e > 0 ? decibels(power: e) : nil,
+                    relativeDB: e > 0 && total > 0 ? decibels(power: e / total) : nil))
         }
-        return Result(bands: bands, totalDBFS: total > 0 ? decibels(power: total) : nil,
-                      measuredSeconds: Double(m.samples) / sampleRate)
+        return Result(
+            bands: bands, totalDBFS: total > 0 ? decibels(power: total) : nil,
+            measuredSeconds: Double(m.samples) / sampleRate)
     }
 }

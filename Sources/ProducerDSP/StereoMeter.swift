@@ -88,7 +88,9 @@ public struct StereoMeter: Meter, Sendable {
         let a = ll.sum(), b = rr.sum(), x = lr.sum()
         totalLL += a; totalRR += b; totalLR += x
         ll = .zero; rr = .zero; lr = .zero
-        Self.consider(a, b, x, start: start, length: length, gate: gate, gated: &gated, minimum: &minimum, minimumStart: &minimumStart)
+        Self.consider(
+            a, b, x, start: start, length: length, gate: gate, gated: &gated, minimum: &minimum,
+            minimumStart: &minimumStart)
     }
 
     @usableFromInline
@@ -132,8 +134,9 @@ public struct StereoMeter: Meter, Sendable {
         var minimum = self.minimum, minimumStart = self.minimumStart, gated = self.gated
         let partial = frames % windowLength
         if partial * 2 >= windowLength {
-            Self.consider(a, b, x, start: frames - partial, length: partial, gate: gate,
-                          gated: &gated, minimum: &minimum, minimumStart: &minimumStart)
+            Self.consider(
+                a, b, x, start: frames - partial, length: partial, gate: gate,
+                gated: &gated, minimum: &minimum, minimumStart: &minimumStart)
         }
         let n = Double(max(frames, 1))
         let correlation: Double? = tLL > 0 && tRR > 0 ? tLR / (tLL * tRR).squareRoot() : nil

@@ -80,7 +80,8 @@ extension TruePeakMeter: Meter {
                                         let peak = Self.maxAbs(work + hl, count: n)
                                         samplePeak = Swift.max(samplePeak, peak)
                                         if Swift.max(peak, historyPeak) * gain > truePeak {
-                                            truePeak = Swift.max(truePeak, Self.interpolatedPeak(work, count: n, taps: taps))
+                                            truePeak = Swift.max(
+                                                truePeak, Self.interpolatedPeak(work, count: n, taps: taps))
                                         }
                                         work.update(from: work + n, count: hl)
                                         historyPeak = Self.maxAbs(work, count: hl)
@@ -178,8 +179,9 @@ extension TruePeakMeter {
             j &+= 8
         }
         let hi = vmax4(hiL, hiH), lo = vmin4(loL, loH)
-        var peak = Swift.max(Swift.max(Swift.max(hi[0], hi[1]), Swift.max(hi[2], hi[3])),
-                             -Swift.min(Swift.min(lo[0], lo[1]), Swift.min(lo[2], lo[3])))
+        var peak = Swift.max(
+            Swift.max(Swift.max(hi[0], hi[1]), Swift.max(hi[2], hi[3])),
+            -Swift.min(Swift.min(lo[0], lo[1]), Swift.min(lo[2], lo[3])))
         while j < count {
             // The same operations in the same order as one lane of the vector loop, so results
             // are bit-identical whatever the block size.

@@ -20,8 +20,9 @@ public struct BeatGrid: Sendable, Hashable, Codable {
     public init(tempo: Double, offset: Double = 0, duration: Double, beatsPerBar: Int = 4, subdivisions: Int = 4) {
         let period = 60 / tempo
         let count = Int((duration - offset) / period) + 2
-        self.init(beats: (0..<Swift.max(count, 2)).map { offset + Double($0) * period },
-                  beatsPerBar: beatsPerBar, subdivisions: subdivisions)
+        self.init(
+            beats: (0..<Swift.max(count, 2)).map { offset + Double($0) * period },
+            beatsPerBar: beatsPerBar, subdivisions: subdivisions)
     }
 
     /// Average tempo, BPM.

@@ -62,7 +62,9 @@ public struct CompRenderer: Sendable {
         while i <= centre + reach {
             var e: Float = 0
             for t in takes {
-                for k in (i - window)..<(i + window) where k >= 0 && k < t.samples.count { e += t.samples[k] * t.samples[k] }
+                for k in (i - window)..<(i + window) where k >= 0 && k < t.samples.count {
+                    e += t.samples[k] * t.samples[k]
+                }
             }
             // Prefer quieter points; on a tie, the one nearer the middle of the rest.
             if e < bestEnergy * 0.999 { bestEnergy = e; best = i }

@@ -13,8 +13,10 @@ struct ListenAdvice {
     /// How many pieces of advice at most: the most important first.
     var limit = 10
 
-    func advice(notes: [PerformanceReport.JudgedNote], sections: [PerformanceReport.SectionTiming],
-                summary: PerformanceReport.Summary, missed: [ReferenceNote]) -> [Finding] {
+    func advice(
+        notes: [PerformanceReport.JudgedNote], sections: [PerformanceReport.SectionTiming],
+        summary: PerformanceReport.Summary, missed: [ReferenceNote]
+    ) -> [Finding] {
         var items: [(weight: Double, advice: Finding)] = []
         func bar(_ t: Double) -> String? { grid?.barBeatText(at: t) }
         func at(_ t: Double) -> String { formatTime(t) + (bar(t).map { " (bar \($0))" } ?? "") }
@@ -24,38 +26,68 @@ struct ListenAdvice {
                 let sharp = c > 0
                 let severity: Finding.Severity = abs(c) >= seriousCents ? .high : .medium
                 let what = n.name == expected ? "The \(expected)" : "The note at \(expected) (heard as \(n.name))"
-                let message = "\(what) at \(at(n.start)) is \(Int(abs(c).rounded())) cents \(sharp ? "sharp" : "flat"). "
+                let message =
+                    "\(what) at \(at(n.start)) is \(Int(abs(c).rounded())) cents \(sharp ? "sharp" : "flat"). "
                     + (sharp ? "Ease off and \(part.verb) it a little lower" : "Support it and aim a little higher")
                     + "; hear the \(expected) before you \(part.verb) it."
-                items.append((abs(c) / seriousCents, .init(kind: .pitch, severity: severity, time: n.start, bar: bar(n.start), message: message)))
+                items.append(
+                    (
+                        abs(c) / seriousCents,
+                        .init(kind: .pitch, severity: severity, time: n.start, bar: bar(n.start), message: message)
+                    ))
             }
             if let t = n.timingMs, abs(t) >= noticeableMs {
                 let late = t > 0
                 let severity: Finding.Severity = abs(t) >= seriousMs ? .high : .medium
                 let what = part.isPitched ? "The \(n.expected ?? n.name)" : "The hit"
-                let message = "\(what) at \(at(n.start)) comes \(Int(abs(t).rounded())) ms \(late ? "late" : "early"). "
-                    + (late ? "Anticipate the entry: breathe and move before the beat." : "Hold back and let the beat come to you.")
-                items.append((abs(t) / seriousMs, .init(kind: .timing, severity: severity, time: n.start, bar: bar(n.start), message: message)))
+                let message =
+                    "\(what) at \(at(n.start)) comes \(Int(abs(t).rounded())) ms \(late ? "late" : "early"). "
+                    + (late
+                        ? "Anticipate the entry: breathe and move before the beat."
+                        : "Hold back and let the beat come to you.")
+                items.append(
+                    (
+                        abs(t) / seriousMs,
+                        .init(kind: .timing, severity: severity, time: n.start, bar: bar(n.start), message: message)
+                    ))
             }
         }
         for s in sections where s.trend != "steady" {
-            let message = "Bars \(s.firstBar)–\(s.lastBar) \(s.trend == "rushing" ? "rush" : "drag"): on average "
+            let message =
+                "Bars \(s.firstBar)–\(s.lastBar) \(s.trend == "rushing" ? "rush" : "drag"): on average "
                 + "\(Int(abs(s.meanTimingMs).rounded())) ms \(s.trend == "rushing" ? "ahead of" : "behind") the beat. "
-                + (s.trend == "rushing" ? "Relax into the groove and listen to the kick and the hats." : "Push a little: lock to the click, not to your own phrasing.")
-            items.append((abs(s.meanTimingMs) / 20, .init(kind: .sectionTiming, severity: .medium, time: s.start, bar: "\(s.firstBar):1", message: message)))
+                + (s.trend == "rushing"
+                    ? "Relax into the groove and listen to the kick and the hats."
+                    : "Push a little: lock to the click, not to your own phrasing.")
+            items.append(
+                (
+                    abs(s.meanTimingMs) / 20,
+                    .init(
+                        kind: .sectionTiming, severity: .medium, time: s.start, bar: "\(s.firstBar):1", message: message
+                    )
+                ))
         }
         for r in missed.prefix(5) {
-            let message = "The note at \(at(r.start)) in the reference was not heard: check that it is \(part.verb == "sing" ? "sung" : "played") and clear."
-            items.append((0.8, .init(kind: .missedNote, severity: .medium, time: r.start, bar: bar(r.start), message: message)))
+            let message =
+                "The note at \(at(r.start)) in the reference was not heard: check that it is \(part.verb == "sing" ? "sung" : "played") and clear."
+            items.append(
+                (0.8, .init(kind: .missedNote, severity: .medium, time: r.start, bar: bar(r.start), message: message)))
         }
         if let spread = summary.dynamicsSpreadDecibels, spread > 4 {
-            items.append((spread / 6, .init(kind: .dynamics, severity: .low, time: 0,
-                message: "The dynamics are uneven: notes jump about \(Int(spread.rounded())) dB from their neighbours. "
-                    + "Keep a steadier distance to the microphone and an even breath.")))
+            items.append(
+                (
+                    spread / 6,
+                    .init(
+                        kind: .dynamics, severity: .low, time: 0,
+                        message:
+                            "The dynamics are uneven: notes jump about \(Int(spread.rounded())) dB from their neighbours. "
+                            + "Keep a steadier distance to the microphone and an even breath.")
+                ))
         }
         let ordered = items.sorted { a, b in
             let sa = a.advice.severity, sb = b.advice.severity
-            return sa != sb ? sa < sb : (a.weight != b.weight ? a.weight > b.weight : (a.advice.time ?? 0) < (b.advice.time ?? 0))
+            return sa != sb
+                ? sa < sb : (a.weight != b.weight ? a.weight > b.weight : (a.advice.time ?? 0) < (b.advice.time ?? 0))
         }
         return Array(ordered.prefix(limit).map(\.advice))
     }

@@ -33,11 +33,14 @@ public struct Listener: Sendable {
 
         // 2. Pitch, notes, onsets.
         let range = part.pitchRange
-        let frames = PitchTracker(sampleRate: rate, minimumFrequency: range.lowerBound,
-                                  maximumFrequency: range.upperBound, hopSeconds: 0.01).track(take.samples)
+        let frames = PitchTracker(
+            sampleRate: rate, minimumFrequency: range.lowerBound,
+            maximumFrequency: range.upperBound, hopSeconds: 0.01
+        ).track(take.samples)
         let detector = OnsetDetector()
         let onsets = detector.onsets(in: onsetEnvelope)
-        var performed = part.isPitched
+        var performed =
+            part.isPitched
             ? NoteSegmenter().notes(from: frames, samples: take.samples, sampleRate: rate)
             : percussiveNotes(onsets: onsets, take: take)
         let voicedShare = Double(frames.filter(\.isVoiced).count) / Double(Swift.max(1, frames.count))
@@ -54,7 +57,8 @@ public struct Listener: Sendable {
                 grid = BeatGrid(beats: clicks, beatsPerBar: options.beatsPerBar)
                 tempoSource = "click"
             } else {
-                remarks.append("The click track has fewer than two clicks; the beat is estimated from the take instead.")
+                remarks.append(
+                    "The click track has fewer than two clicks; the beat is estimated from the take instead.")
             }
         }
         if grid == nil, let tempo = options.tempo {
@@ -82,17 +86,22 @@ public struct Listener: Sendable {
         if let reference = options.reference, !reference.isEmpty {
             matched = NoteAlignment().align(performed, to: reference)
             if let last = reference.map(\.end).max(), take.duration > last * 1.5 + 4 {
-                remarks.append("The take runs \(formatTime(take.duration)) but the reference part ends at "
-                    + "\(formatTime(last)): notes after the part's end are not judged against it.")
+                remarks.append(
+                    "The take runs \(formatTime(take.duration)) but the reference part ends at "
+                        + "\(formatTime(last)): notes after the part's end are not judged against it.")
             }
         }
         for (i, note) in performed.enumerated() {
             let referenceNote = matched[i].flatMap { options.reference?[$0] }
             var expected: Int?
             if part.isPitched {
-                if let r = referenceNote { expected = r.pitch } else if let key {
+                if let r = referenceNote {
+                    expected = r.pitch
+                } else if let key {
                     expected = key.nearestScaleNote(toMidi: note.midi)
-                } else { expected = Int(note.midi.rounded()) }
+                } else {
+                    expected = Int(note.midi.rounded())
+                }
             }
             var timing: Double?
             if let r = referenceNote {
@@ -100,23 +109,26 @@ public struct Listener: Sendable {
             } else if options.reference == nil, let grid {
                 timing = (note.start - grid.nearestGridPoint(to: note.start)) * 1000
             }
-            judged.append(PerformanceReport.JudgedNote(
-                start: note.start, end: note.end, midi: note.midi,
-                name: part.isPitched ? spell(Int(note.midi.rounded()), in: key) : "hit",
-                cents: expected.map { (note.midi - Double($0)) * 100 },
-                expected: expected.map { spell($0, in: key) }, expectedMidi: expected,
-                timingMs: timing, bar: grid?.barBeatText(at: note.start),
-                stabilityCents: note.stabilityCents, vibratoRate: note.vibratoRate,
-                vibratoDepthCents: note.vibratoDepthCents, levelDecibels: note.levelDecibels))
+            judged.append(
+                PerformanceReport.JudgedNote(
+                    start: note.start, end: note.end, midi: note.midi,
+                    name: part.isPitched ? spell(Int(note.midi.rounded()), in: key) : "hit",
+                    cents: expected.map { (note.midi - Double($0)) * 100 },
+                    expected: expected.map { spell($0, in: key) }, expectedMidi: expected,
+                    timingMs: timing, bar: grid?.barBeatText(at: note.start),
+                    stabilityCents: note.stabilityCents, vibratoRate: note.vibratoRate,
+                    vibratoDepthCents: note.vibratoDepthCents, levelDecibels: note.levelDecibels))
         }
 
         // 6. Sum up and advise.
         let summary = summarise(judged, performed: performed, matched: matched)
         let sections = grid.map { sectionTrends(judged, grid: $0) } ?? []
-        let advice = ListenAdvice(part: part, grid: grid).advice(notes: judged, sections: sections, summary: summary,
-                                                                missed: missedReferenceNotes(matched))
+        let advice = ListenAdvice(part: part, grid: grid).advice(
+            notes: judged, sections: sections, summary: summary,
+            missed: missedReferenceNotes(matched))
         return PerformanceReport(
-            take: take.name, duration: take.duration, tempo: grid?.tempo, tempoSource: grid == nil ? "none" : tempoSource,
+            take: take.name, duration: take.duration, tempo: grid?.tempo,
+            tempoSource: grid == nil ? "none" : tempoSource,
             key: key?.description, beats: grid?.beats.filter { $0 >= 0 && $0 <= take.duration } ?? [],
             downbeats: grid?.downbeats.filter { $0 >= 0 && $0 <= take.duration } ?? [], onsets: onsets,
             notes: judged, summary: summary, sections: sections, advice: advice, notesForListener: remarks,
@@ -135,17 +147,18 @@ public struct Listener: Sendable {
         return Key(tonicPitchClass: estimate.tonic, minor: estimate.isMinor)
     }
 
-
     /// Drums and other unpitched parts: each onset is a hit lasting until the next.
     private func percussiveNotes(onsets: [Double], take: Take) -> [PerformedNote] {
         onsets.enumerated().map { i, t in
             let end = i + 1 < onsets.count ? onsets[i + 1] : take.duration
-            let from = Int(t * take.sampleRate), to = Swift.min(take.samples.count, Int(Swift.min(end, t + 0.1) * take.sampleRate))
+            let from = Int(t * take.sampleRate),
+                to = Swift.min(take.samples.count, Int(Swift.min(end, t + 0.1) * take.sampleRate))
             var energy = 0.0
             if to > from { for k in from..<to { energy += Double(take.samples[k] * take.samples[k]) } }
             let level = to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
-            return PerformedNote(start: t, end: end, midi: 0, stabilityCents: 0, vibratoRate: 0, vibratoDepthCents: 0,
-                                 levelDecibels: level)
+            return PerformedNote(
+                start: t, end: end, midi: 0, stabilityCents: 0, vibratoRate: 0, vibratoDepthCents: 0,
+                levelDecibels: level)
         }
     }
 
@@ -155,22 +168,29 @@ public struct Listener: Sendable {
         return reference.indices.filter { !hit.contains($0) }.map { reference[$0] }
     }
 
-    private func summarise(_ notes: [PerformanceReport.JudgedNote], performed: [PerformedNote],
-                           matched: [Int?]) -> PerformanceReport.Summary {
+    private func summarise(
+        _ notes: [PerformanceReport.JudgedNote], performed: [PerformedNote],
+        matched: [Int?]
+    ) -> PerformanceReport.Summary {
         let cents = notes.compactMap(\.cents)
         let timing = notes.compactMap(\.timingMs)
         func share(_ values: [Double], within limit: Double) -> Double? {
             values.isEmpty ? nil : Double(values.filter { abs($0) <= limit }.count) / Double(values.count)
         }
-        func meanAbs(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0) { $0 + abs($1) } / Double(values.count) }
+        func meanAbs(_ values: [Double]) -> Double? {
+            values.isEmpty ? nil : values.reduce(0) { $0 + abs($1) } / Double(values.count)
+        }
         // Dynamics: each note's level against the median of its neighbours (±3 notes).
         var deviations: [Double] = []
         let levels = performed.map(\.levelDecibels)
         for i in levels.indices {
-            let around = (Swift.max(0, i - 3)...Swift.min(levels.count - 1, i + 3)).filter { $0 != i }.map { levels[$0] }
+            let around = (Swift.max(0, i - 3)...Swift.min(levels.count - 1, i + 3)).filter { $0 != i }.map {
+                levels[$0]
+            }
             if !around.isEmpty { deviations.append(levels[i] - median(around)) }
         }
-        let spread = deviations.isEmpty ? nil : (deviations.reduce(0) { $0 + $1 * $1 } / Double(deviations.count)).squareRoot()
+        let spread =
+            deviations.isEmpty ? nil : (deviations.reduce(0) { $0 + $1 * $1 } / Double(deviations.count)).squareRoot()
         let matchedCount = options.reference == nil ? nil : Set(matched.compactMap { $0 }).count
         return .init(
             pitchWithin20Cents: share(cents, within: 20), meanAbsCents: meanAbs(cents),
@@ -181,7 +201,9 @@ public struct Listener: Sendable {
     }
 
     /// Typical (median) timing per four-bar section: rushing ahead of the beat or dragging behind it.
-    private func sectionTrends(_ notes: [PerformanceReport.JudgedNote], grid: BeatGrid) -> [PerformanceReport.SectionTiming] {
+    private func sectionTrends(
+        _ notes: [PerformanceReport.JudgedNote], grid: BeatGrid
+    ) -> [PerformanceReport.SectionTiming] {
         var bySection: [Int: [(Double, Double)]] = [:]
         for n in notes {
             guard let t = n.timingMs else { continue }
@@ -194,23 +216,24 @@ public struct Listener: Sendable {
             // The median, so that one late note does not make a whole section drag.
             let typical = median(values.map(\.1))
             let trend = typical < -12 ? "rushing" : typical > 12 ? "dragging" : "steady"
-            return .init(firstBar: s * 4 + 1, lastBar: s * 4 + 4, start: values.map(\.0).min() ?? 0,
-                         meanTimingMs: typical, trend: trend)
+            return .init(
+                firstBar: s * 4 + 1, lastBar: s * 4 + 4, start: values.map(\.0).min() ?? 0,
+                meanTimingMs: typical, trend: trend)
         }
     }
 
     private func emptyReport(_ take: Take, remarks: [String]) -> PerformanceReport {
         PerformanceReport(
-            take: take.name, duration: take.duration, tempo: options.tempo, tempoSource: options.tempo == nil ? "none" : "given",
+            take: take.name, duration: take.duration, tempo: options.tempo,
+            tempoSource: options.tempo == nil ? "none" : "given",
             key: options.key?.description, beats: [], downbeats: [], onsets: [], notes: [],
-            summary: .init(pitchWithin20Cents: nil, meanAbsCents: nil, timingWithin20Ms: nil, meanAbsTimingMs: nil,
-                           meanTimingMs: nil, dynamicsSpreadDecibels: nil, noteCount: 0, matchedReferenceNotes: nil,
-                           missedReferenceNotes: nil),
+            summary: .init(
+                pitchWithin20Cents: nil, meanAbsCents: nil, timingWithin20Ms: nil, meanAbsTimingMs: nil,
+                meanTimingMs: nil, dynamicsSpreadDecibels: nil, noteCount: 0, matchedReferenceNotes: nil,
+                missedReferenceNotes: nil),
             sections: [], advice: [], notesForListener: remarks, frames: nil)
     }
 }
-
-
 
 extension Key {
     /// The usual key with this tonic (0 = C … 11 = B): the spelling with the fewest sharps or flats

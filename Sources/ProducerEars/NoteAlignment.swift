@@ -28,12 +28,15 @@ public struct NoteAlignment: Sendable {
                 var best = Double.infinity, how: UInt8 = 0
                 if i > 0, j > 0 {
                     let p = performed[i - 1], r = reference[j - 1]
-                    let c = cost[(i - 1) * width + j - 1]
+                    let c =
+                        cost[(i - 1) * width + j - 1]
                         + Swift.min(abs(p.midi - Double(r.pitch)) / pitchScale, 2)
                         + Swift.min(abs(p.start - r.start) / timeScale, 2)
                     if c < best { best = c; how = 1 }
                 }
-                if i > 0, cost[(i - 1) * width + j] + gapCost < best { best = cost[(i - 1) * width + j] + gapCost; how = 2 }
+                if i > 0, cost[(i - 1) * width + j] + gapCost < best {
+                    best = cost[(i - 1) * width + j] + gapCost; how = 2
+                }
                 if j > 0, cost[i * width + j - 1] + gapCost < best { best = cost[i * width + j - 1] + gapCost; how = 3 }
                 cost[i * width + j] = best
                 move[i * width + j] = how

@@ -38,7 +38,9 @@ public struct NoteSegmenter: Sendable {
                 if midi[k] != nil { j = k; gap = 0 } else { gap += 1; if gap > bridgedGapFrames { break } }
                 k += 1
             }
-            segments += split(run: i...j, midi: midi).enumerated().map { ($0.element.lowerBound, $0.element.upperBound, $0.offset == 0) }
+            segments += split(run: i...j, midi: midi).enumerated().map {
+                ($0.element.lowerBound, $0.element.upperBound, $0.offset == 0)
+            }
             i = j + 1
         }
 
@@ -56,14 +58,17 @@ public struct NoteSegmenter: Sendable {
                 let previous = segments[index - 1]
                 let before = median((previous.first...previous.last).compactMap { midi[$0] })
                 let after = median(values)
-                let halfway = crossing(midi: midi, frames: frames, from: previous.last, to: segment.first + splitFrames,
-                                       level: (before + after) / 2, rising: after > before) ?? start
+                let halfway =
+                    crossing(
+                        midi: midi, frames: frames, from: previous.last, to: segment.first + splitFrames,
+                        level: (before + after) / 2, rising: after > before) ?? start
                 start = onsets.refine(near: halfway) ?? halfway
                 if let last = notes.indices.last { notes[last].end = Swift.min(notes[last].end, start) }
             }
             end = Swift.max(end, start + hop)
             guard end - start >= minimumDuration else { continue }
-            notes.append(measure(values: values, hop: hop, start: start, end: end, samples: samples, sampleRate: sampleRate))
+            notes.append(
+                measure(values: values, hop: hop, start: start, end: end, samples: samples, sampleRate: sampleRate))
         }
         return notes
     }
@@ -98,7 +103,9 @@ public struct NoteSegmenter: Sendable {
     }
 
     /// Where the pitch track crosses `level` between two frames, interpolated between frames.
-    private func crossing(midi: [Double?], frames: [PitchFrame], from: Int, to: Int, level: Double, rising: Bool) -> Double? {
+    private func crossing(
+        midi: [Double?], frames: [PitchFrame], from: Int, to: Int, level: Double, rising: Bool
+    ) -> Double? {
         var previous: (t: Double, m: Double)?
         for i in Swift.max(0, from)...Swift.min(frames.count - 1, to) {
             guard let m = midi[i] else { continue }
@@ -114,8 +121,10 @@ public struct NoteSegmenter: Sendable {
         return nil
     }
 
-    private func measure(values: [Double], hop: Double, start: Double, end: Double, samples: [Float],
-                         sampleRate: Double) -> PerformedNote {
+    private func measure(
+        values: [Double], hop: Double, start: Double, end: Double, samples: [Float],
+        sampleRate: Double
+    ) -> PerformedNote {
         // The body: without the first and last fifth, where attacks and releases glide.
         let trim = values.count >= 5 ? values.count / 5 : 0
         let body = Array(values[trim..<(values.count - trim)])

@@ -57,7 +57,8 @@ struct OnsetRefiner {
         let base = Swift.min(envelope[valley], peak * 0.1)
         let rise = peak - base
         guard let t50 = crossing(below: base + rise * 0.5, from: peakIndex, to: valley),
-              let t10 = crossing(below: base + rise * 0.1, from: peakIndex, to: valley) else { return nil }
+            let t10 = crossing(below: base + rise * 0.1, from: peakIndex, to: valley)
+        else { return nil }
         return Swift.max(Double(valley) * step, t10 - (t50 - t10) * 0.694)
     }
 

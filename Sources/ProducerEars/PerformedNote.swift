@@ -15,8 +15,10 @@ public struct PerformedNote: Sendable, Hashable, Codable {
     /// Level of the note, dBFS RMS.
     public var levelDecibels: Double
 
-    public init(start: Double, end: Double, midi: Double, stabilityCents: Double, vibratoRate: Double,
-                vibratoDepthCents: Double, levelDecibels: Double) {
+    public init(
+        start: Double, end: Double, midi: Double, stabilityCents: Double, vibratoRate: Double,
+        vibratoDepthCents: Double, levelDecibels: Double
+    ) {
         self.start = start
         self.end = end
         self.midi = midi

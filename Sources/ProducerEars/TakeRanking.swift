@@ -49,14 +49,21 @@ public struct TakeRanker: Sendable {
         let listener = Listener(options: options)
         let reports = takes.map { listener.listen(to: $0) }
         let phraseSpans = phrases(reports: reports)
-        let grid = options.referenceGrid ?? (options.tempo.map { BeatGrid(tempo: $0, duration: takes.map(\.duration).max() ?? 0) })
+        let grid =
+            options.referenceGrid
+            ?? (options.tempo.map { BeatGrid(tempo: $0, duration: takes.map(\.duration).max() ?? 0) })
         var chosen: [TakeRanking.Phrase] = []
         for span in phraseSpans {
-            let scores = reports.map { score(notes: $0.notes.filter { $0.start >= span.start - 0.05 && $0.start < span.end },
-                                             expected: span.expectedNotes) }
+            let scores = reports.map {
+                score(
+                    notes: $0.notes.filter { $0.start >= span.start - 0.05 && $0.start < span.end },
+                    expected: span.expectedNotes)
+            }
             let best = scores.indices.max { scores[$0].value < scores[$1].value } ?? 0
-            chosen.append(.init(start: span.start, end: span.end, bar: grid?.barBeatText(at: span.start),
-                                takeIndex: best, take: takes[best].name, scores: scores.map(\.value), why: scores[best].why))
+            chosen.append(
+                .init(
+                    start: span.start, end: span.end, bar: grid?.barBeatText(at: span.start),
+                    takeIndex: best, take: takes[best].name, scores: scores.map(\.value), why: scores[best].why))
         }
         let ranked = reports.enumerated().map { i, report -> TakeRanking.RankedTake in
             let s = score(notes: report.notes, expected: options.reference?.count)
@@ -95,7 +102,9 @@ public struct TakeRanker: Sendable {
     }
 
     /// A score out of 100 for some judged notes, with reasons.
-    private func score(notes: [PerformanceReport.JudgedNote], expected: Int?) -> (value: Double, reasons: [String], why: String) {
+    private func score(
+        notes: [PerformanceReport.JudgedNote], expected: Int?
+    ) -> (value: Double, reasons: [String], why: String) {
         guard !notes.isEmpty else { return (0, ["no notes heard"], "nothing heard in the other takes") }
         let cents = notes.compactMap(\.cents).map(abs)
         let timing = notes.compactMap(\.timingMs).map(abs)
@@ -110,8 +119,15 @@ public struct TakeRanker: Sendable {
         value -= Double(missing) * 5
         value = Swift.max(0, value)
         var reasons: [String] = []
-        if !cents.isEmpty { reasons.append("\(Int((inTune * 100).rounded())) % of notes within 20 cents (mean \(Int(meanCents.rounded())) cents off)") }
-        if !timing.isEmpty { reasons.append("\(Int((onTime * 100).rounded())) % of starts within 20 ms (mean \(Int(meanTiming.rounded())) ms)") }
+        if !cents.isEmpty {
+            reasons.append(
+                "\(Int((inTune * 100).rounded())) % of notes within 20 cents (mean \(Int(meanCents.rounded())) cents off)"
+            )
+        }
+        if !timing.isEmpty {
+            reasons.append(
+                "\(Int((onTime * 100).rounded())) % of starts within 20 ms (mean \(Int(meanTiming.rounded())) ms)")
+        }
         if missing > 0 { reasons.append("\(missing) note\(missing == 1 ? "" : "s") missing") }
         let why = reasons.isEmpty ? "cleanest take" : reasons.joined(separator: "; ")
         return ((value * 10).rounded() / 10, reasons, why)

@@ -76,13 +76,15 @@ extension InputFile {
                 break decoding
             }
         }
-        let shown = offset < bytes.count ? " (byte \(offset) is 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
+        let shown =
+            offset < bytes.count ? " (byte \(offset) is 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
         throw Problem("the \(what) is not UTF-8 text\(shown); save it as UTF-8", line: line, column: column)
     }
 
     /// The limit in a message: `4 MB (4,194,304 bytes)`.
     package static func sizeText(_ bytes: Int) -> String {
-        let megabytes = bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB (\(grouped(bytes)) bytes)" : "\(grouped(bytes)) bytes"
+        let megabytes =
+            bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB (\(grouped(bytes)) bytes)" : "\(grouped(bytes)) bytes"
         return megabytes
     }
 

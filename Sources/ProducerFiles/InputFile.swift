@@ -12,7 +12,8 @@ public enum InputFile {
     /// Opens `path` for reading, without blocking on a pipe, and checks it is a regular file.
     /// - Returns: the open descriptor (blocking reads) and the file's size in bytes.
     /// - Throws: ``FileError`` `.notFound`, `.folder`, `.notRegular` or `.unreadable`.
-    public static func open(_ path: String, kind: String = "file") throws(FileError) -> (descriptor: Int32, size: Int64) {
+    public static func open(_ path: String, kind: String = "file") throws(FileError) -> (descriptor: Int32, size: Int64)
+    {
         let fd = path.withCString { systemOpen($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         if fd < 0 {
             let e = SystemCalls.errno
@@ -32,7 +33,8 @@ public enum InputFile {
             throw FileError(.folder, path: path, "this is a folder, not a \(kind)")
         case mode_t(S_IFIFO):
             close(fd)
-            throw FileError(.notRegular, path: path, "this is a pipe (FIFO), not a regular file; give the \(kind) itself")
+            throw FileError(
+                .notRegular, path: path, "this is a pipe (FIFO), not a regular file; give the \(kind) itself")
         case mode_t(S_IFCHR), mode_t(S_IFBLK):
             close(fd)
             throw FileError(.notRegular, path: path, "this is a device, not a regular file; give the \(kind) itself")
@@ -67,7 +69,8 @@ public enum InputFile {
         while true {
             let n = chunk.withUnsafeMutableBytes { SystemCalls.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                throw FileError(.unreadable, path: path, "the \(kind) cannot be read: \(SystemCalls.text(SystemCalls.errno))")
+                throw FileError(
+                    .unreadable, path: path, "the \(kind) cannot be read: \(SystemCalls.text(SystemCalls.errno))")
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])

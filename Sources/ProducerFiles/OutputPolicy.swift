@@ -52,15 +52,19 @@ public struct OutputPolicy: Sendable {
         switch SystemCalls.kind(target) {
         case mode_t(S_IFREG): break
         case mode_t(S_IFDIR):
-            throw FileError(.folder, path: path, "this is a folder; \(what) must be a file (give a file name inside it)")
+            throw FileError(
+                .folder, path: path, "this is a folder; \(what) must be a file (give a file name inside it)")
         default:
-            throw FileError(.notRegular, path: path, "this is not a regular file (a pipe, a device or a socket); \(what) must be a file")
+            throw FileError(
+                .notRegular, path: path,
+                "this is not a regular file (a pipe, a device or a socket); \(what) must be a file")
         }
         for input in inputs {
             guard let info = SystemCalls.status(input) else { continue }
             if info.st_dev == target.st_dev && info.st_ino == target.st_ino {
                 let same = input == path ? "" : " (the same file as \(input))"
-                throw FileError(.isInput, path: path, "this is one of the command's inputs\(same); \(what) must go to another file")
+                throw FileError(
+                    .isInput, path: path, "this is one of the command's inputs\(same); \(what) must go to another file")
             }
         }
         if !replacesExisting {
@@ -73,7 +77,9 @@ public struct OutputPolicy: Sendable {
         var seen: [String] = []
         for path in paths {
             try check(path, what: what)
-            if seen.contains(path) { throw FileError(.isInput, path: path, "two outputs of one command go to the same file") }
+            if seen.contains(path) {
+                throw FileError(.isInput, path: path, "two outputs of one command go to the same file")
+            }
             seen.append(path)
         }
     }

@@ -31,7 +31,8 @@ public final class PartialFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 {
             let e = SystemCalls.errno
-            throw FileError(.writeFailed, path: path, "cannot create a temporary file beside it: \(SystemCalls.text(e))")
+            throw FileError(
+                .writeFailed, path: path, "cannot create a temporary file beside it: \(SystemCalls.text(e))")
         }
         descriptor = fd
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -70,7 +71,8 @@ public final class PartialFile {
             let e = SystemCalls.errno
             unlink(temporaryPath)
             Interrupts.unregister(temporaryPath)
-            throw FileError(.writeFailed, path: path, "cannot move the finished file into place: \(SystemCalls.text(e))")
+            throw FileError(
+                .writeFailed, path: path, "cannot move the finished file into place: \(SystemCalls.text(e))")
         }
         Interrupts.unregister(temporaryPath)
     }

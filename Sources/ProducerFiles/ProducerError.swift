@@ -22,8 +22,9 @@ extension ProducerError {
 
     /// The error as a value to print as JSON.
     public var report: ErrorReport {
-        ErrorReport(code: String(describing: code), place: place, message: message,
-                    cause: cause.map { String(describing: $0) }, description: description)
+        ErrorReport(
+            code: String(describing: code), place: place, message: message,
+            cause: cause.map { String(describing: $0) }, description: description)
     }
 }
 
@@ -39,8 +40,10 @@ public struct ErrorPlace: Sendable, Hashable, Codable {
     /// The key path, such as `tracks[0].inserts[1].compressor.threshold`.
     public var key: String?
 
-    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, byteOffset: Int64? = nil,
-                time: Double? = nil, key: String? = nil) {
+    public init(
+        file: String? = nil, line: Int? = nil, column: Int? = nil, byteOffset: Int64? = nil,
+        time: Double? = nil, key: String? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column
@@ -65,7 +68,9 @@ public struct ErrorReport: Sendable, Codable, Equatable {
     /// The whole error as one line, as printed without `--json`.
     public var description: String
 
-    public init(code: String, place: ErrorPlace = ErrorPlace(), message: String, cause: String? = nil, description: String) {
+    public init(
+        code: String, place: ErrorPlace = ErrorPlace(), message: String, cause: String? = nil, description: String
+    ) {
         self.code = code
         file = place.file
         line = place.line

@@ -32,7 +32,8 @@ public struct Key: Sendable, Hashable, Codable {
         let chars = Array(text.trimmingSpaces)
         var i = 0
         guard let scanned = NoteName.scan(chars, from: &i) else {
-            throw MusicTextError(text: text, problem: "a key starts with its tonic, a letter A–G (as in \"E minor\" or \"Bb major\")")
+            throw MusicTextError(
+                text: text, problem: "a key starts with its tonic, a letter A–G (as in \"E minor\" or \"Bb major\")")
         }
         let tonic: NoteName
         switch scanned {
@@ -49,7 +50,9 @@ public struct Key: Sendable, Hashable, Codable {
         } else {
             throw MusicTextError(
                 text: text,
-                problem: "after the tonic comes a mode: major, minor (or m, min), dorian, phrygian, lydian, mixolydian, aeolian or locrian; \"\(rest)\" is none of these")
+                problem:
+                    "after the tonic comes a mode: major, minor (or m, min), dorian, phrygian, lydian, mixolydian, aeolian or locrian; \"\(rest)\" is none of these"
+            )
         }
         self.init(tonic: tonic, mode: mode)
     }
@@ -96,7 +99,7 @@ public struct Key: Sendable, Hashable, Codable {
         case let (c?, nil): return c
         case let (nil, o?): return o
         case (nil, nil):
-            return NoteName(fifths: base > 5 ? base - 12 : base)! // C♯ … F♯ or G♭ … B: always exists
+            return NoteName(fifths: base > 5 ? base - 12 : base)!  // C♯ … F♯ or G♭ … B: always exists
         }
     }
 

@@ -34,8 +34,9 @@ public struct MIDIFile: Sendable {
         format = parsed.format
         ticksPerQuarter = parsed.ticksPerQuarter
         tracks = parsed.tracks
-        tempoMap = MIDIFile.tempoMap(of: format == 2 ? Array(parsed.tracks.prefix(1)) : parsed.tracks,
-                                     ticksPerQuarter: parsed.ticksPerQuarter)
+        tempoMap = MIDIFile.tempoMap(
+            of: format == 2 ? Array(parsed.tracks.prefix(1)) : parsed.tracks,
+            ticksPerQuarter: parsed.ticksPerQuarter)
     }
 
     /// The largest MIDI file read: far above any real one, far below memory trouble.
@@ -68,8 +69,10 @@ public struct MIDIFile: Sendable {
             }
         }
         // Stable by tick, so at one tick the later track (and later event) wins.
-        let sortedTempos = tempos.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }.map(\.element)
-        let sortedMeters = meters.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }.map(\.element)
+        let sortedTempos = tempos.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }
+            .map(\.element)
+        let sortedMeters = meters.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }
+            .map(\.element)
         return TempoMap(ticksPerQuarter: ticksPerQuarter, tempoEvents: sortedTempos, meterEvents: sortedMeters)
     }
 
@@ -82,16 +85,22 @@ public struct MIDIFile: Sendable {
     /// The time signatures of all tracks (formats 0 and 1; format 2: the first track), by tick.
     public var timeSignatures: [MIDITimeSignature] {
         signatureEvents().compactMap { tick, message in
-            guard case .timeSignature(let n, let d, _, _) = message, let m = TimeSignature(validating: n, d) else { return nil }
-            return MIDITimeSignature(tick: tick, seconds: tempoMap.seconds(atTick: tick, ticksPerQuarter: ticksPerQuarter), meter: m)
+            guard case .timeSignature(let n, let d, _, _) = message, let m = TimeSignature(validating: n, d) else {
+                return nil
+            }
+            return MIDITimeSignature(
+                tick: tick, seconds: tempoMap.seconds(atTick: tick, ticksPerQuarter: ticksPerQuarter), meter: m)
         }
     }
 
     /// The key signatures of all tracks (formats 0 and 1; format 2: the first track), by tick.
     public var keySignatures: [MIDIKeySignature] {
         signatureEvents().compactMap { tick, message in
-            guard case .keySignature(let f, let minor) = message, let key = Key(fifths: f, minor: minor) else { return nil }
-            return MIDIKeySignature(tick: tick, seconds: tempoMap.seconds(atTick: tick, ticksPerQuarter: ticksPerQuarter), key: key)
+            guard case .keySignature(let f, let minor) = message, let key = Key(fifths: f, minor: minor) else {
+                return nil
+            }
+            return MIDIKeySignature(
+                tick: tick, seconds: tempoMap.seconds(atTick: tick, ticksPerQuarter: ticksPerQuarter), key: key)
         }
     }
 
@@ -123,17 +132,18 @@ public struct MIDIFile: Sendable {
             // so that closing one is O(1) however many of one pitch are struck before release.
             var open: [Int: [(tick: Int, velocity: Int)]] = [:]
             var heads: [Int: Int] = [:]
-            var order: [Int] = [] // keys in first-use order, for deterministic closing at the end
+            var order: [Int] = []  // keys in first-use order, for deterministic closing at the end
             func close(_ key: Int, at tick: Int) {
                 let head = heads[key, default: 0]
                 guard let queue = open[key], head < queue.count else { return }
                 let on = queue[head]
                 heads[key] = head + 1
-                notes.append(MIDINote(
-                    start: map.seconds(atTick: on.tick, ticksPerQuarter: tpq),
-                    end: map.seconds(atTick: tick, ticksPerQuarter: tpq),
-                    startTick: on.tick, endTick: tick, pitch: key % 128, velocity: on.velocity,
-                    channel: key / 128, track: index))
+                notes.append(
+                    MIDINote(
+                        start: map.seconds(atTick: on.tick, ticksPerQuarter: tpq),
+                        end: map.seconds(atTick: tick, ticksPerQuarter: tpq),
+                        startTick: on.tick, endTick: tick, pitch: key % 128, velocity: on.velocity,
+                        channel: key / 128, track: index))
             }
             for event in track.events {
                 switch event.message {
@@ -156,6 +166,8 @@ public struct MIDIFile: Sendable {
 
     /// The length of the file in seconds: the end of its longest track.
     public var duration: Double {
-        tracks.indices.map { tempoMap(forTrack: $0).seconds(atTick: tracks[$0].endTick, ticksPerQuarter: ticksPerQuarter) }.max() ?? 0
+        tracks.indices.map {
+            tempoMap(forTrack: $0).seconds(atTick: tracks[$0].endTick, ticksPerQuarter: ticksPerQuarter)
+        }.max() ?? 0
     }
 }

@@ -72,7 +72,9 @@ struct MIDIFileWriter {
     }
 
     private func be16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
-    private func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+    private func be32(_ v: Int) -> [UInt8] {
+        [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+    }
 }
 
 extension MIDIFile {
@@ -88,11 +90,14 @@ extension MIDIFile {
     ///   - ticksPerQuarter: the file's resolution, 1…32767.
     ///   - meter: written as the time signature.
     ///   - key: written as the key signature (church modes as their major signature).
-    public static func bytes(notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
-                             meter: TimeSignature = .fourFour, key: Key? = nil) -> [UInt8] {
+    public static func bytes(
+        notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
+        meter: TimeSignature = .fourFour, key: Key? = nil
+    ) -> [UInt8] {
         precondition(tempo > 0 && tempo.isFinite, "tempo must be positive")
         precondition((1...0x7FFF).contains(ticksPerQuarter), "ticks per quarter must be 1…32767")
-        return MIDIFileWriter(tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key).bytes(notes: notes)
+        return MIDIFileWriter(tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key).bytes(
+            notes: notes)
     }
 
     /// Writes `notes` as a format 1 Standard MIDI File at `path` (see
@@ -100,8 +105,10 @@ extension MIDIFile {
     /// place, so the file is never seen half-written.
     ///
     /// - Throws: ``MIDIFileError`` when the file cannot be written.
-    public static func write(notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
-                             meter: TimeSignature = .fourFour, key: Key? = nil, to path: String) throws(MIDIFileError) {
+    public static func write(
+        notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
+        meter: TimeSignature = .fourFour, key: Key? = nil, to path: String
+    ) throws(MIDIFileError) {
         let data = bytes(notes: notes, tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key)
         do {
             try PartialFile.write(data, to: path)

@@ -18,8 +18,10 @@ public struct MIDINote: Sendable, Hashable, Codable {
     public var track: Int
 
     /// A note with every field given.
-    public init(start: Double, end: Double, startTick: Int, endTick: Int, pitch: Int, velocity: Int,
-                channel: Int, track: Int) {
+    public init(
+        start: Double, end: Double, startTick: Int, endTick: Int, pitch: Int, velocity: Int,
+        channel: Int, track: Int
+    ) {
         self.start = start
         self.end = end
         self.startTick = startTick
@@ -33,8 +35,9 @@ public struct MIDINote: Sendable, Hashable, Codable {
     /// A note to write: `pitch` from `start` to `end` seconds. Ticks are left at 0; the writer
     /// works from seconds.
     public init(pitch: Int, start: Double, end: Double, velocity: Int = 90, channel: Int = 0, track: Int = 0) {
-        self.init(start: start, end: end, startTick: 0, endTick: 0, pitch: pitch, velocity: velocity,
-                  channel: channel, track: track)
+        self.init(
+            start: start, end: end, startTick: 0, endTick: 0, pitch: pitch, velocity: velocity,
+            channel: channel, track: track)
     }
 
     /// How long the note lasts, in seconds.

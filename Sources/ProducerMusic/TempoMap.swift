@@ -50,8 +50,9 @@ public struct TempoMap: Sendable, Hashable {
     ///
     /// - Precondition: `bpm` > 0.
     public init(bpm: Double = 120, meter: TimeSignature = .fourFour) {
-        self.init(tempoChanges: [TempoChange(quarterNotes: 0, bpm: bpm)],
-                  meterChanges: [MeterChange(quarterNotes: 0, meter: meter)])
+        self.init(
+            tempoChanges: [TempoChange(quarterNotes: 0, bpm: bpm)],
+            meterChanges: [MeterChange(quarterNotes: 0, meter: meter)])
     }
 
     /// A map with tempo and meter changes (in any order; at equal positions the later one
@@ -77,7 +78,9 @@ public struct TempoMap: Sendable, Hashable {
                 // The first tempo also covers everything before it, so quarter 0 is second 0.
                 segments.append(TempoSegment(quarterNotes: 0, seconds: 0, secondsPerQuarter: spq))
                 if t.quarterNotes > 0 {
-                    segments.append(TempoSegment(quarterNotes: t.quarterNotes, seconds: t.quarterNotes * spq, secondsPerQuarter: spq))
+                    segments.append(
+                        TempoSegment(
+                            quarterNotes: t.quarterNotes, seconds: t.quarterNotes * spq, secondsPerQuarter: spq))
                 }
             }
         }
@@ -116,8 +119,10 @@ public struct TempoMap: Sendable, Hashable {
     ///   - ticksPerQuarter: the file's division (ticks per quarter note), at least 1.
     ///   - tempoEvents: `(tick, microseconds per quarter note)` pairs; zero tempos are ignored.
     ///   - meterEvents: `(tick, meter)` pairs.
-    public init(ticksPerQuarter: Int, tempoEvents: [(tick: Int, microsecondsPerQuarter: Int)],
-                meterEvents: [(tick: Int, meter: TimeSignature)]) {
+    public init(
+        ticksPerQuarter: Int, tempoEvents: [(tick: Int, microsecondsPerQuarter: Int)],
+        meterEvents: [(tick: Int, meter: TimeSignature)]
+    ) {
         let tpq = Double(max(1, ticksPerQuarter))
         self.init(
             tempoChanges: tempoEvents.filter { $0.microsecondsPerQuarter > 0 }.map {
@@ -203,7 +208,9 @@ public struct TempoMap: Sendable, Hashable {
     }
 
     /// The meter in force at `quarterNotes`.
-    public func meter(atQuarterNotes quarterNotes: Double) -> TimeSignature { meterSegment(atQuarterNotes: quarterNotes).meter }
+    public func meter(atQuarterNotes quarterNotes: Double) -> TimeSignature {
+        meterSegment(atQuarterNotes: quarterNotes).meter
+    }
 
     /// The bar:beat position at `quarterNotes` from the start (1:1 at 0).
     public func barBeat(atQuarterNotes quarterNotes: Double) -> BarBeat {

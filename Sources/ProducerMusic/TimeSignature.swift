@@ -19,7 +19,9 @@ public struct TimeSignature: Sendable, Hashable, Codable {
     ///
     /// - Precondition: `beatsPerBar` ≥ 1 and `beatUnit` is a power of two from 1 to 256.
     public init(_ beatsPerBar: Int, _ beatUnit: Int) {
-        precondition(TimeSignature.isValid(beatsPerBar, beatUnit), "a meter needs beats ≥ 1 and a beat unit that is a power of two")
+        precondition(
+            TimeSignature.isValid(beatsPerBar, beatUnit),
+            "a meter needs beats ≥ 1 and a beat unit that is a power of two")
         self.beatsPerBar = beatsPerBar
         self.beatUnit = beatUnit
     }

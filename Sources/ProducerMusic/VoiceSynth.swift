@@ -108,9 +108,11 @@ public struct VoiceSynth: Sendable {
                 previousFormants = formants
                 if !legatoIn { resonators = [Resonator](repeating: Resonator(), count: 5) }
                 // Equal loudness per note (the formants would otherwise favour notes near F1), × velocity.
-                let target = n.velocity / Self.predictedRMS(
-                    frequency: 440 * Double.exp2((n.midi - 69) / 12), formants: formants,
-                    maximumHarmonics: maximumHarmonics, sampleRate: fs)
+                let target =
+                    n.velocity
+                    / Self.predictedRMS(
+                        frequency: 440 * Double.exp2((n.midi - 69) / 12), formants: formants,
+                        maximumHarmonics: maximumHarmonics, sampleRate: fs)
                 if !legatoIn { gain = target }
                 let smoothing = 1 - Double.exp(-1 / (0.01 * fs))  // 10 ms glide of the gain between legato notes
                 let i0 = max(0, Int((n.start * fs).rounded(.up)))
@@ -173,7 +175,8 @@ public struct VoiceSynth: Sendable {
                 guard k % 2 == 0 || draw % 3 == 0 else { continue }
                 let length = 0.02 + 0.04 * Double(draw >> 11) / Double(1 << 53)
                 guard span.note.start - length >= lastEnd + 0.02, span.note.start - length >= 0 else { continue }
-                let b0 = Int(((span.note.start - length) * fs).rounded(.up)), b1 = min(count, Int((span.note.start * fs).rounded(.down)))
+                let b0 = Int(((span.note.start - length) * fs).rounded(.up)),
+                    b1 = min(count, Int((span.note.start * fs).rounded(.down)))
                 var hp = Resonator()
                 hp.set(frequency: 5000, bandwidth: 3000, sampleRate: fs)
                 var burst = [Double]()
@@ -244,7 +247,9 @@ public struct VoiceSynth: Sendable {
         frequency: Double, formants: [VoiceFormant], maximumHarmonics: Int, sampleRate fs: Double
     ) -> Double {
         var resonators = [Resonator](repeating: Resonator(), count: formants.count)
-        for (j, f) in formants.enumerated() { resonators[j].set(frequency: f.frequency, bandwidth: f.bandwidth, sampleRate: fs) }
+        for (j, f) in formants.enumerated() {
+            resonators[j].set(frequency: f.frequency, bandwidth: f.bandwidth, sampleRate: fs)
+        }
         let harmonics = max(1, min(maximumHarmonics, Int(0.45 * fs / frequency)))
         var power = 0.0
         for h in 1...harmonics {

@@ -6,7 +6,9 @@ public actor InMemoryProjectStore: ProjectStore {
 
     public func snapshot() async throws -> ProjectSnapshot { current }
 
-    public func update<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result {
+    public func update<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result
+    ) async throws -> Result {
         var copy = current
         let result = try change(&copy)
         copy.revision = current.revision + 1

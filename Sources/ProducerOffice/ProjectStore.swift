@@ -14,7 +14,9 @@ public protocol ProjectStore: Sendable {
     /// Like ``update(_:)``, but returns nil at once, changing nothing, when another process
     /// holds the project's write lock: for a small change a reading command may skip rather
     /// than wait for (`bookings list` recording what it showed).
-    func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result?
+    func updateUnlessBusy<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result
+    ) async throws -> Result?
 
     /// Releases connections and files.
     func close() async throws
@@ -22,7 +24,9 @@ public protocol ProjectStore: Sendable {
 
 extension ProjectStore {
     /// A store without other processes is never busy: the change is made.
-    public func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result? {
+    public func updateUnlessBusy<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result
+    ) async throws -> Result? {
         try await update(change)
     }
 }

@@ -35,7 +35,9 @@ enum ColumnCoding {
     }()
 
     static func json(_ windows: [Availability.WeeklyWindow]) throws -> String {
-        let stored = windows.map { StoredWindow(weekday: $0.weekday.rawValue, start_minute: $0.startMinute, end_minute: $0.endMinute) }
+        let stored = windows.map {
+            StoredWindow(weekday: $0.weekday.rawValue, start_minute: $0.startMinute, end_minute: $0.endMinute)
+        }
         return String(decoding: try encoder.encode(stored), as: UTF8.self)
     }
 

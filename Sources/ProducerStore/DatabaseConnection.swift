@@ -52,11 +52,13 @@ struct DatabaseConnection: Sendable {
             // another program's database is left as it was (journal mode included).
             _ = try await opened.sql.raw("SELECT count(*) AS n FROM sqlite_master").all()
             if !create, try await !opened.tableExists("schema_migrations") {
-                throw ProjectStoreError(.notAProject, database: path, "the database holds no Producer project (no schema_migrations table)")
+                throw ProjectStoreError(
+                    .notAProject, database: path, "the database holds no Producer project (no schema_migrations table)")
             }
             let modes = try await opened.sql.raw("PRAGMA journal_mode = WAL").all()
             if let mode = try modes.first?.decode(column: "journal_mode", as: String.self), mode.lowercased() != "wal" {
-                throw ProjectStoreError(.databaseFailed, database: path, "cannot switch the file to WAL mode (it stays in \(mode) mode)")
+                throw ProjectStoreError(
+                    .databaseFailed, database: path, "cannot switch the file to WAL mode (it stays in \(mode) mode)")
             }
             // FULL: a committed change survives a power cut, not only a killed process.
             try await opened.sql.raw("PRAGMA synchronous = FULL").run()
@@ -95,7 +97,8 @@ struct DatabaseConnection: Sendable {
         } catch {
             throw ProjectStoreError(
                 .badLocation, database: shown,
-                "not a PostgreSQL URL PostgresKit accepts (write postgres://user:password@host:port/database, with sslmode=disable|prefer|require if needed)")
+                "not a PostgreSQL URL PostgresKit accepts (write postgres://user:password@host:port/database, with sslmode=disable|prefer|require if needed)"
+            )
         }
         let connection: PostgresConnection
         do {
@@ -160,9 +163,12 @@ struct DatabaseConnection: Sendable {
                 try await sql.raw("PRAGMA busy_timeout = 0").run()
                 let began: Result<Void, any Error>
                 do { began = .success(try await beginWrite()) } catch { began = .failure(error) }
-                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyTimeoutMilliseconds))").run()
+                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyTimeoutMilliseconds))")
+                    .run()
                 if case .failure(let error) = began {
-                    if let error = error as? SQLiteError, error.reason == .busy || error.reason == .locked { throw ProjectBusy() }
+                    if let error = error as? SQLiteError, error.reason == .busy || error.reason == .locked {
+                        throw ProjectBusy()
+                    }
                     throw error
                 }
             } else {
@@ -208,11 +214,13 @@ struct DatabaseConnection: Sendable {
         if let error = error as? SQLiteError {
             switch error.reason {
             case .notADatabase, .corrupt:
-                return ProjectStoreError(.corrupt, database: name, "the file is not a SQLite database, or it is damaged (\(error.message))")
+                return ProjectStoreError(
+                    .corrupt, database: name, "the file is not a SQLite database, or it is damaged (\(error.message))")
             case .busy, .locked:
                 return ProjectStoreError(
                     .databaseFailed, database: name,
-                    "another process held the project for more than \(Self.sqliteBusyTimeoutMilliseconds / 1000) s while \(what) (\(error.message))")
+                    "another process held the project for more than \(Self.sqliteBusyTimeoutMilliseconds / 1000) s while \(what) (\(error.message))"
+                )
             default:
                 return ProjectStoreError(.databaseFailed, database: name, "\(what) failed: \(error.message)")
             }
@@ -274,7 +282,11 @@ extension DatabaseConnection {
         if dialect == .postgres {
             let row: (any SQLRow)?
             do {
-                row = try await sql.raw(waiting ? "SELECT revision FROM project WHERE id = 1 FOR UPDATE" : "SELECT revision FROM project WHERE id = 1 FOR UPDATE NOWAIT").first()
+                row = try await sql.raw(
+                    waiting
+                        ? "SELECT revision FROM project WHERE id = 1 FOR UPDATE"
+                        : "SELECT revision FROM project WHERE id = 1 FOR UPDATE NOWAIT"
+                ).first()
             } catch let error as PSQLError where !waiting && error.serverInfo?[.sqlState] == "55P03" {
                 throw ProjectBusy()  // lock_not_available
             }

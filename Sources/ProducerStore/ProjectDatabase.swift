@@ -65,12 +65,16 @@ public actor ProjectDatabase: ProjectStore {
     ///
     /// `lockWaitNotice` says so when a change (or a migration) waits for another process's write
     /// lock: ``LockWaitNotice/standardError`` for a command; nil waits silently.
-    public static func open(_ location: DatabaseLocation, lockWaitNotice: LockWaitNotice? = nil) async throws -> ProjectDatabase {
+    public static func open(
+        _ location: DatabaseLocation, lockWaitNotice: LockWaitNotice? = nil
+    ) async throws -> ProjectDatabase {
         let resolved = try resolve(location, creating: false)
         let connection = try await connect(resolved, create: false)
         do {
             guard try await connection.tableExists("schema_migrations") else {
-                throw ProjectStoreError(.notAProject, database: connection.name, "the database holds no Producer project (no schema_migrations table)")
+                throw ProjectStoreError(
+                    .notAProject, database: connection.name,
+                    "the database holds no Producer project (no schema_migrations table)")
             }
             try await migrate(connection, notice: lockWaitNotice)
             let database = ProjectDatabase(location: resolved, connection: connection, lockWaitNotice: lockWaitNotice)
@@ -100,7 +104,8 @@ public actor ProjectDatabase: ProjectStore {
             try await connection.writeTransaction(notice: lockWaitNotice) {
                 try await connection.lockMigrations()
                 if try await connection.sql.select().column("id").from("project").first() != nil {
-                    throw ProjectStoreError(.alreadyExists, database: connection.name, "a project is already there; not overwriting it")
+                    throw ProjectStoreError(
+                        .alreadyExists, database: connection.name, "a project is already there; not overwriting it")
                 }
                 try await SnapshotWriter(sql: connection.sql).insertProject(settings)
             }
@@ -118,15 +123,20 @@ public actor ProjectDatabase: ProjectStore {
     /// Makes a project folder `folder` (and its parents) holding a new SQLite project, and opens it.
     ///
     /// The folder may exist already, but not with a ``fileName`` in it.
-    public static func create(at folder: String, settings: ProjectSettings, lockWaitNotice: LockWaitNotice? = nil) async throws -> ProjectDatabase {
+    public static func create(
+        at folder: String, settings: ProjectSettings, lockWaitNotice: LockWaitNotice? = nil
+    ) async throws -> ProjectDatabase {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ProjectStoreError(.alreadyExists, database: folder, "a file is there, not a folder; a project needs a folder")
+            throw ProjectStoreError(
+                .alreadyExists, database: folder, "a file is there, not a folder; a project needs a folder")
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw ProjectStoreError(.badLocation, database: folder, "cannot make the project folder (check that its parent folder exists and can be written)")
+            throw ProjectStoreError(
+                .badLocation, database: folder,
+                "cannot make the project folder (check that its parent folder exists and can be written)")
         }
         return try await create(.projectFolder(folder), settings: settings, lockWaitNotice: lockWaitNotice)
     }
@@ -139,7 +149,8 @@ public actor ProjectDatabase: ProjectStore {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let file = DatabaseLocation.projectFolder(path)
             if !creating, case .sqlite(let filePath) = file, !FileManager.default.fileExists(atPath: filePath) {
-                throw ProjectStoreError(.notAProject, database: path, "the folder is not a project (it has no \(fileName))")
+                throw ProjectStoreError(
+                    .notAProject, database: path, "the folder is not a project (it has no \(fileName))")
             }
             return file
         }
@@ -188,19 +199,23 @@ public actor ProjectDatabase: ProjectStore {
         if version > Migration.latestVersion {
             throw ProjectStoreError(
                 .schemaTooNew, database: connection.name,
-                "the project was saved by a newer Producer (schema version \(version); this one knows up to \(Migration.latestVersion)); update Producer to open it")
+                "the project was saved by a newer Producer (schema version \(version); this one knows up to \(Migration.latestVersion)); update Producer to open it"
+            )
         }
     }
 
     /// The migrations applied to this database, oldest first.
     public func appliedMigrations() async throws -> [AppliedMigration] {
         try await exclusively { connection in
-            try await connection.sql.select().columns("version", "name", "applied_at").from("schema_migrations").orderBy("version").all().map {
-                AppliedMigration(
-                    version: try $0.decode(column: "version", as: Int.self),
-                    name: try $0.decode(column: "name", as: String.self),
-                    appliedAt: try ColumnCoding.date(try $0.decode(column: "applied_at", as: String.self), column: "schema_migrations.applied_at"))
-            }
+            try await connection.sql.select().columns("version", "name", "applied_at").from("schema_migrations")
+                .orderBy("version").all().map {
+                    AppliedMigration(
+                        version: try $0.decode(column: "version", as: Int.self),
+                        name: try $0.decode(column: "name", as: String.self),
+                        appliedAt: try ColumnCoding.date(
+                            try $0.decode(column: "applied_at", as: String.self), column: "schema_migrations.applied_at"
+                        ))
+                }
         }
     }
 
@@ -222,14 +237,18 @@ public actor ProjectDatabase: ProjectStore {
     /// changed is written back by id and ``ProjectSnapshot/revision`` goes up by one (whatever
     /// `change` set it to). If `change` throws, or the result cannot be stored (two songs with one
     /// id…), nothing is written and the error is rethrown.
-    public func update<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result {
+    public func update<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result
+    ) async throws -> Result {
         try await exclusively { connection in try await apply(change, on: connection, waiting: true) }
     }
 
     /// Like ``update(_:)``, but returns nil at once, writing nothing, when another process holds
     /// the project's write lock (SQLite: `BEGIN IMMEDIATE` without a busy timeout; PostgreSQL:
     /// `FOR UPDATE NOWAIT`).
-    public func updateUnlessBusy<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result? {
+    public func updateUnlessBusy<Result: Sendable>(
+        _ change: @Sendable (inout ProjectSnapshot) throws -> Result
+    ) async throws -> Result? {
         do {
             return try await exclusively { connection in try await apply(change, on: connection, waiting: false) }
         } catch is ProjectBusy {
@@ -294,7 +313,9 @@ public actor ProjectDatabase: ProjectStore {
                 if line != "ok" { problems.append(line) }
             }
             for row in try await connection.sql.raw("PRAGMA foreign_key_check").all() {
-                problems.append("a row of \(try row.decode(column: "table", as: String.self)) refers to a missing \(try row.decode(column: "parent", as: String.self))")
+                problems.append(
+                    "a row of \(try row.decode(column: "table", as: String.self)) refers to a missing \(try row.decode(column: "parent", as: String.self))"
+                )
             }
             return problems
         }
@@ -317,7 +338,9 @@ public actor ProjectDatabase: ProjectStore {
         } catch let busy as ProjectBusy {
             throw busy
         } catch is MissingProjectRow {
-            throw ProjectStoreError(.notAProject, database: connection.name, "the database has the tables of a project but no project in them")
+            throw ProjectStoreError(
+                .notAProject, database: connection.name,
+                "the database has the tables of a project but no project in them")
         } catch let error as StoredValueError {
             throw ProjectStoreError(.corrupt, database: connection.name, error.description)
         } catch let error as ProjectStoreError {

@@ -15,8 +15,9 @@ struct SnapshotReader {
         snapshot.revision = try projectRow.decode(column: "revision", as: Int.self)
 
         let writers = try await grouped("song_writers", by: "song_id") {
-            Song.Writer(name: try $0.decode(column: "name", as: String.self),
-                        shareBasisPoints: try $0.decode(column: "share_basis_points", as: Int.self))
+            Song.Writer(
+                name: try $0.decode(column: "name", as: String.self),
+                shareBasisPoints: try $0.decode(column: "share_basis_points", as: Int.self))
         }
         snapshot.songs = try await rows("songs").map { row in
             let id = try row.decode(column: "id", as: String.self)
@@ -27,12 +28,16 @@ struct SnapshotReader {
                 key: try row.decode(column: "musical_key", as: String?.self),
                 tempo: try row.decode(column: "tempo_bpm", as: Double?.self),
                 lengthSeconds: try row.decode(column: "length_seconds", as: Double?.self),
-                status: try ColumnCoding.value(try row.decode(column: "status", as: String.self), as: Song.Status.self, column: "songs.status"),
-                parts: try ColumnCoding.words(try row.decode(column: "parts_json", as: String.self), column: "songs.parts_json"))
+                status: try ColumnCoding.value(
+                    try row.decode(column: "status", as: String.self), as: Song.Status.self, column: "songs.status"),
+                parts: try ColumnCoding.words(
+                    try row.decode(column: "parts_json", as: String.self), column: "songs.parts_json"))
         }
 
         let exceptions = try await availabilityExceptions()
-        let roles = try await grouped("person_roles", by: "person_id") { Role(try $0.decode(column: "role", as: String.self)) }
+        let roles = try await grouped("person_roles", by: "person_id") {
+            Role(try $0.decode(column: "role", as: String.self))
+        }
         snapshot.people = try await rows("people").map { row in
             let id = try row.decode(column: "id", as: String.self)
             return Person(
@@ -44,12 +49,15 @@ struct SnapshotReader {
                     phone: try row.decode(column: "phone", as: String?.self)),
                 rate: Rate(
                     try money(row, "rate_minor_units", "rate_currency"),
-                    per: try ColumnCoding.value(try row.decode(column: "rate_unit", as: String.self), as: Rate.Unit.self, column: "people.rate_unit"),
+                    per: try ColumnCoding.value(
+                        try row.decode(column: "rate_unit", as: String.self), as: Rate.Unit.self,
+                        column: "people.rate_unit"),
                     minimumHours: try row.decode(column: "rate_minimum_hours", as: Double.self)),
                 headcount: try row.decode(column: "headcount", as: Int.self),
                 availability: Availability(
                     weekly: try ColumnCoding.windows(
-                        try row.decode(column: "availability_weekly_json", as: String.self), column: "people.availability_weekly_json"),
+                        try row.decode(column: "availability_weekly_json", as: String.self),
+                        column: "people.availability_weekly_json"),
                     exceptions: exceptions[OwnerKey(kind: "person", id: id)] ?? [],
                     timeZone: try row.decode(column: "availability_time_zone", as: String.self)),
                 unionScale: try row.decode(column: "union_scale", as: String?.self))
@@ -65,10 +73,12 @@ struct SnapshotReader {
                 hourlyRate: try money(row, "hourly_rate_minor_units", "hourly_rate_currency"),
                 dailyRate: try optionalMoney(row, "daily_rate_minor_units", "daily_rate_currency"),
                 capacity: try row.decode(column: "capacity", as: Int.self),
-                gear: try ColumnCoding.words(try row.decode(column: "gear_json", as: String.self), column: "rooms.gear_json"),
+                gear: try ColumnCoding.words(
+                    try row.decode(column: "gear_json", as: String.self), column: "rooms.gear_json"),
                 openingHours: Availability(
                     weekly: try ColumnCoding.windows(
-                        try row.decode(column: "opening_weekly_json", as: String.self), column: "rooms.opening_weekly_json"),
+                        try row.decode(column: "opening_weekly_json", as: String.self),
+                        column: "rooms.opening_weekly_json"),
                     exceptions: exceptions[OwnerKey(kind: "room", id: id)] ?? [],
                     timeZone: try row.decode(column: "opening_time_zone", as: String.self)))
             roomsByStudio[studioID, default: []].append(room)
@@ -84,9 +94,13 @@ struct SnapshotReader {
         }
 
         let needs = try await grouped("session_needs", by: "session_id") {
-            StudioSession.RoleNeed(Role(try $0.decode(column: "role", as: String.self)), count: try $0.decode(column: "count", as: Int.self))
+            StudioSession.RoleNeed(
+                Role(try $0.decode(column: "role", as: String.self)),
+                count: try $0.decode(column: "count", as: Int.self))
         }
-        let sessionPeople = try await grouped("session_people", by: "session_id") { try $0.decode(column: "person_id", as: String.self) }
+        let sessionPeople = try await grouped("session_people", by: "session_id") {
+            try $0.decode(column: "person_id", as: String.self)
+        }
         let dependencies = try await grouped("session_dependencies", by: "session_id") {
             try $0.decode(column: "after_session_id", as: String.self)
         }
@@ -95,29 +109,39 @@ struct SnapshotReader {
             return StudioSession(
                 id: id,
                 songID: try row.decode(column: "song_id", as: String?.self),
-                kind: try ColumnCoding.value(try row.decode(column: "kind", as: String.self), as: StudioSession.Kind.self, column: "sessions.kind"),
+                kind: try ColumnCoding.value(
+                    try row.decode(column: "kind", as: String.self), as: StudioSession.Kind.self,
+                    column: "sessions.kind"),
                 title: try row.decode(column: "title", as: String.self),
                 needs: needs[id] ?? [],
                 people: sessionPeople[id] ?? [],
-                gear: try ColumnCoding.words(try row.decode(column: "gear_json", as: String.self), column: "sessions.gear_json"),
+                gear: try ColumnCoding.words(
+                    try row.decode(column: "gear_json", as: String.self), column: "sessions.gear_json"),
                 durationMinutes: try row.decode(column: "duration_minutes", as: Int.self),
                 after: dependencies[id] ?? [],
-                deadline: try ColumnCoding.date(try row.decode(column: "deadline", as: String?.self), column: "sessions.deadline"),
+                deadline: try ColumnCoding.date(
+                    try row.decode(column: "deadline", as: String?.self), column: "sessions.deadline"),
                 due: try ColumnCoding.date(try row.decode(column: "due", as: String?.self), column: "sessions.due"),
                 isDone: try row.decode(column: "is_done", as: Int.self) != 0)
         }
 
-        let bookingPeople = try await grouped("booking_people", by: "booking_id") { try $0.decode(column: "person_id", as: String.self) }
+        let bookingPeople = try await grouped("booking_people", by: "booking_id") {
+            try $0.decode(column: "person_id", as: String.self)
+        }
         snapshot.bookings = try await rows("bookings").map { row in
             let id = try row.decode(column: "id", as: String.self)
             return Booking(
                 id: id,
                 sessionID: try row.decode(column: "session_id", as: String.self),
                 roomID: try row.decode(column: "room_id", as: String.self),
-                start: try ColumnCoding.date(try row.decode(column: "starts_at", as: String.self), column: "bookings.starts_at"),
-                end: try ColumnCoding.date(try row.decode(column: "ends_at", as: String.self), column: "bookings.ends_at"),
+                start: try ColumnCoding.date(
+                    try row.decode(column: "starts_at", as: String.self), column: "bookings.starts_at"),
+                end: try ColumnCoding.date(
+                    try row.decode(column: "ends_at", as: String.self), column: "bookings.ends_at"),
                 people: bookingPeople[id] ?? [],
-                status: try ColumnCoding.value(try row.decode(column: "status", as: String.self), as: Booking.Status.self, column: "bookings.status"),
+                status: try ColumnCoding.value(
+                    try row.decode(column: "status", as: String.self), as: Booking.Status.self,
+                    column: "bookings.status"),
                 cost: try money(row, "cost_minor_units", "cost_currency"),
                 cancellationFee: try optionalMoney(row, "cancellation_fee_minor_units", "cancellation_fee_currency"),
                 sequence: try row.decode(column: "sequence", as: Int.self),
@@ -133,7 +157,8 @@ struct SnapshotReader {
         ProjectSettings(
             name: try row.decode(column: "name", as: String.self),
             currency: try row.decode(column: "currency", as: String.self),
-            deadline: try ColumnCoding.date(try row.decode(column: "deadline", as: String?.self), column: "project.deadline"),
+            deadline: try ColumnCoding.date(
+                try row.decode(column: "deadline", as: String?.self), column: "project.deadline"),
             timeZone: try row.decode(column: "time_zone", as: String.self),
             maxWorkMinutesPerDay: try row.decode(column: "max_work_minutes_per_day", as: Int.self),
             breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
@@ -145,7 +170,9 @@ struct SnapshotReader {
     }
 
     /// A child table's rows, decoded and grouped by their parent's id, in `position` order.
-    private func grouped<T>(_ table: String, by parent: String, _ decode: (any SQLRow) throws -> T) async throws -> [String: [T]] {
+    private func grouped<T>(
+        _ table: String, by parent: String, _ decode: (any SQLRow) throws -> T
+    ) async throws -> [String: [T]] {
         let rows = try await sql.select().column("*").from(table).orderBy(parent).orderBy("position").all()
         var result: [String: [T]] = [:]
         for row in rows {
@@ -164,10 +191,14 @@ struct SnapshotReader {
             .orderBy("owner_kind").orderBy("owner_id").orderBy("position").all()
         var result: [OwnerKey: [Availability.Exception]] = [:]
         for row in rows {
-            let key = OwnerKey(kind: try row.decode(column: "owner_kind", as: String.self), id: try row.decode(column: "owner_id", as: String.self))
+            let key = OwnerKey(
+                kind: try row.decode(column: "owner_kind", as: String.self),
+                id: try row.decode(column: "owner_id", as: String.self))
             let exception = Availability.Exception(
-                start: try ColumnCoding.date(try row.decode(column: "starts_at", as: String.self), column: "availability_exceptions.starts_at"),
-                end: try ColumnCoding.date(try row.decode(column: "ends_at", as: String.self), column: "availability_exceptions.ends_at"),
+                start: try ColumnCoding.date(
+                    try row.decode(column: "starts_at", as: String.self), column: "availability_exceptions.starts_at"),
+                end: try ColumnCoding.date(
+                    try row.decode(column: "ends_at", as: String.self), column: "availability_exceptions.ends_at"),
                 isBusy: try row.decode(column: "is_busy", as: Int.self) != 0,
                 note: try row.decode(column: "note", as: String.self),
                 source: try row.decode(column: "source", as: String?.self))
@@ -177,7 +208,9 @@ struct SnapshotReader {
     }
 
     private func money(_ row: any SQLRow, _ amount: String, _ currency: String) throws -> Money {
-        Money(minorUnits: try row.decode(column: amount, as: Int64.self), currency: try row.decode(column: currency, as: String.self))
+        Money(
+            minorUnits: try row.decode(column: amount, as: Int64.self),
+            currency: try row.decode(column: currency, as: String.self))
     }
 
     private func optionalMoney(_ row: any SQLRow, _ amount: String, _ currency: String) throws -> Money? {

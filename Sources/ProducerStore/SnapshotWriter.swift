@@ -45,7 +45,9 @@ struct SnapshotWriter {
             try await delete("bookings", where: "id", id)
         }
         for id in sessions.removed {
-            for table in ["session_needs", "session_people", "session_dependencies"] { try await delete(table, where: "session_id", id) }
+            for table in ["session_needs", "session_people", "session_dependencies"] {
+                try await delete(table, where: "session_id", id)
+            }
             try await delete("sessions", where: "id", id)
         }
         for id in rooms.removed {
@@ -70,7 +72,8 @@ struct SnapshotWriter {
         func unique(_ ids: [String], _ kind: String) throws {
             var seen = Set<String>()
             for id in ids where !seen.insert(id).inserted {
-                throw ProjectStoreError(.invalidChange, database: "", "two \(kind) share the id \"\(id)\"; nothing was saved")
+                throw ProjectStoreError(
+                    .invalidChange, database: "", "two \(kind) share the id \"\(id)\"; nothing was saved")
             }
         }
         try unique(snapshot.songs.map(\.id), "songs")
@@ -85,56 +88,78 @@ struct SnapshotWriter {
 
     private func save(_ change: Diff<Song>.Change) async throws {
         let song = change.record
-        try await saveRow("songs", id: song.id, exists: change.exists, [
-            ("position", change.position), ("title", song.title), ("musical_key", song.key), ("tempo_bpm", song.tempo),
-            ("length_seconds", song.lengthSeconds), ("status", song.status.rawValue), ("parts_json", try ColumnCoding.json(song.parts)),
-        ])
+        try await saveRow(
+            "songs", id: song.id, exists: change.exists,
+            [
+                ("position", change.position), ("title", song.title), ("musical_key", song.key),
+                ("tempo_bpm", song.tempo),
+                ("length_seconds", song.lengthSeconds), ("status", song.status.rawValue),
+                ("parts_json", try ColumnCoding.json(song.parts)),
+            ])
         if change.previous?.writers != song.writers {
             if change.exists { try await delete("song_writers", where: "song_id", song.id) }
-            try await insert("song_writers", song.writers.enumerated().map { position, writer in
-                [("song_id", song.id), ("position", position), ("name", writer.name), ("share_basis_points", writer.shareBasisPoints)]
-            })
+            try await insert(
+                "song_writers",
+                song.writers.enumerated().map { position, writer in
+                    [
+                        ("song_id", song.id), ("position", position), ("name", writer.name),
+                        ("share_basis_points", writer.shareBasisPoints),
+                    ]
+                })
         }
     }
 
     private func save(_ change: Diff<Person>.Change) async throws {
         let person = change.record
-        try await saveRow("people", id: person.id, exists: change.exists, [
-            ("position", change.position), ("name", person.name), ("email", person.contact.email), ("phone", person.contact.phone),
-            ("rate_minor_units", person.rate.amount.minorUnits), ("rate_currency", person.rate.amount.currency),
-            ("rate_unit", person.rate.unit.rawValue), ("rate_minimum_hours", person.rate.minimumHours),
-            ("headcount", person.headcount), ("union_scale", person.unionScale),
-            ("availability_time_zone", person.availability.timeZone),
-            ("availability_weekly_json", try ColumnCoding.json(person.availability.weekly)),
-        ])
+        try await saveRow(
+            "people", id: person.id, exists: change.exists,
+            [
+                ("position", change.position), ("name", person.name), ("email", person.contact.email),
+                ("phone", person.contact.phone),
+                ("rate_minor_units", person.rate.amount.minorUnits), ("rate_currency", person.rate.amount.currency),
+                ("rate_unit", person.rate.unit.rawValue), ("rate_minimum_hours", person.rate.minimumHours),
+                ("headcount", person.headcount), ("union_scale", person.unionScale),
+                ("availability_time_zone", person.availability.timeZone),
+                ("availability_weekly_json", try ColumnCoding.json(person.availability.weekly)),
+            ])
         if change.previous?.roles != person.roles {
             if change.exists { try await delete("person_roles", where: "person_id", person.id) }
-            try await insert("person_roles", person.roles.enumerated().map { position, role in
-                [("person_id", person.id), ("position", position), ("role", role.name)]
-            })
+            try await insert(
+                "person_roles",
+                person.roles.enumerated().map { position, role in
+                    [("person_id", person.id), ("position", position), ("role", role.name)]
+                })
         }
         if change.previous?.availability.exceptions != person.availability.exceptions {
-            try await saveExceptions(ownerKind: "person", person.id, person.availability.exceptions, replacing: change.exists)
+            try await saveExceptions(
+                ownerKind: "person", person.id, person.availability.exceptions, replacing: change.exists)
         }
     }
 
     private func save(_ change: Diff<StudioRow>.Change) async throws {
         let studio = change.record
-        try await saveRow("studios", id: studio.id, exists: change.exists, [
-            ("position", change.position), ("name", studio.name), ("location", studio.location), ("time_zone", studio.timeZone),
-        ])
+        try await saveRow(
+            "studios", id: studio.id, exists: change.exists,
+            [
+                ("position", change.position), ("name", studio.name), ("location", studio.location),
+                ("time_zone", studio.timeZone),
+            ])
     }
 
     private func save(_ change: Diff<PlacedRoom>.Change) async throws {
         let room = change.record.room
-        try await saveRow("rooms", id: room.id, exists: change.exists, [
-            ("studio_id", change.record.studioID), ("position", change.record.position), ("name", room.name),
-            ("hourly_rate_minor_units", room.hourlyRate.minorUnits), ("hourly_rate_currency", room.hourlyRate.currency),
-            ("daily_rate_minor_units", room.dailyRate?.minorUnits), ("daily_rate_currency", room.dailyRate?.currency),
-            ("capacity", room.capacity), ("gear_json", try ColumnCoding.json(room.gear)),
-            ("opening_time_zone", room.openingHours.timeZone),
-            ("opening_weekly_json", try ColumnCoding.json(room.openingHours.weekly)),
-        ])
+        try await saveRow(
+            "rooms", id: room.id, exists: change.exists,
+            [
+                ("studio_id", change.record.studioID), ("position", change.record.position), ("name", room.name),
+                ("hourly_rate_minor_units", room.hourlyRate.minorUnits),
+                ("hourly_rate_currency", room.hourlyRate.currency),
+                ("daily_rate_minor_units", room.dailyRate?.minorUnits),
+                ("daily_rate_currency", room.dailyRate?.currency),
+                ("capacity", room.capacity), ("gear_json", try ColumnCoding.json(room.gear)),
+                ("opening_time_zone", room.openingHours.timeZone),
+                ("opening_weekly_json", try ColumnCoding.json(room.openingHours.weekly)),
+            ])
         if change.previous?.room.openingHours.exceptions != room.openingHours.exceptions {
             try await saveExceptions(ownerKind: "room", room.id, room.openingHours.exceptions, replacing: change.exists)
         }
@@ -142,65 +167,87 @@ struct SnapshotWriter {
 
     private func save(_ change: Diff<StudioSession>.Change) async throws {
         let session = change.record
-        try await saveRow("sessions", id: session.id, exists: change.exists, [
-            ("position", change.position), ("song_id", session.songID), ("kind", session.kind.rawValue), ("title", session.title),
-            ("gear_json", try ColumnCoding.json(session.gear)), ("duration_minutes", session.durationMinutes),
-            ("deadline", ColumnCoding.text(session.deadline)), ("due", ColumnCoding.text(session.due)),
-            ("is_done", session.isDone ? 1 : 0),
-        ])
+        try await saveRow(
+            "sessions", id: session.id, exists: change.exists,
+            [
+                ("position", change.position), ("song_id", session.songID), ("kind", session.kind.rawValue),
+                ("title", session.title),
+                ("gear_json", try ColumnCoding.json(session.gear)), ("duration_minutes", session.durationMinutes),
+                ("deadline", ColumnCoding.text(session.deadline)), ("due", ColumnCoding.text(session.due)),
+                ("is_done", session.isDone ? 1 : 0),
+            ])
         let previous = change.previous
         if previous?.needs != session.needs {
             if change.exists { try await delete("session_needs", where: "session_id", session.id) }
-            try await insert("session_needs", session.needs.enumerated().map { position, need in
-                [("session_id", session.id), ("position", position), ("role", need.role.name), ("count", need.count)]
-            })
+            try await insert(
+                "session_needs",
+                session.needs.enumerated().map { position, need in
+                    [
+                        ("session_id", session.id), ("position", position), ("role", need.role.name),
+                        ("count", need.count),
+                    ]
+                })
         }
         if previous?.people != session.people {
             if change.exists { try await delete("session_people", where: "session_id", session.id) }
-            try await insert("session_people", session.people.enumerated().map { position, person in
-                [("session_id", session.id), ("position", position), ("person_id", person)]
-            })
+            try await insert(
+                "session_people",
+                session.people.enumerated().map { position, person in
+                    [("session_id", session.id), ("position", position), ("person_id", person)]
+                })
         }
         if previous?.after != session.after {
             if change.exists { try await delete("session_dependencies", where: "session_id", session.id) }
-            try await insert("session_dependencies", session.after.enumerated().map { position, before in
-                [("session_id", session.id), ("position", position), ("after_session_id", before)]
-            })
+            try await insert(
+                "session_dependencies",
+                session.after.enumerated().map { position, before in
+                    [("session_id", session.id), ("position", position), ("after_session_id", before)]
+                })
         }
     }
 
     private func save(_ change: Diff<Booking>.Change) async throws {
         let booking = change.record
-        try await saveRow("bookings", id: booking.id, exists: change.exists, [
-            ("position", change.position), ("session_id", booking.sessionID), ("room_id", booking.roomID),
-            ("starts_at", ColumnCoding.text(booking.start)), ("ends_at", ColumnCoding.text(booking.end)),
-            ("status", booking.status.rawValue), ("cost_minor_units", booking.cost.minorUnits), ("cost_currency", booking.cost.currency),
-            ("cancellation_fee_minor_units", booking.cancellationFee?.minorUnits),
-            ("cancellation_fee_currency", booking.cancellationFee?.currency),
-            ("sequence", booking.sequence), ("listed_sequence", booking.listedSequence), ("note", booking.note),
-        ])
+        try await saveRow(
+            "bookings", id: booking.id, exists: change.exists,
+            [
+                ("position", change.position), ("session_id", booking.sessionID), ("room_id", booking.roomID),
+                ("starts_at", ColumnCoding.text(booking.start)), ("ends_at", ColumnCoding.text(booking.end)),
+                ("status", booking.status.rawValue), ("cost_minor_units", booking.cost.minorUnits),
+                ("cost_currency", booking.cost.currency),
+                ("cancellation_fee_minor_units", booking.cancellationFee?.minorUnits),
+                ("cancellation_fee_currency", booking.cancellationFee?.currency),
+                ("sequence", booking.sequence), ("listed_sequence", booking.listedSequence), ("note", booking.note),
+            ])
         if change.previous?.people != booking.people {
             if change.exists { try await delete("booking_people", where: "booking_id", booking.id) }
-            try await insert("booking_people", booking.people.enumerated().map { position, person in
-                [("booking_id", booking.id), ("position", position), ("person_id", person)]
-            })
+            try await insert(
+                "booking_people",
+                booking.people.enumerated().map { position, person in
+                    [("booking_id", booking.id), ("position", position), ("person_id", person)]
+                })
         }
     }
 
-    private func saveExceptions(ownerKind: String, _ id: String, _ exceptions: [Availability.Exception], replacing: Bool) async throws {
+    private func saveExceptions(
+        ownerKind: String, _ id: String, _ exceptions: [Availability.Exception], replacing: Bool
+    ) async throws {
         if replacing { try await deleteExceptions(ownerKind: ownerKind, id) }
-        try await insert("availability_exceptions", exceptions.enumerated().map { position, exception in
-            [
-                ("owner_kind", ownerKind), ("owner_id", id), ("position", position),
-                ("starts_at", ColumnCoding.text(exception.start)), ("ends_at", ColumnCoding.text(exception.end)),
-                ("is_busy", exception.isBusy ? 1 : 0), ("note", exception.note), ("source", exception.source),
-            ]
-        })
+        try await insert(
+            "availability_exceptions",
+            exceptions.enumerated().map { position, exception in
+                [
+                    ("owner_kind", ownerKind), ("owner_id", id), ("position", position),
+                    ("starts_at", ColumnCoding.text(exception.start)), ("ends_at", ColumnCoding.text(exception.end)),
+                    ("is_busy", exception.isBusy ? 1 : 0), ("note", exception.note), ("source", exception.source),
+                ]
+            })
     }
 
     private func settingsColumns(_ settings: ProjectSettings) -> Columns {
         [
-            ("name", settings.name), ("currency", settings.currency), ("deadline", ColumnCoding.text(settings.deadline)),
+            ("name", settings.name), ("currency", settings.currency),
+            ("deadline", ColumnCoding.text(settings.deadline)),
             ("time_zone", settings.timeZone), ("max_work_minutes_per_day", settings.maxWorkMinutesPerDay),
             ("break_minutes", settings.breakMinutes),
             ("lateness_penalty_minor_units", settings.latenessPenaltyPerDay.minorUnits),
@@ -247,7 +294,9 @@ struct SnapshotWriter {
     }
 
     private func deleteExceptions(ownerKind: String, _ id: String) async throws {
-        try await sql.delete(from: "availability_exceptions").where("owner_kind", .equal, ownerKind).where("owner_id", .equal, id).run()
+        try await sql.delete(from: "availability_exceptions").where("owner_kind", .equal, ownerKind).where(
+            "owner_id", .equal, id
+        ).run()
     }
 }
 
@@ -268,7 +317,9 @@ struct PlacedRoom: Equatable {
     var studioID: String
     var position: Int
     static func all(in studios: [Studio]) -> [PlacedRoom] {
-        studios.flatMap { studio in studio.rooms.enumerated().map { PlacedRoom(room: $1, studioID: studio.id, position: $0) } }
+        studios.flatMap { studio in
+            studio.rooms.enumerated().map { PlacedRoom(room: $1, studioID: studio.id, position: $0) }
+        }
     }
 }
 

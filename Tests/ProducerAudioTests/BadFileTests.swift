@@ -7,23 +7,27 @@ import Testing
     /// A valid 16-bit stereo WAV made by Producer, as bytes: RIFF(12) JUNK(36) fmt(24) data(8+400).
     static func validWAV(frames: Int = 100) throws -> [UInt8] {
         let dir = try TempDir()
-        try AudioFile.write(Support.signal(channels: 2, frames: frames), to: dir.file("v.wav"),
-                            format: AudioFormat(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16)))
+        try AudioFile.write(
+            Support.signal(channels: 2, frames: frames), to: dir.file("v.wav"),
+            format: AudioFormat(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16)))
         return try Support.bytes(dir.file("v.wav"))
     }
 
     static func validAIFF() throws -> [UInt8] {
         let dir = try TempDir()
-        try AudioFile.write(Support.signal(channels: 2, frames: 100), to: dir.file("v.aiff"),
-                            format: AudioFormat(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16), container: .aiff))
+        try AudioFile.write(
+            Support.signal(channels: 2, frames: 100), to: dir.file("v.aiff"),
+            format: AudioFormat(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16), container: .aiff))
         return try Support.bytes(dir.file("v.aiff"))
     }
 
-    static let fmtOffset = 48   // 'fmt ' chunk header in Producer's WAV layout
+    static let fmtOffset = 48  // 'fmt ' chunk header in Producer's WAV layout
     static let dataOffset = 72  // 'data' chunk header
 
     static func le16(_ b: inout [UInt8], _ i: Int, _ v: UInt16) { b[i] = UInt8(v & 0xFF); b[i + 1] = UInt8(v >> 8) }
-    static func le32(_ b: inout [UInt8], _ i: Int, _ v: UInt32) { for k in 0..<4 { b[i + k] = UInt8((v >> (8 * k)) & 0xFF) } }
+    static func le32(_ b: inout [UInt8], _ i: Int, _ v: UInt32) {
+        for k in 0..<4 { b[i + k] = UInt8((v >> (8 * k)) & 0xFF) }
+    }
 
     /// Writes `bytes` to a file and opens it, returning the error.
     func open(_ bytes: [UInt8], name: String = "bad.wav") throws -> AudioFileError? {
@@ -60,8 +64,12 @@ import Testing
         let text = try open(Array("Hello, this is a README, not audio.\nSecond line.\n".utf8))
         #expect(text?.code == .notAudio)
         #expect(text?.message.contains("text file") == true)
-        #expect(try open(Array("fLaC".utf8) + [0, 0, 0, 34] + [UInt8](repeating: 0, count: 40))?.message.contains("FLAC") == true)
-        #expect(try open([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])?.message.contains("MP3") == true)
+        #expect(
+            try open(Array("fLaC".utf8) + [0, 0, 0, 34] + [UInt8](repeating: 0, count: 40))?.message.contains("FLAC")
+                == true)
+        #expect(
+            try open([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])?.message.contains("MP3")
+                == true)
         #expect(try open(Array("RIFF".utf8))?.code == .truncated)
         #expect(try open(Array(try Self.validWAV()[0..<16]))?.code == .truncated)
     }
@@ -122,9 +130,11 @@ import Testing
         #expect(error?.message == "the block align 3 is inconsistent with 2 channels × 2 bytes per sample")
     }
 
-    @Test(arguments: [(UInt16(0x0055), "MP3-in-WAV (format tag 0x0055) is not supported; convert to PCM WAV"),
-                      (0x0002, "Microsoft ADPCM (format tag 0x0002)"), (0x0011, "IMA ADPCM (format tag 0x0011)"),
-                      (0x0006, "A-law"), (0x0007, "µ-law"), (0x1234, "format tag 0x1234")])
+    @Test(arguments: [
+        (UInt16(0x0055), "MP3-in-WAV (format tag 0x0055) is not supported; convert to PCM WAV"),
+        (0x0002, "Microsoft ADPCM (format tag 0x0002)"), (0x0011, "IMA ADPCM (format tag 0x0011)"),
+        (0x0006, "A-law"), (0x0007, "µ-law"), (0x1234, "format tag 0x1234"),
+    ])
     func unsupportedCodecs(_ tag: UInt16, _ text: String) throws {
         var b = try Self.validWAV()
         Self.le16(&b, Self.fmtOffset + 8, tag)
@@ -178,8 +188,9 @@ import Testing
     @Test func unsupportedAIFCCompression() throws {
         // Producer's AIFF-C header, with the compression type changed to 'ima4'.
         let dir = try TempDir()
-        try AudioFile.write(Support.signal(channels: 1, frames: 10), to: dir.file("v.aifc"),
-                            format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16), container: .aifc))
+        try AudioFile.write(
+            Support.signal(channels: 1, frames: 10), to: dir.file("v.aifc"),
+            format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16), container: .aifc))
         var b = try Support.bytes(dir.file("v.aifc"))
         let at = 12 + 12 + 8 + 18  // FORM, FVER, COMM header, COMM fields
         #expect(b.fourCC(at) == "NONE")

@@ -12,8 +12,9 @@ import Testing
 
     static func write16(_ signal: AudioBuffer, dither: Bool, in dir: TempDir, name: String) throws -> AudioBuffer {
         let path = dir.file(name)
-        try AudioFile.write(signal, to: path, format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16)),
-                            dither: dither)
+        try AudioFile.write(
+            signal, to: path, format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16)),
+            dither: dither)
         return try AudioFile.read(path: path).buffer
     }
 
@@ -73,11 +74,15 @@ import Testing
         #expect(try Support.bytes(dir.file("a.wav")) == Support.bytes(dir.file("b.wav")))
         for encoding in [SampleEncoding.float(bits: 32), .integer(bits: 32)] {
             let path = dir.file("f.wav")
-            try AudioFile.write(input, to: path, format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: encoding), dither: true)
+            try AudioFile.write(
+                input, to: path, format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: encoding),
+                dither: true)
             let back = try AudioFile.read(path: path).buffer
             for f in stride(from: 0, to: input.frameCount, by: 7) {
-                let exact: Float = encoding == .float(bits: 32)
-                    ? input[0, f] : Float(SampleConversion.quantize(Double(input[0, f]) * 0x1p31, -0x1p31, 0x1p31 - 1)) * 0x1p-31
+                let exact: Float =
+                    encoding == .float(bits: 32)
+                    ? input[0, f]
+                    : Float(SampleConversion.quantize(Double(input[0, f]) * 0x1p31, -0x1p31, 0x1p31 - 1)) * 0x1p-31
                 #expect(back[0, f] == exact)
             }
         }

@@ -6,9 +6,11 @@ import Testing
 @Suite struct EncodingTests {
     @Test func quantizeRoundsHalfAwayFromZeroAndClamps() {
         let lo = -8_388_608.0, hi = 8_388_607.0
-        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
-                                hi - 0.5, hi - 0.4, hi, hi + 0.5, lo + 0.5, lo + 0.6, lo, lo - 0.5, 1e300, -1e300,
-                                .infinity, -.infinity, .nan, 12345.5, -12345.5, 1e-300]
+        var values: [Double] = [
+            0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+            hi - 0.5, hi - 0.4, hi, hi + 0.5, lo + 0.5, lo + 0.6, lo, lo - 0.5, 1e300, -1e300,
+            .infinity, -.infinity, .nan, 12345.5, -12345.5, 1e-300,
+        ]
         var seed: UInt64 = 7
         for _ in 0..<100_000 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -40,9 +42,10 @@ import Testing
             var bytes = [UInt8](repeating: 0xAA, count: frames * blockAlign + 4)
             samples.withUnsafeBufferPointer { src in
                 bytes.withUnsafeMutableBytes { dst in
-                    SampleConversion.encode(src, stride: stride, offset: offset, frames: frames, channels: channels,
-                                            layout: SampleLayout(kind: .int24, bigEndian: false),
-                                            dither: &dither, into: dst)
+                    SampleConversion.encode(
+                        src, stride: stride, offset: offset, frames: frames, channels: channels,
+                        layout: SampleLayout(kind: .int24, bigEndian: false),
+                        dither: &dither, into: dst)
                 }
             }
             var expected = [UInt8]()

@@ -58,8 +58,9 @@ import Testing
         try AudioFile.write(
             Support.signal(channels: 1, frames: 480), to: path,
             format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16)),
-            metadata: AudioMetadata(broadcast: BroadcastExtension(
-                description: "Producer bext test", originator: "ProducerTests", timeReference: 123_456_789)))
+            metadata: AudioMetadata(
+                broadcast: BroadcastExtension(
+                    description: "Producer bext test", originator: "ProducerTests", timeReference: 123_456_789)))
         let out = try Support.run("ffprobe", ["-v", "error", "-show_format", path])
         #expect(out.status == 0)
         // ffmpeg maps bext Description to "comment" and Originator to "encoded_by".

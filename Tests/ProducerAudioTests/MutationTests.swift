@@ -59,8 +59,10 @@ import Testing
         ]
         for (i, f) in formats.enumerated() {
             let p = dir.file("s\(i)")
-            try AudioFile.write(Support.signal(channels: f.channelCount, frames: 33), to: p, format: f,
-                                metadata: i == 0 ? AudioMetadata(broadcast: BroadcastExtension(description: "x"), iXML: "<a/>") : AudioMetadata())
+            try AudioFile.write(
+                Support.signal(channels: f.channelCount, frames: 33), to: p, format: f,
+                metadata: i == 0
+                    ? AudioMetadata(broadcast: BroadcastExtension(description: "x"), iXML: "<a/>") : AudioMetadata())
             let bytes = try Support.bytes(p)
             let reading = try #require(read(bytes), "the unmodified seed \(i) reads")
             let bytesPerSample: Int
@@ -69,7 +71,8 @@ import Testing
             }
             let dataStart = try #require(samplesStart(bytes), "seed \(i) has a data chunk")
             #expect(dataStart + 33 * f.channelCount * bytesPerSample <= bytes.count)
-            out.append(Seed(bytes: bytes, dataStart: dataStart, blockAlign: f.channelCount * bytesPerSample, reading: reading))
+            out.append(
+                Seed(bytes: bytes, dataStart: dataStart, blockAlign: f.channelCount * bytesPerSample, reading: reading))
         }
         return out
     }
@@ -83,7 +86,8 @@ import Testing
         while at + 8 <= b.count {
             let id = String(decoding: b[at..<at + 4], as: UTF8.self)
             let s = b[at + 4..<at + 8].map(UInt32.init)
-            let size = Int(aiff ? s[0] << 24 | s[1] << 16 | s[2] << 8 | s[3] : s[3] << 24 | s[2] << 16 | s[1] << 8 | s[0])
+            let size = Int(
+                aiff ? s[0] << 24 | s[1] << 16 | s[2] << 8 | s[3] : s[3] << 24 | s[2] << 16 | s[1] << 8 | s[0])
             if !aiff && id == "data" { return at + 8 }
             if aiff && id == "SSND" {
                 guard at + 16 <= b.count else { return nil }
@@ -104,13 +108,17 @@ import Testing
                 let reading = Self.read(Array(seed.bytes[0..<length]))
                 if length < seed.dataStart {
                     // Cut before the first sample: no file to read.
-                    #expect(reading == nil, "seed \(k) cut to \(length) bytes, before its samples at \(seed.dataStart), is refused")
+                    #expect(
+                        reading == nil,
+                        "seed \(k) cut to \(length) bytes, before its samples at \(seed.dataStart), is refused")
                 } else if let reading {
                     // Cut among the samples: if it reads, it reads the whole frames that are there, as they were.
                     let frames = (length - seed.dataStart) / seed.blockAlign
                     #expect(reading.format == seed.reading.format, "seed \(k) cut to \(length)")
                     #expect(reading.frameCount <= Int64(frames), "seed \(k) cut to \(length): no frame past the end")
-                    #expect(reading.samples == Array(seed.reading.samples.prefix(reading.samples.count)), "seed \(k) cut to \(length)")
+                    #expect(
+                        reading.samples == Array(seed.reading.samples.prefix(reading.samples.count)),
+                        "seed \(k) cut to \(length)")
                 }
             }
         }
@@ -153,7 +161,9 @@ import Testing
                 // Cut before its first sample: refused, or (AIFF, whose frame count was damaged to 0,
                 // may leave out its SSND chunk) read as empty.
                 if m.count < seed.dataStart {
-                    #expect(reading == nil || reading?.frameCount == 0, "\(place): cut to \(m.count) bytes, before its samples, yet it opened with frames")
+                    #expect(
+                        reading == nil || reading?.frameCount == 0,
+                        "\(place): cut to \(m.count) bytes, before its samples, yet it opened with frames")
                 }
                 // Only sample bytes changed: it opens as the seed did, and only the frames touched differ.
                 if !truncated, touched.allSatisfy({ $0 >= seed.dataStart }) {
@@ -163,12 +173,15 @@ import Testing
                         Issue.record("\(place): only samples changed, yet it was refused")
                         continue
                     }
-                    #expect(reading.format == seed.reading.format && reading.frameCount == seed.reading.frameCount, "\(place)")
+                    #expect(
+                        reading.format == seed.reading.format && reading.frameCount == seed.reading.frameCount,
+                        "\(place)")
                     let channels = seed.reading.format.channelCount
                     for frame in 0..<Int(seed.reading.frameCount) where !changed.contains(frame) {
                         let range = frame * channels..<(frame + 1) * channels
                         if reading.samples[range] != seed.reading.samples[range] {
-                            Issue.record("\(place): frame \(frame) differs, though only frames \(changed.sorted()) were changed")
+                            Issue.record(
+                                "\(place): frame \(frame) differs, though only frames \(changed.sorted()) were changed")
                             break
                         }
                     }

@@ -10,25 +10,72 @@ struct WriteCase: Sendable, CustomStringConvertible {
     var description: String { name }
 
     static let all: [WriteCase] = [
-        WriteCase(name: "wav-u8", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 8)), ext: "wav"),
-        WriteCase(name: "wav-s16", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16)), ext: "wav"),
-        WriteCase(name: "wav-s24", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 24)), ext: "wav"),
-        WriteCase(name: "wav-s32", format: .init(sampleRate: 44100, channelCount: 1, encoding: .integer(bits: 32)), ext: "wav"),
-        WriteCase(name: "wav-f32", format: .init(sampleRate: 48000, channelCount: 2, encoding: .float(bits: 32)), ext: "wav"),
-        WriteCase(name: "wav-f64", format: .init(sampleRate: 96000, channelCount: 1, encoding: .float(bits: 64)), ext: "wav"),
-        WriteCase(name: "wav-s24-6ch", format: .init(sampleRate: 48000, channelCount: 6, encoding: .integer(bits: 24), channelMask: 0x3F), ext: "wav"),
-        WriteCase(name: "wav-s16-mask", format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16), channelMask: 0x4), ext: "wav"),
-        WriteCase(name: "rf64-s24", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 24), container: .rf64), ext: "wav"),
-        WriteCase(name: "rf64-f32", format: .init(sampleRate: 48000, channelCount: 3, encoding: .float(bits: 32), container: .rf64), ext: "wav"),
-        WriteCase(name: "bw64-s16", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16), container: .bw64), ext: "wav"),
-        WriteCase(name: "aiff-s8", format: .init(sampleRate: 22050, channelCount: 1, encoding: .integer(bits: 8), container: .aiff), ext: "aiff"),
-        WriteCase(name: "aiff-s16", format: .init(sampleRate: 44100, channelCount: 2, encoding: .integer(bits: 16), container: .aiff), ext: "aiff"),
-        WriteCase(name: "aiff-s24", format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 24), container: .aiff), ext: "aiff"),
-        WriteCase(name: "aiff-s32", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 32), container: .aiff), ext: "aiff"),
-        WriteCase(name: "aifc-s16", format: .init(sampleRate: 44100, channelCount: 2, encoding: .integer(bits: 16), container: .aifc), ext: "aifc"),
-        WriteCase(name: "aifc-s24", format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 24), container: .aifc), ext: "aifc"),
-        WriteCase(name: "aifc-fl32", format: .init(sampleRate: 48000, channelCount: 2, encoding: .float(bits: 32), container: .aifc), ext: "aifc"),
-        WriteCase(name: "aifc-fl64", format: .init(sampleRate: 11025, channelCount: 1, encoding: .float(bits: 64), container: .aifc), ext: "aifc"),
+        WriteCase(
+            name: "wav-u8", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 8)), ext: "wav"),
+        WriteCase(
+            name: "wav-s16", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16)), ext: "wav"
+        ),
+        WriteCase(
+            name: "wav-s24", format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 24)), ext: "wav"
+        ),
+        WriteCase(
+            name: "wav-s32", format: .init(sampleRate: 44100, channelCount: 1, encoding: .integer(bits: 32)), ext: "wav"
+        ),
+        WriteCase(
+            name: "wav-f32", format: .init(sampleRate: 48000, channelCount: 2, encoding: .float(bits: 32)), ext: "wav"),
+        WriteCase(
+            name: "wav-f64", format: .init(sampleRate: 96000, channelCount: 1, encoding: .float(bits: 64)), ext: "wav"),
+        WriteCase(
+            name: "wav-s24-6ch",
+            format: .init(sampleRate: 48000, channelCount: 6, encoding: .integer(bits: 24), channelMask: 0x3F),
+            ext: "wav"),
+        WriteCase(
+            name: "wav-s16-mask",
+            format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16), channelMask: 0x4),
+            ext: "wav"),
+        WriteCase(
+            name: "rf64-s24",
+            format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 24), container: .rf64),
+            ext: "wav"),
+        WriteCase(
+            name: "rf64-f32",
+            format: .init(sampleRate: 48000, channelCount: 3, encoding: .float(bits: 32), container: .rf64), ext: "wav"),
+        WriteCase(
+            name: "bw64-s16",
+            format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16), container: .bw64),
+            ext: "wav"),
+        WriteCase(
+            name: "aiff-s8",
+            format: .init(sampleRate: 22050, channelCount: 1, encoding: .integer(bits: 8), container: .aiff),
+            ext: "aiff"),
+        WriteCase(
+            name: "aiff-s16",
+            format: .init(sampleRate: 44100, channelCount: 2, encoding: .integer(bits: 16), container: .aiff),
+            ext: "aiff"),
+        WriteCase(
+            name: "aiff-s24",
+            format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 24), container: .aiff),
+            ext: "aiff"),
+        WriteCase(
+            name: "aiff-s32",
+            format: .init(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 32), container: .aiff),
+            ext: "aiff"),
+        WriteCase(
+            name: "aifc-s16",
+            format: .init(sampleRate: 44100, channelCount: 2, encoding: .integer(bits: 16), container: .aifc),
+            ext: "aifc"),
+        WriteCase(
+            name: "aifc-s24",
+            format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 24), container: .aifc),
+            ext: "aifc"),
+        WriteCase(
+            name: "aifc-fl32",
+            format: .init(sampleRate: 48000, channelCount: 2, encoding: .float(bits: 32), container: .aifc), ext: "aifc"
+        ),
+        WriteCase(
+            name: "aifc-fl64",
+            format: .init(sampleRate: 11025, channelCount: 1, encoding: .float(bits: 64), container: .aifc), ext: "aifc"
+        ),
     ]
 
     var isFloat: Bool { if case .float = format.encoding { return true } else { return false } }
@@ -157,8 +204,9 @@ struct WriteCase: Sendable, CustomStringConvertible {
         }
         #expect(dir.contents().isEmpty)
         let missingDir = #expect(throws: AudioFileError.self) {
-            try AudioFileWriter(path: dir.file("no/such/dir/x.wav"),
-                                format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16)))
+            try AudioFileWriter(
+                path: dir.file("no/such/dir/x.wav"),
+                format: .init(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16)))
         }
         #expect(missingDir?.code == .writeFailed)
     }

@@ -15,7 +15,9 @@ import Testing
         var frame = 0
         while case let n = try reader.read(into: &block), n > 0 {
             #expect(block.frameCount == n)
-            for c in 0..<3 { for f in 0..<n where block[c, f] != whole[c, frame + f] { Issue.record("frame \(frame + f)"); return } }
+            for c in 0..<3 {
+                for f in 0..<n where block[c, f] != whole[c, frame + f] { Issue.record("frame \(frame + f)"); return }
+            }
             frame += n
         }
         #expect(frame == 50_000)
@@ -31,8 +33,9 @@ import Testing
 
     @Test func sniffsContentNotExtension() throws {
         let dir = try TempDir()
-        try AudioFile.write(Support.signal(channels: 1, frames: 10), to: dir.file("really-aiff.wav"),
-                            format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16), container: .aiff))
+        try AudioFile.write(
+            Support.signal(channels: 1, frames: 10), to: dir.file("really-aiff.wav"),
+            format: AudioFormat(sampleRate: 48000, channelCount: 1, encoding: .integer(bits: 16), container: .aiff))
         #expect(try AudioFileReader(path: dir.file("really-aiff.wav")).format.container == .aiff)
     }
 
@@ -40,8 +43,10 @@ import Testing
         let dir = try TempDir()
         for container in [AudioContainer.wav, .aiff] {
             let path = dir.file("e")
-            try AudioFile.write(AudioBuffer(channelCount: 2, frameCapacity: 0), to: path,
-                                format: AudioFormat(sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16), container: container))
+            try AudioFile.write(
+                AudioBuffer(channelCount: 2, frameCapacity: 0), to: path,
+                format: AudioFormat(
+                    sampleRate: 48000, channelCount: 2, encoding: .integer(bits: 16), container: container))
             let r = try AudioFile.read(path: path)
             #expect(r.buffer.frameCount == 0)
         }

@@ -46,7 +46,8 @@ enum Support {
     static func mustRun(_ tool: String, _ args: [String]) throws {
         let out = try run(tool, args)
         if out.status != 0 {
-            throw ToolFailure(description: "\(tool) \(args.joined(separator: " ")) failed (\(out.status)):\n\(out.text)")
+            throw ToolFailure(
+                description: "\(tool) \(args.joined(separator: " ")) failed (\(out.status)):\n\(out.text)")
         }
     }
 
@@ -65,7 +66,9 @@ enum Support {
     static func s32Dump(_ path: String) throws -> [Float] {
         let b = try bytes(path)
         return stride(from: 0, to: b.count - 3, by: 4).map { i in
-            Float(Int32(bitPattern: UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24))
+            Float(
+                Int32(
+                    bitPattern: UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24))
                 * (1.0 / 2_147_483_648.0)
         }
     }
@@ -101,7 +104,11 @@ enum Support {
             }
             if frames >= 4 {
                 b[c, 0] = -1.0
-                if let bits { b[c, 1] = Float(Double((1 << (bits - 1)) - 1) / Double(1 << (bits - 1))) } else { b[c, 1] = 1.0 }
+                if let bits {
+                    b[c, 1] = Float(Double((1 << (bits - 1)) - 1) / Double(1 << (bits - 1)))
+                } else {
+                    b[c, 1] = 1.0
+                }
                 b[c, 2] = 0
                 b[c, 3] = 0.5
             }

@@ -14,8 +14,10 @@ struct ToolCase: Sendable, CustomStringConvertible {
     var make: [String]
     var description: String { name }
 
-    static func sox(_ name: String, _ ext: String, ch: Int, _ enc: SampleEncoding, _ container: AudioContainer,
-                    _ opts: [String], type: String? = nil) -> ToolCase {
+    static func sox(
+        _ name: String, _ ext: String, ch: Int, _ enc: SampleEncoding, _ container: AudioContainer,
+        _ opts: [String], type: String? = nil
+    ) -> ToolCase {
         let synth = ["synth", "0.25", "sine", "997", "whitenoise", "sine", "50", "vol", "0.9"]
         return ToolCase(
             name: "sox-" + name, ext: ext, channels: ch, isFloat: { if case .float = enc { true } else { false } }(),
@@ -23,14 +25,19 @@ struct ToolCase: Sendable, CustomStringConvertible {
             make: ["-D", "-n", "-r", "48000", "-c", "\(ch)"] + opts + (type.map { ["-t", $0] } ?? []) + ["OUT"] + synth)
     }
 
-    static func ffmpeg(_ name: String, _ ext: String, ch: Int, _ enc: SampleEncoding, _ container: AudioContainer,
-                       _ opts: [String]) -> ToolCase {
+    static func ffmpeg(
+        _ name: String, _ ext: String, ch: Int, _ enc: SampleEncoding, _ container: AudioContainer,
+        _ opts: [String]
+    ) -> ToolCase {
         let exprs = (0..<ch).map { c in c % 2 == 0 ? "0.8*sin(2*PI*\(440 * (c + 1))*t)" : "random(\(c))*1.8-0.9" }
         let layout = ch == 6 ? ":c=5.1" : ""
         return ToolCase(
             name: "ffmpeg-" + name, ext: ext, channels: ch, isFloat: { if case .float = enc { true } else { false } }(),
             encoding: enc, container: container,
-            make: ["-v", "error", "-y", "-f", "lavfi", "-i", "aevalsrc=\(exprs.joined(separator: "|")):s=48000:d=0.25\(layout)"]
+            make: [
+                "-v", "error", "-y", "-f", "lavfi", "-i",
+                "aevalsrc=\(exprs.joined(separator: "|")):s=48000:d=0.25\(layout)",
+            ]
                 + opts + ["OUT"])
     }
 
@@ -95,27 +102,34 @@ struct ToolCase: Sendable, CustomStringConvertible {
         if c.name == "ffmpeg-wav-s24-6ch" { #expect(format.channelMask == 0x3F) }
     }
 
-    @Test(.enabled(if: Support.hasSox, "sox is not on PATH; skipping files written by sox"),
-          arguments: ToolCase.soxCases)
+    @Test(
+        .enabled(if: Support.hasSox, "sox is not on PATH; skipping files written by sox"),
+        arguments: ToolCase.soxCases)
     func readsSoxFiles(_ c: ToolCase) throws {
         try check(c, tool: "sox") { input, raw in
             try Support.mustRun("sox", [input] + (c.isFloat ? ["-t", "f64"] : ["-t", "s32"]) + [raw])
         }
     }
 
-    @Test(.enabled(if: Support.hasFFmpeg, "ffmpeg is not on PATH; skipping files written by ffmpeg"),
-          arguments: ToolCase.ffmpegCases)
+    @Test(
+        .enabled(if: Support.hasFFmpeg, "ffmpeg is not on PATH; skipping files written by ffmpeg"),
+        arguments: ToolCase.ffmpegCases)
     func readsFFmpegFiles(_ c: ToolCase) throws {
         try check(c, tool: "ffmpeg") { input, raw in
-            try Support.mustRun("ffmpeg", ["-v", "error", "-y", "-i", input]
-                + (c.isFloat ? ["-f", "f64le", "-c:a", "pcm_f64le"] : ["-f", "s32le", "-c:a", "pcm_s32le"]) + [raw])
+            try Support.mustRun(
+                "ffmpeg",
+                ["-v", "error", "-y", "-i", input]
+                    + (c.isFloat ? ["-f", "f64le", "-c:a", "pcm_f64le"] : ["-f", "s32le", "-c:a", "pcm_s32le"]) + [raw])
         }
     }
 
     /// The shared EBU / BS.1770 test files read the frames sox sees, sample-exact.
-    @Test(.enabled(if: Support.hasSox, "sox is not on PATH"),
-          arguments: ["ebu/seq-3341-1-16bit.wav", "ebu/seq-3341-2-16bit.wav", "ebu/seq-3341-12-24bit.wav",
-                      "bs1770/1770-2_Comp_RelGateTest.wav", "madmom/stereo_sample.wav"])
+    @Test(
+        .enabled(if: Support.hasSox, "sox is not on PATH"),
+        arguments: [
+            "ebu/seq-3341-1-16bit.wav", "ebu/seq-3341-2-16bit.wav", "ebu/seq-3341-12-24bit.wav",
+            "bs1770/1770-2_Comp_RelGateTest.wav", "madmom/stereo_sample.wav",
+        ])
     func readsSharedTestFiles(_ name: String) throws {
         let path = "/work/shared/testdata/" + name
         try #require(FileManager.default.fileExists(atPath: path), "shared test file missing")

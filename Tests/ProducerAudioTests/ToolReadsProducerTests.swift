@@ -20,8 +20,9 @@ import Testing
         #expect(mismatches == 0, "\(mismatches) of \(ours.count) samples differ")
     }
 
-    @Test(.enabled(if: Support.hasSox, "sox is not on PATH; skipping sox reading Producer files"),
-          arguments: WriteCase.all.filter { $0.format.container != .bw64 })
+    @Test(
+        .enabled(if: Support.hasSox, "sox is not on PATH; skipping sox reading Producer files"),
+        arguments: WriteCase.all.filter { $0.format.container != .bw64 })
     func soxReads(_ c: WriteCase) throws {
         let dir = try TempDir()
         let (path, ours) = try produce(c, in: dir)
@@ -29,18 +30,24 @@ import Testing
         try compare(c, ours: ours, dump: dir.file("d.raw"), tolerance: c.isFloat ? 0x1p-31 : 0)
     }
 
-    @Test(.enabled(if: Support.hasFFmpeg, "ffmpeg is not on PATH; skipping ffmpeg reading Producer files"),
-          arguments: WriteCase.all)
+    @Test(
+        .enabled(if: Support.hasFFmpeg, "ffmpeg is not on PATH; skipping ffmpeg reading Producer files"),
+        arguments: WriteCase.all)
     func ffmpegReads(_ c: WriteCase) throws {
         let dir = try TempDir()
         let (path, ours) = try produce(c, in: dir)
-        try Support.mustRun("ffmpeg", ["-v", "error", "-y", "-i", path]
-            + (c.isFloat ? ["-f", "f64le", "-c:a", "pcm_f64le"] : ["-f", "s32le", "-c:a", "pcm_s32le"]) + [dir.file("d.raw")])
+        try Support.mustRun(
+            "ffmpeg",
+            ["-v", "error", "-y", "-i", path]
+                + (c.isFloat ? ["-f", "f64le", "-c:a", "pcm_f64le"] : ["-f", "s32le", "-c:a", "pcm_s32le"]) + [
+                    dir.file("d.raw")
+                ])
         try compare(c, ours: ours, dump: dir.file("d.raw"))
     }
 
-    @Test(.enabled(if: Support.hasSoundfile, "python3 with numpy and soundfile is not available"),
-          arguments: WriteCase.all.filter { $0.format.container != .bw64 })
+    @Test(
+        .enabled(if: Support.hasSoundfile, "python3 with numpy and soundfile is not available"),
+        arguments: WriteCase.all.filter { $0.format.container != .bw64 })
     func soundfileReads(_ c: WriteCase) throws {
         let dir = try TempDir()
         let (path, ours) = try produce(c, in: dir)
@@ -50,8 +57,12 @@ import Testing
             assert rate == int(sys.argv[4]), rate
             data.astype('<' + ('f8' if sys.argv[2] == 'float64' else 'i4')).tofile(sys.argv[3])
             """
-        try Support.mustRun("python3", ["-c", script, path, c.isFloat ? "float64" : "int32", dir.file("d.raw"),
-                                        String(Int(c.format.sampleRate))])
+        try Support.mustRun(
+            "python3",
+            [
+                "-c", script, path, c.isFloat ? "float64" : "int32", dir.file("d.raw"),
+                String(Int(c.format.sampleRate)),
+            ])
         try compare(c, ours: ours, dump: dir.file("d.raw"))
     }
 

@@ -53,14 +53,17 @@ import Testing
         try await store.update { Self.move("Mix — Blue Hour", in: &$0) }
         let moved = try #require(try await store.snapshot().bookings.first { $0.sessionID == "song4-mix" })
         // When it is confirmed by name
-        let error = await #expect(throws: OfficeError.self) { try await OfficeJobs.confirm("Mix — Blue Hour", store: store) }
+        let error = await #expect(throws: OfficeError.self) {
+            try await OfficeJobs.confirm("Mix — Blue Hour", store: store)
+        }
         // Then nothing is confirmed, and the message says where it is now and how to confirm it there
         #expect(try await store.snapshot().bookings.first { $0.id == moved.id }?.status == .hold)
         let at = BookingList.atText(moved.start, timeZone: "Europe/Berlin")
         let when = BookingList.when(moved.start, moved.end, timeZone: "Europe/Berlin")
         #expect(
             error?.description
-                == "Mix — Blue Hour was moved since it was last listed: it is now \(when) in Tideway Mix — Mix room; nothing was confirmed. To confirm it there: producer bookings confirm \(moved.id) --at \(at)")
+                == "Mix — Blue Hour was moved since it was last listed: it is now \(when) in Tideway Mix — Mix room; nothing was confirmed. To confirm it there: producer bookings confirm \(moved.id) --at \(at)"
+        )
         // And with --at naming the new time it is confirmed
         let line = try await OfficeJobs.confirm("Mix — Blue Hour", at: moved.start, store: store)
         #expect(line.start == moved.start && line.status == .confirmed)
@@ -73,11 +76,16 @@ import Testing
         _ = try await OfficeJobs.listBookings(store: inner)
         let store = MovedBeforeUpdate(inner: inner) { Self.move("Mix — Blue Hour", in: &$0) }
         // When it is confirmed by name
-        let error = await #expect(throws: OfficeError.self) { try await OfficeJobs.confirm("Mix — Blue Hour", store: store) }
+        let error = await #expect(throws: OfficeError.self) {
+            try await OfficeJobs.confirm("Mix — Blue Hour", store: store)
+        }
         // Then nothing is confirmed and the message names the new time
         let now = try #require(try await inner.snapshot().bookings.first { $0.sessionID == "song4-mix" })
         #expect(now.status == .hold)
-        #expect(error?.description.hasPrefix("Mix — Blue Hour was changed by another command while this one waited: it is now \(BookingList.when(now.start, now.end, timeZone: "Europe/Berlin"))") == true, "\(error.map(String.init(describing:)) ?? "")")
+        #expect(
+            error?.description.hasPrefix(
+                "Mix — Blue Hour was changed by another command while this one waited: it is now \(BookingList.when(now.start, now.end, timeZone: "Europe/Berlin"))"
+            ) == true, "\(error.map(String.init(describing:)) ?? "")")
     }
 
     @Test func atConfirmsOnlyAHoldThatStartsThen() async throws {
@@ -87,7 +95,10 @@ import Testing
         let error = await #expect(throws: OfficeError.self) {
             try await OfficeJobs.confirm(hold.id, at: hold.start + 3_600, store: store)
         }
-        #expect(error?.description.contains("not at \(BookingList.atText(hold.start + 3_600, timeZone: "Europe/Berlin")); nothing was confirmed") == true)
+        #expect(
+            error?.description.contains(
+                "not at \(BookingList.atText(hold.start + 3_600, timeZone: "Europe/Berlin")); nothing was confirmed")
+                == true)
         #expect(try await store.snapshot().bookings.first { $0.id == hold.id }?.status == .hold)
         // Its time: confirmed
         #expect(try await OfficeJobs.confirm(hold.id, at: hold.start, store: store).status == .confirmed)

@@ -68,9 +68,9 @@ struct CommandLineTests {
             notes.min { abs(($0["start"] as? Double ?? 0) - time) < abs(($1["start"] as? Double ?? 0) - time) }
         }
         let beat = 60.0 / 96
-        let flat = try #require(note(near: 3 * beat))          // A4, bar 1 beat 4: −35 cents
+        let flat = try #require(note(near: 3 * beat))  // A4, bar 1 beat 4: −35 cents
         #expect(abs((flat["cents"] as? Double ?? 0) + 35) <= 5)
-        let sharp = try #require(note(near: 18 * beat))        // D5, bar 5 beat 3: +30 cents
+        let sharp = try #require(note(near: 18 * beat))  // D5, bar 5 beat 3: +30 cents
         #expect(abs((sharp["cents"] as? Double ?? 0) - 30) <= 5)
         let late = try #require(note(near: 20 * beat + 0.07))  // B4, bar 6 beat 1: 70 ms late
         #expect(abs((late["timingMs"] as? Double ?? 0) - 70) <= 5)
@@ -95,7 +95,8 @@ struct CommandLineTests {
         let start = try #require(strings["start"] as? String)
         var berlin = Calendar(identifier: .gregorian)
         berlin.timeZone = TimeZone(identifier: "Europe/Berlin")!
-        #expect(berlin.component(.weekday, from: try #require(ISO8601DateFormatter().date(from: start))) == 5)  // Thursday
+        // Thursday
+        #expect(berlin.component(.weekday, from: try #require(ISO8601DateFormatter().date(from: start))) == 5)
         #expect(FileManager.default.fileExists(atPath: dir + "/album/project.sqlite"))
         #expect(FileManager.default.fileExists(atPath: dir + "/album/bookings.ics"))
     }
@@ -107,10 +108,13 @@ struct CommandLineTests {
         let input = dir + "/in.wav"
         var metadata = AudioMetadata()
         metadata.broadcast = BroadcastExtension(description: "Lead vocal take 3", originator: "Producer tests")
-        try AudioFile.write(source, to: input,
-                            format: AudioFormat(sampleRate: 48_000, channelCount: 2, encoding: .integer(bits: 24)),
-                            metadata: metadata, dither: false)
-        let plain = await runInProcess(["convert", input, dir + "/plain.wav", "--bit-depth", "16", "--no-dither", "--json"])
+        try AudioFile.write(
+            source, to: input,
+            format: AudioFormat(sampleRate: 48_000, channelCount: 2, encoding: .integer(bits: 24)),
+            metadata: metadata, dither: false)
+        let plain = await runInProcess([
+            "convert", input, dir + "/plain.wav", "--bit-depth", "16", "--no-dither", "--json",
+        ])
         #expect(plain.status == 0, "\(plain.err)")
         #expect(plain.out.contains("\"bitsPerSample\"") || plain.out.contains("\"integer\""))
         let p = try AudioFile.read(path: dir + "/plain.wav")
@@ -119,7 +123,9 @@ struct CommandLineTests {
         // Without dither every sample is the 24-bit value rounded to the nearest 16-bit code.
         let original = try AudioFile.read(path: input).buffer
         var exact = true
-        for i in 0..<original.frameCount where p.buffer[0, i] != (original[0, i] * 32768).rounded() / 32768 { exact = false }
+        for i in 0..<original.frameCount where p.buffer[0, i] != (original[0, i] * 32768).rounded() / 32768 {
+            exact = false
+        }
         #expect(exact)
         // With dither (the default) the error is noise of about ½ LSB RMS, not rounding.
         let dithered = await runInProcess(["convert", input, dir + "/d.aif", "--bit-depth", "16"])

@@ -14,13 +14,24 @@ struct OfficeErrorMessageTests {
         "schedule refuses a bad --time-limit or span, before it takes the project's lock",
         arguments: [
             (["--time-limit", "nan"], "producer schedule: --time-limit must be a positive number of seconds, not nan"),
-            (["--time-limit", "inf"], "producer schedule: --time-limit must be at most 600 seconds (10 minutes), not inf"),
+            (
+                ["--time-limit", "inf"],
+                "producer schedule: --time-limit must be at most 600 seconds (10 minutes), not inf"
+            ),
             (["--time-limit", "0"], "producer schedule: --time-limit must be a positive number of seconds, not 0"),
             (["--time-limit", "-1"], "producer schedule: --time-limit must be a positive number of seconds, not -1"),
-            (["--time-limit", "1e9"], "producer schedule: --time-limit must be at most 600 seconds (10 minutes), not 1e9"),
-            (["--from", "2027-03-01", "--until", "2099-12-31", "--time-limit", "0.2"],
-             "producer schedule: --until 2099-12-31 is more than 3 years after --from 2027-03-01: a schedule spans at most 3 years"),
-            (["--from", "2027-03-01", "--until", "2027-02-01"], "producer schedule: --until 2027-02-01 is before --from 2027-03-01"),
+            (
+                ["--time-limit", "1e9"],
+                "producer schedule: --time-limit must be at most 600 seconds (10 minutes), not 1e9"
+            ),
+            (
+                ["--from", "2027-03-01", "--until", "2099-12-31", "--time-limit", "0.2"],
+                "producer schedule: --until 2099-12-31 is more than 3 years after --from 2027-03-01: a schedule spans at most 3 years"
+            ),
+            (
+                ["--from", "2027-03-01", "--until", "2027-02-01"],
+                "producer schedule: --until 2027-02-01 is before --from 2027-03-01"
+            ),
         ])
     func scheduleBounds(arguments: [String], message: String) throws {
         let project = try albumProject()
@@ -34,7 +45,10 @@ struct OfficeErrorMessageTests {
     func scheduleThreeYearsQuickly() throws {
         let project = try albumProject()
         let started = Date()
-        let r = try producer(["schedule", "--from", "2027-03-01", "--until", "2030-02-28", "--time-limit", "0.2", "--json", "--project", project])
+        let r = try producer([
+            "schedule", "--from", "2027-03-01", "--until", "2030-02-28", "--time-limit", "0.2", "--json", "--project",
+            project,
+        ])
         let seconds = Date().timeIntervalSince(started)
         print("producer schedule, 3 years, --time-limit 0.2: \(seconds) s in all")
         #expect(r.status == 0, "\(r.err)")
@@ -45,7 +59,8 @@ struct OfficeErrorMessageTests {
     func pastConfirmedBooking() throws {
         // Given the album scheduled, its first tracking confirmed (Mon 1 Mar)
         let project = try albumProject()
-        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         #expect(try producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
         // When the schedule runs from the next day (SIGILL: "Negative value is not representable")
         let r = try producer(["schedule", "--from", "2027-03-02", "--time-limit", "0.3", "--project", project])
@@ -58,15 +73,23 @@ struct OfficeErrorMessageTests {
     @Test(
         "amounts and currencies are checked against ISO 4217; a negative fee is refused in words",
         arguments: [
-            (["bookings", "cancel", "Mix — Blue Hour", "--fee", "-5"], "producer bookings cancel: --fee must be an amount of 0 or more, not -5"),
-            (["bookings", "cancel", "Mix — Blue Hour", "--fee", "5 XYZ"],
-             "producer bookings cancel: --fee: \"XYZ\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"),
-            (["bookings", "cancel", "Mix — Blue Hour", "--fee", "200 USD"],
-             "producer bookings cancel: --fee: \"200 USD\" is in USD, but the project counts in EUR; amounts are not converted"),
+            (
+                ["bookings", "cancel", "Mix — Blue Hour", "--fee", "-5"],
+                "producer bookings cancel: --fee must be an amount of 0 or more, not -5"
+            ),
+            (
+                ["bookings", "cancel", "Mix — Blue Hour", "--fee", "5 XYZ"],
+                "producer bookings cancel: --fee: \"XYZ\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"
+            ),
+            (
+                ["bookings", "cancel", "Mix — Blue Hour", "--fee", "200 USD"],
+                "producer bookings cancel: --fee: \"200 USD\" is in USD, but the project counts in EUR; amounts are not converted"
+            ),
         ])
     func fees(arguments: [String], message: String) throws {
         let project = try albumProject()
-        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         let r = try producer(arguments + ["--project", project])
         #expect(r.status == 1)
         #expect(r.err == message + "\n")
@@ -77,9 +100,18 @@ struct OfficeErrorMessageTests {
     @Test(
         "project init --currency takes only an ISO 4217 code",
         arguments: [
-            ("XYZ", "producer project init: --currency: \"XYZ\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"),
-            ("eur", "producer project init: --currency: \"eur\" is not an ISO 4217 currency code: write it in capitals, EUR"),
-            ("HRK", "producer project init: --currency: \"HRK\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"),
+            (
+                "XYZ",
+                "producer project init: --currency: \"XYZ\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"
+            ),
+            (
+                "eur",
+                "producer project init: --currency: \"eur\" is not an ISO 4217 currency code: write it in capitals, EUR"
+            ),
+            (
+                "HRK",
+                "producer project init: --currency: \"HRK\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"
+            ),
         ])
     func projectCurrency(code: String, message: String) throws {
         let dir = try temporaryDirectory()
@@ -92,15 +124,26 @@ struct OfficeErrorMessageTests {
     @Test(
         "plan import reads keys as listen --key does, and amounts with ISO 4217 codes",
         arguments: [
-            ("songs:\n  - { title: X, key: H major }",
-             "plan.yaml:2:22: songs[0].key: \"H major\" could not be read: a key starts with its tonic, a letter A–G (as in \"E minor\" or \"Bb major\")."),
-            ("songs:\n  - { title: X, key: E minr }", "songs[0].key: \"E minr\" could not be read: after the tonic comes a mode"),
-            ("people:\n  - { name: Y, roles: [drummer], rate: { amount: 50 USD, per: hour } }",
-             "plan.yaml:2:50: people[0].rate.amount: \"50 USD\" is in USD, but the project counts in EUR; amounts are not converted"),
-            ("people:\n  - { name: Y, roles: [drummer], rate: { amount: 50 EUX, per: hour } }",
-             "people[0].rate.amount: \"EUX\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"),
-            ("people:\n  - { name: Y, roles: [drummer], rate: { amount: -50, per: hour } }",
-             "people[0].rate.amount: \"-50\" is negative; an amount here is 0 or more"),
+            (
+                "songs:\n  - { title: X, key: H major }",
+                "plan.yaml:2:22: songs[0].key: \"H major\" could not be read: a key starts with its tonic, a letter A–G (as in \"E minor\" or \"Bb major\")."
+            ),
+            (
+                "songs:\n  - { title: X, key: E minr }",
+                "songs[0].key: \"E minr\" could not be read: after the tonic comes a mode"
+            ),
+            (
+                "people:\n  - { name: Y, roles: [drummer], rate: { amount: 50 USD, per: hour } }",
+                "plan.yaml:2:50: people[0].rate.amount: \"50 USD\" is in USD, but the project counts in EUR; amounts are not converted"
+            ),
+            (
+                "people:\n  - { name: Y, roles: [drummer], rate: { amount: 50 EUX, per: hour } }",
+                "people[0].rate.amount: \"EUX\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"
+            ),
+            (
+                "people:\n  - { name: Y, roles: [drummer], rate: { amount: -50, per: hour } }",
+                "people[0].rate.amount: \"-50\" is negative; an amount here is 0 or more"
+            ),
         ])
     func planKeysAndCurrencies(yaml: String, says: String) throws {
         let project = try albumProject()
@@ -114,8 +157,10 @@ struct OfficeErrorMessageTests {
 
     @Test("a key the plan accepts is one listen --key accepts, kept as the key writes itself")
     func planKeyIsNormalised() throws {
-        let yaml = "songs:\n  - { title: A, key: bb minor }\n  - { title: B, key: F#m }\n  - { title: C, key: D dorian }\n"
-        let plan = try ProjectPlan(yaml: yaml, path: "plan.yaml", settings: ProjectSettings(name: "Album", timeZone: "Europe/Berlin"))
+        let yaml =
+            "songs:\n  - { title: A, key: bb minor }\n  - { title: B, key: F#m }\n  - { title: C, key: D dorian }\n"
+        let plan = try ProjectPlan(
+            yaml: yaml, path: "plan.yaml", settings: ProjectSettings(name: "Album", timeZone: "Europe/Berlin"))
         var project = ProjectSnapshot(settings: ProjectSettings(name: "Album", timeZone: "Europe/Berlin"))
         _ = try plan.apply(to: &project)
         #expect(project.songs.map(\.key) == ["B♭ minor", "F♯ minor", "D dorian"])
@@ -125,24 +170,34 @@ struct OfficeErrorMessageTests {
     func confirmAMovedHold() throws {
         // Given the album scheduled and listed
         let project = try albumProject()
-        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         let listed = try bookings(project)
         let hold = try #require(listed.first { $0.session == "Overdubs — Night Trains" })
         // And the guitarist busy that day, and the schedule repaired (which moves the hold)
         try blockTeo(on: hold.start, in: project)
-        #expect(try producer(["schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project])
+                .status == 0)
         // When it is confirmed by name
         let r = try producer(["bookings", "confirm", "Overdubs — Night Trains", "--project", project])
         // Then nothing is confirmed, and the message says where the hold is now and how to confirm it there
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("producer bookings confirm: Overdubs — Night Trains was moved since it was last listed: it is now "), "\(r.err)")
-        #expect(r.err.contains("; nothing was confirmed. To confirm it there: producer bookings confirm \(hold.bookingID) --at 2027-"), "\(r.err)")
+        #expect(
+            r.err.hasPrefix(
+                "producer bookings confirm: Overdubs — Night Trains was moved since it was last listed: it is now "),
+            "\(r.err)")
+        #expect(
+            r.err.contains(
+                "; nothing was confirmed. To confirm it there: producer bookings confirm \(hold.bookingID) --at 2027-"),
+            "\(r.err)")
         // And --at with a time it is not at is refused; with its time, it is confirmed and said
         let listedAt = BookingList.atText(hold.start, timeZone: "Europe/Berlin")
         let wrong = try producer(["bookings", "confirm", hold.bookingID, "--at", listedAt, "--project", project])
         #expect(wrong.status == 1)
         #expect(wrong.err.contains("not at \(listedAt); nothing was confirmed"), "\(wrong.err)")
-        let at = try #require(r.err.components(separatedBy: "--at ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let at = try #require(
+            r.err.components(separatedBy: "--at ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
         let ok = try producer(["bookings", "confirm", hold.bookingID, "--at", at, "--project", project])
         #expect(ok.status == 0, "\(ok.err)")
         #expect(ok.out.hasPrefix("Confirmed Overdubs — Night Trains: "), "\(ok.out)")
@@ -152,11 +207,14 @@ struct OfficeErrorMessageTests {
     func confirmDuringSchedule() async throws {
         // Given the album scheduled and listed, and the guitarist busy on the day of a hold
         let project = try albumProject()
-        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         let hold = try #require(try bookings(project).first { $0.session == "Overdubs — Night Trains" })
         try blockTeo(on: hold.start, in: project)
         // When a repair that moves the hold runs for 5 s, and a confirmation of it starts a second in
-        let schedule = try start(["schedule", "--repair", "--from", "2027-03-01", "--time-limit", "5", "--project", project])
+        let schedule = try start([
+            "schedule", "--repair", "--from", "2027-03-01", "--time-limit", "5", "--project", project,
+        ])
         try await Task.sleep(for: .seconds(1))
         let r = try producer(["bookings", "confirm", "Overdubs — Night Trains", "--project", project])
         schedule.waitUntilExit()
@@ -175,17 +233,21 @@ struct OfficeErrorMessageTests {
             let now = "it is now \(BookingList.when(after.start, after.end, timeZone: "Europe/Berlin"))"
             // Changed while it waited (with the lock notice when the wait passed a second), or moved
             // before it began: either way the message names the new time.
-            let waited = r.err.contains("Overdubs — Night Trains was changed by another command while this one waited: \(now)")
+            let waited = r.err.contains(
+                "Overdubs — Night Trains was changed by another command while this one waited: \(now)")
             let moved = r.err.contains("Overdubs — Night Trains was moved since it was last listed: \(now)")
             #expect(waited || moved, "\(r.err)")
-            if r.err.contains("waiting for another producer command to finish with this project") { #expect(waited, "\(r.err)") }
+            if r.err.contains("waiting for another producer command to finish with this project") {
+                #expect(waited, "\(r.err)")
+            }
         }
     }
 
     @Test("a command waiting for another's write lock says so on standard error after a second")
     func waitingForTheLock() async throws {
         let project = try albumProject()
-        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         let stress = try #require(Self.stressExecutable, "producer-store-stress is not built beside producer")
         // Given another process holding the project's write lock for 3 s
         let holder = Process()
@@ -199,14 +261,18 @@ struct OfficeErrorMessageTests {
         let list = try producer(["bookings", "list", "--project", project])
         #expect(list.status == 0)
         #expect(list.out.hasPrefix("· hold"), "\(list.out)")
-        #expect(list.err == "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n")
+        #expect(
+            list.err
+                == "producer bookings list: another producer command is changing this project; list again when it has finished before you confirm a booking\n"
+        )
         // When a command changes the project meanwhile
         let started = Date()
         let r = try producer(["sessions", "done", "Mix — Blue Hour", "--project", project])
         holder.waitUntilExit()
         // Then it waited, said so once, and did its work
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.err == "waiting for another producer command to finish with this project (\(project)/project.sqlite)…\n")
+        #expect(
+            r.err == "waiting for another producer command to finish with this project (\(project)/project.sqlite)…\n")
         #expect(Date().timeIntervalSince(started) > 1)
     }
 
@@ -220,7 +286,10 @@ struct OfficeErrorMessageTests {
     /// A new project folder with Examples/album.yaml imported, in Europe/Berlin with the demo's deadline.
     func albumProject() throws -> String {
         let dir = try temporaryDirectory()
-        let made = try producer(["project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path", dir + "/album"])
+        let made = try producer([
+            "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
+            dir + "/album",
+        ])
         #expect(made.status == 0, "\(made.err)")
         let imported = try producer(["project", "import", Self.albumPlan, "--project", dir + "/album"])
         #expect(imported.status == 0, "\(imported.err)")
@@ -248,7 +317,9 @@ struct OfficeErrorMessageTests {
 
             """
         try Data(calendar.utf8).write(to: URL(fileURLWithPath: project + "/teo.ics"))
-        let r = try producer(["people", "availability", "Teo Marin", "--ics", project + "/teo.ics", "--project", project])
+        let r = try producer([
+            "people", "availability", "Teo Marin", "--ics", project + "/teo.ics", "--project", project,
+        ])
         #expect(r.status == 0, "\(r.err)")
     }
 
@@ -271,10 +342,14 @@ struct OfficeErrorMessageTests {
     }
 
     /// Runs `producer` in `directory` (default: a fresh temporary folder).
-    func producer(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    func producer(
+        _ arguments: [String], in directory: String? = nil
+    ) throws -> (status: Int32, out: String, err: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["PRODUCER_DATABASE"] = nil
-        return try runProcess(try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(), environment: environment)
+        return try runProcess(
+            try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(),
+            environment: environment)
     }
 
     /// Starts `producer` without waiting for it (its output discarded).

@@ -11,7 +11,8 @@ import Darwin
 
 /// Every mistake issue 10 found, with the message a person now reads: the file or option, the
 /// problem in words, exit status 1, and no Foundation, libyaml or runtime text.
-@Suite("Error messages people can read", .enabled(if: producerExecutable != nil, "the producer executable was not built"))
+@Suite(
+    "Error messages people can read", .enabled(if: producerExecutable != nil, "the producer executable was not built"))
 struct ErrorMessageTests {
     /// A folder with a take, a short blip, a session that mixes the take, and a pipe.
     static func scene() throws -> String {
@@ -31,32 +32,58 @@ struct ErrorMessageTests {
 
     /// (what a person typed, what standard error says).
     static let cases: [([String], String)] = [
-        (["mix", "s.yaml", "-o", "kick.wav"],
-         "producer mix: kick.wav: this is one of the command's inputs; the mix must go to another file"),
-        (["mix", "s.yaml", "-o", "s.yaml", "--force"],
-         "producer mix: s.yaml: this is one of the command's inputs; the mix must go to another file"),
-        (["mix", "s.yaml", "-o", "done.wav"],
-         "producer mix: done.wav: the file exists; add --force to replace it"),
-        (["mix", "s.yaml", "-o", "."],
-         "producer mix: .: this is a folder; the mix must be a file (give a file name inside it)"),
-        (["mix", "s.yaml", "-o", "m.mp3"],
-         "producer mix: m.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64"),
-        (["mix", "far.yaml", "-o", "far.wav"],
-         "producer mix: far.yaml:3:42: tracks[0].start: \"99999999:1\" is past the 24-hour limit of a session's timeline"),
-        (["mix", "farther.yaml", "-o", "far.wav"],
-         "producer mix: farther.yaml:3:42: tracks[0].start: \"99999999999 samples\" is past the 24-hour limit of a session's timeline (4147200000 samples at 48000 Hz)"),
-        (["takes", "kick.wav", "blip.wav", "--comp", "kick.wav", "--force"],
-         "producer takes: kick.wav: this is one of the command's inputs; the comp must go to another file"),
-        (["convert", "kick.wav", "kick.mp3"],
-         "producer convert: kick.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64"),
-        (["convert", "kick.wav", "kick.wav", "--force"],
-         "producer convert: kick.wav: this is one of the command's inputs; the converted file must go to another file"),
-        (["analyze", "pipe.wav"],
-         "pipe.wav: this is a pipe (FIFO), not a regular file; give the audio file itself"),
-        (["listen", "kick.wav", "--tempo", "-120"],
-         "Error: --tempo must be a positive number of beats per minute (20 to 400); a tempo cannot be -120"),
-        (["listen", "kick.wav", "--tempo", "nan"],
-         "Error: --tempo must be between 20 and 400 BPM, not nan"),
+        (
+            ["mix", "s.yaml", "-o", "kick.wav"],
+            "producer mix: kick.wav: this is one of the command's inputs; the mix must go to another file"
+        ),
+        (
+            ["mix", "s.yaml", "-o", "s.yaml", "--force"],
+            "producer mix: s.yaml: this is one of the command's inputs; the mix must go to another file"
+        ),
+        (
+            ["mix", "s.yaml", "-o", "done.wav"],
+            "producer mix: done.wav: the file exists; add --force to replace it"
+        ),
+        (
+            ["mix", "s.yaml", "-o", "."],
+            "producer mix: .: this is a folder; the mix must be a file (give a file name inside it)"
+        ),
+        (
+            ["mix", "s.yaml", "-o", "m.mp3"],
+            "producer mix: m.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64"
+        ),
+        (
+            ["mix", "far.yaml", "-o", "far.wav"],
+            "producer mix: far.yaml:3:42: tracks[0].start: \"99999999:1\" is past the 24-hour limit of a session's timeline"
+        ),
+        (
+            ["mix", "farther.yaml", "-o", "far.wav"],
+            "producer mix: farther.yaml:3:42: tracks[0].start: \"99999999999 samples\" is past the 24-hour limit of a session's timeline (4147200000 samples at 48000 Hz)"
+        ),
+        (
+            ["takes", "kick.wav", "blip.wav", "--comp", "kick.wav", "--force"],
+            "producer takes: kick.wav: this is one of the command's inputs; the comp must go to another file"
+        ),
+        (
+            ["convert", "kick.wav", "kick.mp3"],
+            "producer convert: kick.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64"
+        ),
+        (
+            ["convert", "kick.wav", "kick.wav", "--force"],
+            "producer convert: kick.wav: this is one of the command's inputs; the converted file must go to another file"
+        ),
+        (
+            ["analyze", "pipe.wav"],
+            "pipe.wav: this is a pipe (FIFO), not a regular file; give the audio file itself"
+        ),
+        (
+            ["listen", "kick.wav", "--tempo", "-120"],
+            "Error: --tempo must be a positive number of beats per minute (20 to 400); a tempo cannot be -120"
+        ),
+        (
+            ["listen", "kick.wav", "--tempo", "nan"],
+            "Error: --tempo must be between 20 and 400 BPM, not nan"
+        ),
     ]
 
     @Test("Each case names the file or option and the problem, with exit status 1")
@@ -85,12 +112,23 @@ struct ErrorMessageTests {
         #expect(mkfifo(project + "/pipe.ics", 0o600) == 0 && mkfifo(project + "/pipe.yaml", 0o600) == 0)
         try FileManager.default.createDirectory(atPath: project + "/folder", withIntermediateDirectories: false)
         let cases: [([String], String)] = [
-            (["people", "availability", "Mara", "--ics", "pipe.ics"],
-             "producer people availability: pipe.ics: this is a pipe (FIFO), not a regular file; give the calendar itself"),
-            (["people", "availability", "Mara", "--ics", "folder"], "producer people availability: folder: this is a folder, not a calendar"),
-            (["project", "import", "pipe.yaml"], "producer project import: pipe.yaml: this is a pipe (FIFO), not a regular file"),
+            (
+                ["people", "availability", "Mara", "--ics", "pipe.ics"],
+                "producer people availability: pipe.ics: this is a pipe (FIFO), not a regular file; give the calendar itself"
+            ),
+            (
+                ["people", "availability", "Mara", "--ics", "folder"],
+                "producer people availability: folder: this is a folder, not a calendar"
+            ),
+            (
+                ["project", "import", "pipe.yaml"],
+                "producer project import: pipe.yaml: this is a pipe (FIFO), not a regular file"
+            ),
             (["project", "import", "folder"], "producer project import: folder: this is a folder, not a plan file"),
-            (["mix", "pipe.yaml", "-o", "m.wav"], "producer mix: pipe.yaml: this is a pipe (FIFO), not a regular file"),
+            (
+                ["mix", "pipe.yaml", "-o", "m.wav"],
+                "producer mix: pipe.yaml: this is a pipe (FIFO), not a regular file"
+            ),
         ]
         for (arguments, message) in cases {
             let started = Date()

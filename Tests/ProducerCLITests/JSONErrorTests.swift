@@ -67,13 +67,13 @@ struct JSONErrorTests {
         _ = try writeWAV(sine(dBFS: -20, seconds: 1), "a.wav", in: dir)
         let session = dir + "/s.yaml"
         try """
-            sampleRate: 48000
-            tracks:
-              - name: A
-                file: a.wav
-                inserts:
-                  - compressor: { threshold: -200, ratio: 4 }
-            """.write(toFile: session, atomically: true, encoding: .utf8)
+        sampleRate: 48000
+        tracks:
+          - name: A
+            file: a.wav
+            inserts:
+              - compressor: { threshold: -200, ratio: 4 }
+        """.write(toFile: session, atomically: true, encoding: .utf8)
         let r = await runInProcess(["mix", session, "-o", dir + "/mix.wav", "--json"])
         #expect(r.status == 1)
         let (command, error) = try object(r.err)

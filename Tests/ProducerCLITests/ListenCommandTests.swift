@@ -18,14 +18,16 @@ struct ListenCommandTests {
         var synth = VoiceSynth(sampleRate: 44_100, seed: 9)
         synth.breathNoiseSNR = 35
         let sung = reference.enumerated().map { i, r in
-            SungNote(start: r.start + (i == 5 ? 0.040 : 0), duration: 0.40 - (i == 5 ? 0.04 : 0),
-                     midi: Double(r.pitch) - (i == 3 ? 0.30 : 0))
+            SungNote(
+                start: r.start + (i == 5 ? 0.040 : 0), duration: 0.40 - (i == 5 ? 0.04 : 0),
+                midi: Double(r.pitch) - (i == 3 ? 0.30 : 0))
         }
         let samples = synth.render(sung, duration: 5).samples
         let take = dir + "/take.wav"
         let channels = stereo ? [samples, samples] : [samples]
-        try AudioFile.write(AudioBuffer(channels: channels), to: take,
-                            format: AudioFormat(sampleRate: 44_100, channelCount: channels.count, encoding: .integer(bits: 24)))
+        try AudioFile.write(
+            AudioBuffer(channels: channels), to: take,
+            format: AudioFormat(sampleRate: 44_100, channelCount: channels.count, encoding: .integer(bits: 24)))
         return (take, midiPath)
     }
 
@@ -34,7 +36,7 @@ struct ListenCommandTests {
         let dir = try temporaryDirectory()
         let m = try Self.writeMaterial(in: dir, stereo: true)
         let r = await runInProcess(
-                               ["listen", m.take, "--reference", m.reference, "--key", "C major", "--part", "vocal", "--json", "--frames"])
+            ["listen", m.take, "--reference", m.reference, "--key", "C major", "--part", "vocal", "--json", "--frames"])
         #expect(r.status == 0, "\(r.err)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         for key in ["tempo", "key", "beats", "downbeats", "onsets", "notes", "summary", "advice", "frames"] {

@@ -22,7 +22,11 @@ struct OfficeCommandTests {
         // Given an empty folder
         let dir = try temporaryDirectory()
         // When a project is made in it
-        let r = try producer(["project", "init", "Night Trains", "--currency", "EUR", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--json"], in: dir)
+        let r = try producer(
+            [
+                "project", "init", "Night Trains", "--currency", "EUR", "--deadline", "2027-03-26", "--time-zone",
+                "Europe/Berlin", "--json",
+            ], in: dir)
         // Then the folder holds the SQLite database and the JSON names it and the settings
         #expect(r.status == 0, "\(r.err)")
         #expect(FileManager.default.fileExists(atPath: dir + "/night-trains/project.sqlite"))
@@ -73,7 +77,8 @@ struct OfficeCommandTests {
         #expect(demo.studios.flatMap(\.rooms).count == 3 && demo.sessions.count == 26)
         #expect(project.songs == demo.songs && project.people == demo.people)
         #expect(project.studios == demo.studios && project.sessions == demo.sessions)
-        #expect(demo.songs.map(\.title) == ["Night Trains", "Paper Harbour", "Slow Signal", "Blue Hour", "Ferris Wheel"])
+        #expect(
+            demo.songs.map(\.title) == ["Night Trains", "Paper Harbour", "Slow Signal", "Blue Hour", "Ferris Wheel"])
         #expect(demo.songs.map(\.tempo) == [92, 118, 76, 104, 128])
         // And made for a Monday in June (summer time), every date moves by the same whole days
         let calendar = demo.settings.calendar
@@ -91,7 +96,9 @@ struct OfficeCommandTests {
         #expect(later.settings.deadline == moved(demo.settings.deadline))
         // And importing the plan again changes nothing
         let again = try plan.apply(to: &project)
-        #expect(again.sessions.unchanged.count == demo.sessions.count && again.sessions.added.isEmpty && again.sessions.updated.isEmpty)
+        #expect(
+            again.sessions.unchanged.count == demo.sessions.count && again.sessions.added.isEmpty
+                && again.sessions.updated.isEmpty)
     }
 
     @Test("a record without an id takes the id of the project's record of that name; references resolve by name or id")
@@ -123,18 +130,42 @@ struct OfficeCommandTests {
             // (yaml, code, line, what the message says)
             ("songs:\n  - { title: X, colour: red }", "unknown key", 2, "songs[0].colour: unknown key"),
             ("songs:\n  - { title: X, tempo: fast }", "wrong type", 2, "songs[0].tempo: must be a number"),
-            ("songs:\n  - title: X\n    writers: [{ name: A, share: 60 }, { name: B, share: 30 }]", "shares", 3, "add up to 90 %"),
-            ("people:\n  - { name: Z, roles: [x], rate: { amount: 5, per: week } }", "bad value", 2, "rate.per: \"week\" is not one of"),
-            ("people:\n  - name: Z\n    roles: [x]\n    rate: { amount: 5, per: hour }\n    availability:\n      busy: [{ from: 2027-03-09, until: 2027-03-08 }]",
-             "bad time range", 6, "busy[0].until: 2027-03-08 is before from: 2027-03-09"),
-            ("people:\n  - name: Z\n    roles: [x]\n    rate: { amount: 5, per: hour }\n    availability: [\"Mon-Fri 19:00-10:00\"]",
-             "bad time range", 5, "ends before it starts"),
-            ("sessions:\n  - { title: A, kind: mixing, duration: 1h, needs: [drumer] }", "unknown reference", 2, "nobody in the plan or the project plays \"drumer\""),
-            ("sessions:\n  - { title: A, kind: mixing, duration: 1h, people: [Nobody] }", "unknown reference", 2, "people[0]: no person \"Nobody\""),
-            ("sessions:\n  - { title: A, kind: mixing, duration: 1h, after: [Mix — Nowhere] }", "unknown reference", 2, "after[0]: no session"),
-            ("sessions:\n  - { title: A, kind: mixing, duration: 1h }\n  - { title: B, kind: mixing, duration: 1h, after: [A, Mix — Blue Hour] }\n  - { id: song4-tracking, song: song4, title: T, kind: tracking, duration: 6h, after: [B] }",
-             "dependency cycle", 3, "waits for"),
-            ("sessions:\n  - { title: A, kind: mixing, duration: six hours }", "bad value", 2, "duration: \"six hours\" is not a length of time"),
+            (
+                "songs:\n  - title: X\n    writers: [{ name: A, share: 60 }, { name: B, share: 30 }]", "shares", 3,
+                "add up to 90 %"
+            ),
+            (
+                "people:\n  - { name: Z, roles: [x], rate: { amount: 5, per: week } }", "bad value", 2,
+                "rate.per: \"week\" is not one of"
+            ),
+            (
+                "people:\n  - name: Z\n    roles: [x]\n    rate: { amount: 5, per: hour }\n    availability:\n      busy: [{ from: 2027-03-09, until: 2027-03-08 }]",
+                "bad time range", 6, "busy[0].until: 2027-03-08 is before from: 2027-03-09"
+            ),
+            (
+                "people:\n  - name: Z\n    roles: [x]\n    rate: { amount: 5, per: hour }\n    availability: [\"Mon-Fri 19:00-10:00\"]",
+                "bad time range", 5, "ends before it starts"
+            ),
+            (
+                "sessions:\n  - { title: A, kind: mixing, duration: 1h, needs: [drumer] }", "unknown reference", 2,
+                "nobody in the plan or the project plays \"drumer\""
+            ),
+            (
+                "sessions:\n  - { title: A, kind: mixing, duration: 1h, people: [Nobody] }", "unknown reference", 2,
+                "people[0]: no person \"Nobody\""
+            ),
+            (
+                "sessions:\n  - { title: A, kind: mixing, duration: 1h, after: [Mix — Nowhere] }", "unknown reference",
+                2, "after[0]: no session"
+            ),
+            (
+                "sessions:\n  - { title: A, kind: mixing, duration: 1h }\n  - { title: B, kind: mixing, duration: 1h, after: [A, Mix — Blue Hour] }\n  - { id: song4-tracking, song: song4, title: T, kind: tracking, duration: 6h, after: [B] }",
+                "dependency cycle", 3, "waits for"
+            ),
+            (
+                "sessions:\n  - { title: A, kind: mixing, duration: six hours }", "bad value", 2,
+                "duration: \"six hours\" is not a length of time"
+            ),
             ("songs:\n  - [title: X", "YAML syntax", 3, "a list in [ ] is not closed"),
         ])
     func planErrors(yaml: String, code: String, line: Int, says: String) async throws {
@@ -160,7 +191,8 @@ struct OfficeCommandTests {
         // Given a project with the album in it, and a plan whose second half has an error
         let project = try albumProject()
         let plan = project + "/bad.yaml"
-        let yaml = "songs:\n  - { title: New Song }\nsessions:\n  - { title: A, song: New Song, kind: mixing, duration: 1h, people: [Nobody] }\n"
+        let yaml =
+            "songs:\n  - { title: New Song }\nsessions:\n  - { title: A, song: New Song, kind: mixing, duration: 1h, people: [Nobody] }\n"
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: plan))
         // When it is imported
         let r = try producer(["project", "import", plan, "--project", project])
@@ -179,7 +211,8 @@ struct OfficeCommandTests {
         // Given the album imported into a new project
         let project = try albumProject()
         // When it is scheduled
-        let report = try json(producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json", "--project", project]))
+        let report = try json(
+            producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json", "--project", project]))
         // Then it is scheduled and every session has a booking
         #expect(report["status"] as? String == "scheduled")
         let lines = try #require(report["lines"] as? [[String: Any]])
@@ -194,7 +227,10 @@ struct OfficeCommandTests {
         // And status lists the songs
         let status = try json(producer(["status", "--json", "--project", project]))
         let songs = try #require(status["songs"] as? [[String: Any]])
-        #expect(songs.compactMap { $0["title"] as? String } == ["Night Trains", "Paper Harbour", "Slow Signal", "Blue Hour", "Ferris Wheel"])
+        #expect(
+            songs.compactMap { $0["title"] as? String } == [
+                "Night Trains", "Paper Harbour", "Slow Signal", "Blue Hour", "Ferris Wheel",
+            ])
         #expect(status["sessionsDone"] as? Int == 0)
         // And once the tracking is marked done, status counts it and the song moves on to overdubs
         let done = try producer(["sessions", "done", "Tracking — Night Trains", "--project", project])
@@ -217,13 +253,17 @@ struct OfficeCommandTests {
         let url = server + (server.contains("?") ? "&" : "?") + "schema=" + schema
         defer { _ = try? Self.psql(server, "DROP SCHEMA IF EXISTS \(schema) CASCADE") }
         let dir = try temporaryDirectory()
-        let made = try producer(["project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path", dir + "/album", "--database", url])
+        let made = try producer([
+            "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
+            dir + "/album", "--database", url,
+        ])
         #expect(made.status == 0, "\(made.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/album/project.sqlite"))
         // When the plan is imported with --database and the schedule run inside the folder
         let imported = try producer(["project", "import", Self.albumPlan, "--database", url])
         #expect(imported.status == 0, "\(imported.err)")
-        let report = try json(producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json"], in: dir + "/album"))
+        let report = try json(
+            producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json"], in: dir + "/album"))
         // Then the project in PostgreSQL is scheduled like the SQLite one
         #expect(report["status"] as? String == "scheduled")
         #expect((report["lines"] as? [[String: Any]])?.count == 26)
@@ -244,7 +284,8 @@ struct OfficeCommandTests {
 
     @Test(
         "bookings export --ics: Python's icalendar reads every booking, the confirmed one CONFIRMED",
-        .enabled(if: Python.canImport("icalendar"), "python3 cannot import icalendar (python3 -m pip install icalendar)"))
+        .enabled(
+            if: Python.canImport("icalendar"), "python3 cannot import icalendar (python3 -m pip install icalendar)"))
     func exportReadsInPython() throws {
         // Given the album scheduled with one booking confirmed
         let project = try albumProject()
@@ -276,12 +317,16 @@ struct OfficeCommandTests {
     func repairAfterACalendarImport() throws {
         // Given the album scheduled, Night Trains' tracking confirmed
         let project = try albumProject()
-        #expect(try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+        #expect(
+            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
         #expect(try producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
         let before = try bookings(project)
         let confirmed = try #require(before.first { $0.status == "confirmed" })
         // And Jonas's calendar with an all-day event on the day of one of his holds (not the confirmed one)
-        let hold = try #require(before.first { $0.status == "hold" && $0.people.contains("Jonas Berg") && !sameDay($0.start, confirmed.start) })
+        let hold = try #require(
+            before.first {
+                $0.status == "hold" && $0.people.contains("Jonas Berg") && !sameDay($0.start, confirmed.start)
+            })
         let day = Self.berlinDay(hold.start)
         let next = Self.berlinDay(hold.start.addingTimeInterval(86_400))
         let calendar = """
@@ -303,7 +348,10 @@ struct OfficeCommandTests {
         // When it is imported and the schedule repaired
         let imported = try producer(["people", "availability", "Jonas Berg", "--ics", ics, "--project", project])
         #expect(imported.status == 0, "\(imported.err)")
-        let report = try json(producer(["schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--json", "--project", project]))
+        let report = try json(
+            producer([
+                "schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--json", "--project", project,
+            ]))
         // Then at least one session moved, Jonas works nowhere that day, and the confirmed booking stayed
         #expect(report["status"] as? String == "scheduled")
         #expect(try #require(report["moved"] as? Int) >= 1)
@@ -311,7 +359,9 @@ struct OfficeCommandTests {
         #expect(after.count == 26)
         #expect(!after.contains { $0.people.contains("Jonas Berg") && Self.berlinDay($0.start) == day })
         let still = try #require(after.first { $0.bookingID == confirmed.bookingID })
-        #expect(still.status == "confirmed" && still.start == confirmed.start && still.end == confirmed.end && still.room == confirmed.room)
+        #expect(
+            still.status == "confirmed" && still.start == confirmed.start && still.end == confirmed.end
+                && still.room == confirmed.room)
         #expect(still.people == confirmed.people)
     }
 
@@ -320,7 +370,10 @@ struct OfficeCommandTests {
     /// A new project folder with Examples/album.yaml imported, in Europe/Berlin with the demo's deadline.
     func albumProject() throws -> String {
         let dir = try temporaryDirectory()
-        let made = try producer(["project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path", dir + "/album"])
+        let made = try producer([
+            "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
+            dir + "/album",
+        ])
         #expect(made.status == 0, "\(made.err)")
         let imported = try producer(["project", "import", Self.albumPlan, "--json", "--project", dir + "/album"])
         #expect(imported.status == 0, "\(imported.err)")
@@ -360,10 +413,14 @@ struct OfficeCommandTests {
     }
 
     /// Runs `producer` in `directory` (default: a fresh temporary folder).
-    func producer(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    func producer(
+        _ arguments: [String], in directory: String? = nil
+    ) throws -> (status: Int32, out: String, err: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["PRODUCER_DATABASE"] = nil
-        return try runProcess(try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(), environment: environment)
+        return try runProcess(
+            try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(),
+            environment: environment)
     }
 
     func json(_ result: (status: Int32, out: String, err: String)) throws -> [String: Any] {
@@ -372,6 +429,7 @@ struct OfficeCommandTests {
     }
 
     func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
     }
 }

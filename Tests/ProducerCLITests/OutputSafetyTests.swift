@@ -13,14 +13,17 @@ import Darwin
 private func longSession(in dir: String) throws -> String {
     _ = try writeWAV(sine(dBFS: -12, seconds: 0.5), "tone.wav", in: dir)
     let path = dir + "/long.yaml"
-    try "sampleRate: 48000\nlength: 3600\ntracks:\n  - { name: Tone, file: tone.wav, inserts: [{ reverb: { size: 0.5 } }] }\n"
+    try
+        "sampleRate: 48000\nlength: 3600\ntracks:\n  - { name: Tone, file: tone.wav, inserts: [{ reverb: { size: 0.5 } }] }\n"
         .write(toFile: path, atomically: true, encoding: .utf8)
     return path
 }
 
 /// Starts `producer` with `arguments`, waits until a partial file appears in `dir`, sends
 /// `signal`, and returns the exit status and standard error.
-private func interrupt(_ arguments: [String], in dir: String, with signal: Int32) throws -> (status: Int32, err: String, sawPartial: Bool) {
+private func interrupt(
+    _ arguments: [String], in dir: String, with signal: Int32
+) throws -> (status: Int32, err: String, sawPartial: Bool) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: try #require(producerExecutable))
     p.arguments = arguments
@@ -40,11 +43,13 @@ private func interrupt(_ arguments: [String], in dir: String, with signal: Int32
     return (p.terminationStatus, text, sawPartial)
 }
 
-@Suite("Nothing lost: outputs are complete or absent, inputs untouched",
-       .enabled(if: producerExecutable != nil, "the producer executable was not built"))
+@Suite(
+    "Nothing lost: outputs are complete or absent, inputs untouched",
+    .enabled(if: producerExecutable != nil, "the producer executable was not built"))
 struct OutputSafetyTests {
-    @Test("Ctrl-C (SIGINT) during a mix removes the partial file and exits 130; SIGTERM exits 143",
-          arguments: [(SIGINT, Int32(130), "interrupted"), (SIGTERM, Int32(143), "terminated")])
+    @Test(
+        "Ctrl-C (SIGINT) during a mix removes the partial file and exits 130; SIGTERM exits 143",
+        arguments: [(SIGINT, Int32(130), "interrupted"), (SIGTERM, Int32(143), "terminated")])
     func interruptedMixLeavesNothing(signal: Int32, status: Int32, word: String) throws {
         let dir = try temporaryDirectory()
         let session = try longSession(in: dir)
@@ -104,7 +109,10 @@ struct OutputSafetyTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: t1)) == before)
         let c = await runInProcess(["convert", t1, dir + "/out.mp3"])
         #expect(c.status == 1)
-        #expect(c.err == "producer convert: \(dir)/out.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64\n")
+        #expect(
+            c.err
+                == "producer convert: \(dir)/out.mp3: Producer cannot write .mp3 files; name the output .wav, .aif/.aiff, .aifc, .rf64 or .bw64\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.mp3"))
         let a = await runInProcess(["convert", t1, dir + "/out.aif"])
         #expect(a.status == 0)
@@ -126,11 +134,18 @@ struct OutputSafetyTests {
         let forced = try runProcess(exe, ["demo", "--output", "d", "--force"], in: dir)
         #expect(forced.status == 0)
         let listing = try FileManager.default.contentsOfDirectory(atPath: dir + "/d").sorted()
-        #expect(listing == (["notes.txt"] + ["01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav",
-                                              "05-phase-inverted.wav", "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav",
-                                              "09-vocal-take-2.wav", "10-vocal-comp.wav", "11-backing.wav", "12-session.yaml",
-                                              "13-demo-mix.wav", "album"]).sorted())
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/d/album").sorted() == ["bookings.ics", "project.sqlite"])
+        #expect(
+            listing
+                == (["notes.txt"] + [
+                    "01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav",
+                    "05-phase-inverted.wav", "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav",
+                    "09-vocal-take-2.wav", "10-vocal-comp.wav", "11-backing.wav", "12-session.yaml",
+                    "13-demo-mix.wav", "album",
+                ]).sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir + "/d/album").sorted() == [
+                "bookings.ics", "project.sqlite",
+            ])
         #expect(try String(contentsOfFile: dir + "/d/notes.txt", encoding: .utf8) == "mine")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["d"])
     }

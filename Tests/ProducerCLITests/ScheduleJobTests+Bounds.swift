@@ -23,7 +23,9 @@ extension ScheduleJobTests {
         // And a job given it directly refuses to run, writing nothing (NaN spun forever with the lock held)
         if let seconds = Double(text) {
             let store = InMemoryProjectStore(DemoAlbum.make(start: Self.monday))
-            await #expect(throws: OfficeError.self) { try await ScheduleJob(timeLimit: seconds).run(store: store, now: Self.monday) }
+            await #expect(throws: OfficeError.self) {
+                try await ScheduleJob(timeLimit: seconds).run(store: store, now: Self.monday)
+            }
             #expect(try await store.snapshot().bookings.isEmpty)
         }
     }
@@ -36,32 +38,46 @@ extension ScheduleJobTests {
     @Test func theDaysPlannedSpanAtMostThreeYearsAndEndAfterTheyStart() throws {
         let settings = DemoAlbum.make(start: Self.monday).settings
         let calendar = settings.calendar
-        func day(_ y: Int, _ m: Int, _ d: Int) -> Date { calendar.date(from: DateComponents(year: y, month: m, day: d))! }
+        func day(_ y: Int, _ m: Int, _ d: Int) -> Date {
+            calendar.date(from: DateComponents(year: y, month: m, day: d))!
+        }
         // Three years to the day are allowed
-        #expect(throws: Never.self) { try ScheduleJob(from: day(2027, 3, 1), until: day(2030, 3, 1)).horizon(settings: settings, now: Self.monday) }
+        #expect(throws: Never.self) {
+            try ScheduleJob(from: day(2027, 3, 1), until: day(2030, 3, 1)).horizon(settings: settings, now: Self.monday)
+        }
         // One day more is not, nor an end before the start
         let long = #expect(throws: OfficeError.self) {
             try ScheduleJob(from: day(2027, 3, 1), until: day(2030, 3, 2)).horizon(settings: settings, now: Self.monday)
         }
-        #expect(long?.description == "--until 2030-03-02 is more than 3 years after --from 2027-03-01: a schedule spans at most 3 years")
+        #expect(
+            long?.description
+                == "--until 2030-03-02 is more than 3 years after --from 2027-03-01: a schedule spans at most 3 years")
         let backwards = #expect(throws: OfficeError.self) {
-            try ScheduleJob(from: day(2027, 3, 1), until: day(2027, 2, 28)).horizon(settings: settings, now: Self.monday)
+            try ScheduleJob(from: day(2027, 3, 1), until: day(2027, 2, 28)).horizon(
+                settings: settings, now: Self.monday)
         }
         #expect(backwards?.description == "--until 2027-02-28 is before --from 2027-03-01")
         // Without --until the deadline is the end, and a deadline already past says to give --until
-        let past = #expect(throws: OfficeError.self) { try ScheduleJob().horizon(settings: settings, now: day(2027, 6, 1)) }
-        #expect(past?.description == "the project's deadline (2027-03-26) is before the first day planned (today, 2027-06-01); give --until")
+        let past = #expect(throws: OfficeError.self) {
+            try ScheduleJob().horizon(settings: settings, now: day(2027, 6, 1))
+        }
+        #expect(
+            past?.description
+                == "the project's deadline (2027-03-26) is before the first day planned (today, 2027-06-01); give --until"
+        )
     }
 
     @Test func threeYearsWithAFifthOfASecondTakeAboutAFifthOfASecond() async throws {
         // Given the demo album and the longest span allowed
         let calendar = DemoAlbum.make(start: Self.monday).settings.calendar
-        let until = calendar.date(byAdding: .day, value: -1, to: calendar.date(byAdding: .year, value: 3, to: Self.monday)!)!
+        let until = calendar.date(
+            byAdding: .day, value: -1, to: calendar.date(byAdding: .year, value: 3, to: Self.monday)!)!
         let store = InMemoryProjectStore(DemoAlbum.make(start: Self.monday))
         // When it is scheduled with a limit of 0.2 s (it took over a minute to 2099, and the time grew faster than the days)
         let clock = ContinuousClock()
         let started = clock.now
-        let report = try await ScheduleJob(from: Self.monday, until: until, timeLimit: 0.2).run(store: store, now: Self.monday)
+        let report = try await ScheduleJob(from: Self.monday, until: until, timeLimit: 0.2).run(
+            store: store, now: Self.monday)
         let elapsed = clock.now - started
         print("schedule, 3 years, --time-limit 0.2: \(elapsed) in all, \(report.seconds) s by the job's clock")
         // Then every session is booked, and the whole job took about its limit (measured 0.21 s
@@ -86,7 +102,9 @@ extension ScheduleJobTests {
         #expect(report.keptBefore.map(\.session) == ["Tracking — Night Trains"])
         #expect(report.text(timeZone: before.settings.timeZone).contains("Kept where it is: Tracking — Night Trains"))
         let after = try await store.snapshot()
-        #expect(after.bookings.first { $0.id == tracking.bookingID } == before.bookings.first { $0.id == tracking.bookingID })
+        #expect(
+            after.bookings.first { $0.id == tracking.bookingID }
+                == before.bookings.first { $0.id == tracking.bookingID })
         #expect(after.bookings.filter { $0.status != .cancelled && $0.start < next }.map(\.id) == [tracking.bookingID])
     }
 }

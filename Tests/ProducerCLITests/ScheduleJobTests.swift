@@ -54,7 +54,8 @@ import Testing
         var project = DemoAlbum.make(start: Self.monday)
         let zone = project.settings.timeZone
         let q = project.people.firstIndex { $0.id == "quartet" }!
-        project.people[q].availability = Availability(weekly: [.init(weekday: .monday, startMinute: 600, endMinute: 1080)], timeZone: zone)
+        project.people[q].availability = Availability(
+            weekly: [.init(weekday: .monday, startMinute: 600, endMinute: 1080)], timeZone: zone)
         project.studios[0].rooms[0].openingHours = .daily(from: 600, to: 1320, timeZone: zone, except: [.monday])
         let store = InMemoryProjectStore(project)
         // When it is scheduled

@@ -11,8 +11,10 @@ struct BlockScheduleTests {
     /// Runs the schedule to the end with up to `workers` jobs in flight, finishing the oldest
     /// first, or with `seed` a running job picked at random (a slow worker; the seed replays
     /// it); returns the jobs in the order they started, each with what was finished then.
-    static func run(_ schedule: inout BlockSchedule, workers: Int, seed: UInt64? = nil,
-                    slow: (Job) -> Bool = { _ in false }) -> [(job: Job, done: Set<Job>)] {
+    static func run(
+        _ schedule: inout BlockSchedule, workers: Int, seed: UInt64? = nil,
+        slow: (Job) -> Bool = { _ in false }
+    ) -> [(job: Job, done: Set<Job>)] {
         var started: [(job: Job, done: Set<Job>)] = []
         var running: [Job] = []
         var done = Set<Job>()
@@ -50,8 +52,9 @@ struct BlockScheduleTests {
         return runs
     }()
 
-    @Test("Tracks, a sidechain, flat buses and the master: every dependency holds, whichever worker is slow",
-          arguments: Self.runs)
+    @Test(
+        "Tracks, a sidechain, flat buses and the master: every dependency holds, whichever worker is slow",
+        arguments: Self.runs)
     func dependencies(_ workers: Int, _ seed: UInt64?) {
         for slow in ["none", "master", "sum", "bus", "track"] {
             Self.check(workers: workers, seed: seed) { job in
@@ -65,7 +68,8 @@ struct BlockScheduleTests {
 
     static func check(workers: Int, seed: UInt64?, slow: (Job) -> Bool) {
         // Track 1 is keyed by track 0; two buses side by side; eight blocks.
-        var schedule = BlockSchedule(trackCount: 3, busCount: 2, flatBuses: true, sidechainOf: [nil, 0, nil], blockCount: 8)
+        var schedule = BlockSchedule(
+            trackCount: 3, busCount: 2, flatBuses: true, sidechainOf: [nil, 0, nil], blockCount: 8)
         let started = Self.run(&schedule, workers: workers, seed: seed, slow: slow)
         let jobs = started.map(\.job)
         #expect(Set(jobs).count == jobs.count, "a job ran twice")
@@ -76,9 +80,12 @@ struct BlockScheduleTests {
                 if k > 0 { #expect(done.contains(.track(block: k - 1, track: t)), "\(job) before its previous block") }
                 if t == 1 { #expect(done.contains(.track(block: k, track: 0)), "\(job) before its sidechain's block") }
                 if k >= 2 {  // its lane for block k − 2 has been read by the sum, the buses and a keyed track
-                    #expect(done.contains(.masterSum(block: k - 2)) && done.contains(.bus(block: k - 2, unit: 0))
+                    #expect(
+                        done.contains(.masterSum(block: k - 2)) && done.contains(.bus(block: k - 2, unit: 0))
                             && done.contains(.bus(block: k - 2, unit: 1)), "\(job) overwrote a lane still read")
-                    if t == 0 { #expect(done.contains(.track(block: k - 2, track: 1)), "\(job) overwrote its sidechain's lane") }
+                    if t == 0 {
+                        #expect(done.contains(.track(block: k - 2, track: 1)), "\(job) overwrote its sidechain's lane")
+                    }
                 }
             case .bus(let k, _), .allBuses(let k):
                 for t in 0..<3 { #expect(done.contains(.track(block: k, track: t)), "\(job) before track \(t)") }
@@ -88,7 +95,8 @@ struct BlockScheduleTests {
                 if k >= 3 { #expect(done.contains(.master(block: k - 3)), "\(job) overwrote the master's input") }
             case .master(let k):
                 if k > 0 { #expect(done.contains(.master(block: k - 1))) }
-                #expect(done.contains(.masterSum(block: k)) && done.contains(.bus(block: k, unit: 0))
+                #expect(
+                    done.contains(.masterSum(block: k)) && done.contains(.bus(block: k, unit: 0))
                         && done.contains(.bus(block: k, unit: 1)), "\(job) before its inputs")
             }
         }
@@ -98,12 +106,16 @@ struct BlockScheduleTests {
 
     @Test("One worker runs the master as soon as it can: a fixed order")
     func sequentialOrder() {
-        var schedule = BlockSchedule(trackCount: 2, busCount: 1, flatBuses: true, sidechainOf: [nil, nil], blockCount: 3)
+        var schedule = BlockSchedule(
+            trackCount: 2, busCount: 1, flatBuses: true, sidechainOf: [nil, nil], blockCount: 3)
         let order = Self.run(&schedule, workers: 1).map(\.job)
         let expected: [Job] = [
-            .track(block: 0, track: 0), .track(block: 0, track: 1), .bus(block: 0, unit: 0), .masterSum(block: 0), .master(block: 0),
-            .track(block: 1, track: 0), .track(block: 1, track: 1), .bus(block: 1, unit: 0), .masterSum(block: 1), .master(block: 1),
-            .track(block: 2, track: 0), .track(block: 2, track: 1), .bus(block: 2, unit: 0), .masterSum(block: 2), .master(block: 2),
+            .track(block: 0, track: 0), .track(block: 0, track: 1), .bus(block: 0, unit: 0), .masterSum(block: 0),
+            .master(block: 0),
+            .track(block: 1, track: 0), .track(block: 1, track: 1), .bus(block: 1, unit: 0), .masterSum(block: 1),
+            .master(block: 1),
+            .track(block: 2, track: 0), .track(block: 2, track: 1), .bus(block: 2, unit: 0), .masterSum(block: 2),
+            .master(block: 2),
         ]
         #expect(order == expected)
     }

@@ -21,8 +21,11 @@ import Testing
     @Test(arguments: [0.0, 10.0])
     func measuredStaticCurve(knee: Double) {
         for level in stride(from: -60.0, through: 0, by: 6) {
-            var comp = Compressor(threshold: -24, ratio: 3, knee: knee, attack: 5, release: 50, detection: .rms, window: 50)
-            let x = ConsoleSignals.sine(1000, amplitude: ConsoleSignals.amplitude(decibels: level) * 2.0.squareRoot(), sampleRate: fs, frames: 48_000)
+            var comp = Compressor(
+                threshold: -24, ratio: 3, knee: knee, attack: 5, release: 50, detection: .rms, window: 50)
+            let x = ConsoleSignals.sine(
+                1000, amplitude: ConsoleSignals.amplitude(decibels: level) * 2.0.squareRoot(), sampleRate: fs,
+                frames: 48_000)
             let y = ConsoleSignals.render(&comp, [x], sampleRate: fs)[0]
             let out = ConsoleSignals.decibels(ConsoleSignals.rms(y[33_600...]))
             let expected = Compressor.staticCurve(input: level, threshold: -24, ratio: 3, knee: knee)
@@ -40,15 +43,19 @@ import Testing
     func matchesTheDesignFrameByFrame(channels: Int, knee: Double, detection: Compressor.Detection) {
         let (threshold, ratio, attack, release, makeup, window) = (-20.0, 4.0, 5.0, 60.0, 3.0, 10.0)
         let n = 30_000
-        let x: [[Float]] = (0..<channels).map { c in (0..<n).map { i in
-            let t = Double(i) / fs
-            if i >= 12_000 && i < 15_000 { return 0 }  // silence: no reduction, then the release
-            let swell = pow(sin(2 * Double.pi * 4 * t), 2)
-            let burst = i % 4_000 < 300 ? 0.5 : 0
-            return Float(0.6 * swell * sin(2 * Double.pi * (c == 0 ? 440 : 310) * t) + burst * sin(2 * Double.pi * 97 * t))
-        } }
-        var comp = Compressor(threshold: threshold, ratio: ratio, knee: knee, attack: attack, release: release,
-                              makeup: makeup, detection: detection, window: window)
+        let x: [[Float]] = (0..<channels).map { c in
+            (0..<n).map { i in
+                let t = Double(i) / fs
+                if i >= 12_000 && i < 15_000 { return 0 }  // silence: no reduction, then the release
+                let swell = pow(sin(2 * Double.pi * 4 * t), 2)
+                let burst = i % 4_000 < 300 ? 0.5 : 0
+                return Float(
+                    0.6 * swell * sin(2 * Double.pi * (c == 0 ? 440 : 310) * t) + burst * sin(2 * Double.pi * 97 * t))
+            }
+        }
+        var comp = Compressor(
+            threshold: threshold, ratio: ratio, knee: knee, attack: attack, release: release,
+            makeup: makeup, detection: detection, window: window)
         let y = ConsoleSignals.render(&comp, x, sampleRate: fs)
         // The processor holds its coefficients as Float: 1 − a then differs from the exact
         // value by up to 1e-4 relative (the time constant by as much), so the design here
@@ -80,7 +87,8 @@ import Testing
     @Test func peakDetectionStereo() {
         for level in [-30.0, -18, -12, -6, -1] {
             var comp = Compressor(threshold: -20, ratio: 5, knee: 6, attack: 1, release: 20)
-            let x = ConsoleSignals.square(100, amplitude: ConsoleSignals.amplitude(decibels: level), sampleRate: fs, frames: 9_600)
+            let x = ConsoleSignals.square(
+                100, amplitude: ConsoleSignals.amplitude(decibels: level), sampleRate: fs, frames: 9_600)
             let y = ConsoleSignals.render(&comp, [x, x.map { $0 * 0.5 }], sampleRate: fs)
             let expected = Compressor.staticCurve(input: level, threshold: -20, ratio: 5, knee: 6)
             #expect(abs(ConsoleSignals.decibels(ConsoleSignals.rms(y[0][4_800...])) - expected) < 0.02)
@@ -96,11 +104,14 @@ import Testing
         var comp = Compressor(threshold: -30, ratio: 4, attack: attack, release: release)
         let quiet = ConsoleSignals.amplitude(decibels: -40), loud = ConsoleSignals.amplitude(decibels: -10)
         let n = 24_000
-        let x = ConsoleSignals.square(200, amplitude: quiet, sampleRate: fs, frames: n)
+        let x =
+            ConsoleSignals.square(200, amplitude: quiet, sampleRate: fs, frames: n)
             + ConsoleSignals.square(200, amplitude: loud, sampleRate: fs, frames: n)
             + ConsoleSignals.square(200, amplitude: quiet, sampleRate: fs, frames: n)
         let y = ConsoleSignals.render(&comp, [x], sampleRate: fs, blockFrames: 64)[0]
-        let reduction = (0..<x.count).map { ConsoleSignals.decibels(Double(abs(x[$0]))) - ConsoleSignals.decibels(Double(abs(y[$0]))) }
+        let reduction = (0..<x.count).map {
+            ConsoleSignals.decibels(Double(abs(x[$0]))) - ConsoleSignals.decibels(Double(abs(y[$0])))
+        }
         let final = 20 * 0.75  // 20 dB over, ratio 4
         #expect(abs(reduction[2 * n - 1] - final) < 0.01)
         let rise = (n..<2 * n).first { reduction[$0] >= 0.632 * final }!
@@ -120,9 +131,11 @@ import Testing
         var comp = Compressor(threshold: -30, ratio: 8, attack: 2, release: 50)
         let y = ConsoleSignals.render(&comp, [track, track], sampleRate: fs, sidechain: [key])
         #expect(y[0][..<n] == track[..<n])  // untouched before the key
-        let ducked = ConsoleSignals.decibels(ConsoleSignals.rms(y[1][(n + 4_800)..<(2 * n)]) / ConsoleSignals.rms(track[(n + 4_800)..<(2 * n)]))
+        let ducked = ConsoleSignals.decibels(
+            ConsoleSignals.rms(y[1][(n + 4_800)..<(2 * n)]) / ConsoleSignals.rms(track[(n + 4_800)..<(2 * n)]))
         #expect(ducked < -15)
-        let after = ConsoleSignals.decibels(ConsoleSignals.rms(y[0][(3 * n - 4_800)...]) / ConsoleSignals.rms(track[(3 * n - 4_800)...]))
+        let after = ConsoleSignals.decibels(
+            ConsoleSignals.rms(y[0][(3 * n - 4_800)...]) / ConsoleSignals.rms(track[(3 * n - 4_800)...]))
         #expect(abs(after) < 0.05)
         // Without a key the quiet-enough track is not reduced at all.
         var dry = Compressor(threshold: -6, ratio: 8)
@@ -140,7 +153,9 @@ import Testing
         #expect(ok)
         let settled = ConsoleSignals.largestStep(y[19_200...])
         #expect(ConsoleSignals.largestStep(y[4_000..<12_000]) <= settled * 1.001)
-        #expect(abs(ConsoleSignals.decibels(ConsoleSignals.rms(y[19_200...]) / ConsoleSignals.rms(x[19_200...])) - 12) < 0.01)
+        #expect(
+            abs(ConsoleSignals.decibels(ConsoleSignals.rms(y[19_200...]) / ConsoleSignals.rms(x[19_200...])) - 12)
+                < 0.01)
         #expect(comp.gainReductionDecibels == 0)
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// Test material with known answers for the console's processors.
 enum ConsoleSignals {
     /// A sine of `amplitude` (linear peak) at `frequency` Hz.
-    static func sine(_ frequency: Double, amplitude: Double, sampleRate: Double, frames: Int, phase: Double = 0) -> [Float] {
+    static func sine(
+        _ frequency: Double, amplitude: Double, sampleRate: Double, frames: Int, phase: Double = 0
+    ) -> [Float] {
         let w = 2 * Double.pi * frequency / sampleRate
         return (0..<frames).map { Float(amplitude * sin(w * Double($0) + phase)) }
     }
@@ -14,7 +16,9 @@ enum ConsoleSignals {
     /// A square wave of `amplitude`: every sample is ±amplitude, so its peak and RMS are both `amplitude`.
     static func square(_ frequency: Double, amplitude: Double, sampleRate: Double, frames: Int) -> [Float] {
         let period = sampleRate / frequency
-        return (0..<frames).map { Double($0).truncatingRemainder(dividingBy: period) < period / 2 ? Float(amplitude) : Float(-amplitude) }
+        return (0..<frames).map {
+            Double($0).truncatingRemainder(dividingBy: period) < period / 2 ? Float(amplitude) : Float(-amplitude)
+        }
     }
 
     static func amplitude(decibels: Double) -> Double { pow(10, decibels / 20) }
@@ -61,7 +65,9 @@ enum ConsoleSignals {
         sidechain: [[Float]]? = nil, prepare: Bool = true
     ) -> [[Float]] {
         let frames = channels[0].count
-        if prepare { processor.prepare(sampleRate: sampleRate, channelCount: channels.count, maximumBlockFrames: blockFrames) }
+        if prepare {
+            processor.prepare(sampleRate: sampleRate, channelCount: channels.count, maximumBlockFrames: blockFrames)
+        }
         var out = channels.map { _ in [Float]() }
         var block = AudioBuffer(channelCount: channels.count, frameCapacity: blockFrames)
         var key = sidechain.map { AudioBuffer(channelCount: $0.count, frameCapacity: blockFrames) }

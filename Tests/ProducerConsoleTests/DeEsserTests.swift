@@ -28,7 +28,8 @@ import Testing
         let silence = [Float](repeating: 0, count: 4_800)
         let burst = silence + ConsoleSignals.sine(7000, amplitude: a, sampleRate: fs, frames: 14_400) + silence
         let y = ConsoleSignals.render(&deEsser, Array(repeating: burst, count: channels), sampleRate: fs)
-        let measured = ConsoleSignals.decibels(ConsoleSignals.sineAmplitude(y[channels - 1][9_600..<19_200], frequency: 7000, sampleRate: fs) / a)
+        let measured = ConsoleSignals.decibels(
+            ConsoleSignals.sineAmplitude(y[channels - 1][9_600..<19_200], frequency: 7000, sampleRate: fs) / a)
         #expect(abs(measured - expected) < 0.1, "measured \(measured) dB, expected \(expected) dB")
 
         var clean = DeEsser(frequency: 6000, threshold: threshold, ratio: ratio, range: 20)

@@ -55,18 +55,25 @@ import Testing
     @Test(arguments: [1, 2])
     func matchesThePlainCascadeWhileParametersGlide(channels: Int) {
         let fs = 48_000.0
-        let bands: [Equalizer.Band] = [.init(frequency: 200, gain: -2, q: 1), .init(frequency: 800, gain: 1.5, q: 1),
-                                       .init(frequency: 3000, gain: 2, q: 1), .init(frequency: 8000, gain: 1, q: 0.7)]
-        let setups: [(slope: Int, bands: Int, lowpass: Int?)] = [(12, 0, nil), (24, 1, nil), (12, 4, nil), (48, 4, 24), (48, 4, 48)]
+        let bands: [Equalizer.Band] = [
+            .init(frequency: 200, gain: -2, q: 1), .init(frequency: 800, gain: 1.5, q: 1),
+            .init(frequency: 3000, gain: 2, q: 1), .init(frequency: 8000, gain: 1, q: 0.7),
+        ]
+        let setups: [(slope: Int, bands: Int, lowpass: Int?)] = [
+            (12, 0, nil), (24, 1, nil), (12, 4, nil), (48, 4, 24), (48, 4, 48),
+        ]
         var noiseSeed: UInt64 = 11
-        let x = (0..<3).map { c in (0..<30_000).map { i -> Float in
-            noiseSeed = noiseSeed &* 6_364_136_223_846_793_005 &+ 1
-            let tone = 0.3 * sin(2 * Double.pi * (c == 0 ? 90 : 2_500) * Double(i) / fs)
-            return Float(tone + Double(Int64(bitPattern: noiseSeed) >> 40) / Double(1 << 23) * 0.2)
-        } }
+        let x = (0..<3).map { c in
+            (0..<30_000).map { i -> Float in
+                noiseSeed = noiseSeed &* 6_364_136_223_846_793_005 &+ 1
+                let tone = 0.3 * sin(2 * Double.pi * (c == 0 ? 90 : 2_500) * Double(i) / fs)
+                return Float(tone + Double(Int64(bitPattern: noiseSeed) >> 40) / Double(1 << 23) * 0.2)
+            }
+        }
         for setup in setups {
-            var eq = Equalizer(highpass: 60, highpassSlope: setup.slope, lowpass: setup.lowpass.map { _ in 15_000 },
-                               lowpassSlope: setup.lowpass ?? 12, bands: Array(bands.prefix(setup.bands)))
+            var eq = Equalizer(
+                highpass: 60, highpassSlope: setup.slope, lowpass: setup.lowpass.map { _ in 15_000 },
+                lowpassSlope: setup.lowpass ?? 12, bands: Array(bands.prefix(setup.bands)))
             eq.prepare(sampleRate: fs, channelCount: channels, maximumBlockFrames: 1000)
             let sections = eq.sectionCoefficients.count
             #expect(sections == setup.slope / 12 + setup.bands + (setup.lowpass ?? 0) / 12)

@@ -13,8 +13,11 @@ enum FXSignals {
     static func dB(_ x: Double) -> Double { 20 * log10(x) }
 
     /// A sine of `frequency` Hz, peak `amplitude`, starting at `phase` radians.
-    static func sine(_ frequency: Double, amplitude: Double, frames: Int, sampleRate: Double = 48_000, phase: Double = 0) -> [Float] {
-        TestSignals.sine(frequency: frequency, amplitude: amplitude, sampleRate: sampleRate, frames: frames, phase: phase)
+    static func sine(
+        _ frequency: Double, amplitude: Double, frames: Int, sampleRate: Double = 48_000, phase: Double = 0
+    ) -> [Float] {
+        TestSignals.sine(
+            frequency: frequency, amplitude: amplitude, sampleRate: sampleRate, frames: frames, phase: phase)
     }
 
     /// Uniform white noise of peak `amplitude`.
@@ -31,9 +34,11 @@ enum FXSignals {
 
     /// Runs `processor` over `channels` in blocks of `blockSize`, calling `automate(block index,
     /// &processor)` before each block; returns the output channels.
-    static func run<P: Processor>(_ processor: inout P, _ channels: [[Float]], sampleRate: Double = 48_000,
-                                  blockSize: Int = 512, prepare: Bool = true,
-                                  automate: ((Int, inout P) -> Void)? = nil) -> [[Float]] {
+    static func run<P: Processor>(
+        _ processor: inout P, _ channels: [[Float]], sampleRate: Double = 48_000,
+        blockSize: Int = 512, prepare: Bool = true,
+        automate: ((Int, inout P) -> Void)? = nil
+    ) -> [[Float]] {
         let n = channels[0].count
         if prepare {
             processor.prepare(sampleRate: sampleRate, channelCount: channels.count, maximumBlockFrames: blockSize)
@@ -83,7 +88,9 @@ enum FXSignals {
 
     /// Aliasing: the strongest component outside ±`guardBins` of the fundamental and of DC,
     /// relative to the fundamental, dB (negative; more negative is cleaner).
-    static func spurious(_ x: [Float], fundamental: Double, sampleRate: Double, start: Int, size: Int = 16384, guardBins: Int = 8) -> Double {
+    static func spurious(
+        _ x: [Float], fundamental: Double, sampleRate: Double, start: Int, size: Int = 16384, guardBins: Int = 8
+    ) -> Double {
         let spectrum = spectrumDB(x, start: start, size: size)
         let bin = Int((fundamental / sampleRate * Double(size)).rounded())
         let peak = spectrum[(bin - guardBins)...(bin + guardBins)].max()!
@@ -119,7 +126,9 @@ enum FXSignals {
     /// Pearson correlation of two equal-length runs.
     static func correlation(_ a: ArraySlice<Float>, _ b: ArraySlice<Float>) -> Double {
         var sab = 0.0, saa = 0.0, sbb = 0.0
-        for (x, y) in zip(a, b) { sab += Double(x) * Double(y); saa += Double(x) * Double(x); sbb += Double(y) * Double(y) }
+        for (x, y) in zip(a, b) {
+            sab += Double(x) * Double(y); saa += Double(x) * Double(x); sbb += Double(y) * Double(y)
+        }
         return sab / (saa * sbb).squareRoot()
     }
 }

@@ -53,7 +53,8 @@ import Testing
             for f in ConsoleSignals.probeFrequencies(sampleRate: sampleRate) {
                 let expected = FilterDesign.responseDecibels(of: sections, atFrequency: f, sampleRate: sampleRate)
                 guard expected > -80 else { continue }
-                let measured = ConsoleSignals.responseDecibels(impulseResponse: ir, frequency: f, sampleRate: sampleRate)
+                let measured = ConsoleSignals.responseDecibels(
+                    impulseResponse: ir, frequency: f, sampleRate: sampleRate)
                 #expect(abs(measured - expected) < 0.01, "\(filter.kind) \(filter.slope) @ \(f) Hz, \(sampleRate)")
                 compared += 1
             }
@@ -73,7 +74,8 @@ import Testing
             var filter = Filter(kind: .highPass, frequency: fc, slope: slope)
             let x = ConsoleSignals.sine(f, amplitude: 1, sampleRate: fs, frames: Int(fs))
             let y = ConsoleSignals.render(&filter, [x], sampleRate: fs)[0]
-            levels.append(ConsoleSignals.decibels(ConsoleSignals.sineAmplitude(y[24_000...], frequency: f, sampleRate: fs)))
+            levels.append(
+                ConsoleSignals.decibels(ConsoleSignals.sineAmplitude(y[24_000...], frequency: f, sampleRate: fs)))
         }
         #expect(abs((levels[0] - levels[1]) - perOctave) < 0.5, "slope \(levels[0] - levels[1]) dB/oct")
         #expect(abs(levels[1] + 3 * perOctave) < 0.5, "at fc/8: \(levels[1]) dB")
@@ -98,11 +100,13 @@ import Testing
         let x = ConsoleSignals.sine(1000, amplitude: 0.2, sampleRate: fs, frames: 48_000)
         var filter = Filter(kind: .peak, frequency: 1000, gain: 0, q: 1)
         filter.prepare(sampleRate: fs, channelCount: 1, maximumBlockFrames: 64)
-        let first = ConsoleSignals.render(&filter, [Array(x[..<9_600])], sampleRate: fs, blockFrames: 64, prepare: false)[0]
+        let first = ConsoleSignals.render(
+            &filter, [Array(x[..<9_600])], sampleRate: fs, blockFrames: 64, prepare: false)[0]
         let known = filter.setParameter("gain", to: 12)
         let unknown = filter.setParameter("mix", to: 1)
         #expect(known && !unknown)
-        let rest = ConsoleSignals.render(&filter, [Array(x[9_600...])], sampleRate: fs, blockFrames: 64, prepare: false)[0]
+        let rest = ConsoleSignals.render(
+            &filter, [Array(x[9_600...])], sampleRate: fs, blockFrames: 64, prepare: false)[0]
         let y = first + rest
         let settled = ConsoleSignals.largestStep(y[38_400...])
         #expect(ConsoleSignals.largestStep(y[9_000..<20_000]) <= settled * 1.001)

@@ -8,7 +8,8 @@ import Testing
     let fs = 48_000.0
 
     func tone(_ db: Double, _ ms: Double) -> [Float] {
-        ConsoleSignals.sine(1000, amplitude: ConsoleSignals.amplitude(decibels: db), sampleRate: fs, frames: Int(ms * 48))
+        ConsoleSignals.sine(
+            1000, amplitude: ConsoleSignals.amplitude(decibels: db), sampleRate: fs, frames: Int(ms * 48))
     }
 
     func gainDecibels(_ y: [Float], _ x: [Float], from: Double, to: Double) -> Double {

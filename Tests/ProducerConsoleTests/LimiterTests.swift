@@ -64,8 +64,10 @@ import Testing
         #expect(limiter.latencyFrames == latency)
         // Just under the target for 10,000 frames (every frame checked), then quiet (whole
         // stretches pass by the fast way).
-        var x = [FXSignals.sine(997, amplitude: FXSignals.gain(dB: -1.2), frames: 20_000),
-                 FXSignals.noise(amplitude: 0.5, frames: 20_000, seed: 2)]
+        var x = [
+            FXSignals.sine(997, amplitude: FXSignals.gain(dB: -1.2), frames: 20_000),
+            FXSignals.noise(amplitude: 0.5, frames: 20_000, seed: 2),
+        ]
         for c in 0..<2 { for i in 10_000..<20_000 { x[c][i] *= 0.3 } }
         let y = FXSignals.run(&limiter, x, blockSize: blockSize)
         let lag = limiter.latencyFrames

@@ -9,12 +9,14 @@ private func burstFolder() throws -> String {
     let dir = try sessionFolder()
     let n = 9600
     let burst = (0..<n).map { i in i < 4800 ? Float(0.5 * sin(2 * Double.pi * 1000 * Double(i) / 48_000)) : 0 }
-    try AudioFile.write(AudioBuffer(channels: [burst]), to: dir + "/takes/burst.wav",
-                        format: AudioFormat(sampleRate: 48_000, channelCount: 1, encoding: .float(bits: 32)))
+    try AudioFile.write(
+        AudioBuffer(channels: [burst]), to: dir + "/takes/burst.wav",
+        format: AudioFormat(sampleRate: 48_000, channelCount: 1, encoding: .float(bits: 32)))
     return dir
 }
 
-private func render(_ yaml: String, in dir: String, to name: String = "mix.wav") throws -> (AudioBuffer, Mixdown.Result) {
+private func render(_ yaml: String, in dir: String, to name: String = "mix.wav") throws -> (AudioBuffer, Mixdown.Result)
+{
     let session = try Session(yaml: yaml, path: dir + "/session.yaml")
     var mixdown = Mixdown(encoding: .float(bits: 32), replacesExisting: true)
     mixdown.blockFrames = 1000
@@ -34,22 +36,29 @@ private func lastAudible(_ b: AudioBuffer) -> Int {
 @Suite("Mixes end when the sound ends")
 struct MixTailTests {
     static let sessions: [(String, String)] = [
-        ("a reverb send", """
+        (
+            "a reverb send",
+            """
             sampleRate: 48000
             tracks:
               - { name: Burst, file: takes/burst.wav, sends: [{ bus: Plate, level: 0 }] }
             buses:
               - { name: Plate, inserts: [{ reverb: { decay: 1.5, predelay: 30, mix: 1 } }] }
-            """),
-        ("a feedback delay on the track", """
+            """
+        ),
+        (
+            "a feedback delay on the track",
+            """
             sampleRate: 48000
             tracks:
               - { name: Burst, file: takes/burst.wav, inserts: [{ delay: { time: 250, feedback: 0.5, mix: 0.5 } }] }
-            """),
+            """
+        ),
     ]
 
-    @Test("The render runs past the last track until the tail is below −90 dBFS, and stops there",
-          arguments: sessions)
+    @Test(
+        "The render runs past the last track until the tail is below −90 dBFS, and stops there",
+        arguments: sessions)
     func tailIsKeptAndCut(name: String, yaml: String) throws {
         let dir = try burstFolder()
         let (auto, result) = try render(yaml, in: dir)
@@ -78,7 +87,9 @@ struct MixTailTests {
     @Test("A mix without memory in its chain is exactly as long as its tracks")
     func noTailWithoutEffects() throws {
         let dir = try burstFolder()
-        let (mix, _) = try render("sampleRate: 48000\ntracks:\n  - { name: B, file: takes/burst.wav, inserts: [{ eq: { highpass: 80 } }] }\n", in: dir)
+        let (mix, _) = try render(
+            "sampleRate: 48000\ntracks:\n  - { name: B, file: takes/burst.wav, inserts: [{ eq: { highpass: 80 } }] }\n",
+            in: dir)
         #expect(mix.frameCount == 9600)
     }
 }
@@ -97,8 +108,10 @@ struct MixOutputTests {
     func inputsAreRefused() throws {
         let dir = try sessionFolder()
         let track = try Data(contentsOf: URL(fileURLWithPath: dir + "/takes/stereo.wav"))
-        for (output, code) in [(dir + "/takes/stereo.wav", FileError.Code.isInput), (dir + "/takes/../takes/stereo.wav", .isInput),
-                               (dir + "/session.yaml", .isInput), (dir + "/takes", .folder)] {
+        for (output, code) in [
+            (dir + "/takes/stereo.wav", FileError.Code.isInput), (dir + "/takes/../takes/stereo.wav", .isInput),
+            (dir + "/session.yaml", .isInput), (dir + "/takes", .folder),
+        ] {
             let error = #expect(throws: FileError.self) { try mixdown(dir, to: output, force: true) }
             #expect(error?.code == code, "\(output)")
         }
@@ -118,7 +131,9 @@ struct MixOutputTests {
     @Test("The format follows the extension; one Producer cannot write is an error before any work")
     func formatFollowsExtension() throws {
         let dir = try sessionFolder()
-        for (name, container) in [("m.aiff", AudioContainer.aiff), ("m.AIF", .aiff), ("m.aifc", .aifc), ("m.rf64", .rf64), ("m.wav", .wav)] {
+        for (name, container) in [
+            ("m.aiff", AudioContainer.aiff), ("m.AIF", .aiff), ("m.aifc", .aifc), ("m.rf64", .rf64), ("m.wav", .wav),
+        ] {
             _ = try mixdown(dir, to: dir + "/" + name)
             #expect(try AudioFileReader(path: dir + "/" + name).format.container == container, "\(name)")
         }
@@ -135,7 +150,10 @@ struct MixOutputTests {
         let dir = try sessionFolder()
         for (start, message) in [
             ("\"99999999:1\"", "\"99999999:1\" is past the 24-hour limit of a session's timeline"),
-            ("\"99999999999 samples\"", "\"99999999999 samples\" is past the 24-hour limit of a session's timeline (4147200000 samples at 48000 Hz)"),
+            (
+                "\"99999999999 samples\"",
+                "\"99999999999 samples\" is past the 24-hour limit of a session's timeline (4147200000 samples at 48000 Hz)"
+            ),
             ("86401", "86401.0 s is past the 24-hour limit of a session's timeline"),
         ] {
             let error = #expect(throws: SessionError.self) {

@@ -5,8 +5,10 @@ import Testing
 
 @Suite("Rendering sessions")
 struct MixerTests {
-    func render(_ yaml: String, in dir: String, encoding: SampleEncoding = .float(bits: 32),
-                stems: Bool = false, parallel: Bool = true) throws -> (AudioBuffer, Mixdown.Result) {
+    func render(
+        _ yaml: String, in dir: String, encoding: SampleEncoding = .float(bits: 32),
+        stems: Bool = false, parallel: Bool = true
+    ) throws -> (AudioBuffer, Mixdown.Result) {
         let session = try Session(yaml: yaml, path: dir + "/session.yaml")
         var mixdown = Mixdown(encoding: encoding, stemsDirectory: stems ? dir + "/stems" : nil, replacesExisting: true)
         mixdown.blockFrames = 1000
@@ -40,7 +42,8 @@ struct MixerTests {
     @Test("Polarity, delay and start land on the exact sample")
     func exactPlacement() throws {
         let dir = try sessionFolder()
-        let (mix, _) = try render("""
+        let (mix, _) = try render(
+            """
             sampleRate: 48000
             tracks:
               - name: A
@@ -60,7 +63,8 @@ struct MixerTests {
     @Test("Gain automation reaches its breakpoints on time without zipper steps")
     func automation() throws {
         let dir = try sessionFolder()
-        let (mix, _) = try render("""
+        let (mix, _) = try render(
+            """
             sampleRate: 48000
             tracks:
               - name: A
@@ -85,7 +89,8 @@ struct MixerTests {
     @Test("Sends feed buses, mute and solo work, and stems hold each bus")
     func routing() throws {
         let dir = try sessionFolder()
-        let (mix, result) = try render("""
+        let (mix, result) = try render(
+            """
             sampleRate: 48000
             tracks:
               - name: A
@@ -108,30 +113,33 @@ struct MixerTests {
         #expect(stem.frameCount == mix.frameCount && stem[0, 1234] == mix[0, 1234])
     }
 
-    @Test("Pre- and post-fader sends from a panned mono track and a stereo one: the bus and the master hold the sums of their sources")
+    @Test(
+        "Pre- and post-fader sends from a panned mono track and a stereo one: the bus and the master hold the sums of their sources"
+    )
     func sumsOfTracksAndSends() throws {
         let dir = try sessionFolder()
-        let session = try Session(yaml: """
-            sampleRate: 48000
-            tracks:
-              - name: A
-                file: takes/mono.wav
-                gain: -4
-                pan: -0.5
-                sends: [{ bus: FX, level: -6 }, { bus: FX, level: -10, pre: true }]
-              - name: B
-                file: takes/stereo.wav
-                gain: 2
-                pan: 0.3
-                sends: [{ bus: FX, level: -3 }]
-              - name: C
-                file: takes/mono.wav
-                pan: 0.25
-                output: FX
-            buses:
-              - name: FX
-                gain: -1
-            """, path: dir + "/session.yaml")
+        let session = try Session(
+            yaml: """
+                sampleRate: 48000
+                tracks:
+                  - name: A
+                    file: takes/mono.wav
+                    gain: -4
+                    pan: -0.5
+                    sends: [{ bus: FX, level: -6 }, { bus: FX, level: -10, pre: true }]
+                  - name: B
+                    file: takes/stereo.wav
+                    gain: 2
+                    pan: 0.3
+                    sends: [{ bus: FX, level: -3 }]
+                  - name: C
+                    file: takes/mono.wav
+                    pan: 0.25
+                    output: FX
+                buses:
+                  - name: FX
+                    gain: -1
+                """, path: dir + "/session.yaml")
         // A block length that is not a multiple of the sums' eight-frame vectors.
         var mixdown = Mixdown(encoding: .float(bits: 32), stemsDirectory: dir + "/stems", replacesExisting: true)
         mixdown.blockFrames = 1001
@@ -165,7 +173,8 @@ struct MixerTests {
     @Test("The same session renders bit-identical twice")
     func deterministic() throws {
         let dir = try sessionFolder()
-        let yaml = "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 0.3\n  - name: B\n    file: takes/mono.wav\n    pan: -0.5\n    gain: -4\n"
+        let yaml =
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 0.3\n  - name: B\n    file: takes/mono.wav\n    pan: -0.5\n    gain: -4\n"
         let (a, _) = try render(yaml, in: dir, encoding: .integer(bits: 24))
         let (b, _) = try render(yaml, in: dir, encoding: .integer(bits: 24))
         #expect(a.channel(0) == b.channel(0) && a.channel(1) == b.channel(1))
@@ -212,7 +221,8 @@ struct MixerTests {
         let dir = try sessionFolder()
         // The Vox strip automates a compressor it does not have: that must be refused, with its line.
         #expect(throws: SessionError.self) { _ = try render(Self.fullSession, in: dir) }
-        let yaml = Self.fullSession.split(separator: "\n").filter { !$0.contains("compressor.threshold") }.joined(separator: "\n")
+        let yaml = Self.fullSession.split(separator: "\n").filter { !$0.contains("compressor.threshold") }.joined(
+            separator: "\n")
         let (a, _) = try render(yaml, in: dir, parallel: true)
         let (b, _) = try render(yaml, in: dir, parallel: false)
         #expect(a.frameCount == b.frameCount)
@@ -244,7 +254,8 @@ struct MixerTests {
     func stereoPanLaw(_ law: PanLaw) throws {
         let dir = try sessionFolder()
         let source = try AudioFile.read(path: dir + "/takes/stereo.wav").buffer
-        let yaml = "sampleRate: 48000\npanLaw: \"\(law.rawValue)\"\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 0.6\n"
+        let yaml =
+            "sampleRate: 48000\npanLaw: \"\(law.rawValue)\"\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 0.6\n"
         let (mix, _) = try render(yaml, in: dir, encoding: .float(bits: 32))
         var panner = Pan(pan: 0.6, law: law)
         panner.prepare(sampleRate: 48_000, channelCount: 2, maximumBlockFrames: 2000)
@@ -260,16 +271,21 @@ struct MixerTests {
     @Test("A track's file problem names it by its key path, as every session message does")
     func trackKeyPath() throws {
         let dir = try sessionFolder()
-        try AudioFile.write(AudioBuffer(channels: [[Float](repeating: 0, count: 100)]), to: dir + "/takes/slow.wav",
-                            format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .float(bits: 32)))
-        let session = try Session(yaml: "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/mono.wav\n  - name: B\n    file: takes/slow.wav\n",
-                                  path: dir + "/session.yaml")
+        try AudioFile.write(
+            AudioBuffer(channels: [[Float](repeating: 0, count: 100)]), to: dir + "/takes/slow.wav",
+            format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .float(bits: 32)))
+        let session = try Session(
+            yaml:
+                "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/mono.wav\n  - name: B\n    file: takes/slow.wav\n",
+            path: dir + "/session.yaml")
         do {
             _ = try Mixer(session: session)
             Issue.record("a 44.1 kHz track in a 48 kHz session was accepted")
         } catch {
-            #expect(error.description
-                    == "\(dir)/session.yaml:5: tracks[1].file: \(dir)/takes/slow.wav is at 44100 Hz but the session renders at 48000 Hz")
+            #expect(
+                error.description
+                    == "\(dir)/session.yaml:5: tracks[1].file: \(dir)/takes/slow.wav is at 44100 Hz but the session renders at 48000 Hz"
+            )
         }
     }
 
@@ -278,7 +294,8 @@ struct MixerTests {
         let dir = try sessionFolder()
         let source = try AudioFile.read(path: dir + "/takes/mono.wav").buffer
         for (law, gain) in [("-3dB", 0.5.squareRoot()), ("-6dB", 0.5), ("0dB", 1.0)] {
-            let (mix, _) = try render("sampleRate: 48000\npanLaw: \"\(law)\"\ntracks:\n  - name: A\n    file: takes/mono.wav\n", in: dir)
+            let (mix, _) = try render(
+                "sampleRate: 48000\npanLaw: \"\(law)\"\ntracks:\n  - name: A\n    file: takes/mono.wav\n", in: dir)
             #expect(abs(Double(mix[0, 1000]) - Double(source[0, 1000]) * gain) < 1e-6, "\(law)")
         }
     }

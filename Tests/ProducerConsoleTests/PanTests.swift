@@ -41,7 +41,10 @@ import Testing
     }
 
     @Test func stereoCentreIsUnchangedAndHardRightSilencesLeft() {
-        let x = [FXSignals.noise(amplitude: 0.5, frames: 1_000, seed: 1), FXSignals.noise(amplitude: 0.5, frames: 1_000, seed: 2)]
+        let x = [
+            FXSignals.noise(amplitude: 0.5, frames: 1_000, seed: 1),
+            FXSignals.noise(amplitude: 0.5, frames: 1_000, seed: 2),
+        ]
         var centre = Pan(pan: 0)
         #expect(FXSignals.run(&centre, x) == x)
         var right = Pan(pan: 1)

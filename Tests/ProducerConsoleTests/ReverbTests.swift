@@ -12,10 +12,12 @@ import Testing
 
     @Test(arguments: [44_100.0, 96_000.0])
     func measuredRT60MatchesTheDecayAskedFor(sampleRate: Double) {
-        for (reverb, asked) in [(Reverb(decay: 1.0, damping: 0), 1.0),
-                                (Reverb(decay: 2.5, damping: 0), 2.5),
-                                (Reverb(size: 0.5, damping: 0), 0.2 * 50.0.squareRoot()),
-                                (Reverb(size: 0.2, damping: 0), Reverb(size: 0.2).t60)] {
+        for (reverb, asked) in [
+            (Reverb(decay: 1.0, damping: 0), 1.0),
+            (Reverb(decay: 2.5, damping: 0), 2.5),
+            (Reverb(size: 0.5, damping: 0), 0.2 * 50.0.squareRoot()),
+            (Reverb(size: 0.2, damping: 0), Reverb(size: 0.2).t60),
+        ] {
             let ir = Self.impulseResponse(reverb, sampleRate: sampleRate, seconds: asked * 1.2 + 0.3)
             for c in 0..<2 {
                 let measured = FXSignals.rt60(ir[c], sampleRate: sampleRate)

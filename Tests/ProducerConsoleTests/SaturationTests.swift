@@ -19,12 +19,12 @@ import Testing
         print("Saturation cubic 4x: aliasing \(cubic4) dB")
         let quieter = Self.aliasing(factor: 4, amplitude: 0.25)
         print("Saturation tanh 4x, -12 dBFS in: aliasing \(quieter) dB")
-        #expect(figures[0].1 > -20)          // without oversampling it aliases badly
-        #expect(figures[1].1 <= -30)         // 2×: the 9th harmonic (90 kHz) folds to 6 kHz
-        #expect(figures[2].1 <= -59)         // 4× at −6 dBFS: −59.6 dB (the 17th/19th harmonics fold in)
-        #expect(quieter <= -60)              // 4× at −12 dBFS
-        #expect(figures[3].1 <= -90)         // 8×
-        #expect(cubic4 <= -45)               // the cubic's hard corner at ±1 makes more high harmonics
+        #expect(figures[0].1 > -20)  // without oversampling it aliases badly
+        #expect(figures[1].1 <= -30)  // 2×: the 9th harmonic (90 kHz) folds to 6 kHz
+        #expect(figures[2].1 <= -59)  // 4× at −6 dBFS: −59.6 dB (the 17th/19th harmonics fold in)
+        #expect(quieter <= -60)  // 4× at −12 dBFS
+        #expect(figures[3].1 <= -90)  // 8×
+        #expect(cubic4 <= -45)  // the cubic's hard corner at ±1 makes more high harmonics
     }
 
     @Test func latencyIsTheOversamplersExactDelay() {
@@ -57,7 +57,8 @@ import Testing
         let x = FXSignals.sine(220, amplitude: 0.5, frames: 48_000)
         var dry = Saturation(drive: 24, mix: 0)
         var wet = Saturation(drive: 24, mix: 1)
-        let own = max(FXSignals.maximumStep(FXSignals.run(&dry, [x])[0]), FXSignals.maximumStep(FXSignals.run(&wet, [x])[0]))
+        let own = max(
+            FXSignals.maximumStep(FXSignals.run(&dry, [x])[0]), FXSignals.maximumStep(FXSignals.run(&wet, [x])[0]))
         var s = Saturation(drive: 0, mix: 0)
         let y = FXSignals.run(&s, [x], blockSize: 64) { index, p in
             // Jump mix and drive every 20 ms between extremes.

@@ -15,10 +15,12 @@ func sessionFolder() throws -> String {
     }
     let left = (0..<n).map { i in Float(0.3 * sin(2 * Double.pi * 220 * Double(i) / 48_000)) + noise() }
     let right = (0..<n).map { i in Float(0.2 * sin(2 * Double.pi * 330 * Double(i) / 48_000)) + noise() }
-    try AudioFile.write(AudioBuffer(channels: [left, right]), to: dir + "/takes/stereo.wav",
-                        format: AudioFormat(sampleRate: 48_000, channelCount: 2, encoding: .float(bits: 32)))
-    try AudioFile.write(AudioBuffer(channels: [left]), to: dir + "/takes/mono.wav",
-                        format: AudioFormat(sampleRate: 48_000, channelCount: 1, encoding: .float(bits: 32)))
+    try AudioFile.write(
+        AudioBuffer(channels: [left, right]), to: dir + "/takes/stereo.wav",
+        format: AudioFormat(sampleRate: 48_000, channelCount: 2, encoding: .float(bits: 32)))
+    try AudioFile.write(
+        AudioBuffer(channels: [left]), to: dir + "/takes/mono.wav",
+        format: AudioFormat(sampleRate: 48_000, channelCount: 1, encoding: .float(bits: 32)))
     return dir
 }
 
@@ -31,7 +33,8 @@ struct SessionTests {
     @Test("The issue's example session parses, with every value in its unit")
     func example() throws {
         let dir = try sessionFolder()
-        let s = try parse("""
+        let s = try parse(
+            """
             sampleRate: 48000
             tempo: 100
             tracks:
@@ -57,8 +60,8 @@ struct SessionTests {
         let t = try #require(s.tracks.first)
         #expect(t.file == dir + "/takes/stereo.wav")
         #expect(t.strip.gainDecibels == -3 && t.strip.inverted)
-        #expect(t.strip.delayFrames == 72)              // 1.5 ms at 48 kHz
-        #expect(t.startFrame == 115_200)                 // bar 2 at 100 BPM: 2.4 s
+        #expect(t.strip.delayFrames == 72)  // 1.5 ms at 48 kHz
+        #expect(t.startFrame == 115_200)  // bar 2 at 100 BPM: 2.4 s
         #expect(t.strip.inserts.map(\.kind) == ["eq", "compressor"])
         #expect(t.strip.inserts[1].parameters["ratio"] == .number(3))
         #expect(t.strip.sends.first?.bus == "Plate" && t.strip.sends.first?.levelDecibels == -12)
@@ -70,7 +73,8 @@ struct SessionTests {
     @Test("bar:beat positions are read through the session's tempo map, in its meter")
     func barBeatThroughTempoMap() throws {
         let dir = try sessionFolder()
-        let s = try parse("""
+        let s = try parse(
+            """
             sampleRate: 48000
             tempo: 90
             beatsPerBar: 3
@@ -83,19 +87,40 @@ struct SessionTests {
     }
 
     static let mistakes: [(yaml: String, line: Int, key: String, says: String)] = [
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    gian: -3\n", 5, "tracks[0].gian", "unknown key"),
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    gain: loud\n", 5, "tracks[0].gain", "must be a number"),
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/missing.wav\n", 4, "tracks[0].file", "does not exist"),
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    sends: [{ bus: Plate }]\n", 5,
-         "tracks[0].sends[0].bus", "no bus named \"Plate\""),
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    output: X\nbuses:\n  - name: X\n    output: Y\n  - name: Y\n    sends: [{ bus: X }]\n",
-         7, "buses", "routing cycle"),
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - fuzzbox: {}\n", 6,
-         "tracks[0].inserts[0]", "unknown processor"),
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 3\n", 5, "tracks[0].pan", "out of range"),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    gian: -3\n", 5, "tracks[0].gian",
+            "unknown key"
+        ),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    gain: loud\n", 5,
+            "tracks[0].gain", "must be a number"
+        ),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/missing.wav\n", 4, "tracks[0].file",
+            "does not exist"
+        ),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    sends: [{ bus: Plate }]\n", 5,
+            "tracks[0].sends[0].bus", "no bus named \"Plate\""
+        ),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    output: X\nbuses:\n  - name: X\n    output: Y\n  - name: Y\n    sends: [{ bus: X }]\n",
+            7, "buses", "routing cycle"
+        ),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - fuzzbox: {}\n",
+            6,
+            "tracks[0].inserts[0]", "unknown processor"
+        ),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    pan: 3\n", 5, "tracks[0].pan",
+            "out of range"
+        ),
         // The graph is checked while reading, before anything renders.
-        ("sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - compressor: { sidechain: Nobody }\n",
-         6, "tracks[0].inserts[0].compressor.sidechain", "no other track named \"Nobody\""),
+        (
+            "sampleRate: 48000\ntracks:\n  - name: A\n    file: takes/stereo.wav\n    inserts:\n      - compressor: { sidechain: Nobody }\n",
+            6, "tracks[0].inserts[0].compressor.sidechain", "no other track named \"Nobody\""
+        ),
     ]
 
     @Test("Every mistake names the line and the key", arguments: mistakes)

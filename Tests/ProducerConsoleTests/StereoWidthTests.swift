@@ -3,8 +3,10 @@ import ProducerConsole
 import Testing
 
 @Suite struct StereoWidthTests {
-    static let input = [FXSignals.noise(amplitude: 0.7, frames: 4_000, seed: 1),
-                        FXSignals.noise(amplitude: 0.7, frames: 4_000, seed: 2)]
+    static let input = [
+        FXSignals.noise(amplitude: 0.7, frames: 4_000, seed: 1),
+        FXSignals.noise(amplitude: 0.7, frames: 4_000, seed: 2),
+    ]
 
     @Test func unityIsExactlyUnchanged() {
         var w = StereoWidth(width: 1)
@@ -27,9 +29,14 @@ import Testing
     }
 
     @Test func automationIsSmoothAndMonoIsUntouched() {
-        let x = [FXSignals.sine(200, amplitude: 0.5, frames: 48_000), FXSignals.sine(200, amplitude: 0.5, frames: 48_000, phase: 2)]
+        let x = [
+            FXSignals.sine(200, amplitude: 0.5, frames: 48_000),
+            FXSignals.sine(200, amplitude: 0.5, frames: 48_000, phase: 2),
+        ]
         var w = StereoWidth(width: 0)
-        let y = FXSignals.run(&w, x, blockSize: 64) { index, p in p.setParameter("width", to: (index / 30) % 2 == 0 ? 0 : 2) }
+        let y = FXSignals.run(&w, x, blockSize: 64) { index, p in
+            p.setParameter("width", to: (index / 30) % 2 == 0 ? 0 : 2)
+        }
         var wide = StereoWidth(width: 2)
         let own = FXSignals.maximumStep(FXSignals.run(&wide, x)[0])
         #expect(FXSignals.maximumStep(y[0]) <= own * 1.01)

@@ -16,7 +16,9 @@ import ProducerDSP
         // Downbeats fall on the accented first beats.
         #expect(track.downbeats.count >= take.downbeats.count - 1)
         for d in track.downbeats where d > 2 {
-            #expect(take.downbeats.contains { abs($0 - d) <= 0.02 }, "\(what) \(bpm): downbeat at \(d) is not a bar's first beat")
+            #expect(
+                take.downbeats.contains { abs($0 - d) <= 0.02 },
+                "\(what) \(bpm): downbeat at \(d) is not a bar's first beat")
         }
     }
 

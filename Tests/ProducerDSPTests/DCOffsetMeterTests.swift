@@ -18,7 +18,8 @@ import ProducerDSP
     }
 
     @Test func silenceHasNoOffset() {
-        let r = HealthSignals.feed(DCOffsetMeter(sampleRate: 48_000, channelCount: 1), [[Float](repeating: 0, count: 1000)])
+        let r = HealthSignals.feed(
+            DCOffsetMeter(sampleRate: 48_000, channelCount: 1), [[Float](repeating: 0, count: 1000)])
         #expect(r.channels[0].mean == 0 && r.channels[0].levelDBFS == nil && r.worstLevelDBFS == nil)
     }
 

@@ -24,7 +24,9 @@ import ProducerDSP
         let fft = FFT(size: n)
         var re = [Float](repeating: 0, count: n / 2 + 1), im = re
         x.withUnsafeBufferPointer { xb in
-            re.withUnsafeMutableBufferPointer { r in im.withUnsafeMutableBufferPointer { fft.forward(xb, real: r, imag: $0) } }
+            re.withUnsafeMutableBufferPointer { r in
+                im.withUnsafeMutableBufferPointer { fft.forward(xb, real: r, imag: $0) }
+            }
         }
         let ref = Self.dft(x)
         let scale = zip(ref.re, ref.im).map { ($0 * $0 + $1 * $1).squareRoot() }.max()!
@@ -41,7 +43,7 @@ import ProducerDSP
         let x = (0..<n).map { Float(0.5 * cos(2 * Double.pi * 32 * Double($0) / Double(n))) }
         let fft = FFT(size: n)
         let mag = fft.magnitude(x)
-        #expect(abs(mag[32] - 256) < 1e-3)            // n/2 · amplitude
+        #expect(abs(mag[32] - 256) < 1e-3)  // n/2 · amplitude
         #expect(mag.enumerated().allSatisfy { $0.offset == 32 || $0.element < 1e-3 })
         var power = [Float](repeating: 0, count: n / 2 + 1)
         x.withUnsafeBufferPointer { xb in power.withUnsafeMutableBufferPointer { fft.power(xb, into: $0) } }
@@ -50,11 +52,13 @@ import ProducerDSP
 
     @Test func dcAndNyquistAreReal() {
         let n = 16
-        let x: [Float] = (0..<n).map { $0 % 2 == 0 ? 1 : 0 }   // DC 8, Nyquist 8
+        let x: [Float] = (0..<n).map { $0 % 2 == 0 ? 1 : 0 }  // DC 8, Nyquist 8
         let fft = FFT(size: n)
         var re = [Float](repeating: 0, count: n / 2 + 1), im = re
         x.withUnsafeBufferPointer { xb in
-            re.withUnsafeMutableBufferPointer { r in im.withUnsafeMutableBufferPointer { fft.forward(xb, real: r, imag: $0) } }
+            re.withUnsafeMutableBufferPointer { r in
+                im.withUnsafeMutableBufferPointer { fft.forward(xb, real: r, imag: $0) }
+            }
         }
         #expect(re[0] == 8 && re[n / 2] == 8 && im[0] == 0 && im[n / 2] == 0)
         for k in 1..<(n / 2) { #expect(abs(re[k]) < 1e-5 && abs(im[k]) < 1e-5) }

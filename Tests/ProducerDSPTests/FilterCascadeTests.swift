@@ -10,7 +10,9 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(1 << 53)
         }
-        mutating func next(_ range: ClosedRange<Double>) -> Double { range.lowerBound + next() * (range.upperBound - range.lowerBound) }
+        mutating func next(_ range: ClosedRange<Double>) -> Double {
+            range.lowerBound + next() * (range.upperBound - range.lowerBound)
+        }
     }
 
     /// A stable section with poles and zeros at radius 0.3…0.995 and a gain of 0.5…2.
@@ -100,9 +102,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, "--check"]
-        guard (try? process.run()) != nil else { return }   // no python3 here: nothing to compare with
+        guard (try? process.run()) != nil else { return }  // no python3 here: nothing to compare with
         process.waitUntilExit()
-        guard process.terminationStatus != 127 else { return }   // env found no python3
+        guard process.terminationStatus != 127 else { return }  // env found no python3
         #expect(process.terminationStatus == 0, "FilterCascade+Kernels.swift is out of date: run \(script)")
     }
 }

@@ -37,7 +37,7 @@ import ProducerDSP
     }
 
     @Test func chromaOfASingleToneIsItsPitchClass() {
-        let x = RhythmSignals.tone(midi: 64, seconds: 2, sampleRate: 22_050)   // E4
+        let x = RhythmSignals.tone(midi: 64, seconds: 2, sampleRate: 22_050)  // E4
         let (chroma, _) = ChromaExtractor().chroma(x, sampleRate: 22_050)
         #expect(chroma.indices.max { chroma[$0] < chroma[$1] } == 4)
     }

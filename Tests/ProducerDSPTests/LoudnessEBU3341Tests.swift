@@ -41,7 +41,8 @@ import Testing
 
     @Test("Case 5: -26/-20/-26 dBFS", arguments: rates)
     func case5(rate: Double) {
-        let r = S.loudness(Self.stereo(S.tone([(-26, 20), (-20, 20.1), (-26, 20)], sampleRate: rate)), sampleRate: rate)
+        let r = S.loudness(
+            Self.stereo(S.tone([(-26, 20), (-20, 20.1), (-26, 20)], sampleRate: rate)), sampleRate: rate)
         #expect(abs(r.integrated! + 23) <= 0.1)
     }
 

@@ -67,8 +67,9 @@ import Testing
         #expect(LoudnessMeter.channelWeights(channelCount: 6, channelMask: 0x3F) == [1, 1, 1, 0, 1.41, 1.41])
         #expect(LoudnessMeter.channelWeights(channelCount: 6, channelMask: 0x60F) == [1, 1, 1, 0, 1.41, 1.41])
         // 7.1: FL FR FC LFE BL BR SL SR.
-        #expect(LoudnessMeter.channelWeights(channelCount: 8, channelMask: 0x63F)
-            == [1, 1, 1, 0, 1.41, 1.41, 1.41, 1.41])
+        #expect(
+            LoudnessMeter.channelWeights(channelCount: 8, channelMask: 0x63F)
+                == [1, 1, 1, 0, 1.41, 1.41, 1.41, 1.41])
         // Stereo mask, and a mask with fewer bits than channels.
         #expect(LoudnessMeter.channelWeights(channelCount: 2, channelMask: 0x3) == [1, 1])
         #expect(LoudnessMeter.channelWeights(channelCount: 3, channelMask: 0x8) == [0, 1, 1])

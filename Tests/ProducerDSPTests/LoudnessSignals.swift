@@ -50,8 +50,8 @@ enum LoudnessSignals {
         let high = 4 * sampleRate
         let total = Int(seconds * high)
         let fade = Int(0.010 * high)
-        let slow = high / (sampleRate / 6)       // 24 samples per period of fs/6
-        let fast = high / (sampleRate / 4)       // 16 samples per period of fs/4
+        let slow = high / (sampleRate / 6)  // 24 samples per period of fs/6
+        let fast = high / (sampleRate / 4)  // 16 samples per period of fs/4
         let burstStart = Int(slow) * (total / 2 / Int(slow))  // at a zero crossing of the slow sine
         var x = [Double](repeating: 0, count: total)
         for i in 0..<total {

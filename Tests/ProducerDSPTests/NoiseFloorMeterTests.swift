@@ -12,7 +12,8 @@ import ProducerDSP
     }
 
     @Test func floorIsTheNoiseInTheGaps() {
-        let results = HealthSignals.splitResults(NoiseFloorMeter(sampleRate: 48_000, channelCount: 1), [Self.toneWithNoise(seed: 1)])
+        let results = HealthSignals.splitResults(
+            NoiseFloorMeter(sampleRate: 48_000, channelCount: 1), [Self.toneWithNoise(seed: 1)])
         let r = results[0]
         #expect(abs(r.floorDBFS! + 60) < 1)
         #expect(abs(r.fifthPercentileDBFS! + 60) < 1)
@@ -31,7 +32,9 @@ import ProducerDSP
     }
 
     @Test func allSilenceHasNoFloor() {
-        let r = HealthSignals.feed(NoiseFloorMeter(sampleRate: 44_100, channelCount: 2), [[Float](repeating: 0, count: 44_100), [Float](repeating: 0, count: 44_100)])
+        let r = HealthSignals.feed(
+            NoiseFloorMeter(sampleRate: 44_100, channelCount: 2),
+            [[Float](repeating: 0, count: 44_100), [Float](repeating: 0, count: 44_100)])
         #expect(r.floorDBFS == nil && r.digitalSilenceWindows == r.windowCount && r.windowCount == 19)
         #expect(abs(r.windowSeconds - 2208.0 / 44_100) < 1e-12)
     }

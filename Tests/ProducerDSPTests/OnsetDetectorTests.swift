@@ -20,8 +20,10 @@ import ProducerDSP
 
     @Test(arguments: [44_100.0, 48_000])
     func drumsAndClicks(sampleRate: Double) {
-        for take in [RhythmSignals.drumPattern(bpm: 100, seconds: 15, sampleRate: sampleRate, eighths: false),
-                     RhythmSignals.clickTrack(bpm: 140, seconds: 15, sampleRate: sampleRate)] {
+        for take in [
+            RhythmSignals.drumPattern(bpm: 100, seconds: 15, sampleRate: sampleRate, eighths: false),
+            RhythmSignals.clickTrack(bpm: 140, seconds: 15, sampleRate: sampleRate),
+        ] {
             let found = OnsetDetector().onsets(take.samples, sampleRate: take.sampleRate)
             let f = RhythmSignals.fMeasure(found, take.onsets)
             #expect(f >= 0.95, "F = \(f): \(found.count) found, \(take.onsets.count) true")

@@ -19,7 +19,8 @@ struct OnsetStreamTests {
             var sumLow: Float = 0, sum: Float = 0
             var maxed = [Float](repeating: 0, count: bands)
             for b in 0..<bands {
-                maxed[b] = max(spec[t - diff, max(0, b - 1)], max(spec[t - diff, b], spec[t - diff, min(bands - 1, b + 1)]))
+                maxed[b] = max(
+                    spec[t - diff, max(0, b - 1)], max(spec[t - diff, b], spec[t - diff, min(bands - 1, b + 1)]))
             }
             for b in 0..<lowBands { sumLow += max(0, spec[t, b] - maxed[b]) }
             sum = sumLow

@@ -29,9 +29,10 @@ enum PitchTestMaterial {
             let depth = i % 3 == 0 ? 0 : Double(10 + next() % 41)
             let glide: Double? = (i % 4 == 1 && previous.map { abs($0 - midi) <= 5 } == true) ? previous : nil
             let detune = Double(Int(next() % 41) - 20) / 100
-            notes.append(SungNote(
-                start: t, duration: duration, midi: midi + detune, vibratoRate: rate, vibratoDepthCents: depth,
-                glideFromMidi: glide, velocity: 0.5 + Double(next() % 50) / 100))
+            notes.append(
+                SungNote(
+                    start: t, duration: duration, midi: midi + detune, vibratoRate: rate, vibratoDepthCents: depth,
+                    glideFromMidi: glide, velocity: 0.5 + Double(next() % 50) / 100))
             previous = midi
             t += duration
             if next() % 3 == 0 { t += 0.15 + Double(next() % 30) / 100; previous = nil }
@@ -58,11 +59,12 @@ enum PitchTestMaterial {
             midi += step
             let duration = 0.2 + Double(next() % 500) / 1000  // ends off the 10 ms frame grid
             let vibrato = i % 3 != 0
-            notes.append(SungNote(
-                start: t, duration: duration, midi: midi + Double(Int(next() % 31) - 15) / 100,
-                vibratoRate: vibrato ? 4.5 + Double(next() % 20) / 10 : 0,
-                vibratoDepthCents: vibrato ? Double(20 + next() % 31) : 0,
-                velocity: 0.5 + Double(next() % 50) / 100))
+            notes.append(
+                SungNote(
+                    start: t, duration: duration, midi: midi + Double(Int(next() % 31) - 15) / 100,
+                    vibratoRate: vibrato ? 4.5 + Double(next() % 20) / 10 : 0,
+                    vibratoDepthCents: vibrato ? Double(20 + next() % 31) : 0,
+                    velocity: 0.5 + Double(next() % 50) / 100))
             t += duration + 0.02
         }
         return notes
@@ -116,8 +118,10 @@ enum PitchTestMaterial {
             var nearBoundary = false
             for k in max(0, i - 2)...min(n - 1, i + 2) where voiced(k) != r { nearBoundary = true }
             var nearChange = false
-            for k in max(1, i - 1)...min(n - 1, i + 2) where voiced(k) && voiced(k - 1)
-                && abs(cents(reference[k], reference[k - 1])) > 100 { nearChange = true }
+            for k in max(1, i - 1)...min(n - 1, i + 2)
+            where voiced(k) && voiced(k - 1)
+                && abs(cents(reference[k], reference[k - 1])) > 100
+            { nearChange = true }
             if r {
                 voicedFrames += 1
                 var ok = false

@@ -6,7 +6,8 @@ import ProducerTestSupport
 
 @Suite struct PitchTrackerTests {
     static func sine(_ frequency: Double, seconds: Double = 1, sampleRate: Double = 44_100) -> [Float] {
-        TestSignals.sine(frequency: frequency, amplitude: 0.5, sampleRate: sampleRate, frames: Int(seconds * sampleRate))
+        TestSignals.sine(
+            frequency: frequency, amplitude: 0.5, sampleRate: sampleRate, frames: Int(seconds * sampleRate))
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -97,7 +98,9 @@ import ProducerTestSupport
     @Test func detunedNoteReadsItsCents() {
         var synth = VoiceSynth(sampleRate: 44_100, seed: 5)
         synth.breathNoiseSNR = 20
-        let take = synth.render([SungNote(start: 0.2, duration: 1.5, midi: 64.35, vibratoRate: 5.5, vibratoDepthCents: 30)])
+        let take = synth.render([
+            SungNote(start: 0.2, duration: 1.5, midi: 64.35, vibratoRate: 5.5, vibratoDepthCents: 30)
+        ])
         let frames = PitchTracker(sampleRate: 44_100).track(take.samples)
         let e4 = 440 * pow(2, (64.0 - 69) / 12)
         let cents = frames.filter(\.isVoiced).map { PitchTestMaterial.cents($0.f0, e4) }

@@ -57,7 +57,8 @@ enum RhythmSignals {
         let n = Int(0.25 * sampleRate)
         return (0..<n).map { i in
             let t = Double(i) / sampleRate
-            return Float(exp(-t / 0.06) * min(1, (0.25 - t) / 0.03) * (0.6 * rng.uniform() + 0.4 * sin(2 * .pi * 190 * t)))
+            return Float(
+                exp(-t / 0.06) * min(1, (0.25 - t) / 0.03) * (0.6 * rng.uniform() + 0.4 * sin(2 * .pi * 190 * t)))
         }
     }
 
@@ -75,8 +76,10 @@ enum RhythmSignals {
 
     /// A click track at `bpm` with every `beatsPerBar`-th click accented (louder, higher), the
     /// first beat at `offset` seconds.
-    static func clickTrack(bpm: Double, seconds: Double, sampleRate: Double = 44_100, beatsPerBar: Int = 4,
-                           offset: Double = 0.5, seed: UInt64 = 1) -> Take {
+    static func clickTrack(
+        bpm: Double, seconds: Double, sampleRate: Double = 44_100, beatsPerBar: Int = 4,
+        offset: Double = 0.5, seed: UInt64 = 1
+    ) -> Take {
         var rng = Random(seed: seed)
         var x = [Float](repeating: 0, count: Int(seconds * sampleRate))
         var take = Take(samples: [], sampleRate: sampleRate)
@@ -84,7 +87,8 @@ enum RhythmSignals {
         while offset + Double(k) * 60 / bpm < seconds - 0.1 {
             let t = offset + Double(k) * 60 / bpm
             let accent = k % beatsPerBar == 0
-            mix(click(accent: accent, sampleRate: sampleRate, rng: &rng), into: &x, at: t, sampleRate: sampleRate,
+            mix(
+                click(accent: accent, sampleRate: sampleRate, rng: &rng), into: &x, at: t, sampleRate: sampleRate,
                 gain: accent ? 0.8 : 0.35)
             take.beats.append(t)
             if accent { take.downbeats.append(t) }
@@ -97,8 +101,10 @@ enum RhythmSignals {
 
     /// A rock-like drum pattern at `bpm`: kick on 1 and 3 (louder on 1), snare on 2 and 4, a
     /// hi-hat on every beat and (when `eighths`) a softer one between beats.
-    static func drumPattern(bpm: Double, seconds: Double, sampleRate: Double = 44_100, eighths: Bool = true,
-                            offset: Double = 0.3, seed: UInt64 = 2) -> Take {
+    static func drumPattern(
+        bpm: Double, seconds: Double, sampleRate: Double = 44_100, eighths: Bool = true,
+        offset: Double = 0.3, seed: UInt64 = 2
+    ) -> Take {
         var rng = Random(seed: seed)
         var x = [Float](repeating: 0, count: Int(seconds * sampleRate))
         var take = Take(samples: [], sampleRate: sampleRate)
@@ -114,7 +120,9 @@ enum RhythmSignals {
             }
             mix(hat(sampleRate: sampleRate, rng: &rng), into: &x, at: t, sampleRate: sampleRate, gain: 0.3)
             if eighths {
-                mix(hat(sampleRate: sampleRate, rng: &rng), into: &x, at: t + period / 2, sampleRate: sampleRate, gain: 0.12)
+                mix(
+                    hat(sampleRate: sampleRate, rng: &rng), into: &x, at: t + period / 2, sampleRate: sampleRate,
+                    gain: 0.12)
             }
             take.beats.append(t)
             k += 1
@@ -152,7 +160,8 @@ enum RhythmSignals {
         while t < seconds - 0.7 {
             let midi = 48 + (rng.uniform() + 1) * 18
             let gain = Float(0.25 + 0.2 * (rng.uniform() + 1))
-            mix(pianoNote(midi: midi.rounded(), seconds: 0.8, sampleRate: sampleRate), into: &x, at: t,
+            mix(
+                pianoNote(midi: midi.rounded(), seconds: 0.8, sampleRate: sampleRate), into: &x, at: t,
                 sampleRate: sampleRate, gain: gain)
             take.onsets.append(t)
             t += 0.15 + 0.225 * (rng.uniform() + 1)
@@ -219,7 +228,7 @@ enum RhythmSignals {
         let n = Int(chordSeconds * sampleRate)
         var x = [Float](repeating: 0, count: n * chords.count)
         for (c, chord) in chords.enumerated() {
-            let root = 48 + (tonic + chord.0) % 12   // C3…B3
+            let root = 48 + (tonic + chord.0) % 12  // C3…B3
             let notes = [root - 12, root + 12, root + 12 + chord.1, root + 12 + 7]
             for m in notes {
                 let tone = tone(midi: m, seconds: chordSeconds, sampleRate: sampleRate)

@@ -42,6 +42,6 @@ import ProducerDSP
         let spec = stft.logFiltered(x, sampleRate: sr, filterbank: bank)
         #expect(spec.binCount == bank.bandCount)
         let peak = spec.values.max()!
-        #expect(peak > 1 && peak < 3.5)   // log10(1 + a few hundred)
+        #expect(peak > 1 && peak < 3.5)  // log10(1 + a few hundred)
     }
 }

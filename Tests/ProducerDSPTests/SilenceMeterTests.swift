@@ -22,7 +22,7 @@ import ProducerDSP
     @Test func configurableThreshold() {
         let n = 48_000
         var x = [Float](repeating: 0, count: n)
-        x[12_000] = 0.01   // -40 dBFS
+        x[12_000] = 0.01  // -40 dBFS
         x[36_000] = 0.5
         let m = HealthSignals.feed(SilenceMeter(sampleRate: 48_000, channelCount: 1, thresholdDBFS: -20), [x])
         #expect(m.firstSoundFrame == 36_000 && m.lastSoundFrame == 36_000)
@@ -31,7 +31,8 @@ import ProducerDSP
     }
 
     @Test func allSilent() {
-        let m = HealthSignals.feed(SilenceMeter(sampleRate: 48_000, channelCount: 1), [[Float](repeating: 0, count: 4800)], blockSize: 1000)
+        let m = HealthSignals.feed(
+            SilenceMeter(sampleRate: 48_000, channelCount: 1), [[Float](repeating: 0, count: 4800)], blockSize: 1000)
         #expect(m.isSilent && m.headSeconds == 0.1 && m.tailSeconds == 0.1)
     }
 }

@@ -23,9 +23,10 @@ import Foundation
 
     @Test func sampledCoverageAgrees() {
         let x = HealthSignals.sine(frequency: 1000, amplitude: 0.5, frames: 480_000)
-        let results = HealthSignals.splitResults(SpectralBalanceMeter(sampleRate: 48_000, channelCount: 1, periodSeconds: 16), [x])
+        let results = HealthSignals.splitResults(
+            SpectralBalanceMeter(sampleRate: 48_000, channelCount: 1, periodSeconds: 16), [x])
         let r = results[0]
-        #expect(abs(r.measuredSeconds - 1) < 1e-9)   // 1 s in each 16 s period
+        #expect(abs(r.measuredSeconds - 1) < 1e-9)  // 1 s in each 16 s period
         #expect(abs(Self.level(r, 1000)) < 0.5)
         #expect(Self.level(r, 1000) - Self.level(r, 500) >= 15)
         #expect(results[1] == r && results[2] == r)
@@ -33,7 +34,8 @@ import Foundation
 
     @Test func pinkNoiseIsFlat() {
         let x = HealthSignals.pinkNoise(frames: 441_000, seed: 5)
-        let r = HealthSignals.feed(SpectralBalanceMeter(sampleRate: 44_100, channelCount: 1, periodSeconds: nil), [x], blockSize: 4096)
+        let r = HealthSignals.feed(
+            SpectralBalanceMeter(sampleRate: 44_100, channelCount: 1, periodSeconds: nil), [x], blockSize: 4096)
         // 16 kHz is left out: its upper half-octave is cut off by Nyquist at 44.1 kHz.
         let levels = [31.5, 63, 125, 250, 500, 1000, 2000, 4000, 8000].map { Self.level(r, $0) }
         let mean = levels.reduce(0, +) / Double(levels.count)
@@ -43,7 +45,8 @@ import Foundation
 
     @Test func whiteNoiseRisesThreeDBPerOctave() {
         let x = HealthSignals.noise(rms: 0.1, frames: 480_000, seed: 6)
-        let r = HealthSignals.feed(SpectralBalanceMeter(sampleRate: 48_000, channelCount: 1, periodSeconds: nil), [x], blockSize: 4801)
+        let r = HealthSignals.feed(
+            SpectralBalanceMeter(sampleRate: 48_000, channelCount: 1, periodSeconds: nil), [x], blockSize: 4801)
         let levels = [63.0, 125, 250, 500, 1000, 2000, 4000, 8000].map { Self.level(r, $0) }
         for k in 1..<levels.count { #expect(abs(levels[k] - levels[k - 1] - 3.01) < 1) }
     }
@@ -60,10 +63,14 @@ import Foundation
     @Test(arguments: [44_100.0, 48_000, 96_000])
     func lowSinesLandInTheirBands(sampleRate: Double) {
         for (frequency, nominal, neighbours) in [(31.5, 31.5, [63.0]), (63, 63, [31.5, 125])] {
-            let x = HealthSignals.sine(frequency: frequency, amplitude: 0.5, sampleRate: sampleRate, frames: Int(4 * sampleRate))
-            let r = HealthSignals.feed(SpectralBalanceMeter(sampleRate: sampleRate, channelCount: 1), [x], blockSize: 4801)
+            let x = HealthSignals.sine(
+                frequency: frequency, amplitude: 0.5, sampleRate: sampleRate, frames: Int(4 * sampleRate))
+            let r = HealthSignals.feed(
+                SpectralBalanceMeter(sampleRate: sampleRate, channelCount: 1), [x], blockSize: 4801)
             #expect(abs(Self.level(r, nominal)) < 0.5, "\(frequency) Hz at \(sampleRate)")
-            for b in neighbours { #expect(Self.level(r, nominal) - Self.level(r, b) >= 15, "\(frequency) Hz vs \(b) at \(sampleRate)") }
+            for b in neighbours {
+                #expect(Self.level(r, nominal) - Self.level(r, b) >= 15, "\(frequency) Hz vs \(b) at \(sampleRate)")
+            }
         }
     }
 
@@ -86,7 +93,9 @@ import Foundation
         let r = HealthSignals.feed(SpectralBalanceMeter(sampleRate: sampleRate, channelCount: 1), [x], blockSize: 4096)
         let total = x.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(n)
         for band in r.bands {
-            var filters = SpectralBalanceMeter.bandPass(centre: band.centreFrequency, sampleRate: sampleRate).map { Biquad($0) }
+            var filters = SpectralBalanceMeter.bandPass(centre: band.centreFrequency, sampleRate: sampleRate).map {
+                Biquad($0)
+            }
             var e = 0.0
             for s in x {
                 var y = Double(s)
@@ -96,7 +105,9 @@ import Foundation
             let expected = 10 * log10(e / Double(n) / total)
             // Every band, the lowest included, covers exactly the input: at the end the decimators are
             // flushed and each level is measured up to the end of the input (not a window shifted by their delay).
-            #expect(abs(band.relativeDB! - expected) < 0.1, "\(band.nominalFrequency) Hz at \(sampleRate): \(band.relativeDB!) vs \(expected)")
+            #expect(
+                abs(band.relativeDB! - expected) < 0.1,
+                "\(band.nominalFrequency) Hz at \(sampleRate): \(band.relativeDB!) vs \(expected)")
         }
     }
 

@@ -37,7 +37,7 @@ import ProducerDSP
     @Test func leftSixDBLouder() throws {
         let g = Float(HealthSignals.amplitude(dB: 6))
         let r = try #require(HealthSignals.feed(Self.meter(), [Self.a.map { $0 * g }, Self.a]))
-        #expect(abs(r.balanceDB! + 6) < 0.1)   // negative: left louder
+        #expect(abs(r.balanceDB! + 6) < 0.1)  // negative: left louder
         let r2 = try #require(HealthSignals.feed(Self.meter(), [Self.a, Self.b.map { $0 * g }]))
         #expect(abs(r2.balanceDB! - 6) < 0.1)
     }

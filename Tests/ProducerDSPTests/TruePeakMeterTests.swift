@@ -11,19 +11,21 @@ import Testing
         return m - expected <= 0.2 && expected - m <= 0.4
     }
 
-    static let sineCases: [(case: Int, divisor: Double, amplitude: Double, phase: Double, truePeak: Double, samplePeak: Double?)] = [
-        (15, 4, 0.5, 0, -6.0, nil),
-        (16, 4, 0.5, 45, -6.0, -9.01),
-        (17, 6, 0.5, 60, -6.0, -7.25),
-        (18, 8, 0.5, 67.5, -6.0, -6.69),
-        (19, 4, 1.41, 45, 3.0, 0),
-    ]
+    static let sineCases:
+        [(case: Int, divisor: Double, amplitude: Double, phase: Double, truePeak: Double, samplePeak: Double?)] = [
+            (15, 4, 0.5, 0, -6.0, nil),
+            (16, 4, 0.5, 45, -6.0, -9.01),
+            (17, 6, 0.5, 60, -6.0, -7.25),
+            (18, 8, 0.5, 67.5, -6.0, -6.69),
+            (19, 4, 1.41, 45, 3.0, 0),
+        ]
 
     @Test("Cases 15–19", arguments: 0..<5)
     func sines(index: Int) {
         let c = Self.sineCases[index]
-        let x = S.fadedSine(frequency: 48000 / c.divisor, amplitude: c.amplitude, phaseDegrees: c.phase,
-                            seconds: 1, sampleRate: 48000)
+        let x = S.fadedSine(
+            frequency: 48000 / c.divisor, amplitude: c.amplitude, phaseDegrees: c.phase,
+            seconds: 1, sampleRate: 48000)
         let p = S.peaks([x, x], blockSize: 1000)
         #expect(Self.within(p.truePeakDecibels, c.truePeak), "case \(c.case): \(p.truePeakDecibels!)")
         if let sp = c.samplePeak {

@@ -31,7 +31,8 @@ struct AnalyzerTests {
     @Test("Digital silence has no integrated loudness: JSON null and a note")
     func silence() throws {
         let dir = try temporaryDirectory()
-        let path = try writeWAV(AudioBuffer(channelCount: 2, frameCapacity: 48_000, frameCount: 48_000), "silence.wav", in: dir)
+        let path = try writeWAV(
+            AudioBuffer(channelCount: 2, frameCapacity: 48_000, frameCount: 48_000), "silence.wav", in: dir)
         let r = try Analyzer().analyze(path: path)
         #expect(r.integratedLoudness == nil)
         #expect(r.notes.contains { $0.localizedCaseInsensitiveContains("silen") })
@@ -46,9 +47,11 @@ struct AnalyzerTests {
         let path = try writeWAV(sine(dBFS: -20, seconds: 4), "s.wav", in: dir)
         let r = try Analyzer().analyze(path: path)
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(r)) as? [String: Any])
-        for key in ["file", "sampleRate", "channels", "frames", "duration", "integratedLoudness", "loudnessRange",
-                    "momentaryMax", "shortTermMax", "samplePeak", "truePeak", "dcOffset", "clipping", "noiseFloor",
-                    "phaseCorrelation", "monoLoss", "bitDepth", "effectiveBitDepth"] {
+        for key in [
+            "file", "sampleRate", "channels", "frames", "duration", "integratedLoudness", "loudnessRange",
+            "momentaryMax", "shortTermMax", "samplePeak", "truePeak", "dcOffset", "clipping", "noiseFloor",
+            "phaseCorrelation", "monoLoss", "bitDepth", "effectiveBitDepth",
+        ] {
             #expect(object.keys.contains(key), "missing \(key)")
         }
         #expect((object["dcOffset"] as? [Double])?.count == 2)

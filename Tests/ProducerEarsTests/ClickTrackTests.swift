@@ -22,7 +22,8 @@ struct ClickTrackTests {
 
     static func write(_ samples: [Float], sampleRate: Double, name: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "producer-click-\(ProcessInfo.processInfo.processIdentifier)-\(name).wav").path
+            "producer-click-\(ProcessInfo.processInfo.processIdentifier)-\(name).wav"
+        ).path
         let format = AudioFormat(sampleRate: sampleRate, channelCount: 1, encoding: .integer(bits: 24), container: .wav)
         try AudioFile.write(AudioBuffer(channels: [samples]), to: path, format: format)
         return path
@@ -47,7 +48,8 @@ struct ClickTrackTests {
         #expect(a.notes.count == SungMaterial.melody.count && b.notes.count == a.notes.count)
         for (x, y) in zip(a.notes, b.notes) {
             let ta = try #require(x.timingMs), tb = try #require(y.timingMs)
-            #expect(abs(ta - tb) <= 2, "note at \(x.start): \(ta) ms with the 44.1 kHz click, \(tb) ms with the 48 kHz one")
+            #expect(
+                abs(ta - tb) <= 2, "note at \(x.start): \(ta) ms with the 44.1 kHz click, \(tb) ms with the 48 kHz one")
             #expect(x.bar == y.bar)
         }
         // The verdicts are the planted ones, against the on-time notes (the click's onsets are heard

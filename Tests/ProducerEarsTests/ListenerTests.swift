@@ -13,7 +13,10 @@ struct ListenerTests {
         let report = Listener(options: ListenOptions(reference: SungMaterial.reference, part: .vocal)).listen(to: take)
         #expect(report.notes.count == SungMaterial.melody.count)
         for (i, cents) in Self.detuning {
-            let note = try #require(report.notes.min { abs($0.start - SungMaterial.reference[i].start) < abs($1.start - SungMaterial.reference[i].start) })
+            let note = try #require(
+                report.notes.min {
+                    abs($0.start - SungMaterial.reference[i].start) < abs($1.start - SungMaterial.reference[i].start)
+                })
             let measured = try #require(note.cents)
             #expect(abs(measured - cents) <= 5, "note \(i): \(measured) cents, planted \(cents)")
         }
@@ -72,14 +75,16 @@ struct ListenerTests {
 
     @Test("Silence and noise give a clear message and no notes")
     func silenceAndNoise() {
-        let silent = Listener().listen(to: Take(name: "s", sampleRate: 44_100, samples: [Float](repeating: 0, count: 44_100)))
+        let silent = Listener().listen(
+            to: Take(name: "s", sampleRate: 44_100, samples: [Float](repeating: 0, count: 44_100)))
         #expect(silent.notes.isEmpty && silent.notesForListener.contains { $0.contains("silent") })
         var seed: UInt32 = 1
         let noise = (0..<88_200).map { _ -> Float in
             seed = seed &* 1_664_525 &+ 1_013_904_223
             return Float(Int32(bitPattern: seed)) / Float(Int32.max) * 0.3
         }
-        let heard = Listener(options: ListenOptions(part: .vocal)).listen(to: Take(name: "n", sampleRate: 44_100, samples: noise))
+        let heard = Listener(options: ListenOptions(part: .vocal)).listen(
+            to: Take(name: "n", sampleRate: 44_100, samples: noise))
         #expect(heard.notes.isEmpty)
         #expect(heard.notesForListener.contains { $0.contains("No steady pitch") })
     }

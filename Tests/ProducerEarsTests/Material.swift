@@ -19,15 +19,18 @@ struct SungMaterial {
     }
 
     /// Renders the melody with per-note detuning (cents) and lateness (seconds).
-    static func sing(cents: [Int: Double] = [:], late: [Int: Double] = [:], sampleRate: Double = 44_100,
-                     vibrato: Bool = false, breathSNR: Double? = 30, seed: UInt64 = 3) -> [Float] {
+    static func sing(
+        cents: [Int: Double] = [:], late: [Int: Double] = [:], sampleRate: Double = 44_100,
+        vibrato: Bool = false, breathSNR: Double? = 30, seed: UInt64 = 3
+    ) -> [Float] {
         var synth = VoiceSynth(sampleRate: sampleRate, seed: seed)
         synth.breathNoiseSNR = breathSNR
         let notes = reference.enumerated().map { i, r in
-            SungNote(start: r.start + (late[i] ?? 0), duration: (r.end - r.start) * 0.85 - Swift.max(0, late[i] ?? 0),
-                     midi: Double(r.pitch) + (cents[i] ?? 0) / 100,
-                     vibratoRate: vibrato && r.end - r.start > 1 ? 5.5 : 0,
-                     vibratoDepthCents: vibrato && r.end - r.start > 1 ? 35 : 0)
+            SungNote(
+                start: r.start + (late[i] ?? 0), duration: (r.end - r.start) * 0.85 - Swift.max(0, late[i] ?? 0),
+                midi: Double(r.pitch) + (cents[i] ?? 0) / 100,
+                vibratoRate: vibrato && r.end - r.start > 1 ? 5.5 : 0,
+                vibratoDepthCents: vibrato && r.end - r.start > 1 ? 35 : 0)
         }
         return synth.render(notes, duration: (reference.last?.end ?? 0) + 1).samples
     }

@@ -7,7 +7,8 @@ struct TakesTests {
     func ranking() {
         // Take A: phrase 2 (notes 4–7) badly out of tune. Take B: phrase 3 (notes 8–11) late.
         let a = Take(name: "A", sampleRate: 44_100, samples: SungMaterial.sing(cents: [4: 40, 5: -35, 6: 45]))
-        let b = Take(name: "B", sampleRate: 44_100, samples: SungMaterial.sing(late: [8: 0.06, 9: 0.07, 10: 0.06], seed: 5))
+        let b = Take(
+            name: "B", sampleRate: 44_100, samples: SungMaterial.sing(late: [8: 0.06, 9: 0.07, 10: 0.06], seed: 5))
         let ranking = TakeRanker(options: ListenOptions(reference: SungMaterial.reference, part: .vocal)).rank([a, b])
         #expect(ranking.phrases.count == 4)
         #expect(ranking.phrases[1].takeIndex == 1, "phrase 2 should come from B")
@@ -19,7 +20,8 @@ struct TakesTests {
     @Test("The comp has no click at its edits: no jump larger than the takes' own nearby")
     func compWithoutClicks() {
         let a = Take(name: "A", sampleRate: 44_100, samples: SungMaterial.sing(cents: [4: 40, 5: -35, 6: 45]))
-        let b = Take(name: "B", sampleRate: 44_100, samples: SungMaterial.sing(late: [8: 0.06, 9: 0.07, 10: 0.06], seed: 5))
+        let b = Take(
+            name: "B", sampleRate: 44_100, samples: SungMaterial.sing(late: [8: 0.06, 9: 0.07, 10: 0.06], seed: 5))
         let ranking = TakeRanker(options: ListenOptions(reference: SungMaterial.reference, part: .vocal)).rank([a, b])
         let comp = CompRenderer().render(takes: [a, b], phrases: ranking.phrases)
         #expect(!comp.edits.isEmpty)

@@ -52,8 +52,12 @@ struct OutputPolicyTests {
 
     @Test func aMissingFolderOrAPipeIsNamed() throws {
         let dir = try temporaryFolder()
-        let error = #expect(throws: FileError.self) { try OutputPolicy(replacesExisting: true).check(dir + "/nowhere/mix.wav") }
-        #expect(error?.description == "\(dir)/nowhere/mix.wav: cannot write the output: the folder \(dir)/nowhere does not exist")
+        let error = #expect(throws: FileError.self) {
+            try OutputPolicy(replacesExisting: true).check(dir + "/nowhere/mix.wav")
+        }
+        #expect(
+            error?.description
+                == "\(dir)/nowhere/mix.wav: cannot write the output: the folder \(dir)/nowhere does not exist")
         let fifo = dir + "/pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
         let pipeError = #expect(throws: FileError.self) { try OutputPolicy(replacesExisting: true).check(fifo) }
@@ -130,7 +134,9 @@ struct InputFileTests {
         let path = dir + "/big.yaml"
         try PartialFile.write([UInt8](repeating: 65, count: 3 << 20), to: path)
         let error = #expect(throws: FileError.self) { _ = try InputFile.bytes(path, kind: "session", limit: 1 << 20) }
-        #expect(error?.description == "\(path): the session is 3,145,728 bytes long; a session may be at most 1 MB (1,048,576 bytes)")
+        #expect(
+            error?.description
+                == "\(path): the session is 3,145,728 bytes long; a session may be at most 1 MB (1,048,576 bytes)")
         #expect(try InputFile.bytes(path, limit: 4 << 20).count == 3 << 20)
     }
 }

@@ -20,9 +20,11 @@ import Darwin
         #expect(mkfifo(fifo, 0o644) == 0)
         let watchdog = FIFOWatchdog(path: fifo)
         defer { watchdog.stop() }
-        for (path, says) in [(fifo, "this is a pipe (FIFO), not a regular file; give the MIDI file itself"),
-                             (dir, "this is a folder, not a MIDI file"),
-                             ("/dev/zero", "this is a device, not a regular file; give the MIDI file itself")] {
+        for (path, says) in [
+            (fifo, "this is a pipe (FIFO), not a regular file; give the MIDI file itself"),
+            (dir, "this is a folder, not a MIDI file"),
+            ("/dev/zero", "this is a device, not a regular file; give the MIDI file itself"),
+        ] {
             #expect(throws: MIDIFileError(fileName: path, byteOffset: nil, reason: says)) { try MIDIFile(path: path) }
         }
         #expect(!watchdog.hadToUnblock, "the reader blocked on the FIFO")
@@ -36,7 +38,9 @@ import Darwin
         for _ in 0..<count { track += [0x01, 0x80, 60, 0] }
         for i in 0..<count { track += [0x01, 0x91, UInt8(40 + i % 40), 90, 0x01, 0x81, UInt8(40 + i % 40), 0] }
         track += [0x00, 0xFF, 0x2F, 0x00]
-        func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func be32(_ v: Int) -> [UInt8] {
+            [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+        }
         return Array("MThd".utf8) + be32(6) + [0, 0, 0, 1, 0x01, 0xE0] + Array("MTrk".utf8) + be32(track.count) + track
     }
 

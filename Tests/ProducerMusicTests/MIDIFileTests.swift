@@ -3,8 +3,9 @@ import Testing
 import ProducerMusic
 import ProducerTestSupport
 
-@Suite("MIDI files compared with mido", .enabled(if: Support.madmom != nil, "../shared/testdata/madmom is missing"),
-       .enabled(if: Support.hasMido, "python3 with mido is not installed (pip install mido)"))
+@Suite(
+    "MIDI files compared with mido", .enabled(if: Support.madmom != nil, "../shared/testdata/madmom is missing"),
+    .enabled(if: Support.hasMido, "python3 with mido is not installed (pip install mido)"))
 struct MIDIFileMidoTests {
     @Test(arguments: ["stereo_sample.mid", "piano_sample.mid", "multitrack.mid"])
     func notesMatchMido(file: String) throws {
@@ -16,7 +17,8 @@ struct MIDIFileMidoTests {
         let sortedOurs = ours.sorted { ($0.start, $0.pitch, $0.end) < ($1.start, $1.pitch, $1.end) }
         for (a, b) in zip(sortedOurs, theirs) {
             #expect(abs(a.start - b.start) < 0.001 && abs(a.end - b.end) < 0.001, "\(file): \(a) vs mido \(b)")
-            #expect(a.pitch == b.pitch && a.velocity == b.velocity && a.channel == b.channel, "\(file): \(a) vs mido \(b)")
+            #expect(
+                a.pitch == b.pitch && a.velocity == b.velocity && a.channel == b.channel, "\(file): \(a) vs mido \(b)")
         }
     }
 }
@@ -87,15 +89,17 @@ struct MIDIRoundTripTests {
     static let bpm = 100.0
     static var notes: [MIDINote] {
         quarterLengths.map { q in
-            MIDINote(pitch: q.pitch, start: q.offset * 60 / bpm, end: (q.offset + q.length) * 60 / bpm,
-                     velocity: 64 + q.pitch % 20, channel: 0, track: 0)
+            MIDINote(
+                pitch: q.pitch, start: q.offset * 60 / bpm, end: (q.offset + q.length) * 60 / bpm,
+                velocity: 64 + q.pitch % 20, channel: 0, track: 0)
         } + [MIDINote(pitch: 36, start: 0, end: 2.4, velocity: 100, channel: 9, track: 1)]
     }
 
     @Test func readsBackItsOwnFile() throws {
         let dir = try Support.tempDirectory()
         let path = dir + "/round.mid"
-        try MIDIFile.write(notes: Self.notes, tempo: Self.bpm, meter: .threeFour, key: try Key(parsing: "Bb major"), to: path)
+        try MIDIFile.write(
+            notes: Self.notes, tempo: Self.bpm, meter: .threeFour, key: try Key(parsing: "Bb major"), to: path)
         let song = try MIDIFile(path: path)
         #expect(song.format == 1)
         #expect(song.tracks.count == 3)
@@ -139,13 +143,17 @@ struct MIDIRoundTripTests {
 @Suite("Malformed MIDI files")
 struct MalformedMIDITests {
     static func header(format: Int = 0, tracks: Int = 1, division: Int = 480, length: Int = 6) -> [UInt8] {
-        Array("MThd".utf8) + [0, 0, 0, UInt8(length), 0, UInt8(format), UInt8(tracks >> 8), UInt8(tracks & 0xFF),
-                              UInt8(division >> 8), UInt8(division & 0xFF)]
+        Array("MThd".utf8) + [
+            0, 0, 0, UInt8(length), 0, UInt8(format), UInt8(tracks >> 8), UInt8(tracks & 0xFF),
+            UInt8(division >> 8), UInt8(division & 0xFF),
+        ]
     }
 
     static func track(_ body: [UInt8], declaredLength: Int? = nil) -> [UInt8] {
         let n = declaredLength ?? body.count
-        return Array("MTrk".utf8) + [UInt8(n >> 24 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + body
+        return Array("MTrk".utf8) + [
+            UInt8(n >> 24 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF),
+        ] + body
     }
 
     func error(_ bytes: [UInt8], name: String = "piano.mid") -> MIDIFileError? {
@@ -176,12 +184,14 @@ struct MalformedMIDITests {
         #expect(error(Self.header(format: 3))?.reason.contains("format 3") == true)
         #expect(error(Self.header(division: 0xE728))?.reason.contains("SMPTE") == true)
         #expect(error(Self.header(division: 0))?.reason.contains("0 ticks") == true)
-        #expect(error(Self.header(tracks: 2) + Self.track([0, 0xFF, 0x2F, 0]))?.reason
+        #expect(
+            error(Self.header(tracks: 2) + Self.track([0, 0xFF, 0x2F, 0]))?.reason
                 == "the header promises 2 tracks but the file ends after 1")
     }
 
     @Test func trackLengthPastEnd() {
-        let bytes = Self.header(format: 1, tracks: 2) + Self.track([0, 0xFF, 0x2F, 0])
+        let bytes =
+            Self.header(format: 1, tracks: 2) + Self.track([0, 0xFF, 0x2F, 0])
             + Self.track([0, 0x90, 60, 100], declaredLength: 1234)
         let e = error(bytes)
         #expect(e?.byteOffset == 30)
@@ -218,14 +228,14 @@ struct MalformedMIDITests {
         // Running status across meta events, note-on velocity 0 as note-off, sysex skipped,
         // no end-of-track, an unknown chunk skipped, overlapping same-pitch notes FIFO.
         let body: [UInt8] = [
-            0, 0xFF, 0x51, 3, 0x0F, 0x42, 0x40, // 60 bpm
-            0, 0xFF, 0x59, 2, 0xFD, 1,          // 3 flats, minor: C minor
-            0, 0xF0, 3, 1, 2, 0xF7,             // sysex
-            0, 0x91, 60, 100,                   // A: on at 0
-            0x83, 0x60, 0xFF, 0x01, 1, 0x41,    // text at 480
-            0, 60, 90,                          // B: running status on at 480
-            0x83, 0x60, 60, 0,                  // off at 960 closes A
-            0x83, 0x60, 0x81, 60, 0,            // off at 1440 closes B
+            0, 0xFF, 0x51, 3, 0x0F, 0x42, 0x40,  // 60 bpm
+            0, 0xFF, 0x59, 2, 0xFD, 1,  // 3 flats, minor: C minor
+            0, 0xF0, 3, 1, 2, 0xF7,  // sysex
+            0, 0x91, 60, 100,  // A: on at 0
+            0x83, 0x60, 0xFF, 0x01, 1, 0x41,  // text at 480
+            0, 60, 90,  // B: running status on at 480
+            0x83, 0x60, 60, 0,  // off at 960 closes A
+            0x83, 0x60, 0x81, 60, 0,  // off at 1440 closes B
         ]
         let bytes = Self.header() + Array("XFIH".utf8) + [0, 0, 0, 2, 9, 9] + Self.track(body)
         let song = try MIDIFile(bytes: bytes, name: "ok.mid")
@@ -248,9 +258,10 @@ struct MalformedMIDITests {
     }
 
     @Test func format2UsesEachTracksTempo() throws {
-        let bytes = Self.header(format: 2, tracks: 2)
-            + Self.track([0, 0xFF, 0x51, 3, 0x07, 0xA1, 0x20, 0, 0x90, 60, 1, 0x83, 0x60, 60, 0]) // 120 bpm
-            + Self.track([0, 0xFF, 0x51, 3, 0x0F, 0x42, 0x40, 0, 0x90, 62, 1, 0x83, 0x60, 62, 0]) // 60 bpm
+        let bytes =
+            Self.header(format: 2, tracks: 2)
+            + Self.track([0, 0xFF, 0x51, 3, 0x07, 0xA1, 0x20, 0, 0x90, 60, 1, 0x83, 0x60, 60, 0])  // 120 bpm
+            + Self.track([0, 0xFF, 0x51, 3, 0x0F, 0x42, 0x40, 0, 0x90, 62, 1, 0x83, 0x60, 62, 0])  // 60 bpm
         let notes = try MIDIFile(bytes: bytes, name: "f2.mid").notes()
         #expect(notes.map(\.end) == [0.5, 1])
     }

@@ -48,26 +48,26 @@ struct ToolNote: Decodable, Equatable {
 /// mido's view of a file's notes: its own merged, tempo-aware playback order, with note-ons
 /// paired to note-offs first-in, first-out per channel and pitch.
 let midoNotesScript = """
-import sys, json, mido
-mid = mido.MidiFile(sys.argv[1])
-now = 0.0
-open_notes = {}
-notes = []
-for msg in mid:
-    now += msg.time
-    if msg.type == 'note_on' and msg.velocity > 0:
-        open_notes.setdefault((msg.channel, msg.note), []).append((now, msg.velocity))
-    elif msg.type == 'note_off' or (msg.type == 'note_on' and msg.velocity == 0):
-        q = open_notes.get((msg.channel, msg.note))
-        if q:
-            s, v = q.pop(0)
-            notes.append(dict(start=s, end=now, pitch=msg.note, velocity=v, channel=msg.channel))
-for (ch, p), q in open_notes.items():
-    for s, v in q:
-        notes.append(dict(start=s, end=now, pitch=p, velocity=v, channel=ch))
-notes.sort(key=lambda n: (n['start'], n['pitch'], n['end']))
-print(json.dumps(notes))
-"""
+    import sys, json, mido
+    mid = mido.MidiFile(sys.argv[1])
+    now = 0.0
+    open_notes = {}
+    notes = []
+    for msg in mid:
+        now += msg.time
+        if msg.type == 'note_on' and msg.velocity > 0:
+            open_notes.setdefault((msg.channel, msg.note), []).append((now, msg.velocity))
+        elif msg.type == 'note_off' or (msg.type == 'note_on' and msg.velocity == 0):
+            q = open_notes.get((msg.channel, msg.note))
+            if q:
+                s, v = q.pop(0)
+                notes.append(dict(start=s, end=now, pitch=msg.note, velocity=v, channel=msg.channel))
+    for (ch, p), q in open_notes.items():
+        for s, v in q:
+            notes.append(dict(start=s, end=now, pitch=p, velocity=v, channel=ch))
+    notes.sort(key=lambda n: (n['start'], n['pitch'], n['end']))
+    print(json.dumps(notes))
+    """
 
 /// music21's view: every note's MIDI pitch, offset and duration in quarter lengths.
 struct Music21Note: Decodable, Equatable {
@@ -77,13 +77,13 @@ struct Music21Note: Decodable, Equatable {
 }
 
 let music21NotesScript = """
-import sys, json
-from music21 import converter
-score = converter.parse(sys.argv[1])
-out = []
-for n in score.flatten().notes:
-    for p in n.pitches:
-        out.append(dict(pitch=p.midi, offset=float(n.offset), quarterLength=float(n.quarterLength)))
-out.sort(key=lambda n: (n['offset'], n['pitch']))
-print(json.dumps(out))
-"""
+    import sys, json
+    from music21 import converter
+    score = converter.parse(sys.argv[1])
+    out = []
+    for n in score.flatten().notes:
+        for p in n.pitches:
+            out.append(dict(pitch=p.midi, offset=float(n.offset), quarterLength=float(n.quarterLength)))
+    out.sort(key=lambda n: (n['offset'], n['pitch']))
+    print(json.dumps(out))
+    """

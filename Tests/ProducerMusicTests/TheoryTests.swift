@@ -99,7 +99,8 @@ struct KeyTests {
         for degree in 0..<7 {
             let letter = key.tonic.letter.advanced(by: degree)
             let accidental: Accidental =
-                k > 0 && sharps.prefix(k).contains(letter) ? .sharp
+                k > 0 && sharps.prefix(k).contains(letter)
+                ? .sharp
                 : k < 0 && flats.prefix(-k).contains(letter) ? .flat : .natural
             let expected = NoteName(letter, accidental)
             #expect(key.scaleNames[degree] == expected, "\(key) degree \(degree + 1)")
@@ -130,20 +131,21 @@ struct KeyTests {
         #expect(eFlat.spell(midi: 64).description == "E4")
         let eMinor = try Key(parsing: "E minor")
         #expect(eMinor.spell(midi: 66).description == "F♯4")
-        #expect(eMinor.spell(midi: 63).description == "D♯4") // leading tone
-        #expect(eMinor.spell(midi: 61).description == "C♯4") // raised sixth
+        #expect(eMinor.spell(midi: 63).description == "D♯4")  // leading tone
+        #expect(eMinor.spell(midi: 61).description == "C♯4")  // raised sixth
         #expect(eMinor.spell(midi: 65).description == "F4")  // Neapolitan
         let cMinor = try Key(parsing: "Cm")
         #expect(cMinor.spell(midi: 71).description == "B4")
         #expect(cMinor.spell(midi: 63).description == "E♭4")
         let cMajor = try Key(parsing: "C")
-        #expect((60..<72).map { cMajor.spell(midi: $0).name.description }
+        #expect(
+            (60..<72).map { cMajor.spell(midi: $0).name.description }
                 == ["C", "C♯", "D", "E♭", "E", "F", "F♯", "G", "A♭", "A", "B♭", "B"])
         let aMinor = try Key(parsing: "A minor")
         #expect(aMinor.spell(midi: 68).description == "G♯4")
         let fSharp = try Key(parsing: "F# major")
         #expect(fSharp.spell(midi: 65).description == "E♯4")
-        #expect(fSharp.spell(midi: 67).description == "G4") // not F𝄪
+        #expect(fSharp.spell(midi: 67).description == "G4")  // not F𝄪
         let cFlat = try Key(parsing: "Cb major")
         #expect(cFlat.spell(midi: 59).description == "C♭4")
         #expect(cFlat.spell(midi: 64).description == "F♭4")
@@ -197,11 +199,11 @@ struct KeyTests {
         #expect(g.contains(PitchClass(6)))
         #expect(!g.contains(PitchClass(5)))
         #expect(g.degree(of: PitchClass(2)) == 5)
-        #expect(g.nearestScaleNote(toMidi: 65.2) == 66) // F → F♯
+        #expect(g.nearestScaleNote(toMidi: 65.2) == 66)  // F → F♯
         #expect(g.nearestScaleNote(toMidi: 64.9) == 64)
         #expect(g.nearestScaleNote(toMidi: 65.5) == 66)
         let c = try Key(parsing: "C")
-        #expect(c.nearestScaleNote(toMidi: 61.0) == 60) // halfway: the lower
+        #expect(c.nearestScaleNote(toMidi: 61.0) == 60)  // halfway: the lower
         #expect(c.nearestScaleNote(toMidi: 61.01) == 62)
         #expect(c.nearestScaleNote(toMidi: 59.4) == 59)
         #expect(c.nearestScaleNote(toMidi: 0.2) == 0)

@@ -50,7 +50,9 @@ import ProducerMusic
         let restRMS = sqrt(rest.map { Double($0 * $0) }.reduce(0, +) / 2000)
         #expect(restRMS > 1e-4 && restRMS < 0.05)
         // Equal loudness per note: A2 and A5 within 3 dB.
-        func rms(_ a: Int, _ b: Int) -> Double { sqrt(r.samples[a..<b].map { Double($0 * $0) }.reduce(0, +) / Double(b - a)) }
+        func rms(_ a: Int, _ b: Int) -> Double {
+            sqrt(r.samples[a..<b].map { Double($0 * $0) }.reduce(0, +) / Double(b - a))
+        }
         let low = rms(17_640, 30_870), high = rms(57_330, 70_560)
         #expect(abs(20 * log10(low / high)) < 3)
         // Deterministic.

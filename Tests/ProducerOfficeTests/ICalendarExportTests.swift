@@ -14,10 +14,14 @@ import Testing
         var result: [String: [String]] = [:]
         var current: [String] = []
         for line in ICalendar.unfolded(text) {
-            if line == "BEGIN:VEVENT" { current = [] } else if line == "END:VEVENT" {
+            if line == "BEGIN:VEVENT" {
+                current = []
+            } else if line == "END:VEVENT" {
                 let uid = current.first { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) } ?? ""
                 result[uid] = current
-            } else { current.append(line) }
+            } else {
+                current.append(line)
+            }
         }
         return result
     }
@@ -25,10 +29,11 @@ import Testing
     @Test func writesOneCalendarWithCRLFAndFoldedLines() {
         let text = export()
         let lines = ICalendar.unfolded(text)
-        #expect(Array(lines.prefix(6)) == [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Producer//Producer Office//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", #"X-WR-CALNAME:Night Trains (LP)\, 2025"#,
-        ])
+        #expect(
+            Array(lines.prefix(6)) == [
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Producer//Producer Office//EN", "CALSCALE:GREGORIAN",
+                "METHOD:PUBLISH", #"X-WR-CALNAME:Night Trains (LP)\, 2025"#,
+            ])
         #expect(lines.last == "END:VCALENDAR")
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
         // Every line break is CRLF and no physical line is longer than 75 octets.
@@ -56,10 +61,11 @@ import Testing
         #expect(confirmed.contains("DTSTART:20250304T133000Z") && confirmed.contains("DTEND:20250304T173000Z"))
 
         // Carla has no email: two attendees on the hold.
-        #expect(hold.filter { $0.hasPrefix("ATTENDEE") } == [
-            "ATTENDEE;CN=Ana Lima;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:ana@example.com",
-            #"ATTENDEE;CN="Ben 'Knobs' Okafor, Jr.";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:ben@example.com"#,
-        ])
+        #expect(
+            hold.filter { $0.hasPrefix("ATTENDEE") } == [
+                "ATTENDEE;CN=Ana Lima;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:ana@example.com",
+                #"ATTENDEE;CN="Ben 'Knobs' Okafor, Jr.";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:ben@example.com"#,
+            ])
         #expect(confirmed.filter { $0.hasPrefix("ATTENDEE") }.allSatisfy { $0.contains("PARTSTAT=ACCEPTED") })
 
         #expect(hold.contains(#"SUMMARY:Tracking — Northern Line"#))
@@ -80,7 +86,10 @@ import Testing
 
     @Test func filtersByPersonAndByStudio() {
         #expect(Set(events(export(.person("carla"))).keys) == ["b-hold@producer"])
-        #expect(Set(events(export(.person("ben"))).keys) == ["b-hold@producer", "b-confirmed@producer", "b-cancelled@producer"])
+        #expect(
+            Set(events(export(.person("ben"))).keys) == [
+                "b-hold@producer", "b-confirmed@producer", "b-cancelled@producer",
+            ])
         #expect(Set(events(export(.person("nobody"))).keys).isEmpty)
         #expect(Set(events(export(.studio("hansa"))).keys) == ["b-hold@producer", "b-cancelled@producer"])
         #expect(Set(events(export(.studio("attic"))).keys) == ["b-confirmed@producer"])
@@ -93,7 +102,8 @@ import Testing
     }
 
     // Needs Python's `icalendar` package (`python3 -m pip install icalendar`); .ci/run installs it.
-    @Test(.enabled(if: PythonICalendar.isAvailable, "python3 cannot import icalendar (python3 -m pip install icalendar)"))
+    @Test(
+        .enabled(if: PythonICalendar.isAvailable, "python3 cannot import icalendar (python3 -m pip install icalendar)"))
     func pythonICalendarReadsEveryExport() throws {
         let reader = """
             import sys, json, icalendar
@@ -123,7 +133,9 @@ import Testing
 
             #expect(parsed.errors.isEmpty)
             #expect(parsed.method == "PUBLISH")
-            let expected = F.snapshot.bookings.filter { filter.includes($0, in: F.snapshot) }.sorted { $0.start < $1.start }
+            let expected = F.snapshot.bookings.filter { filter.includes($0, in: F.snapshot) }.sorted {
+                $0.start < $1.start
+            }
             #expect(parsed.events.map(\.uid) == expected.map { $0.id + "@producer" })
             for (event, booking) in zip(parsed.events, expected) {
                 #expect(event.status == ICalendar.status(of: booking.status))

@@ -19,14 +19,16 @@ enum ICalendarFixtures {
         contact: .init(email: "ben@example.com"), rate: Rate(Money(minorUnits: 6_000, currency: "EUR"), per: .hour),
         availability: Availability(timeZone: "Europe/Berlin"))
     static let carla = Person(
-        id: "carla", name: "Carla", roles: [.drummer], rate: Rate(Money(minorUnits: 40_000, currency: "EUR"), per: .day),
+        id: "carla", name: "Carla", roles: [.drummer],
+        rate: Rate(Money(minorUnits: 40_000, currency: "EUR"), per: .day),
         availability: Availability(timeZone: "Europe/Berlin"))
 
     static let hansa = Studio(
         id: "hansa", name: "Hansa Tonstudio", location: "Köthener Str. 38, Berlin", timeZone: "Europe/Berlin",
         rooms: [
             Room(
-                id: "meistersaal", name: "Meistersaal", hourlyRate: Money(minorUnits: 12_000, currency: "EUR"), capacity: 30,
+                id: "meistersaal", name: "Meistersaal", hourlyRate: Money(minorUnits: 12_000, currency: "EUR"),
+                capacity: 30,
                 openingHours: Availability(timeZone: "Europe/Berlin"))
         ])
     static let attic = Studio(
@@ -45,7 +47,8 @@ enum ICalendarFixtures {
         id: "vocals", songID: "northern", kind: .vocals, title: "Lead vocal, Northern Line", people: ["ana", "ben"],
         durationMinutes: 240)
     static let mix = StudioSession(
-        id: "mix", songID: "northern", kind: .mixing, title: "Mix: Northern Line", people: ["ben"], durationMinutes: 480)
+        id: "mix", songID: "northern", kind: .mixing, title: "Mix: Northern Line", people: ["ben"], durationMinutes: 480
+    )
 
     static let hold = Booking(
         id: "b-hold", sessionID: "drums", roomID: "meistersaal", start: at(dayOffset: 0, hour: 9),

@@ -32,12 +32,16 @@ import Testing
         #expect(found.code == .tooDeep)
         #expect(found.file == "deep.ics")
         #expect(found.line == 17)
-        #expect(found.description == "deep.ics:17: BEGIN:VEVENT is nested 17 components deep; a calendar may nest at most 16 (a VALARM in a VEVENT in a VCALENDAR is 3)")
+        #expect(
+            found.description
+                == "deep.ics:17: BEGIN:VEVENT is nested 17 components deep; a calendar may nest at most 16 (a VALARM in a VEVENT in a VCALENDAR is 3)"
+        )
     }
 
     @Test func nestedEventsThatAreAllEndedAreAnErrorToo() throws {
         let depth = 100_000
-        let text = "BEGIN:VCALENDAR\n" + String(repeating: "BEGIN:VEVENT\n", count: depth)
+        let text =
+            "BEGIN:VCALENDAR\n" + String(repeating: "BEGIN:VEVENT\n", count: depth)
             + String(repeating: "END:VEVENT\n", count: depth) + "END:VCALENDAR\n"
         let found = try #require(error(text))
         #expect(found.code == .tooDeep)
@@ -57,7 +61,9 @@ import Testing
     // MARK: - Size
 
     @Test func textLargerThanTheLimitIsAnErrorNamingIt() throws {
-        let text = "BEGIN:VCALENDAR\r\n" + String(repeating: "X-PAD:" + String(repeating: "x", count: 1000) + "\r\n", count: 33_600)
+        let text =
+            "BEGIN:VCALENDAR\r\n"
+            + String(repeating: "X-PAD:" + String(repeating: "x", count: 1000) + "\r\n", count: 33_600)
         #expect(text.utf8.count > ICalendar.maximumTextBytes)
         let found = try #require(error(text))
         #expect(found.code == .tooLarge)
@@ -100,12 +106,20 @@ import Testing
             var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN"]
             for i in 0..<events {
                 let day = String(format: "202503%02d", i % 28 + 1)
-                lines += ["BEGIN:VEVENT", "UID:e\(i)", ICalendar.folded("SUMMARY:" + String(repeating: "Rehearsal \(i), ", count: 8))]
+                lines += [
+                    "BEGIN:VEVENT", "UID:e\(i)",
+                    ICalendar.folded("SUMMARY:" + String(repeating: "Rehearsal \(i), ", count: 8)),
+                ]
                 switch i % 4 {
                 case 0: lines += ["DTSTART:\(day)T100000Z", "DTEND:\(day)T120000Z"]
                 case 1: lines += ["DTSTART;VALUE=DATE:\(day)", "DTEND;VALUE=DATE:\(day)"]
-                case 2: lines += ["DTSTART;TZID=Europe/Berlin:\(day)T180000", "DURATION:PT3H", "RRULE:FREQ=WEEKLY;COUNT=5"]
-                default: lines += ["DTSTART:\(day)T090000Z", "DURATION:PT1H", "RRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20250901T000000Z"]
+                case 2:
+                    lines += ["DTSTART;TZID=Europe/Berlin:\(day)T180000", "DURATION:PT3H", "RRULE:FREQ=WEEKLY;COUNT=5"]
+                default:
+                    lines += [
+                        "DTSTART:\(day)T090000Z", "DURATION:PT1H",
+                        "RRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20250901T000000Z",
+                    ]
                 }
                 lines.append("END:VEVENT")
             }
@@ -124,18 +138,24 @@ import Testing
         // Given a tour two years ahead, a weekly lesson that never ends, a choir that ends in
         // June, and a daily run whose COUNT ends inside the horizon though it began long before
         let text = ICalendarImportTests.calendar(
-            ICalendarImportTests.event("UID:tour", "SUMMARY:Tour", "DTSTART;VALUE=DATE:20270601", "DTEND;VALUE=DATE:20270615"),
             ICalendarImportTests.event(
-                "UID:lesson", "SUMMARY:Lesson", "DTSTART:20240108T170000Z", "DTEND:20240108T180000Z", "RRULE:FREQ=WEEKLY"),
+                "UID:tour", "SUMMARY:Tour", "DTSTART;VALUE=DATE:20270601", "DTEND;VALUE=DATE:20270615"),
             ICalendarImportTests.event(
-                "UID:choir", "SUMMARY:Choir", "DTSTART:20250107T180000Z", "DURATION:PT2H", "RRULE:FREQ=WEEKLY;UNTIL=20250630T000000Z",
+                "UID:lesson", "SUMMARY:Lesson", "DTSTART:20240108T170000Z", "DTEND:20240108T180000Z",
+                "RRULE:FREQ=WEEKLY"),
+            ICalendarImportTests.event(
+                "UID:choir", "SUMMARY:Choir", "DTSTART:20250107T180000Z", "DURATION:PT2H",
+                "RRULE:FREQ=WEEKLY;UNTIL=20250630T000000Z",
                 "RDATE:20280104T180000Z"),
             ICalendarImportTests.event(
                 "UID:run", "SUMMARY:Run", "DTSTART:20241201T060000Z", "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=40"))
         // When it is imported for 2025
         let result = try ICalendar.importBusyTimes(from: text, file: "anna.ics", within: Self.year2025)
         // Then the tour and the choir's extra date in 2028 are there
-        #expect(result.busyTimes.contains { $0.source == "ics:tour" && $0.start == Self.utc(2027, 6, 1) && $0.end == Self.utc(2027, 6, 15) })
+        #expect(
+            result.busyTimes.contains {
+                $0.source == "ics:tour" && $0.start == Self.utc(2027, 6, 1) && $0.end == Self.utc(2027, 6, 15)
+            })
         #expect(result.busyTimes.contains { $0.source == "ics:choir" && $0.start == Self.utc(2028, 1, 4, 18) })
         // The lesson is expanded through 2025 only, and named as going on
         let lessons = result.busyTimes.filter { $0.source == "ics:lesson" }
@@ -143,16 +163,21 @@ import Testing
         #expect(lessons.allSatisfy { $0.start < Self.year2025.end })
         #expect(result.repeatingEventsCut == ["Lesson"])
         #expect(result.repeatsUntil == Self.year2025.end)
-        #expect(result.warning == "anna.ics: 1 repeating event goes on after 2026-01-01 (Lesson); its occurrences after that day are not imported: import the calendar again before then")
+        #expect(
+            result.warning
+                == "anna.ics: 1 repeating event goes on after 2026-01-01 (Lesson); its occurrences after that day are not imported: import the calendar again before then"
+        )
         // The run's 40 days, from 1 December, end on 9 January: 9 of them in 2025
-        #expect(result.busyTimes.filter { $0.source == "ics:run" }.map(\.start) == (1...9).map { Self.utc(2025, 1, $0, 6) })
+        #expect(
+            result.busyTimes.filter { $0.source == "ics:run" }.map(\.start) == (1...9).map { Self.utc(2025, 1, $0, 6) })
     }
 
     @Test func aCalendarWithNoRepeatsPastTheHorizonHasNoWarning() throws {
         let text = ICalendarImportTests.calendar(
             ICalendarImportTests.event("UID:gig", "SUMMARY:Gig", "DTSTART:20300310T190000Z", "DTEND:20300310T230000Z"),
             ICalendarImportTests.event(
-                "UID:weekly", "SUMMARY:Weekly", "DTSTART:20250106T170000Z", "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=4"))
+                "UID:weekly", "SUMMARY:Weekly", "DTSTART:20250106T170000Z", "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=4"
+            ))
         let result = try ICalendar.importBusyTimes(from: text, file: "anna.ics", within: Self.year2025)
         #expect(result.busyTimes.count == 5)
         #expect(result.repeatingEventsCut.isEmpty)

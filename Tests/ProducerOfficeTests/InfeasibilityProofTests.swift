@@ -13,8 +13,11 @@ import Testing
     static let monday = calendar.date(from: DateComponents(year: 2027, month: 1, day: 4))!
     static func day(_ d: Int) -> Date { calendar.date(byAdding: .day, value: d, to: monday)! }
 
-    static func album(seed: UInt64 = 1, songs: Int = 12, people: Int = 20, rooms: Int = 4, days: Int) throws -> ScheduleModel {
-        let project = GeneratedAlbum.make(seed: seed, songs: songs, people: people, rooms: rooms, days: days, start: monday)
+    static func album(
+        seed: UInt64 = 1, songs: Int = 12, people: Int = 20, rooms: Int = 4, days: Int
+    ) throws -> ScheduleModel {
+        let project = GeneratedAlbum.make(
+            seed: seed, songs: songs, people: people, rooms: rooms, days: days, start: monday)
         return try ScheduleModel(project: project, from: monday, until: day(days - 1))
     }
 
@@ -88,8 +91,12 @@ import Testing
         let spd = model.slotsPerDay
         for (s, placement) in placements.enumerated() {
             let d = placement.start / spd, t = placement.start % spd
-            #expect(windows.starts[s][d] & (UInt64(1) << UInt64(t)) != 0, "\(model.sessions[s].title) starts outside its starts")
-            #expect(windows.earliest[s] <= placement.start && placement.start <= windows.latest[s], "\(model.sessions[s].title) outside its window")
+            #expect(
+                windows.starts[s][d] & (UInt64(1) << UInt64(t)) != 0,
+                "\(model.sessions[s].title) starts outside its starts")
+            #expect(
+                windows.earliest[s] <= placement.start && placement.start <= windows.latest[s],
+                "\(model.sessions[s].title) outside its window")
         }
         for resource in model.packingResources() {
             let packing = DayPacking(model: model, windows: windows, resource: resource)
@@ -106,21 +113,28 @@ import Testing
 
     // MARK: Small models
 
-    static func tinyModel(days: Int, sessions durations: [Int], free: ClosedRange<Int> = 20...39, chain: Bool = false, maxWork: Int = 16) -> ScheduleModel {
+    static func tinyModel(
+        days: Int, sessions durations: [Int], free: ClosedRange<Int> = 20...39, chain: Bool = false, maxWork: Int = 16
+    ) -> ScheduleModel {
         let window = ScheduleModel.mask(start: free.lowerBound, length: free.count)
         let open = ScheduleModel.mask(start: 16, length: 28)
         let singer = ScheduleModel.PersonModel(
             id: "p1", name: "Ada Singer", roles: ["artist"], headcount: 1, rateUnit: .hour, rate: 5000, minimumSlots: 0,
             available: Array(repeating: window, count: days), hours: "free every day 10:00–20:00")
-        let room = ScheduleModel.RoomModel(id: "r1", name: "Room A", capacity: 4, gear: [], slotRate: 1000, dayRate: nil, open: Array(repeating: open, count: days))
+        let room = ScheduleModel.RoomModel(
+            id: "r1", name: "Room A", capacity: 4, gear: [], slotRate: 1000, dayRate: nil,
+            open: Array(repeating: open, count: days))
         let sessions = durations.enumerated().map { k, length in
             ScheduleModel.SessionModel(
-                id: "s\(k)", title: "Take \(k + 1)", durationSlots: length, gear: [], required: [0], needs: [], rooms: [0],
+                id: "s\(k)", title: "Take \(k + 1)", durationSlots: length, gear: [], required: [0], needs: [],
+                rooms: [0],
                 predecessors: chain && k > 0 ? [k - 1] : [], releaseSlot: 0, deadlineSlot: nil, dueDay: nil)
         }
         return ScheduleModel(
-            slotMinutes: 30, dayCount: days, firstDay: monday, dayStarts: (0..<days).map { day($0) }, timeZone: zone, currency: "EUR",
-            maxWorkSlotsPerDay: maxWork, breakSlots: 2, latenessPenaltyPerDay: 0, rooms: [room], people: [singer], sessions: sessions)
+            slotMinutes: 30, dayCount: days, firstDay: monday, dayStarts: (0..<days).map { day($0) }, timeZone: zone,
+            currency: "EUR",
+            maxWorkSlotsPerDay: maxWork, breakSlots: 2, latenessPenaltyPerDay: 0, rooms: [room], people: [singer],
+            sessions: sessions)
     }
 
     @Test func threeLongTakesDoNotFitTwoDays() throws {
@@ -135,7 +149,9 @@ import Testing
         #expect(proof.constraints[0].contains("Ada Singer"))
         #expect(proof.constraints[1] == "Take 1 (5 h), Take 2 (5 h), Take 3 (5 h) can only be on Mon Jan 4, Tue Jan 5")
         // And with a day more, or takes of 4 h, it stays silent and a schedule exists
-        for relaxed in [Self.tinyModel(days: 3, sessions: [10, 10, 10]), Self.tinyModel(days: 2, sessions: [8, 8, 8, 8])] {
+        for relaxed in [
+            Self.tinyModel(days: 3, sessions: [10, 10, 10]), Self.tinyModel(days: 2, sessions: [8, 8, 8, 8]),
+        ] {
             #expect(relaxed.provenConflict() == nil)
             #expect(Scheduler(maxRounds: 300).solve(relaxed).isComplete)
         }
@@ -180,27 +196,36 @@ import Testing
                 next(5) == 0 ? 0 : ScheduleModel.mask(start: 16 + next(6), length: 12 + next(10))
             }
             people.append(
-                .init(id: "p\(p)", name: "Person \(p)", roles: p == peopleCount - 1 ? ["engineer"] : ["artist"], headcount: 1, rateUnit: .hour, rate: 100,
-                      minimumSlots: 0, available: available))
+                .init(
+                    id: "p\(p)", name: "Person \(p)", roles: p == peopleCount - 1 ? ["engineer"] : ["artist"],
+                    headcount: 1, rateUnit: .hour, rate: 100,
+                    minimumSlots: 0, available: available))
         }
         let rooms = (0..<2).map { r in
             ScheduleModel.RoomModel(
                 id: "r\(r)", name: "Room \(r)", capacity: 3, gear: [], slotRate: 10, dayRate: nil,
-                open: (0..<days).map { _ in next(6) == 0 ? 0 : ScheduleModel.mask(start: 14 + next(6), length: 16 + next(8)) })
+                open: (0..<days).map { _ in
+                    next(6) == 0 ? 0 : ScheduleModel.mask(start: 14 + next(6), length: 16 + next(8))
+                })
         }
         let count = 4 + next(6)
         var sessions: [ScheduleModel.SessionModel] = []
         for s in 0..<count {
             let required = [next(peopleCount - 1)]
-            let needs = next(2) == 0 ? [ScheduleModel.Need(role: "engineer", count: 1, candidates: [peopleCount - 1])] : []
+            let needs =
+                next(2) == 0 ? [ScheduleModel.Need(role: "engineer", count: 1, candidates: [peopleCount - 1])] : []
             sessions.append(
                 .init(
-                    id: "s\(s)", title: "Session \(s)", durationSlots: 3 + next(8), gear: [], required: required, needs: needs,
-                    rooms: next(3) == 0 ? [next(2)] : [0, 1], predecessors: s > 0 && next(2) == 0 ? [s - 1] : [], releaseSlot: 0,
+                    id: "s\(s)", title: "Session \(s)", durationSlots: 3 + next(8), gear: [], required: required,
+                    needs: needs,
+                    rooms: next(3) == 0 ? [next(2)] : [0, 1], predecessors: s > 0 && next(2) == 0 ? [s - 1] : [],
+                    releaseSlot: 0,
                     deadlineSlot: next(4) == 0 ? (days - 1) * 48 + 40 : nil, dueDay: nil))
         }
         return ScheduleModel(
-            slotMinutes: 30, dayCount: days, firstDay: monday, dayStarts: (0..<days).map { day($0) }, timeZone: zone, currency: "EUR",
-            maxWorkSlotsPerDay: 12 + next(8), breakSlots: next(3), latenessPenaltyPerDay: 0, rooms: rooms, people: people, sessions: sessions)
+            slotMinutes: 30, dayCount: days, firstDay: monday, dayStarts: (0..<days).map { day($0) }, timeZone: zone,
+            currency: "EUR",
+            maxWorkSlotsPerDay: 12 + next(8), breakSlots: next(3), latenessPenaltyPerDay: 0, rooms: rooms,
+            people: people, sessions: sessions)
     }
 }

@@ -24,7 +24,9 @@ import Testing
             #expect(error?.code == .unknownCurrency, "\(code)")
             #expect(error?.description == "\"\(code)\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)")
         }
-        #expect(Money.isoCurrencyCodes.count > 170 && Money.isoCurrencyCodes.allSatisfy { $0.count == 3 && $0.uppercased() == $0 })
+        #expect(
+            Money.isoCurrencyCodes.count > 170
+                && Money.isoCurrencyCodes.allSatisfy { $0.count == 3 && $0.uppercased() == $0 })
     }
 
     @Test func amountsAreReadWithOrWithoutTheProjectsCode() throws {
@@ -34,10 +36,16 @@ import Testing
         #expect(try Money(reading: "-5", currency: "EUR", allowsNegative: true).minorUnits == -500)
         let cases: [(String, MoneyError.Code, String)] = [
             ("-5", .negative, "\"-5\" is negative; an amount here is 0 or more"),
-            ("250 USD", .otherCurrency, "\"250 USD\" is in USD, but the project counts in EUR; amounts are not converted"),
+            (
+                "250 USD", .otherCurrency,
+                "\"250 USD\" is in USD, but the project counts in EUR; amounts are not converted"
+            ),
             ("250 XYZ", .unknownCurrency, "\"XYZ\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"),
             ("250 eur", .currencyCase, "\"eur\" is not an ISO 4217 currency code: write it in capitals, EUR"),
-            ("12.345", .notAnAmount, "\"12.345\" is not an amount; write a plain number such as 250 or 62.50 (optionally with the currency: 250 EUR)"),
+            (
+                "12.345", .notAnAmount,
+                "\"12.345\" is not an amount; write a plain number such as 250 or 62.50 (optionally with the currency: 250 EUR)"
+            ),
             ("1 000", .notAnAmount, "\"1 000\" is not an amount"),
             ("+5", .notAnAmount, "\"+5\" is not an amount"),
             ("EUR", .notAnAmount, "\"EUR\" is not an amount"),

@@ -15,15 +15,19 @@ import Testing
 
     /// The generated album scheduled over four weeks, with the session `choose` picks confirmed
     /// where the search put it.
-    static func confirmed(_ choose: ([ScheduleModel.Placement?]) -> Int) throws -> (project: ProjectSnapshot, booking: Booking) {
+    static func confirmed(
+        _ choose: ([ScheduleModel.Placement?]) -> Int
+    ) throws -> (project: ProjectSnapshot, booking: Booking) {
         var project = GeneratedAlbum.make(seed: 1, songs: 12, people: 20, rooms: 4, days: 28, start: monday)
         let model = try ScheduleModel(project: project, from: monday, until: day(27))
         let placements = Scheduler(maxRounds: 100).solve(model).placements
         let s = choose(placements)
         let placed = try #require(placements[s])
         let booking = Booking(
-            sessionID: model.sessions[s].id, roomID: model.rooms[placed.room].id, start: model.date(ofSlot: placed.start),
-            end: model.date(ofSlot: placed.start + model.sessions[s].durationSlots), people: placed.people.map { model.people[$0].id },
+            sessionID: model.sessions[s].id, roomID: model.rooms[placed.room].id,
+            start: model.date(ofSlot: placed.start),
+            end: model.date(ofSlot: placed.start + model.sessions[s].durationSlots),
+            people: placed.people.map { model.people[$0].id },
             status: .confirmed, cost: .zero("EUR"))
         project.bookings.append(booking)
         return (project, booking)
@@ -52,7 +56,9 @@ import Testing
         // Then the confirmed session is not planned again, its room and people stay booked then,
         // and the sessions after it may start (they start after it ended)
         #expect(!model.sessions.contains { $0.id == tracking.id })
-        let after = model.sessions.filter { session in project.sessions.first { $0.id == session.id }!.after.contains(tracking.id) }
+        let after = model.sessions.filter { session in
+            project.sessions.first { $0.id == session.id }!.after.contains(tracking.id)
+        }
         #expect(!after.isEmpty)
         #expect(after.allSatisfy { $0.releaseSlot == 0 })
         // And the reasoning and the search run (the day packing crashed here) and place every session
@@ -77,13 +83,17 @@ import Testing
         #expect(model.violations(of: result.placements) == [])
     }
 
-    @Test(arguments: ["Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "America/New_York", "Asia/Tehran", "UTC"])
+    @Test(arguments: [
+        "Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "America/New_York", "Asia/Tehran", "UTC",
+    ])
     func weeklyHoursOverThreeYearsAreWhatTheCalendarSays(zone: String) throws {
         // Given weekly windows (one to midnight, one across the hours clocks change) in a zone with daylight saving
         let availability = Availability(
             weekly: [
-                .init(weekday: .monday, startMinute: 600, endMinute: 1080), .init(weekday: .saturday, startMinute: 0, endMinute: 1440),
-                .init(weekday: .sunday, startMinute: 60, endMinute: 240), .init(weekday: .sunday, startMinute: 1260, endMinute: 1440),
+                .init(weekday: .monday, startMinute: 600, endMinute: 1080),
+                .init(weekday: .saturday, startMinute: 0, endMinute: 1440),
+                .init(weekday: .sunday, startMinute: 60, endMinute: 240),
+                .init(weekday: .sunday, startMinute: 1260, endMinute: 1440),
                 .init(weekday: .wednesday, startMinute: 150, endMinute: 210),
             ],
             timeZone: zone)
@@ -113,7 +123,9 @@ import Testing
                 guard let start = Availability.time(window.startMinute, on: day, calendar),
                     let end = Availability.time(window.endMinute, on: day, calendar), end > start
                 else { continue }
-                if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0 { free.append(piece) }
+                if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0 {
+                    free.append(piece)
+                }
             }
             day = calendar.date(byAdding: .day, value: 1, to: day)!
         }
@@ -127,13 +139,16 @@ import Testing
         for k in 0..<300 {
             let start = Self.monday.addingTimeInterval(Double(k) * 3.7 * 86_400 + Double(random.next() % 86_400))
             project.people[0].availability.exceptions.append(
-                .init(start: start, end: start.addingTimeInterval(Double(1_800 + random.next() % 20_000)), isBusy: k % 5 != 0))
+                .init(
+                    start: start, end: start.addingTimeInterval(Double(1_800 + random.next() % 20_000)),
+                    isBusy: k % 5 != 0))
         }
         let until = Self.calendar.date(byAdding: .day, value: 1_000, to: Self.monday)!
         // When it is reduced to slots
         let model = try ScheduleModel(project: project, from: Self.monday, until: until)
         // Then each slot of each person is free exactly when one free stretch holds all of it
-        let horizon = DateInterval(start: model.firstDay, end: Self.calendar.date(byAdding: .day, value: 1, to: model.dayStarts.last!)!)
+        let horizon = DateInterval(
+            start: model.firstDay, end: Self.calendar.date(byAdding: .day, value: 1, to: model.dayStarts.last!)!)
         for (p, person) in project.people.enumerated() {
             let free = person.availability.freeIntervals(in: horizon)
             for (d, dayStart) in model.dayStarts.enumerated() where d % 7 == 0 || p == 0 {

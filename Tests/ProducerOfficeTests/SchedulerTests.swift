@@ -64,7 +64,8 @@ import Testing
         project.bookings.append(
             Booking(
                 sessionID: session.id, roomID: model.rooms[placed.room].id, start: model.date(ofSlot: placed.start),
-                end: model.date(ofSlot: placed.start + model.sessions[s].durationSlots), people: placed.people.map { model.people[$0].id },
+                end: model.date(ofSlot: placed.start + model.sessions[s].durationSlots),
+                people: placed.people.map { model.people[$0].id },
                 status: .confirmed, cost: .zero("EUR")))
         model = try ScheduleModel(project: project, from: Self.monday, until: Self.day(27))
         #expect(model.sessions[s].fixed == placed)
@@ -85,7 +86,8 @@ import Testing
             let placement = try #require(placement)
             project.bookings.append(
                 Booking(
-                    sessionID: model.sessions[s].id, roomID: model.rooms[placement.room].id, start: model.date(ofSlot: placement.start),
+                    sessionID: model.sessions[s].id, roomID: model.rooms[placement.room].id,
+                    start: model.date(ofSlot: placement.start),
                     end: model.date(ofSlot: placement.start + model.sessions[s].durationSlots),
                     people: placement.people.map { model.people[$0].id }, status: .hold, cost: .zero("EUR")))
         }
@@ -94,7 +96,10 @@ import Testing
         let mixerIndex = model.people.firstIndex { $0.id == project.people[mixer].id }!
         let theirs = first.placements.indices.filter { first.placements[$0]!.people.contains(mixerIndex) }
         let day = first.placements[theirs[theirs.count / 2]]!.start / model.slotsPerDay
-        project.people[mixer].availability.exceptions.append(.init(start: model.dayStarts[day], end: Self.calendar.date(byAdding: .day, value: 1, to: model.dayStarts[day])!, note: "cancelled"))
+        project.people[mixer].availability.exceptions.append(
+            .init(
+                start: model.dayStarts[day],
+                end: Self.calendar.date(byAdding: .day, value: 1, to: model.dayStarts[day])!, note: "cancelled"))
         let affected = theirs.filter { first.placements[$0]!.start / model.slotsPerDay == day }
         let repaired = try ScheduleModel(project: project, from: Self.monday, until: Self.day(27))
         let result = Scheduler(maxRounds: 1_500, minimizesMoves: true).solve(repaired)
@@ -103,7 +108,8 @@ import Testing
         #expect(repaired.violations(of: result.placements) == [])
         #expect(result.cost.moved >= 1)
         #expect(result.cost.moved <= affected.count + 1)
-        let unchanged = repaired.sessions.indices.filter { result.placements[$0] == repaired.sessions[$0].previous }.count
+        let unchanged = repaired.sessions.indices.filter { result.placements[$0] == repaired.sessions[$0].previous }
+            .count
         #expect(unchanged >= repaired.sessions.count - affected.count - 1)
     }
 
@@ -111,7 +117,8 @@ import Testing
         // Europe/Berlin moves to summer time on Sunday 28 March 2027.
         let availability = Availability.daily(from: 10 * 60, to: 18 * 60, timeZone: Self.zone)
         let from = Self.calendar.date(from: DateComponents(year: 2027, month: 3, day: 26))!
-        let free = availability.freeIntervals(in: DateInterval(start: from, end: Self.calendar.date(byAdding: .day, value: 4, to: from)!))
+        let free = availability.freeIntervals(
+            in: DateInterval(start: from, end: Self.calendar.date(byAdding: .day, value: 4, to: from)!))
         #expect(free.count == 4)
         for piece in free {
             #expect(Self.calendar.component(.hour, from: piece.start) == 10)

@@ -33,8 +33,10 @@ import Testing
         let model = try Self.album(days: 16)
         #expect(model.loadConflict() == nil && model.chainConflict() == nil)
         // When it is reasoned about with no time limit on a fast and on a very slow machine
-        let fast = model.proveConflict(work: ScheduleModel.standardProofWork, timeLimit: nil, clock: MadeUpClock(perRead: 0).clock)
-        let slow = model.proveConflict(work: ScheduleModel.standardProofWork, timeLimit: nil, clock: MadeUpClock(perRead: 1).clock)
+        let fast = model.proveConflict(
+            work: ScheduleModel.standardProofWork, timeLimit: nil, clock: MadeUpClock(perRead: 0).clock)
+        let slow = model.proveConflict(
+            work: ScheduleModel.standardProofWork, timeLimit: nil, clock: MadeUpClock(perRead: 1).clock)
         // Then both prove it, with the same conflict after the same work
         let proof = try #require(fast.conflict)
         #expect(proof.isProven)
@@ -51,7 +53,8 @@ import Testing
         let model = try Self.album(days: 16)
         // Given a time limit the slow machine reaches while it builds the days each session can
         // take (a second passes at each reading; the clock is read every 256 steps)
-        let slow = model.proveConflict(work: ScheduleModel.standardProofWork, timeLimit: 2.5, clock: MadeUpClock(perRead: 1).clock)
+        let slow = model.proveConflict(
+            work: ScheduleModel.standardProofWork, timeLimit: 2.5, clock: MadeUpClock(perRead: 1).clock)
         // Then nothing is proven, and the result says the clock stopped it
         #expect(slow.conflict == nil)
         #expect(slow.stoppedByClock)
@@ -60,7 +63,8 @@ import Testing
         let tiny = model.proveConflict(timeLimit: 1e-9)
         #expect(tiny.conflict == nil && tiny.stoppedByClock)
         // While the fast machine with the same limit proves it
-        let fast = model.proveConflict(work: ScheduleModel.standardProofWork, timeLimit: 2.5, clock: MadeUpClock(perRead: 0).clock)
+        let fast = model.proveConflict(
+            work: ScheduleModel.standardProofWork, timeLimit: 2.5, clock: MadeUpClock(perRead: 0).clock)
         #expect(fast.conflict?.isProven == true && !fast.stoppedByClock)
     }
 

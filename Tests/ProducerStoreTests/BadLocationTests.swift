@@ -8,7 +8,8 @@ import Testing
 @Suite("ProjectDatabase refuses bad locations")
 struct BadLocationTests {
     private func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("producer_bad_" + UUID().uuidString).path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("producer_bad_" + UUID().uuidString)
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -18,7 +19,9 @@ struct BadLocationTests {
         // Given a path where nothing is
         let path = try folder() + "/nothing/project.sqlite"
         // When it is opened
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(.sqlite(path: path)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(.sqlite(path: path))
+        }
         // Then it says there is no project, and makes no file
         #expect(error?.code == .notAProject)
         #expect(error?.description.hasPrefix(path) == true)
@@ -30,7 +33,9 @@ struct BadLocationTests {
         // Given an empty folder
         let path = try folder()
         // When it is opened as a project
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(DatabaseLocation(path)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(DatabaseLocation(path))
+        }
         // Then the error names the folder and the missing file
         #expect(error?.code == .notAProject)
         #expect(error?.database == path)
@@ -44,7 +49,9 @@ struct BadLocationTests {
         let file = path + "/" + ProjectDatabase.fileName
         try Data(contents.utf8).write(to: URL(fileURLWithPath: file))
         // When it is opened
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(DatabaseLocation(path)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(DatabaseLocation(path))
+        }
         // Then the error names the file and says it is not a (project) database
         #expect(error?.database == file)
         #expect(error?.code == (contents.isEmpty ? .notAProject : .corrupt), "\(String(describing: error))")
@@ -60,7 +67,9 @@ struct BadLocationTests {
         for index in 100..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 131) }
         try bytes.write(to: URL(fileURLWithPath: file))
         // When it is opened
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(DatabaseLocation(path)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(DatabaseLocation(path))
+        }
         // Then the error names the file and says it is damaged
         #expect(error?.code == .corrupt, "\(String(describing: error))")
         #expect(error?.database == file)
@@ -74,13 +83,16 @@ struct BadLocationTests {
         try await connection.sql().raw("CREATE TABLE notes (body TEXT)").run()
         try await connection.close()
         // When it is opened as a project
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(.sqlite(path: file)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(.sqlite(path: file))
+        }
         // Then it is refused and left unchanged
         #expect(error?.code == .notAProject)
         let again = try await SQLiteConnection.open(storage: .file(path: file))
         let tables = try await again.sql().raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
             .map { try $0.decode(column: "name", as: String.self) }
-        let mode = try await again.sql().raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        let mode = try await again.sql().raw("PRAGMA journal_mode").first()?.decode(
+            column: "journal_mode", as: String.self)
         try await again.close()
         #expect(tables == ["notes"])
         #expect(mode == "delete")
@@ -98,20 +110,26 @@ struct BadLocationTests {
         ).run()
         try await connection.close()
         // When it is opened
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(DatabaseLocation(path)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(DatabaseLocation(path))
+        }
         // Then the error says so, with both versions
         #expect(error?.code == .schemaTooNew)
         #expect(error?.message.contains("999") == true)
         #expect(error?.message.contains("newer Producer") == true)
     }
 
-    @Test("malformed PostgreSQL URLs", arguments: [
-        "postgres://", "postgres://host-without-user/db", "postgres://user@/db", "postgres://user@host",
-        "postgres://user@host/db?sslmode=sometimes",
-    ])
+    @Test(
+        "malformed PostgreSQL URLs",
+        arguments: [
+            "postgres://", "postgres://host-without-user/db", "postgres://user@/db", "postgres://user@host",
+            "postgres://user@host/db?sslmode=sometimes",
+        ])
     func badURL(url: String) async throws {
         // When a malformed URL is opened
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(DatabaseLocation(url)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(DatabaseLocation(url))
+        }
         // Then it is refused before any connection, naming the URL
         #expect(error?.code == .badLocation, "\(String(describing: error))")
         #expect(error?.database.hasPrefix("postgres://") == true)
@@ -122,7 +140,9 @@ struct BadLocationTests {
         // Given a URL to a port where no server listens
         let url = "postgres://producer:secret@127.0.0.1:1/nowhere?sslmode=disable"
         // When it is opened
-        let error = await #expect(throws: ProjectStoreError.self) { try await ProjectDatabase.open(DatabaseLocation(url)) }
+        let error = await #expect(throws: ProjectStoreError.self) {
+            try await ProjectDatabase.open(DatabaseLocation(url))
+        }
         // Then the error says it cannot connect, and hides the password
         #expect(error?.code == .cannotConnect)
         #expect(error?.description.contains("secret") == false)

@@ -57,7 +57,9 @@ struct PostgresProjectDatabaseTests {
     }
 
     @Test("a process killed mid-write leaves the project readable and consistent")
-    func killedWriter() async throws { try await StoreScenarios.killedWriterLeavesProjectConsistent(.postgres, kills: 8) }
+    func killedWriter() async throws {
+        try await StoreScenarios.killedWriterLeavesProjectConsistent(.postgres, kills: 8)
+    }
 
     @Test("a writer waiting for another's lock says so after a second")
     func waitingWriter() async throws { try await StoreScenarios.waitingWriterSaysSo(.postgres) }

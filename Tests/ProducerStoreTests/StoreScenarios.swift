@@ -36,7 +36,8 @@ enum StoreScenarios {
                 snapshot.people.removeFirst()
                 let booth = snapshot.studios[0].rooms.removeLast()
                 snapshot.studios[1].rooms.append(booth)
-                snapshot.studios.append(Studio(id: "s-new", name: "New", timeZone: "UTC", rooms: snapshot.studios[0].rooms))
+                snapshot.studios.append(
+                    Studio(id: "s-new", name: "New", timeZone: "UTC", rooms: snapshot.studios[0].rooms))
                 snapshot.studios.removeFirst()
                 snapshot.sessions[1].after = []
                 snapshot.bookings[0].status = .cancelled
@@ -136,7 +137,9 @@ enum StoreScenarios {
             try await project.close()
             // When N writer processes each add K songs and bump the counter K times, all at once
             let argument = locationArgument(database.location)
-            let writers = try (0..<processes).map { try StressWriter.start(["increment", argument, String($0), String(updates)]) }
+            let writers = try (0..<processes).map {
+                try StressWriter.start(["increment", argument, String($0), String(updates)])
+            }
             for writer in writers { await StressWriter.wait(writer.process) }
             // Then every process succeeded and the project holds all N×K changes
             for writer in writers {
@@ -176,7 +179,8 @@ enum StoreScenarios {
                 await StressWriter.wait(writer.process)
                 try await Task.sleep(for: .milliseconds(50))  // the last of the output
                 #expect(started, "round \(round): the writer committed nothing within a minute")
-                #expect(writer.process.terminationReason == .uncaughtSignal, "round \(round): the writer ended on its own")
+                #expect(
+                    writer.process.terminationReason == .uncaughtSignal, "round \(round): the writer ended on its own")
                 let lines = output.lines
                 let committed = lines.compactMap { Int($0) }
                 if lines.last?.hasPrefix("writing") == true { killedMidWrite += 1 }
@@ -190,7 +194,9 @@ enum StoreScenarios {
                 // Every revision the writer reported is there; at most one more was committed
                 // before it could say so.
                 if let reported = committed.last {
-                    #expect(revision == reported || revision == reported + 1, "round \(round): reported \(reported), found \(revision)")
+                    #expect(
+                        revision == reported || revision == reported + 1,
+                        "round \(round): reported \(reported), found \(revision)")
                 }
                 #expect(revision > lastRevision, "round \(round)")
                 lastRevision = revision
@@ -213,12 +219,16 @@ enum StoreScenarios {
             Int(song.title.split(separator: " ")[1]) ?? -1
         }
         let expectedBatches = Set(max(2, revision - 3)...revision)
-        #expect(Set(batches.keys) == expectedBatches, "round \(round): batches \(batches.keys.sorted()) at revision \(revision)")
+        #expect(
+            Set(batches.keys) == expectedBatches,
+            "round \(round): batches \(batches.keys.sorted()) at revision \(revision)")
         for (batch, songs) in batches {
             #expect(songs.count == 20, "round \(round): batch \(batch) has \(songs.count) songs")
             #expect(songs.allSatisfy { $0.writers.count == 3 && $0.writers[0].name == "A \(batch)" }, "round \(round)")
         }
-        #expect(snapshot.songs.allSatisfy { $0.parts == ["batch \(revision)"] }, "round \(round): a song missed the last rewrite")
+        #expect(
+            snapshot.songs.allSatisfy { $0.parts == ["batch \(revision)"] },
+            "round \(round): a song missed the last rewrite")
         let clock = snapshot.people.first { $0.id == "clock" }
         #expect(clock?.availability.exceptions.count == 10, "round \(round)")
         #expect(clock?.availability.exceptions.allSatisfy { $0.note == "batch \(revision)" } == true, "round \(round)")
@@ -252,8 +262,10 @@ enum StoreScenarios {
             #expect(await said.wait(for: .seconds(5)) { $0.contains("waiting for another producer command") })
             let lines = said.lines.filter { $0.contains("waiting for another producer command") }
             #expect(lines.count == 1, "\(said.lines)")
-            #expect(lines.first?.hasPrefix("waiting for another producer command to finish with this project (") == true)
-            #expect(lines.first?.contains(kind == .sqlite ? ProjectDatabase.fileName : "postgres://") == true, "\(lines)")
+            #expect(
+                lines.first?.hasPrefix("waiting for another producer command to finish with this project (") == true)
+            #expect(
+                lines.first?.contains(kind == .sqlite ? ProjectDatabase.fileName : "postgres://") == true, "\(lines)")
             #expect(writer.process.terminationStatus == 0 && holder.process.terminationStatus == 0)
             // And a writer that finds the project free says nothing
             let alone = try StressWriter.start(["increment", argument, "2", "1"])
@@ -263,7 +275,8 @@ enum StoreScenarios {
             // And a change that does not wait is made when nobody holds the lock
             let reopened = try await ProjectDatabase.open(database.location)
             #expect(try await reopened.updateUnlessBusy { $0.songs.append(Song(title: "not skipped")) } != nil)
-            #expect(try await reopened.snapshot().songs.map(\.title).filter { $0.contains("skipped") } == ["not skipped"])
+            #expect(
+                try await reopened.snapshot().songs.map(\.title).filter { $0.contains("skipped") } == ["not skipped"])
             #expect(try await reopened.snapshot().songs.count == 4)
             try await reopened.close()
         }

@@ -31,7 +31,8 @@ struct TestDatabase: Sendable {
         case .postgres:
             let url = try #require(postgresURL)
             let separator = url.contains("?") ? "&" : "?"
-            return TestDatabase(kind: kind, location: .postgres(url: url + separator + "schema=" + name), place: String(name))
+            return TestDatabase(
+                kind: kind, location: .postgres(url: url + separator + "schema=" + name), place: String(name))
         }
     }
 
@@ -48,7 +49,8 @@ struct TestDatabase: Sendable {
         case .postgres:
             guard let url = Self.postgresURL, let configuration = try? SQLPostgresConfiguration(url: url),
                 let connection = try? await PostgresConnection.connect(
-                    configuration: configuration.coreConfiguration, id: 0, logger: Logger(label: "producer.store.tests"))
+                    configuration: configuration.coreConfiguration, id: 0, logger: Logger(label: "producer.store.tests")
+                )
             else { return }
             try? await connection.sql().raw("DROP SCHEMA IF EXISTS \(ident: place) CASCADE").run()
             try? await connection.close()
@@ -76,7 +78,8 @@ enum StressWriter {
             if let path = ProcessInfo.processInfo.environment["PRODUCER_STORE_STRESS"] { return path }
             // Linux: the test binary itself. macOS: the PackageTests.xctest bundle, whose folder
             // holds the helper too.
-            let starts = [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()]
+            let starts =
+                [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()]
                 + Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }
             for start in starts {
                 var folder = start.deletingLastPathComponent()
@@ -86,7 +89,8 @@ enum StressWriter {
                     folder = folder.deletingLastPathComponent()
                 }
             }
-            throw StressError(message: "producer-store-stress is not built beside the tests; run them with `swift test`")
+            throw StressError(
+                message: "producer-store-stress is not built beside the tests; run them with `swift test`")
         }
     }
 

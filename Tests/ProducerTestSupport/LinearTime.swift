@@ -3,7 +3,9 @@ import Foundation
 /// How much longer an input 10× as large takes to read: the best of several runs of each, taken
 /// in turn so that a busy machine slows both alike, and its pauses do not count.
 public enum LinearTime {
-    public static func ratio<Input>(small: Input, large: Input, runs: Int = 5, _ read: (Input) throws -> Void) throws -> Double {
+    public static func ratio<Input>(
+        small: Input, large: Input, runs: Int = 5, _ read: (Input) throws -> Void
+    ) throws -> Double {
         func time(_ input: Input) throws -> Double {
             let start = ContinuousClock.now
             try read(input)

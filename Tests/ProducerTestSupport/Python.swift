@@ -24,7 +24,9 @@ public enum Python {
         // Standard error is read beside standard output, so that neither pipe fills and stalls Python.
         let errorText = ErrorText()
         let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) { errorText.data = errors.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) {
+            errorText.data = errors.fileHandleForReading.readDataToEndOfFile()
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         reading.wait()

@@ -26,11 +26,18 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// The seed a randomised test runs with: the environment variable `variable` when set
     /// (decimal, or hexadecimal after `0x`), else `fallback`. Prints it, with the line that
     /// replays the run, so that a failure's log says how to repeat it.
-    public static func seed(for test: String, default fallback: UInt64, variable: String = "PRODUCER_TEST_SEED") -> UInt64 {
+    public static func seed(
+        for test: String, default fallback: UInt64, variable: String = "PRODUCER_TEST_SEED"
+    ) -> UInt64 {
         var seed = fallback
-        if let text = ProcessInfo.processInfo.environment[variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = ProcessInfo.processInfo.environment[variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+        {
             let parsed = text.lowercased().hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-            if let parsed { seed = parsed } else { print("\(test): \(variable)=\(text) is not a number; using the default seed") }
+            if let parsed {
+                seed = parsed
+            } else {
+                print("\(test): \(variable)=\(text) is not a number; using the default seed")
+            }
         }
         print("\(test): seed \(seed) (replay with \(variable)=\(seed))")
         return seed

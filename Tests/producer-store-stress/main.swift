@@ -41,7 +41,9 @@ do {
         let project = try await ProjectDatabase.create(location, settings: ProjectSettings(name: "Stress"))
         try await project.update { snapshot in
             snapshot.people = ["counter", "clock"].map {
-                Person(id: $0, name: $0, roles: [.engineer], rate: Rate(.zero("EUR"), per: .flat), headcount: 0, availability: Availability(timeZone: "UTC"))
+                Person(
+                    id: $0, name: $0, roles: [.engineer], rate: Rate(.zero("EUR"), per: .flat), headcount: 0,
+                    availability: Availability(timeZone: "UTC"))
             }
         }
         try await project.close()
@@ -50,7 +52,9 @@ do {
     let project = try await ProjectDatabase.open(location, lockWaitNotice: .standardError)
     switch arguments[0] {
     case "hold":
-        guard arguments.count == 3, let seconds = Double(arguments[2]) else { fail("usage: producer-store-stress hold LOCATION SECONDS") }
+        guard arguments.count == 3, let seconds = Double(arguments[2]) else {
+            fail("usage: producer-store-stress hold LOCATION SECONDS")
+        }
         try await project.update { snapshot in
             snapshot.songs.append(Song(title: "held for \(arguments[2]) s"))
             FileHandle.standardOutput.write(Data("holding\n".utf8))
@@ -78,18 +82,21 @@ do {
                 snapshot.songs.removeAll { $0.title.hasPrefix("batch \(batch - churnBatchesKept) ") }
                 for index in snapshot.songs.indices { snapshot.songs[index].parts = [tag] }
                 for index in 0..<churnSongsPerBatch {
-                    snapshot.songs.append(Song(
-                        title: "\(tag) song \(index)",
-                        writers: [
-                            .init(name: "A \(batch)", shareBasisPoints: 5_000), .init(name: "B \(batch)", shareBasisPoints: 3_000),
-                            .init(name: "C \(batch)", shareBasisPoints: 2_000),
-                        ],
-                        parts: [tag]))
+                    snapshot.songs.append(
+                        Song(
+                            title: "\(tag) song \(index)",
+                            writers: [
+                                .init(name: "A \(batch)", shareBasisPoints: 5_000),
+                                .init(name: "B \(batch)", shareBasisPoints: 3_000),
+                                .init(name: "C \(batch)", shareBasisPoints: 2_000),
+                            ],
+                            parts: [tag]))
                 }
                 if let clock = snapshot.people.firstIndex(where: { $0.id == "clock" }) {
                     let start = Date(timeIntervalSince1970: 1_800_000_000 + Double(batch) * 3_600)
                     snapshot.people[clock].availability.exceptions = (0..<10).map {
-                        Availability.Exception(start: start + Double($0) * 60, end: start + Double($0 + 1) * 60, note: tag)
+                        Availability.Exception(
+                            start: start + Double($0) * 60, end: start + Double($0 + 1) * 60, note: tag)
                     }
                 }
                 return batch

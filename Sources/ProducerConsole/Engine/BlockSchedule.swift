@@ -53,16 +53,23 @@ struct BlockSchedule: Sendable {
         if !masterBusy && k < blockCount && sumNext > k && busNext.allSatisfy({ $0 > k }) { return .master(block: k) }
         for u in busNext.indices where !busBusy[u] {
             let b = busNext[u]
-            if b < blockCount && tracksDone > b && masterNext >= b - 2 { return flatBuses ? .bus(block: b, unit: u) : .allBuses(block: b) }
+            if b < blockCount && tracksDone > b && masterNext >= b - 2 {
+                return flatBuses ? .bus(block: b, unit: u) : .allBuses(block: b)
+            }
         }
-        if !sumBusy && sumNext < blockCount && tracksDone > sumNext && masterNext >= sumNext - 2 { return .masterSum(block: sumNext) }
+        if !sumBusy && sumNext < blockCount && tracksDone > sumNext && masterNext >= sumNext - 2 {
+            return .masterSum(block: sumNext)
+        }
         var best: Int?
         for t in trackNext.indices where !trackBusy[t] && trackNext[t] < blockCount {
             let b = trackNext[t]
             if let bestTrack = best, trackNext[bestTrack] <= b { continue }
             // Its lane for this block is free once everything reading block b − 2 is done.
-            guard b < 2 || (sumNext >= b - 1 && busNext.allSatisfy({ $0 >= b - 1 })
-                            && keyed[t].allSatisfy({ trackNext[$0] >= b - 1 })) else { continue }
+            guard
+                b < 2
+                    || (sumNext >= b - 1 && busNext.allSatisfy({ $0 >= b - 1 })
+                        && keyed[t].allSatisfy({ trackNext[$0] >= b - 1 }))
+            else { continue }
             if let key = sidechainOf[t], trackNext[key] <= b { continue }
             best = t
         }

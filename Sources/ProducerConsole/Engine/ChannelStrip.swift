@@ -54,7 +54,9 @@ final class ChannelStrip: @unchecked Sendable {
         } else {
             fixedFaderGains = nil
         }
-        for i in inserts.indices { inserts[i].prepare(sampleRate: sampleRate, channelCount: inputChannels, maximumBlockFrames: blockFrames) }
+        for i in inserts.indices {
+            inserts[i].prepare(sampleRate: sampleRate, channelCount: inputChannels, maximumBlockFrames: blockFrames)
+        }
         let maxDelay = Int(spec.delayFrames.rounded(.up)) + compensationFrames + 2
         delayLine = Array(repeating: [Float](repeating: 0, count: maxDelay + blockFrames + 1), count: inputChannels)
     }

@@ -63,8 +63,10 @@ struct MixSum {
 
     /// The kernel: sixteen frames of both channels at a time in four vectors, every source
     /// added in order (a mono source is read once for both sides).
-    private static func add(_ sources: UnsafePointer<Source>, _ sourceCount: Int,
-                            left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
+    private static func add(
+        _ sources: UnsafePointer<Source>, _ sourceCount: Int,
+        left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int
+    ) {
         @inline(__always) func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
             UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
         }

@@ -21,8 +21,10 @@ public struct Mixdown: Sendable {
     /// Whether existing files (the mix, stems) may be replaced (`--force`).
     public var replacesExisting: Bool = false
 
-    public init(encoding: SampleEncoding = .integer(bits: 24), stemsDirectory: String? = nil,
-                replacesExisting: Bool = false) {
+    public init(
+        encoding: SampleEncoding = .integer(bits: 24), stemsDirectory: String? = nil,
+        replacesExisting: Bool = false
+    ) {
         self.encoding = encoding
         self.stemsDirectory = stemsDirectory
         self.replacesExisting = replacesExisting
@@ -54,7 +56,8 @@ public struct Mixdown: Sendable {
     ///   extension Producer cannot write, ``SessionError`` for the session.
     public func render(_ session: Session, to output: String, progress: ((Double) -> Void)? = nil) throws -> Result {
         let stems = stemPaths(for: session)
-        let policy = OutputPolicy(replacesExisting: replacesExisting, inputs: [session.path] + session.tracks.map(\.file))
+        let policy = OutputPolicy(
+            replacesExisting: replacesExisting, inputs: [session.path] + session.tracks.map(\.file))
         try policy.check(output, what: "the mix")
         var format = AudioFormat(sampleRate: session.sampleRate, channelCount: 2, encoding: encoding)
         format.container = try AudioContainer.forOutput(output)
@@ -62,15 +65,21 @@ public struct Mixdown: Sendable {
         if let stemsDirectory {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: stemsDirectory, isDirectory: &isFolder), !isFolder.boolValue {
-                throw FileError(.writeFailed, path: stemsDirectory, "--stems names a folder to write the stems into; this is a file")
+                throw FileError(
+                    .writeFailed, path: stemsDirectory, "--stems names a folder to write the stems into; this is a file"
+                )
             }
             do {
                 try FileManager.default.createDirectory(atPath: stemsDirectory, withIntermediateDirectories: true)
             } catch {
-                throw FileError(.writeFailed, path: stemsDirectory, "cannot make the stems folder (check that its parent exists and can be written)")
+                throw FileError(
+                    .writeFailed, path: stemsDirectory,
+                    "cannot make the stems folder (check that its parent exists and can be written)")
             }
             try policy.check(stems, what: "a stem")
-            if stems.contains(where: { $0 == output || URL(fileURLWithPath: $0).standardized == URL(fileURLWithPath: output).standardized }) {
+            if stems.contains(where: {
+                $0 == output || URL(fileURLWithPath: $0).standardized == URL(fileURLWithPath: output).standardized
+            }) {
                 throw FileError(.isInput, path: output, "the mix and a stem would be the same file")
             }
         }
@@ -90,9 +99,10 @@ public struct Mixdown: Sendable {
         }
         try writer.finish()
         for w in stemWriters { try w.finish() }
-        return Result(output: output, stems: stems, frames: writer.framesWritten,
-                      seconds: Double(writer.framesWritten) / session.sampleRate, sampleRate: session.sampleRate,
-                      timelineSeconds: Double(mixer.timelineFrames) / session.sampleRate)
+        return Result(
+            output: output, stems: stems, frames: writer.framesWritten,
+            seconds: Double(writer.framesWritten) / session.sampleRate, sampleRate: session.sampleRate,
+            timelineSeconds: Double(mixer.timelineFrames) / session.sampleRate)
     }
 }
 

@@ -43,20 +43,25 @@ public final class Mixer: @unchecked Sendable {
     /// Checks `session` whole (``MixGraph``) and builds its render.
     /// - Throws: ``SessionError`` for a routing problem, a file that cannot be read or an insert
     ///   that cannot be built.
-    public convenience init(session: Session, blockFrames: Int = 8192, parallel: Bool = true,
-                            makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
+    public convenience init(
+        session: Session, blockFrames: Int = 8192, parallel: Bool = true,
+        makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make
+    )
         throws(SessionError)
     {
-        try self.init(graph: MixGraph(session: session), blockFrames: blockFrames, parallel: parallel,
-                      makeProcessor: makeProcessor)
+        try self.init(
+            graph: MixGraph(session: session), blockFrames: blockFrames, parallel: parallel,
+            makeProcessor: makeProcessor)
     }
 
     /// Builds the render of a checked graph.
     /// - Parameters:
     ///   - makeProcessor: turns an insert as written into a processor (see ``ProcessorFactory``).
     /// - Throws: ``SessionError`` for a file that cannot be read or an insert that cannot be built.
-    public init(graph: MixGraph, blockFrames: Int = 8192, parallel: Bool = true,
-                makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make)
+    public init(
+        graph: MixGraph, blockFrames: Int = 8192, parallel: Bool = true,
+        makeProcessor: (Session.Insert, Session) throws(SessionError) -> any Processor = ProcessorFactory.make
+    )
         throws(SessionError)
     {
         let session = graph.session
@@ -71,8 +76,10 @@ public final class Mixer: @unchecked Sendable {
         self.parallel = parallel
         var sources: [TrackSource] = []
         for (i, t) in session.tracks.enumerated() {
-            sources.append(try TrackSource(track: t, index: i, sessionPath: session.path, sampleRate: session.sampleRate,
-                                           blockFrames: blockFrames))
+            sources.append(
+                try TrackSource(
+                    track: t, index: i, sessionPath: session.path, sampleRate: session.sampleRate,
+                    blockFrames: blockFrames))
         }
         self.sources = sources
         var built: [[any Processor]] = []
@@ -83,14 +90,16 @@ public final class Mixer: @unchecked Sendable {
         }
         var tracks: [ChannelStrip] = []
         for (i, t) in session.tracks.enumerated() {
-            tracks.append(ChannelStrip(name: t.name, spec: t.strip, inputChannels: sources[i].channelCount, inserts: built[i]))
+            tracks.append(
+                ChannelStrip(name: t.name, spec: t.strip, inputChannels: sources[i].channelCount, inserts: built[i]))
         }
         var buses: [ChannelStrip] = []
         for (j, b) in session.buses.enumerated() {
             buses.append(ChannelStrip(name: b.name, spec: b.strip, inputChannels: 2, inserts: built[tracks.count + j]))
         }
-        let master = ChannelStrip(name: "master", spec: session.master.strip, inputChannels: 2,
-                                  inserts: built[built.count - 1])
+        let master = ChannelStrip(
+            name: "master", spec: session.master.strip, inputChannels: 2,
+            inserts: built[built.count - 1])
         for strip in tracks + buses + [master] {
             try Self.bindAutomation(strip, session: session)
             strip.panLaw = session.panLaw
@@ -106,16 +115,21 @@ public final class Mixer: @unchecked Sendable {
         masterStrip = master
         timelineFrames = sources.map(\.endFrame).max() ?? 0
         // A track's tail, then the buses it may pass through one after another, then the master.
-        let ringing = (tracks.map(\.tailSeconds).max() ?? 0) + buses.reduce(0) { $0 + $1.tailSeconds } + master.tailSeconds
+        let ringing =
+            (tracks.map(\.tailSeconds).max() ?? 0) + buses.reduce(0) { $0 + $1.tailSeconds } + master.tailSeconds
         let automaticTail = Int64((min(ringing, Session.maximumAutomaticTailSeconds) * session.sampleRate).rounded(.up))
         lengthFrames = session.lengthFrames ?? (timelineFrames + (session.tailFrames ?? automaticTail))
         let limit = Int64(Session.maximumDurationSeconds * session.sampleRate)
         guard lengthFrames <= limit else {
             let hours = Int(Session.maximumDurationSeconds / 3600)
-            throw SessionError(file: session.path, key: "tracks",
-                               "the mix would last \(lengthFrames / Int64(session.sampleRate)) s, past the \(hours)-hour limit of a session's timeline")
+            throw SessionError(
+                file: session.path, key: "tracks",
+                "the mix would last \(lengthFrames / Int64(session.sampleRate)) s, past the \(hours)-hour limit of a session's timeline"
+            )
         }
-        for strip in tracks + buses + [master] { strip.prepare(sampleRate: session.sampleRate, blockFrames: blockFrames) }
+        for strip in tracks + buses + [master] {
+            strip.prepare(sampleRate: session.sampleRate, blockFrames: blockFrames)
+        }
     }
 
     private static func bindAutomation(_ strip: ChannelStrip, session: Session) throws(SessionError) {
@@ -127,12 +141,15 @@ public final class Mixer: @unchecked Sendable {
             default:
                 let parts = lane.target.split(separator: ".", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let index = strip.spec.inserts.firstIndex(where: { $0.kind == parts[0] }) else {
-                    throw SessionError(file: session.path, line: lane.line, key: lane.keyPath,
-                                       "automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)")
+                    throw SessionError(
+                        file: session.path, line: lane.line, key: lane.keyPath,
+                        "automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)"
+                    )
                 }
                 guard strip.inserts[index].setParameter(parts[1], to: curve.points[0].value) else {
-                    throw SessionError(file: session.path, line: lane.line, key: lane.keyPath,
-                                       "\(parts[0]) has no parameter \"\(parts[1])\"")
+                    throw SessionError(
+                        file: session.path, line: lane.line, key: lane.keyPath,
+                        "\(parts[0]) has no parameter \"\(parts[1])\"")
                 }
                 strip.insertAutomation.append((index, parts[1], curve))
             }
@@ -152,8 +169,10 @@ public final class Mixer: @unchecked Sendable {
     /// the result is the same as a block-by-block render on one thread. `deliver` and
     /// `progress` may therefore be called on a worker thread (never two calls at once, always
     /// in order).
-    public func render(progress: ((Double) -> Void)? = nil,
-                       deliver: (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void) throws {
+    public func render(
+        progress: ((Double) -> Void)? = nil,
+        deliver: (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void
+    ) throws {
         try withoutActuallyEscaping(deliver) { deliver in
             let state = RenderState(mixer: self, deliver: deliver, progress: progress)
             try state.run()
@@ -183,8 +202,10 @@ public final class Mixer: @unchecked Sendable {
         var schedule: BlockSchedule
         var failure: (any Error)?
 
-        init(mixer: Mixer, deliver: @escaping (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void,
-             progress: ((Double) -> Void)?) {
+        init(
+            mixer: Mixer, deliver: @escaping (_ master: AudioBuffer, _ buses: [AudioBuffer]) throws -> Void,
+            progress: ((Double) -> Void)?
+        ) {
             self.mixer = mixer
             self.deliver = deliver
             self.progress = progress
@@ -197,9 +218,10 @@ public final class Mixer: @unchecked Sendable {
             skip = mixer.masterLatency
             total = mixer.lengthFrames + Int64(mixer.masterLatency)
             blockCount = Int((total + Int64(n) - 1) / Int64(n))
-            schedule = BlockSchedule(trackCount: mixer.sources.count, busCount: mixer.busStrips.count,
-                                     flatBuses: mixer.busLevels.count <= 1, sidechainOf: mixer.sidechainOf,
-                                     blockCount: blockCount)
+            schedule = BlockSchedule(
+                trackCount: mixer.sources.count, busCount: mixer.busStrips.count,
+                flatBuses: mixer.busLevels.count <= 1, sidechainOf: mixer.sidechainOf,
+                blockCount: blockCount)
         }
 
         func start(_ k: Int) -> Int64 { Int64(k) * Int64(mixer.blockFrames) }
@@ -259,7 +281,8 @@ public final class Mixer: @unchecked Sendable {
                 for level in m.busLevels {
                     for b in level { processBus(k, b) }
                     for b in level {
-                        m.addToBuses(m.busRoutes[b], post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: c, busIn: &busIn)
+                        m.addToBuses(
+                            m.busRoutes[b], post: busLanes[p][b].out, pre: busLanes[p][b].pre, count: c, busIn: &busIn)
                     }
                 }
             case .masterSum(let k):
@@ -271,7 +294,9 @@ public final class Mixer: @unchecked Sendable {
             case .master(let k):
                 let p = k % 3, c = count(k)
                 for level in m.busLevels {
-                    for b in level { m.addToMaster(m.busRoutes[b], post: busLanes[p][b].out, count: c, master: &masterIn[p]) }
+                    for b in level {
+                        m.addToMaster(m.busRoutes[b], post: busLanes[p][b].out, count: c, master: &masterIn[p])
+                    }
                 }
                 m.masterStrip.processPreFader(&masterIn[p], startFrame: start(k), sidechain: nil)
                 m.masterStrip.processFader(masterIn[p], into: &masterOut, startFrame: start(k))
@@ -300,7 +325,9 @@ public final class Mixer: @unchecked Sendable {
         func trackTerm(_ k: Int, _ t: Int, post: Bool, gain: Float) -> MixSum.Term {
             let lane = lanes[k % 2][t]
             guard post else { return MixSum.Term(lane.pre, gain: gain) }
-            if let (l, r) = mixer.trackStrips[t].fixedFaderGains { return MixSum.Term(lane.pre, fader: (l, r), gain: gain) }
+            if let (l, r) = mixer.trackStrips[t].fixedFaderGains {
+                return MixSum.Term(lane.pre, fader: (l, r), gain: gain)
+            }
             return MixSum.Term(lane.out, gain: gain)
         }
 
@@ -336,7 +363,9 @@ public final class Mixer: @unchecked Sendable {
     }
 
     /// Adds a bus's output (if it goes to another bus) and then its sends to their buses.
-    private func addToBuses(_ route: MixGraph.Route, post: AudioBuffer, pre: AudioBuffer, count: Int, busIn: inout [AudioBuffer]) {
+    private func addToBuses(
+        _ route: MixGraph.Route, post: AudioBuffer, pre: AudioBuffer, count: Int, busIn: inout [AudioBuffer]
+    ) {
         if let b = route.output {
             Self.add(post, gain: 1, into: &busIn[b], count: count)
         }
@@ -369,7 +398,8 @@ public final class Mixer: @unchecked Sendable {
     }
 
     private static func tail(_ b: AudioBuffer, from: Int) -> AudioBuffer {
-        var out = AudioBuffer(channelCount: b.channelCount, frameCapacity: b.frameCount - from, frameCount: b.frameCount - from)
+        var out = AudioBuffer(
+            channelCount: b.channelCount, frameCapacity: b.frameCount - from, frameCount: b.frameCount - from)
         for c in 0..<b.channelCount { for i in 0..<(b.frameCount - from) { out[c, i] = b[c, from + i] } }
         return out
     }

@@ -9,8 +9,9 @@ public enum ProcessorFactory {
     /// - Throws: ``SessionError`` naming the insert's line and key for an unknown or invalid parameter.
     public static func make(_ insert: Session.Insert, _ session: Session) throws(SessionError) -> any Processor {
         func fail(_ key: String?, code: SessionError.Code = .badValue, _ message: String) -> SessionError {
-            SessionError(file: session.path, line: insert.line, column: insert.column,
-                         key: insert.keyPath + (key.map { "." + $0 } ?? ""), code: code, message)
+            SessionError(
+                file: session.path, line: insert.line, column: insert.column,
+                key: insert.keyPath + (key.map { "." + $0 } ?? ""), code: code, message)
         }
         guard let kind = ProcessorKind(rawValue: insert.kind) else {
             throw fail(nil, "unknown processor \"\(insert.kind)\"")

@@ -14,7 +14,9 @@ final class TrackSource: @unchecked Sendable {
     var endFrame: Int64 { startFrame + length }
 
     /// Opens track number `index` (its key path is `tracks[index]`).
-    init(track: Session.Track, index: Int, sessionPath: String, sampleRate: Double, blockFrames: Int) throws(SessionError) {
+    init(
+        track: Session.Track, index: Int, sessionPath: String, sampleRate: Double, blockFrames: Int
+    ) throws(SessionError) {
         let key = "tracks[\(index)].file"
         do {
             reader = try AudioFileReader(path: track.file)
@@ -22,12 +24,15 @@ final class TrackSource: @unchecked Sendable {
             throw SessionError(file: sessionPath, line: track.strip.line, key: key, code: .track, "\(error)")
         }
         guard reader.format.sampleRate == sampleRate else {
-            throw SessionError(file: sessionPath, line: track.strip.line, key: key,
-                               "\(track.file) is at \(Int(reader.format.sampleRate)) Hz but the session renders at \(Int(sampleRate)) Hz")
+            throw SessionError(
+                file: sessionPath, line: track.strip.line, key: key,
+                "\(track.file) is at \(Int(reader.format.sampleRate)) Hz but the session renders at \(Int(sampleRate)) Hz"
+            )
         }
         guard reader.format.channelCount <= 2 else {
-            throw SessionError(file: sessionPath, line: track.strip.line, key: key,
-                               "\(track.file) has \(reader.format.channelCount) channels; tracks take mono or stereo files")
+            throw SessionError(
+                file: sessionPath, line: track.strip.line, key: key,
+                "\(track.file) has \(reader.format.channelCount) channels; tracks take mono or stereo files")
         }
         startFrame = track.startFrame
         trimStart = min(track.trimStartFrame, reader.frameCount)
@@ -63,7 +68,9 @@ final class TrackSource: @unchecked Sendable {
         var written = Int(from - frame)
         var remaining = Int(to - from)
         while remaining > 0 {
-            if scratch.frameCapacity < remaining { scratch = AudioBuffer(channelCount: channelCount, frameCapacity: remaining) }
+            if scratch.frameCapacity < remaining {
+                scratch = AudioBuffer(channelCount: channelCount, frameCapacity: remaining)
+            }
             let got = try reader.read(into: &scratch)
             if got == 0 { break }
             let use = min(got, remaining)

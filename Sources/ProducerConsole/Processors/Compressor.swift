@@ -172,7 +172,8 @@ public struct Compressor: Processor {
         let toOctaves = -CompressorMath.octavesPerDecibel
 
         // State in locals of the closure (captured variables would live in memory).
-        var (yL, ms, mk) = withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: Self.chunkFrames / 4) { scratch in
+        var (yL, ms, mk) = withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: Self.chunkFrames / 4) {
+            scratch in
             var yL = y0, ms = ms0, mk = mk0
             // One aligned scratch, seen as frames (`v`) and as groups of four (`p`).
             let p = scratch.baseAddress!

@@ -101,10 +101,12 @@ public struct StereoDelay: Processor {
     ///   - mix: 0 … 1.
     ///   - pingPong: ping-pong routing.
     ///   - interpolation: `.cubic` (default) or `.linear`.
-    public init(time: Double = 375, timeLeft: Double? = nil, timeRight: Double? = nil,
-                sync: String? = nil, tempo: Double = 120,
-                feedback: Double = 0.35, lowCut: Double = 0, highCut: Double = 0,
-                mix: Double = 0.3, pingPong: Bool = false, interpolation: DelayInterpolation = .cubic) {
+    public init(
+        time: Double = 375, timeLeft: Double? = nil, timeRight: Double? = nil,
+        sync: String? = nil, tempo: Double = 120,
+        feedback: Double = 0.35, lowCut: Double = 0, highCut: Double = 0,
+        mix: Double = 0.3, pingPong: Bool = false, interpolation: DelayInterpolation = .cubic
+    ) {
         let synced = sync.flatMap { Self.syncedTime($0, tempo: tempo) }
         self.timeLeft = Self.clampTime(synced ?? timeLeft ?? time)
         self.timeRight = Self.clampTime(synced ?? timeRight ?? time)
@@ -133,8 +135,11 @@ public struct StereoDelay: Processor {
     static func quarterNotes(_ note: String) -> Double? {
         var text = Substring(note.lowercased().filter { $0 != " " })
         var scale = 1.0
-        if text.hasSuffix(".") { scale = 1.5; text = text.dropLast() }
-        else if text.hasSuffix("t") { scale = 2.0 / 3.0; text = text.dropLast() }
+        if text.hasSuffix(".") {
+            scale = 1.5; text = text.dropLast()
+        } else if text.hasSuffix("t") {
+            scale = 2.0 / 3.0; text = text.dropLast()
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0 else { return nil }
         return 4 * Double(n) / Double(d) * scale

@@ -123,13 +123,21 @@ public struct Equalizer: Processor {
     public mutating func setParameter(_ name: String, to value: Double) -> Bool {
         switch name {
         case "highpass":
-            if value <= 0 { hpOn = false; updateHighPass() }
-            else if !hpOn { hpOn = true; hpFreq.jump(to: Self.clampFrequency(value)); updateHighPass(reset: true) }
-            else { hpFreq.target = Self.clampFrequency(value) }
+            if value <= 0 {
+                hpOn = false; updateHighPass()
+            } else if !hpOn {
+                hpOn = true; hpFreq.jump(to: Self.clampFrequency(value)); updateHighPass(reset: true)
+            } else {
+                hpFreq.target = Self.clampFrequency(value)
+            }
         case "lowpass":
-            if value <= 0 { lpOn = false; updateLowPass() }
-            else if !lpOn { lpOn = true; lpFreq.jump(to: Self.clampFrequency(value)); updateLowPass(reset: true) }
-            else { lpFreq.target = Self.clampFrequency(value) }
+            if value <= 0 {
+                lpOn = false; updateLowPass()
+            } else if !lpOn {
+                lpOn = true; lpFreq.jump(to: Self.clampFrequency(value)); updateLowPass(reset: true)
+            } else {
+                lpFreq.target = Self.clampFrequency(value)
+            }
         case "highpass_slope", "highpassSlope":
             let s = FilterDesign.order(slope: Int(value.rounded())) * 6
             if s != highpassSlope { highpassSlope = s; updateHighPass(reset: true) }
@@ -223,11 +231,13 @@ public struct Equalizer: Processor {
     }
 
     private func highPassDesign() -> [BiquadCoefficients] {
-        FilterDesign.highPass(frequency: min(hpFreq.current, sampleRate * 0.49), slope: highpassSlope, sampleRate: sampleRate)
+        FilterDesign.highPass(
+            frequency: min(hpFreq.current, sampleRate * 0.49), slope: highpassSlope, sampleRate: sampleRate)
     }
 
     private func lowPassDesign() -> [BiquadCoefficients] {
-        FilterDesign.lowPass(frequency: min(lpFreq.current, sampleRate * 0.49), slope: lowpassSlope, sampleRate: sampleRate)
+        FilterDesign.lowPass(
+            frequency: min(lpFreq.current, sampleRate * 0.49), slope: lowpassSlope, sampleRate: sampleRate)
     }
 
     private func bandDesign(_ b: Int) -> BiquadCoefficients {

@@ -114,12 +114,14 @@ public struct Filter: Processor {
     private func design(frequency f: Double, gain g: Double, q: Double) -> [BiquadCoefficients] {
         let fs = sampleRate
         switch kind {
-        case .lowPass: return slope == 12
-            ? [FilterDesign.lowPass(frequency: f, q: q, sampleRate: fs)]
-            : FilterDesign.lowPass(frequency: f, slope: slope, sampleRate: fs)
-        case .highPass: return slope == 12
-            ? [FilterDesign.highPass(frequency: f, q: q, sampleRate: fs)]
-            : FilterDesign.highPass(frequency: f, slope: slope, sampleRate: fs)
+        case .lowPass:
+            return slope == 12
+                ? [FilterDesign.lowPass(frequency: f, q: q, sampleRate: fs)]
+                : FilterDesign.lowPass(frequency: f, slope: slope, sampleRate: fs)
+        case .highPass:
+            return slope == 12
+                ? [FilterDesign.highPass(frequency: f, q: q, sampleRate: fs)]
+                : FilterDesign.highPass(frequency: f, slope: slope, sampleRate: fs)
         case .bandPass: return [FilterDesign.bandPass(frequency: f, q: q, sampleRate: fs)]
         case .notch: return [FilterDesign.notch(frequency: f, q: q, sampleRate: fs)]
         case .peak: return [FilterDesign.peak(frequency: f, gain: g, q: q, sampleRate: fs)]

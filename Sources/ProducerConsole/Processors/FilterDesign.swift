@@ -13,14 +13,18 @@ public enum FilterDesign {
     public static let slopes = [12, 24, 36, 48]
 
     /// A second-order low-pass (−12 dB/octave); `q` = 1/√2 is Butterworth.
-    public static func lowPass(frequency: Double, q: Double = 0.5.squareRoot(), sampleRate: Double) -> BiquadCoefficients {
+    public static func lowPass(
+        frequency: Double, q: Double = 0.5.squareRoot(), sampleRate: Double
+    ) -> BiquadCoefficients {
         let (cosW, alpha) = omega(frequency, q, sampleRate)
         let b1 = 1 - cosW
         return BiquadCoefficients(b0: b1 / 2, b1: b1, b2: b1 / 2, a0: 1 + alpha, a1: -2 * cosW, a2: 1 - alpha)
     }
 
     /// A second-order high-pass (−12 dB/octave); `q` = 1/√2 is Butterworth.
-    public static func highPass(frequency: Double, q: Double = 0.5.squareRoot(), sampleRate: Double) -> BiquadCoefficients {
+    public static func highPass(
+        frequency: Double, q: Double = 0.5.squareRoot(), sampleRate: Double
+    ) -> BiquadCoefficients {
         let (cosW, alpha) = omega(frequency, q, sampleRate)
         let b1 = -(1 + cosW)
         return BiquadCoefficients(b0: -b1 / 2, b1: b1, b2: -b1 / 2, a0: 1 + alpha, a1: -2 * cosW, a2: 1 - alpha)
@@ -49,7 +53,9 @@ public enum FilterDesign {
 
     /// A low shelf: `gain` dB below `frequency` (the midpoint of the shelf, at half the gain in dB),
     /// 0 dB above. `q` = 1/√2 is the steepest shelf without overshoot (the cookbook's S = 1).
-    public static func lowShelf(frequency: Double, gain: Double, q: Double = 0.5.squareRoot(), sampleRate: Double) -> BiquadCoefficients {
+    public static func lowShelf(
+        frequency: Double, gain: Double, q: Double = 0.5.squareRoot(), sampleRate: Double
+    ) -> BiquadCoefficients {
         let a = Double.pow(10, gain / 40)
         let (cosW, alpha) = omega(frequency, q, sampleRate)
         let k = 2 * a.squareRoot() * alpha
@@ -63,12 +69,17 @@ public enum FilterDesign {
     }
 
     /// A low shelf with the cookbook's shelf slope `S` (1 = steepest without overshoot) instead of `Q`.
-    public static func lowShelf(frequency: Double, gain: Double, shelfSlope: Double, sampleRate: Double) -> BiquadCoefficients {
-        lowShelf(frequency: frequency, gain: gain, q: shelfQ(gain: gain, shelfSlope: shelfSlope), sampleRate: sampleRate)
+    public static func lowShelf(
+        frequency: Double, gain: Double, shelfSlope: Double, sampleRate: Double
+    ) -> BiquadCoefficients {
+        lowShelf(
+            frequency: frequency, gain: gain, q: shelfQ(gain: gain, shelfSlope: shelfSlope), sampleRate: sampleRate)
     }
 
     /// A high shelf: `gain` dB above `frequency` (the midpoint of the shelf), 0 dB below.
-    public static func highShelf(frequency: Double, gain: Double, q: Double = 0.5.squareRoot(), sampleRate: Double) -> BiquadCoefficients {
+    public static func highShelf(
+        frequency: Double, gain: Double, q: Double = 0.5.squareRoot(), sampleRate: Double
+    ) -> BiquadCoefficients {
         let a = Double.pow(10, gain / 40)
         let (cosW, alpha) = omega(frequency, q, sampleRate)
         let k = 2 * a.squareRoot() * alpha
@@ -82,8 +93,11 @@ public enum FilterDesign {
     }
 
     /// A high shelf with the cookbook's shelf slope `S` (1 = steepest without overshoot) instead of `Q`.
-    public static func highShelf(frequency: Double, gain: Double, shelfSlope: Double, sampleRate: Double) -> BiquadCoefficients {
-        highShelf(frequency: frequency, gain: gain, q: shelfQ(gain: gain, shelfSlope: shelfSlope), sampleRate: sampleRate)
+    public static func highShelf(
+        frequency: Double, gain: Double, shelfSlope: Double, sampleRate: Double
+    ) -> BiquadCoefficients {
+        highShelf(
+            frequency: frequency, gain: gain, q: shelfQ(gain: gain, shelfSlope: shelfSlope), sampleRate: sampleRate)
     }
 
     /// The `Q` of each second-order section of a Butterworth filter of even `order`:

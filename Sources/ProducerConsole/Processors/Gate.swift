@@ -110,9 +110,13 @@ public struct Gate: Processor {
             if peak > openLevel {
                 open = true; remaining = holdFrames
             } else if open {
-                if peak > closeLevel { remaining = holdFrames }
-                else if remaining > 0 { remaining -= 1 }
-                else { open = false }
+                if peak > closeLevel {
+                    remaining = holdFrames
+                } else if remaining > 0 {
+                    remaining -= 1
+                } else {
+                    open = false
+                }
             }
             var target: Float = 1
             if !open {

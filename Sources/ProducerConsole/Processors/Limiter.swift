@@ -165,8 +165,10 @@ public struct Limiter: Processor {
 
     /// `count` samples into a ring of `size` (a power of two) from position `start`, wrapping.
     @inline(__always)
-    static func ringWrite(_ ring: UnsafeMutablePointer<Float>, _ size: Int, at start: Int,
-                          from x: UnsafePointer<Float>, _ count: Int) {
+    static func ringWrite(
+        _ ring: UnsafeMutablePointer<Float>, _ size: Int, at start: Int,
+        from x: UnsafePointer<Float>, _ count: Int
+    ) {
         let first = min(count, size - start)
         (ring + start).update(from: x, count: first)
         if first < count { ring.update(from: x + first, count: count - first) }
@@ -174,8 +176,10 @@ public struct Limiter: Processor {
 
     /// `count` samples out of a ring of `size` from position `start`, wrapping.
     @inline(__always)
-    static func ringRead(_ ring: UnsafePointer<Float>, _ size: Int, at start: Int,
-                         into x: UnsafeMutablePointer<Float>, _ count: Int) {
+    static func ringRead(
+        _ ring: UnsafePointer<Float>, _ size: Int, at start: Int,
+        into x: UnsafeMutablePointer<Float>, _ count: Int
+    ) {
         let first = min(count, size - start)
         x.update(from: ring + start, count: first)
         if first < count { (x + first).update(from: ring, count: count - first) }
@@ -261,131 +265,154 @@ public struct Limiter: Processor {
         let scratchCount = channels * (frames + taps + 3) + frames + 4
         if detectorScratch.count < scratchCount { detectorScratch = [Float](repeating: 0, count: scratchCount) }
         block.withUnsafeMutableStorage { storage in
-        history.withUnsafeMutableBufferPointer { historyBuffer in
-        delay.withUnsafeMutableBufferPointer { delayBuffer in
-        dequeIndex.withUnsafeMutableBufferPointer { dIndex in
-        dequeValue.withUnsafeMutableBufferPointer { dValue in
-        box.withUnsafeMutableBufferPointer { boxBuffer in
-        splatTaps.withUnsafeBufferPointer { splatBuffer in
-        detectorScratch.withUnsafeMutableBufferPointer { temp in
-            let splat = splatBuffer.baseAddress!
-            // Per channel, the 15 samples before the block and the block (and 3 zeros):
-            // ext[c · extStride + 15 + n] = x[n]; then one need per frame.
-            let extStride = frames + taps + 3
-            let ext = temp.baseAddress!, needOf = ext + channels * extStride
-            for c in 0..<channels {
-                let e = ext + c * extStride
-                let line = historyBuffer.baseAddress! + c * 2 * taps + historyIndex + 1
-                for j in 0..<(taps - 1) { e[j] = line[j] }
-                (e + taps - 1).update(from: storage.baseAddress! + c * stride, count: frames)
-                for j in (taps - 1 + frames)..<extStride { e[j] = 0 }
-            }
-            // Frames are checked in stretches of 32: when the stretch and the 16 samples before
-            // it stay under target / worstGain, no interpolated point can reach the target, so
-            // the need is exactly 1 and the interpolator is skipped.
-            let quiet = target / worstGain
-            var stretchEnd = 0
-            var fast = false
-            var n = 0
-            while n < frames {
-                if n == stretchEnd {
-                    stretchEnd = min(frames, n + Self.stretchFrames)
-                    var loudest: Float = 0
-                    for c in 0..<channels {
-                        // The 16 samples before the stretch: the history line at the block's
-                        // start, then the block itself (ext holds it from 15 frames before).
-                        let e = UnsafePointer(ext + c * extStride)
-                        if n == 0 {
-                            loudest = max(loudest, Self.largestMagnitude(historyBuffer.baseAddress! + c * 2 * taps, taps))
-                            loudest = max(loudest, Self.largestMagnitude(e + taps - 1, stretchEnd))
-                        } else {
-                            loudest = max(loudest, Self.largestMagnitude(e + n - 1, stretchEnd - n + taps))
-                        }
-                    }
-                    fast = loudest <= quiet
-                    if !fast {
-                        Self.detect(ext, extStride, channels, from: n, to: stretchEnd, splat, target: target, into: needOf)
-                    }
-                    // Quiet and settled (gain exactly 1, nothing pending): every frame of the
-                    // stretch would push a need of 1 onto a deque holding only its last need
-                    // of 1, leave the envelope at 1 and add a 1 to a box of ones, so the
-                    // output is the delayed input; only the lines and positions move, and they
-                    // are moved a stretch at a time.
-                    if fast && envelope == 1 && boxBelow == 0 && tail &- head == 1 && dValue[head & dequeMask] == 1 {
-                        let count = stretchEnd - n
-                        for c in 0..<channels {
-                            let x = storage.baseAddress! + c * stride + n
-                            let line = historyBuffer.baseAddress! + c * 2 * taps
-                            for j in max(0, count - taps)..<count {
-                                let h = (historyIndex + j) % taps
-                                line[h] = x[j]
-                                line[h + taps] = x[j]
+            history.withUnsafeMutableBufferPointer { historyBuffer in
+                delay.withUnsafeMutableBufferPointer { delayBuffer in
+                    dequeIndex.withUnsafeMutableBufferPointer { dIndex in
+                        dequeValue.withUnsafeMutableBufferPointer { dValue in
+                            box.withUnsafeMutableBufferPointer { boxBuffer in
+                                splatTaps.withUnsafeBufferPointer { splatBuffer in
+                                    detectorScratch.withUnsafeMutableBufferPointer { temp in
+                                        let splat = splatBuffer.baseAddress!
+                                        // Per channel, the 15 samples before the block and the block (and 3 zeros):
+                                        // ext[c · extStride + 15 + n] = x[n]; then one need per frame.
+                                        let extStride = frames + taps + 3
+                                        let ext = temp.baseAddress!, needOf = ext + channels * extStride
+                                        for c in 0..<channels {
+                                            let e = ext + c * extStride
+                                            let line = historyBuffer.baseAddress! + c * 2 * taps + historyIndex + 1
+                                            for j in 0..<(taps - 1) { e[j] = line[j] }
+                                            (e + taps - 1).update(
+                                                from: storage.baseAddress! + c * stride, count: frames)
+                                            for j in (taps - 1 + frames)..<extStride { e[j] = 0 }
+                                        }
+                                        // Frames are checked in stretches of 32: when the stretch and the 16 samples before
+                                        // it stay under target / worstGain, no interpolated point can reach the target, so
+                                        // the need is exactly 1 and the interpolator is skipped.
+                                        let quiet = target / worstGain
+                                        var stretchEnd = 0
+                                        var fast = false
+                                        var n = 0
+                                        while n < frames {
+                                            if n == stretchEnd {
+                                                stretchEnd = min(frames, n + Self.stretchFrames)
+                                                var loudest: Float = 0
+                                                for c in 0..<channels {
+                                                    // The 16 samples before the stretch: the history line at the block's
+                                                    // start, then the block itself (ext holds it from 15 frames before).
+                                                    let e = UnsafePointer(ext + c * extStride)
+                                                    if n == 0 {
+                                                        loudest = max(
+                                                            loudest,
+                                                            Self.largestMagnitude(
+                                                                historyBuffer.baseAddress! + c * 2 * taps, taps))
+                                                        loudest = max(
+                                                            loudest, Self.largestMagnitude(e + taps - 1, stretchEnd))
+                                                    } else {
+                                                        loudest = max(
+                                                            loudest,
+                                                            Self.largestMagnitude(e + n - 1, stretchEnd - n + taps))
+                                                    }
+                                                }
+                                                fast = loudest <= quiet
+                                                if !fast {
+                                                    Self.detect(
+                                                        ext, extStride, channels, from: n, to: stretchEnd, splat,
+                                                        target: target, into: needOf)
+                                                }
+                                                // Quiet and settled (gain exactly 1, nothing pending): every frame of the
+                                                // stretch would push a need of 1 onto a deque holding only its last need
+                                                // of 1, leave the envelope at 1 and add a 1 to a box of ones, so the
+                                                // output is the delayed input; only the lines and positions move, and they
+                                                // are moved a stretch at a time.
+                                                if fast && envelope == 1 && boxBelow == 0 && tail &- head == 1
+                                                    && dValue[head & dequeMask] == 1
+                                                {
+                                                    let count = stretchEnd - n
+                                                    for c in 0..<channels {
+                                                        let x = storage.baseAddress! + c * stride + n
+                                                        let line = historyBuffer.baseAddress! + c * 2 * taps
+                                                        for j in max(0, count - taps)..<count {
+                                                            let h = (historyIndex + j) % taps
+                                                            line[h] = x[j]
+                                                            line[h + taps] = x[j]
+                                                        }
+                                                        // Into the delay line, then the delayed samples out of it (it holds
+                                                        // the latency and a stretch, so nothing is overwritten before it is read).
+                                                        let d = delayBuffer.baseAddress! + c * delayStride
+                                                        Self.ringWrite(
+                                                            d, delayStride, at: written & delayMask, from: x, count)
+                                                        Self.ringRead(
+                                                            d, delayStride, at: (written &- latency) & delayMask,
+                                                            into: x, count)
+                                                    }
+                                                    historyIndex = (historyIndex + count) % taps
+                                                    written += count
+                                                    dIndex[head & dequeMask] = written - 1
+                                                    boxPosition = (boxPosition + count) % boxLength
+                                                    boxSum = Double(boxLength)
+                                                    n = stretchEnd
+                                                    continue
+                                                }
+                                            }
+                                            // Detector: the peak around frame (written − 8), over both channels
+                                            // (computed above for the stretch), and the lines.
+                                            let need: Float = fast ? 1 : needOf[n]
+                                            let samples = storage.baseAddress!, lines = historyBuffer.baseAddress!,
+                                                delays = delayBuffer.baseAddress!
+                                            for c in 0..<channels {
+                                                let x = samples[c &* stride &+ n]
+                                                let line = lines + c &* 2 &* taps
+                                                line[historyIndex] = x
+                                                line[historyIndex &+ taps] = x
+                                                delays[c &* delayStride &+ (written & delayMask)] = x
+                                            }
+                                            historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
+                                            // Running minimum over the last windowSpan + 1 needs.
+                                            while tail != head && dValue[(tail - 1) & dequeMask] >= need { tail -= 1 }
+                                            dIndex[tail & dequeMask] = written
+                                            dValue[tail & dequeMask] = need
+                                            tail += 1
+                                            while dIndex[head & dequeMask] < written - windowSpan { head += 1 }
+                                            let held = dValue[head & dequeMask]
+                                            // Release: follow the held minimum from below.
+                                            let heldGain = Double(held)
+                                            if heldGain < envelope {
+                                                envelope = heldGain
+                                            } else if envelope != heldGain {
+                                                envelope += releaseK * (heldGain - envelope)
+                                                if heldGain - envelope < 1e-9 { envelope = heldGain }
+                                            }
+                                            // Moving average of the released gain.
+                                            let old = boxBuffer[boxPosition]
+                                            if old < 1 { boxBelow -= 1 }
+                                            let stored = Float(envelope)
+                                            if stored < 1 { boxBelow += 1 }
+                                            boxSum += Double(stored) - Double(old)
+                                            boxBuffer[boxPosition] = stored
+                                            boxPosition = boxPosition + 1 == boxLength ? 0 : boxPosition + 1
+                                            let gain: Float
+                                            if boxBelow == 0 {
+                                                boxSum = Double(boxLength)
+                                                gain = 1
+                                            } else {
+                                                // the average (a product: a division would hold up every frame)
+                                                gain = min(1, Float(boxSum * perBox))
+                                            }
+                                            for c in 0..<channels {
+                                                let d = delayBuffer.baseAddress! + c &* delayStride
+                                                storage[c &* stride &+ n] = d[(written &- latency) & delayMask] * gain
+                                            }
+                                            written += 1
+                                            n += 1
+                                        }
+                                    }
+                                }
                             }
-                            // Into the delay line, then the delayed samples out of it (it holds
-                            // the latency and a stretch, so nothing is overwritten before it is read).
-                            let d = delayBuffer.baseAddress! + c * delayStride
-                            Self.ringWrite(d, delayStride, at: written & delayMask, from: x, count)
-                            Self.ringRead(d, delayStride, at: (written &- latency) & delayMask, into: x, count)
                         }
-                        historyIndex = (historyIndex + count) % taps
-                        written += count
-                        dIndex[head & dequeMask] = written - 1
-                        boxPosition = (boxPosition + count) % boxLength
-                        boxSum = Double(boxLength)
-                        n = stretchEnd
-                        continue
                     }
                 }
-                // Detector: the peak around frame (written − 8), over both channels
-                // (computed above for the stretch), and the lines.
-                let need: Float = fast ? 1 : needOf[n]
-                let samples = storage.baseAddress!, lines = historyBuffer.baseAddress!, delays = delayBuffer.baseAddress!
-                for c in 0..<channels {
-                    let x = samples[c &* stride &+ n]
-                    let line = lines + c &* 2 &* taps
-                    line[historyIndex] = x
-                    line[historyIndex &+ taps] = x
-                    delays[c &* delayStride &+ (written & delayMask)] = x
-                }
-                historyIndex = historyIndex == taps - 1 ? 0 : historyIndex + 1
-                // Running minimum over the last windowSpan + 1 needs.
-                while tail != head && dValue[(tail - 1) & dequeMask] >= need { tail -= 1 }
-                dIndex[tail & dequeMask] = written
-                dValue[tail & dequeMask] = need
-                tail += 1
-                while dIndex[head & dequeMask] < written - windowSpan { head += 1 }
-                let held = dValue[head & dequeMask]
-                // Release: follow the held minimum from below.
-                let heldGain = Double(held)
-                if heldGain < envelope {
-                    envelope = heldGain
-                } else if envelope != heldGain {
-                    envelope += releaseK * (heldGain - envelope)
-                    if heldGain - envelope < 1e-9 { envelope = heldGain }
-                }
-                // Moving average of the released gain.
-                let old = boxBuffer[boxPosition]
-                if old < 1 { boxBelow -= 1 }
-                let stored = Float(envelope)
-                if stored < 1 { boxBelow += 1 }
-                boxSum += Double(stored) - Double(old)
-                boxBuffer[boxPosition] = stored
-                boxPosition = boxPosition + 1 == boxLength ? 0 : boxPosition + 1
-                let gain: Float
-                if boxBelow == 0 {
-                    boxSum = Double(boxLength)
-                    gain = 1
-                } else {
-                    gain = min(1, Float(boxSum * perBox))  // the average (a product: a division would hold up every frame)
-                }
-                for c in 0..<channels {
-                    let d = delayBuffer.baseAddress! + c &* delayStride
-                    storage[c &* stride &+ n] = d[(written &- latency) & delayMask] * gain
-                }
-                written += 1
-                n += 1
             }
-        }}}}}}}}
+        }
         self.historyIndex = historyIndex
         self.written = written
         self.head = head; self.tail = tail

@@ -84,7 +84,8 @@ struct Oversampler: Sendable {
 
     /// Filters and decimates `count · factor` frames of `input` into `count` frames of `output`.
     /// `input` is used as scratch space and is overwritten.
-    mutating func downsample(_ input: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
+    mutating func downsample(_ input: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int)
+    {
         if stages.isEmpty { output.update(from: input, count: count); return }
         precondition(count * factor <= scratchB.count, "prepare(maximumFrames:) first")
         var b = scratchB; scratchB = []
@@ -166,26 +167,29 @@ struct OversamplerHalfBand: Sendable {
         upLine.withUnsafeMutableBufferPointer { lineBuffer in
             let line = lineBuffer.baseAddress!
             upOffsets[0].withUnsafeBufferPointer { o0 in
-            upOffsets[1].withUnsafeBufferPointer { o1 in
-            upCoeffs[0].withUnsafeBufferPointer { c0 in
-            upCoeffs[1].withUnsafeBufferPointer { c1 in
-                var done = 0
-                while done < count {
-                    let n = min(Self.chunk, count - done)
-                    (line + hist).update(from: input + done, count: n)
-                    let out = output + 2 * done
-                    for t in 0..<n {
-                        let base = line + hist + t
-                        var a: Float = 0, b: Float = 0
-                        for k in 0..<o0.count { a += c0[k] * base[-o0[k]] }
-                        for k in 0..<o1.count { b += c1[k] * base[-o1[k]] }
-                        out[2 * t] = a
-                        out[2 * t + 1] = b
+                upOffsets[1].withUnsafeBufferPointer { o1 in
+                    upCoeffs[0].withUnsafeBufferPointer { c0 in
+                        upCoeffs[1].withUnsafeBufferPointer { c1 in
+                            var done = 0
+                            while done < count {
+                                let n = min(Self.chunk, count - done)
+                                (line + hist).update(from: input + done, count: n)
+                                let out = output + 2 * done
+                                for t in 0..<n {
+                                    let base = line + hist + t
+                                    var a: Float = 0, b: Float = 0
+                                    for k in 0..<o0.count { a += c0[k] * base[-o0[k]] }
+                                    for k in 0..<o1.count { b += c1[k] * base[-o1[k]] }
+                                    out[2 * t] = a
+                                    out[2 * t + 1] = b
+                                }
+                                line.update(from: line + n, count: hist)
+                                done += n
+                            }
+                        }
                     }
-                    line.update(from: line + n, count: hist)
-                    done += n
                 }
-            }}}}
+            }
         }
     }
 
@@ -195,21 +199,22 @@ struct OversamplerHalfBand: Sendable {
         downLine.withUnsafeMutableBufferPointer { lineBuffer in
             let line = lineBuffer.baseAddress!
             downOffsets.withUnsafeBufferPointer { offsets in
-            downCoeffs.withUnsafeBufferPointer { coeffs in
-                var done = 0
-                while done < count {
-                    let n = min(Self.chunk, count - done)
-                    (line + hist).update(from: input + 2 * done, count: 2 * n)
-                    for t in 0..<n {
-                        let base = line + hist + 2 * t
-                        var y: Float = 0
-                        for k in 0..<offsets.count { y += coeffs[k] * base[-offsets[k]] }
-                        output[done + t] = y
+                downCoeffs.withUnsafeBufferPointer { coeffs in
+                    var done = 0
+                    while done < count {
+                        let n = min(Self.chunk, count - done)
+                        (line + hist).update(from: input + 2 * done, count: 2 * n)
+                        for t in 0..<n {
+                            let base = line + hist + 2 * t
+                            var y: Float = 0
+                            for k in 0..<offsets.count { y += coeffs[k] * base[-offsets[k]] }
+                            output[done + t] = y
+                        }
+                        line.update(from: line + 2 * n, count: hist)
+                        done += n
                     }
-                    line.update(from: line + 2 * n, count: hist)
-                    done += n
                 }
-            }}
+            }
         }
     }
 

@@ -50,9 +50,11 @@ public struct ParameterSpec: Sendable, Equatable {
     /// What it does, in a few words.
     public let summary: String
 
-    init(_ name: String, _ value: Value = .number, unit: String = "", range: ClosedRange<Double> = 0...0,
-         rateLimit: Double? = nil, off: Double? = nil, word: String? = nil, default defaultText: String,
-         defaultValue: Double? = nil, automatable: Bool? = nil, aliases: [String] = [], _ summary: String) {
+    init(
+        _ name: String, _ value: Value = .number, unit: String = "", range: ClosedRange<Double> = 0...0,
+        rateLimit: Double? = nil, off: Double? = nil, word: String? = nil, default defaultText: String,
+        defaultValue: Double? = nil, automatable: Bool? = nil, aliases: [String] = [], _ summary: String
+    ) {
         self.name = name
         self.aliases = aliases
         self.value = value
@@ -86,7 +88,8 @@ public struct ParameterSpec: Sendable, Equatable {
         switch value {
         case .number:
             let u = unit.isEmpty ? "" : " " + unit
-            var text = rateLimit.map { "\(Self.format(range.lowerBound))\(u) … \(Self.format($0)) × sample rate" }
+            var text =
+                rateLimit.map { "\(Self.format(range.lowerBound))\(u) … \(Self.format($0)) × sample rate" }
                 ?? "\(Self.format(range.lowerBound)) … \(Self.format(range.upperBound))\(u)"
             if let off { text = "\(Self.format(off)) (off) or " + text }
             if let word { text += " or \(word)" }

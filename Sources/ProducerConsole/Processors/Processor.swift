@@ -37,8 +37,10 @@ extension Processor {
 /// `count` is the frames both hold. For processors that listen to a key (compressor, gate).
 func withKeyedChannels(
     _ block: inout AudioBuffer, sidechain: AudioBuffer?, stereo: Bool,
-    _ body: (_ left: UnsafeMutablePointer<Float>, _ right: UnsafeMutablePointer<Float>,
-             _ keyLeft: UnsafePointer<Float>, _ keyRight: UnsafePointer<Float>, _ count: Int) -> Void
+    _ body: (
+        _ left: UnsafeMutablePointer<Float>, _ right: UnsafeMutablePointer<Float>,
+        _ keyLeft: UnsafePointer<Float>, _ keyRight: UnsafePointer<Float>, _ count: Int
+    ) -> Void
 ) {
     let frames = block.frameCount, capacity = block.frameCapacity
     guard frames > 0 else { return }

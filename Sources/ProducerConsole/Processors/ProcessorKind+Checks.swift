@@ -20,8 +20,10 @@ extension ProcessorKind {
     func problem(in parameters: [String: ParameterValue], sampleRate: Double) -> Problem? {
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
             guard let spec = parameter(name) else {
-                return Problem(key: name, message: "\(rawValue) has no parameter \"\(name)\"; it takes "
-                    + self.parameters(joined: ", "), code: .unknownReference)
+                return Problem(
+                    key: name,
+                    message: "\(rawValue) has no parameter \"\(name)\"; it takes "
+                        + self.parameters(joined: ", "), code: .unknownReference)
             }
             if let p = spec.problem(with: value, sampleRate: sampleRate) {
                 return Problem(key: name + p.key, message: p.message, code: p.code)
@@ -41,11 +43,16 @@ extension ProcessorKind {
         if self == .eq, name.hasPrefix("band"), let dot = name.firstIndex(of: ".") {
             let sub = String(name[name.index(after: dot)...])
             guard let n = Int(name[name.index(name.startIndex, offsetBy: 4)..<dot]), n >= 1, n <= bandCount,
-                  let spec = Self.bandParameters.first(where: { $0.name == sub || (sub == "frequency" && $0.name == "freq") }),
-                  spec.automatable
+                let spec = Self.bandParameters.first(where: {
+                    $0.name == sub || (sub == "frequency" && $0.name == "freq")
+                }),
+                spec.automatable
             else {
-                return .failure(Problem(key: "", message: "eq has no parameter \"\(name)\" to automate: it has \(bandCount) "
-                    + (bandCount == 1 ? "band" : "bands") + "; give bandN.freq, bandN.gain or bandN.q"))
+                return .failure(
+                    Problem(
+                        key: "",
+                        message: "eq has no parameter \"\(name)\" to automate: it has \(bandCount) "
+                            + (bandCount == 1 ? "band" : "bands") + "; give bandN.freq, bandN.gain or bandN.q"))
             }
             return .success(spec)
         }
@@ -54,8 +61,12 @@ extension ProcessorKind {
         }
         guard spec.automatable else {
             let movable = parameters.filter(\.automatable).map(\.name)
-            return .failure(Problem(key: "", message: "\(rawValue).\(spec.name) cannot be automated; "
-                + (movable.isEmpty ? "\(rawValue) has nothing to automate" : "automate " + movable.joined(separator: ", "))))
+            return .failure(
+                Problem(
+                    key: "",
+                    message: "\(rawValue).\(spec.name) cannot be automated; "
+                        + (movable.isEmpty
+                            ? "\(rawValue) has nothing to automate" : "automate " + movable.joined(separator: ", "))))
         }
         return .success(spec)
     }
@@ -74,9 +85,13 @@ extension ParameterSpec {
             }
             return numberProblem(n, sampleRate: sampleRate).map { .init(key: "", message: $0, code: .outOfRange) }
         case .steps(let steps):
-            guard let n = value.number, steps.contains(n) else { return fail("must be \(Self.list(steps.map(Self.format), "or")) (\(unit))") }
+            guard let n = value.number, steps.contains(n) else {
+                return fail("must be \(Self.list(steps.map(Self.format), "or")) (\(unit))")
+            }
         case .choice(let words):
-            guard let t = value.text, words.contains(t) else { return fail("must be one of \(words.joined(separator: ", "))") }
+            guard let t = value.text, words.contains(t) else {
+                return fail("must be one of \(words.joined(separator: ", "))")
+            }
         case .flag:
             switch value {
             case .flag: break
@@ -100,7 +115,9 @@ extension ParameterSpec {
                     guard let spec = ProcessorKind.bandParameters.first(where: { $0.name == name }) else {
                         return fail("unknown key; expected \(names.joined(separator: ", "))", key + "." + name)
                     }
-                    if let p = spec.problem(with: v, sampleRate: sampleRate) { return fail(p.message, key + "." + name + p.key) }
+                    if let p = spec.problem(with: v, sampleRate: sampleRate) {
+                        return fail(p.message, key + "." + name + p.key)
+                    }
                 }
                 if band["freq"] == nil { return fail("is missing", key + ".freq") }
             }
@@ -116,6 +133,7 @@ extension ParameterSpec {
     }
 
     static func list(_ items: [String], _ last: String) -> String {
-        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(last) " + items[items.count - 1]
+        items.count < 2
+            ? items.joined() : items.dropLast().joined(separator: ", ") + " \(last) " + items[items.count - 1]
     }
 }

@@ -48,8 +48,10 @@ public struct Reverb: Processor {
     public var tailSeconds: Double { 1.5 * t60 + predelay / 1000 + 0.05 }
 
     /// Line lengths, ms.
-    static let lengthsMs: [Double] = [17.3, 19.1, 21.7, 23.3, 25.9, 27.1, 29.9, 31.7,
-                                      33.1, 35.9, 37.3, 39.7, 41.9, 43.7, 46.1, 48.5]
+    static let lengthsMs: [Double] = [
+        17.3, 19.1, 21.7, 23.3, 25.9, 27.1, 29.9, 31.7,
+        33.1, 35.9, 37.3, 39.7, 41.9, 43.7, 46.1, 48.5,
+    ]
     static let lineCount = 16
     /// Input and output sign patterns (rows of a 16 × 16 Hadamard matrix, orthogonal).
     static func sign(_ row: Int, _ i: Int) -> Float {
@@ -63,8 +65,8 @@ public struct Reverb: Processor {
     var offsets: [Int] = []
     var positions: [Int] = []
     var lines: [Float] = []
-    var gains = ReverbLanes()      // g_i (1 − b_i)
-    var poles = ReverbLanes()      // b_i
+    var gains = ReverbLanes()  // g_i (1 − b_i)
+    var poles = ReverbLanes()  // b_i
     var filterState = ReverbLanes()
     var preLine: [Float] = []
     var preMask = 0
@@ -79,8 +81,10 @@ public struct Reverb: Processor {
     var chunkLimit = 1
 
     /// Makes a reverb. See the type's documentation for the parameters and their ranges.
-    public init(size: Double = 0.5, decay: Double = 0, damping: Double = 0.3,
-                predelay: Double = 0, width: Double = 1, mix: Double = 1) {
+    public init(
+        size: Double = 0.5, decay: Double = 0, damping: Double = 0.3,
+        predelay: Double = 0, width: Double = 1, mix: Double = 1
+    ) {
         self.size = min(1, max(0, size))
         self.decay = decay <= 0 ? 0 : min(30, max(0.1, decay))
         self.damping = min(1, max(0, damping))
@@ -175,7 +179,9 @@ public struct Reverb: Processor {
                                 if abs(currentDamping - targetDamping) < 1e-6 { currentDamping = targetDamping }
                                 updateLoopFilters()
                             }
-                            run(left + done, right + done, stereo, n, lineBuffer.baseAddress!, preBuffer.baseAddress!, scratch.baseAddress!)
+                            run(
+                                left + done, right + done, stereo, n, lineBuffer.baseAddress!, preBuffer.baseAddress!,
+                                scratch.baseAddress!)
                             done += n
                         }
                     }
@@ -210,15 +216,20 @@ public struct Reverb: Processor {
         _ r0: SIMD4<Float>, _ r1: SIMD4<Float>, _ r2: SIMD4<Float>, _ r3: SIMD4<Float>
     ) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
         let a = SIMD4(lowHalf: r0.lowHalf, highHalf: r1.lowHalf), b = SIMD4(lowHalf: r2.lowHalf, highHalf: r3.lowHalf)
-        let c = SIMD4(lowHalf: r0.highHalf, highHalf: r1.highHalf), d = SIMD4(lowHalf: r2.highHalf, highHalf: r3.highHalf)
-        return (SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf), SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf),
-                SIMD4(lowHalf: c.evenHalf, highHalf: d.evenHalf), SIMD4(lowHalf: c.oddHalf, highHalf: d.oddHalf))
+        let c = SIMD4(lowHalf: r0.highHalf, highHalf: r1.highHalf),
+            d = SIMD4(lowHalf: r2.highHalf, highHalf: r3.highHalf)
+        return (
+            SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf), SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf),
+            SIMD4(lowHalf: c.evenHalf, highHalf: d.evenHalf), SIMD4(lowHalf: c.oddHalf, highHalf: d.oddHalf)
+        )
     }
 
     /// Four lines (`from`, `from + stride`, …): where each is read or written now, and how many
     /// of the next `count` frames come before its end.
     @inline(__always)
-    private func lineGroup(_ base: UnsafeMutablePointer<Float>, _ count: Int, stride: Int, from: Int)
+    private func lineGroup(
+        _ base: UnsafeMutablePointer<Float>, _ count: Int, stride: Int, from: Int
+    )
         -> (FourLines, SIMD4<Int>)
     {
         var lines = FourLines(base), firsts = SIMD4<Int>.zero
@@ -330,10 +341,12 @@ public struct Reverb: Processor {
                 let wetR = ((((SIMD4<Float>.zero + s0) + s1) - s2) - s3) * outputScale
                 let outL = a * wetL + c * wetR, outR = c * wetL + a * wetR
                 let inL = UnsafeRawPointer(left + t).loadUnaligned(as: SIMD4<Float>.self)
-                UnsafeMutableRawPointer(left + t).storeBytes(of: (1 - mixValue) * inL + mixValue * outL, as: SIMD4<Float>.self)
+                UnsafeMutableRawPointer(left + t).storeBytes(
+                    of: (1 - mixValue) * inL + mixValue * outL, as: SIMD4<Float>.self)
                 if stereo {
                     let inR = UnsafeRawPointer(right + t).loadUnaligned(as: SIMD4<Float>.self)
-                    UnsafeMutableRawPointer(right + t).storeBytes(of: (1 - mixValue) * inR + mixValue * outR, as: SIMD4<Float>.self)
+                    UnsafeMutableRawPointer(right + t).storeBytes(
+                        of: (1 - mixValue) * inR + mixValue * outR, as: SIMD4<Float>.self)
                 }
                 t &+= 4
             }
@@ -401,8 +414,9 @@ public struct Reverb: Processor {
             let together = firsts.min() & ~3
             var t = 0
             while t < together {
-                let (l0, l1, l2, l3) = Self.transposeInline(scratch[4 &* t &+ b], scratch[4 &* (t &+ 1) &+ b],
-                                                      scratch[4 &* (t &+ 2) &+ b], scratch[4 &* (t &+ 3) &+ b])
+                let (l0, l1, l2, l3) = Self.transposeInline(
+                    scratch[4 &* t &+ b], scratch[4 &* (t &+ 1) &+ b],
+                    scratch[4 &* (t &+ 2) &+ b], scratch[4 &* (t &+ 3) &+ b])
                 UnsafeMutableRawPointer(lines[0] + t).storeBytes(of: l0, as: SIMD4<Float>.self)
                 UnsafeMutableRawPointer(lines[1] + t).storeBytes(of: l1, as: SIMD4<Float>.self)
                 UnsafeMutableRawPointer(lines[2] + t).storeBytes(of: l2, as: SIMD4<Float>.self)
@@ -433,7 +447,14 @@ struct FourLines {
     init(_ p: UnsafeMutablePointer<Float>) { p0 = p; p1 = p; p2 = p; p3 = p }
     subscript(k: Int) -> UnsafeMutablePointer<Float> {
         get { k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3 }
-        set { switch k { case 0: p0 = newValue; case 1: p1 = newValue; case 2: p2 = newValue; default: p3 = newValue } }
+        set {
+            switch k {
+            case 0: p0 = newValue;
+            case 1: p1 = newValue;
+            case 2: p2 = newValue;
+            default: p3 = newValue
+            }
+        }
     }
 }
 

@@ -38,9 +38,9 @@ public struct Saturation: Processor {
 
     let prototype: Oversampler
     var oversamplers: [Oversampler] = []
-    var dryLines: [Float] = []   // per channel, latency + 1 samples, ring
+    var dryLines: [Float] = []  // per channel, latency + 1 samples, ring
     var dryPosition = 0
-    var work: [Float] = []       // maximumBlockFrames · factor, plus a base-rate wet buffer
+    var work: [Float] = []  // maximumBlockFrames · factor, plus a base-rate wet buffer
     var channelCount = 0
     var maximumFrames = 0
     var smoothing: Float = 1
@@ -53,8 +53,10 @@ public struct Saturation: Processor {
     ///   - output: dB, −48 … +24.
     ///   - curve: `.tanh` (default) or `.cubic`.
     ///   - oversampling: 1, 2, 4 (default) or 8.
-    public init(drive: Double = 12, mix: Double = 1, output: Double = 0,
-                curve: SaturationCurve = .tanh, oversampling: Int = 4) {
+    public init(
+        drive: Double = 12, mix: Double = 1, output: Double = 0,
+        curve: SaturationCurve = .tanh, oversampling: Int = 4
+    ) {
         self.drive = min(48, max(0, drive))
         self.mix = min(1, max(0, mix))
         self.output = min(24, max(-48, output))
@@ -146,7 +148,7 @@ public struct Saturation: Processor {
                                 line[p] = samples[i]
                                 p += 1
                                 if p == lineLength { p = 0 }
-                                let dry = line[p]   // the sample written `latency` frames ago
+                                let dry = line[p]  // the sample written `latency` frames ago
                                 samples[i] = o * ((1 - m) * dry + m * wet[i])
                             }
                             if c == channels - 1 {

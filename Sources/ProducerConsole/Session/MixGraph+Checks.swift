@@ -7,36 +7,45 @@ extension MixGraph {
         for strip in session.tracks.map(\.strip) + session.buses.map(\.strip) + [session.master.strip] {
             for insert in strip.inserts {
                 guard let kind = ProcessorKind(rawValue: insert.kind) else {
-                    throw SessionError(file: session.path, line: insert.line, column: insert.column, key: insert.keyPath,
-                                       "unknown processor \"\(insert.kind)\"")
+                    throw SessionError(
+                        file: session.path, line: insert.line, column: insert.column, key: insert.keyPath,
+                        "unknown processor \"\(insert.kind)\"")
                 }
                 if let problem = kind.problem(in: insert.parameters, sampleRate: session.sampleRate) {
-                    throw SessionError(file: session.path, line: insert.line, column: insert.column,
-                                       key: insert.keyPath + "." + problem.key, code: problem.code, problem.message)
+                    throw SessionError(
+                        file: session.path, line: insert.line, column: insert.column,
+                        key: insert.keyPath + "." + problem.key, code: problem.code, problem.message)
                 }
             }
             for lane in strip.automation {
                 let spec = try automationTarget(lane, of: strip, session: session)
                 for (i, point) in lane.points.enumerated() {
                     if let problem = spec.automationProblem(point.value, sampleRate: session.sampleRate) {
-                        throw SessionError(file: session.path, line: lane.line, key: lane.keyPath + "[\(i)].value", problem)
+                        throw SessionError(
+                            file: session.path, line: lane.line, key: lane.keyPath + "[\(i)].value", problem)
                     }
                 }
             }
         }
     }
 
-    private static func automationTarget(_ lane: Session.AutomationLane, of strip: Session.Strip,
-                                         session: Session) throws(SessionError) -> ParameterSpec {
+    private static func automationTarget(
+        _ lane: Session.AutomationLane, of strip: Session.Strip,
+        session: Session
+    ) throws(SessionError) -> ParameterSpec {
         func fail(_ message: String) -> SessionError {
             SessionError(file: session.path, line: lane.line, key: lane.keyPath, message)
         }
-        if let spec = ProcessorKind.stripParameters.first(where: { $0.name == lane.target && $0.automatable }) { return spec }
+        if let spec = ProcessorKind.stripParameters.first(where: { $0.name == lane.target && $0.automatable }) {
+            return spec
+        }
         let parts = lane.target.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let insert = strip.inserts.first(where: { $0.kind == parts[0] }),
-              let kind = ProcessorKind(rawValue: insert.kind)
+            let kind = ProcessorKind(rawValue: insert.kind)
         else {
-            throw fail("automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)")
+            throw fail(
+                "automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)"
+            )
         }
         var bandCount = 0
         if case .list(let bands) = insert.parameters["bands"] { bandCount = bands.count }

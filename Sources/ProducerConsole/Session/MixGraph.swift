@@ -45,8 +45,10 @@ public struct MixGraph: Sendable {
             for insert in t.strip.inserts {
                 guard let name = insert.parameters["sidechain"]?.text else { continue }
                 guard let k = session.tracks.firstIndex(where: { $0.name == name }), k != i else {
-                    throw SessionError(file: session.path, line: insert.line, column: insert.column, key: insert.keyPath + ".sidechain",
-                                       "there is no other track named \"\(name)\" to key from")
+                    throw SessionError(
+                        file: session.path, line: insert.line, column: insert.column,
+                        key: insert.keyPath + ".sidechain",
+                        "there is no other track named \"\(name)\" to key from")
                 }
                 keyOf[i] = k
             }
@@ -80,7 +82,8 @@ public struct MixGraph: Sendable {
         busOrder = order
         var busLevel = Array(repeating: 0, count: session.buses.count)
         for b in order { for next in feeds(b) { busLevel[next] = max(busLevel[next], busLevel[b] + 1) } }
-        busLevels = session.buses.isEmpty ? [] : (0...(busLevel.max() ?? 0)).map { l in order.filter { busLevel[$0] == l } }
+        busLevels =
+            session.buses.isEmpty ? [] : (0...(busLevel.max() ?? 0)).map { l in order.filter { busLevel[$0] == l } }
 
         let anySolo = session.tracks.contains { $0.solo }
         audible = session.tracks.map { !$0.mute && (!anySolo || $0.solo) }
@@ -89,7 +92,9 @@ public struct MixGraph: Sendable {
     }
 
     static func route(_ spec: Session.Strip, in session: Session) -> Route {
-        let output = spec.output.flatMap { out in out == "master" ? nil : session.buses.firstIndex(where: { $0.name == out }) }
+        let output = spec.output.flatMap { out in
+            out == "master" ? nil : session.buses.firstIndex(where: { $0.name == out })
+        }
         let sends = spec.sends.compactMap { send -> (bus: Int, gain: Float, preFader: Bool)? in
             guard let b = session.buses.firstIndex(where: { $0.name == send.bus }) else { return nil }
             return (b, Float(Double.exp10(send.levelDecibels / 20)), send.preFader)

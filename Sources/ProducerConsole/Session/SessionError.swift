@@ -15,7 +15,8 @@ public struct SessionError: Error, Sendable, Equatable, CustomStringConvertible 
     public var code: Code
 
     public init(
-        file: String, line: Int? = nil, column: Int? = nil, key: String? = nil, code: Code = .badValue, _ message: String
+        file: String, line: Int? = nil, column: Int? = nil, key: String? = nil, code: Code = .badValue,
+        _ message: String
     ) {
         self.file = file
         self.line = line

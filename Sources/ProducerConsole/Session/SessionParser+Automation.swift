@@ -3,15 +3,22 @@ import Yams
 extension SessionParser {
     /// The declared parameter an automation lane moves: `gain`, `pan`, or `INSERT.PARAMETER` of
     /// an insert on this strip that the insert's declarations mark automatable.
-    func automationTarget(_ target: String, of strip: Session.Strip, lane: Node, path: String) throws(SessionError)
+    func automationTarget(
+        _ target: String, of strip: Session.Strip, lane: Node, path: String
+    ) throws(SessionError)
         -> ParameterSpec
     {
-        if let spec = ProcessorKind.stripParameters.first(where: { $0.name == target && $0.automatable }) { return spec }
+        if let spec = ProcessorKind.stripParameters.first(where: { $0.name == target && $0.automatable }) {
+            return spec
+        }
         let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let insert = strip.inserts.first(where: { $0.kind == parts[0] }),
-              let kind = ProcessorKind(rawValue: insert.kind)
+            let kind = ProcessorKind(rawValue: insert.kind)
         else {
-            throw error(lane, path, "automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)")
+            throw error(
+                lane, path,
+                "automation targets gain, pan or INSERT.PARAMETER of an insert on this strip (e.g. compressor.threshold)"
+            )
         }
         var bandCount = 0
         if case .list(let bands) = insert.parameters["bands"] { bandCount = bands.count }

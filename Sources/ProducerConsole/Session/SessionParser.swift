@@ -26,7 +26,8 @@ extension Session {
     public init(yaml: String, path: String, checkFiles: Bool = true) throws(SessionError) {
         guard yaml.utf8.count <= Self.maximumFileBytes else {
             throw SessionError(
-                file: path, code: .unreadable, InputFile.tooLargeReason(size: yaml.utf8.count, what: "session file", limit: Self.maximumFileBytes))
+                file: path, code: .unreadable,
+                InputFile.tooLargeReason(size: yaml.utf8.count, what: "session file", limit: Self.maximumFileBytes))
         }
         self = try SessionParser(path: path, yaml: yaml, checkFiles: checkFiles).parse()
     }
@@ -55,12 +56,19 @@ struct SessionParser {
             throw SessionError(file: path, line: error.line, column: error.column, code: .syntax, error.message)
         }
         guard let root = composed else { throw error(nil, nil, "the session file is empty") }
-        let top = try mapping(root, "", allowed: ["sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master",
-                                                  "length", "tail"])
-        guard let rateNode = top["sampleRate"] else { throw error(root, "sampleRate", "is missing (e.g. sampleRate: 48000)") }
+        let top = try mapping(
+            root, "",
+            allowed: [
+                "sampleRate", "tempo", "beatsPerBar", "panLaw", "tracks", "buses", "master",
+                "length", "tail",
+            ])
+        guard let rateNode = top["sampleRate"] else {
+            throw error(root, "sampleRate", "is missing (e.g. sampleRate: 48000)")
+        }
         let rate = try number(rateNode, "sampleRate", in: 8000...768_000)
         let tempo = try top["tempo"].map { n throws(SessionError) in try number(n, "tempo", in: 20...400) } ?? 120
-        let beatsPerBar = Int(try top["beatsPerBar"].map { n throws(SessionError) in try number(n, "beatsPerBar", in: 1...32) } ?? 4)
+        let beatsPerBar = Int(
+            try top["beatsPerBar"].map { n throws(SessionError) in try number(n, "beatsPerBar", in: 1...32) } ?? 4)
         let clock = Clock(rate: rate, tempoMap: Session.tempoMap(tempo: tempo, beatsPerBar: beatsPerBar))
 
         var buses: [Session.Bus] = []
@@ -69,20 +77,25 @@ struct SessionParser {
                 buses.append(try bus(item, "buses[\(i)]", clock: clock))
             }
         }
-        let master = try top["master"].map { n throws(SessionError) in try bus(n, "master", clock: clock, isMaster: true) }
+        let master =
+            try top["master"].map { n throws(SessionError) in try bus(n, "master", clock: clock, isMaster: true) }
             ?? Session.Bus(name: "master", strip: Session.Strip())
         var tracks: [Session.Track] = []
-        guard let tracksNode = top["tracks"] else { throw error(root, "tracks", "is missing: a session needs at least one track") }
+        guard let tracksNode = top["tracks"] else {
+            throw error(root, "tracks", "is missing: a session needs at least one track")
+        }
         for (i, item) in try sequence(tracksNode, "tracks").enumerated() {
             tracks.append(try track(item, "tracks[\(i)]", clock: clock))
         }
         if tracks.isEmpty { throw error(tracksNode, "tracks", "is empty: a session needs at least one track") }
-        var session = Session(sampleRate: rate, tempo: tempo, beatsPerBar: beatsPerBar, tracks: tracks, buses: buses,
-                              master: master, path: path)
+        var session = Session(
+            sampleRate: rate, tempo: tempo, beatsPerBar: beatsPerBar, tracks: tracks, buses: buses,
+            master: master, path: path)
         if let lawNode = top["panLaw"] {
             let text = try text(lawNode, "panLaw")
             guard let law = PanLaw(rawValue: text) else {
-                throw error(lawNode, "panLaw", "must be one of \(PanLaw.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw error(
+                    lawNode, "panLaw", "must be one of \(PanLaw.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             session.panLaw = law
         }
@@ -118,7 +131,8 @@ struct SessionParser {
         }
         return Session.Track(
             name: try text(nameNode, key + ".name"), file: resolved,
-            startFrame: try m["start"].map { n throws(SessionError) in try clock.frames(n, key + ".start", parser: self) } ?? 0,
+            startFrame: try m["start"].map { n throws(SessionError) in try clock.frames(n, key + ".start", parser: self)
+            } ?? 0,
             trimStartFrame: trimStart, trimLengthFrames: trimLength,
             strip: try strip(m, node, key, clock: clock),
             mute: try m["mute"].map { n throws(SessionError) in try flag(n, key + ".mute") } ?? false,
@@ -129,15 +143,19 @@ struct SessionParser {
         let allowed = isMaster ? Set(["inserts", "gain", "automation", "width"]) : Self.stripKeys
         let m = try mapping(node, key, allowed: allowed)
         let name: String
-        if isMaster { name = "master" } else {
+        if isMaster {
+            name = "master"
+        } else {
             guard let n = m["name"] else { throw error(node, key + ".name", "is missing") }
             name = try text(n, key + ".name")
         }
         return Session.Bus(name: name, strip: try strip(m, node, key, clock: clock))
     }
 
-    static let stripKeys: Set<String> = ["name", "gain", "pan", "width", "polarity", "delay", "inserts", "sends", "output",
-                                         "automation"]
+    static let stripKeys: Set<String> = [
+        "name", "gain", "pan", "width", "polarity", "delay", "inserts", "sends", "output",
+        "automation",
+    ]
 
     func strip(_ m: [String: Node], _ node: Node, _ key: String, clock: Clock) throws(SessionError) -> Session.Strip {
         var s = Session.Strip()
@@ -172,8 +190,10 @@ struct SessionParser {
                     let key = path + "." + kind + "." + problem.key
                     throw error(marks[key] ?? item, key, code: problem.code, problem.message)
                 }
-                s.inserts.append(.init(kind: kind, parameters: processor.canonical(parameters), line: item.mark?.line,
-                                       column: item.mark?.column, keyPath: path + "." + kind))
+                s.inserts.append(
+                    .init(
+                        kind: kind, parameters: processor.canonical(parameters), line: item.mark?.line,
+                        column: item.mark?.column, keyPath: path + "." + kind))
             }
         }
         if let n = m["sends"] {
@@ -181,11 +201,14 @@ struct SessionParser {
                 let path = key + ".sends[\(i)]"
                 let send = try mapping(item, path, allowed: ["bus", "level", "pre"])
                 guard let bus = send["bus"] else { throw error(item, path + ".bus", "is missing") }
-                s.sends.append(.init(
-                    bus: try text(bus, path + ".bus"),
-                    levelDecibels: try send["level"].map { n throws(SessionError) in try number(n, path + ".level", in: -144...24) } ?? 0,
-                    preFader: try send["pre"].map { n throws(SessionError) in try flag(n, path + ".pre") } ?? false,
-                    line: bus.mark?.line, keyPath: path + ".bus"))
+                s.sends.append(
+                    .init(
+                        bus: try text(bus, path + ".bus"),
+                        levelDecibels: try send["level"].map { n throws(SessionError) in
+                            try number(n, path + ".level", in: -144...24)
+                        } ?? 0,
+                        preFader: try send["pre"].map { n throws(SessionError) in try flag(n, path + ".pre") } ?? false,
+                        line: bus.mark?.line, keyPath: path + ".bus"))
             }
         }
         if let n = m["automation"] {
@@ -196,7 +219,8 @@ struct SessionParser {
                 for (i, p) in try sequence(lane, path).enumerated() {
                     let point = try mapping(p, path + "[\(i)]", allowed: ["time", "value"])
                     guard let t = point["time"], let v = point["value"] else {
-                        throw error(p, path + "[\(i)]", "a breakpoint needs time and value, e.g. { time: \"5:1\", value: -6 }")
+                        throw error(
+                            p, path + "[\(i)]", "a breakpoint needs time and value, e.g. { time: \"5:1\", value: -6 }")
                     }
                     let value = try number(v, path + "[\(i)].value")
                     if let problem = spec.automationProblem(value, sampleRate: clock.rate) {
@@ -221,21 +245,29 @@ struct SessionParser {
         var seen = Set<String>()
         for bus in session.buses {
             if !seen.insert(bus.name).inserted {
-                throw SessionError(file: path, line: bus.strip.line, key: "buses", code: .duplicate, "two buses are named \"\(bus.name)\"")
+                throw SessionError(
+                    file: path, line: bus.strip.line, key: "buses", code: .duplicate,
+                    "two buses are named \"\(bus.name)\"")
             }
         }
         var trackNames = Set<String>()
         for (i, t) in session.tracks.enumerated() {
             if !trackNames.insert(t.name).inserted {
-                throw SessionError(file: path, line: t.strip.line, key: "tracks[\(i)].name", code: .duplicate, "two tracks are named \"\(t.name)\"")
+                throw SessionError(
+                    file: path, line: t.strip.line, key: "tracks[\(i)].name", code: .duplicate,
+                    "two tracks are named \"\(t.name)\"")
             }
         }
         func check(_ strip: Session.Strip, _ key: String) throws(SessionError) {
             if let out = strip.output, out != "master", !names.contains(out) {
-                throw SessionError(file: path, line: strip.line, key: key + ".output", code: .unknownReference, "there is no bus named \"\(out)\"")
+                throw SessionError(
+                    file: path, line: strip.line, key: key + ".output", code: .unknownReference,
+                    "there is no bus named \"\(out)\"")
             }
             for send in strip.sends where !names.contains(send.bus) {
-                throw SessionError(file: path, line: send.line, key: send.keyPath, code: .unknownReference, "there is no bus named \"\(send.bus)\"")
+                throw SessionError(
+                    file: path, line: send.line, key: send.keyPath, code: .unknownReference,
+                    "there is no bus named \"\(send.bus)\"")
             }
         }
         for (i, t) in session.tracks.enumerated() { try check(t.strip, "tracks[\(i)]") }
@@ -303,7 +335,9 @@ struct SessionParser {
         }
         if let range, !range.contains(v) {
             let f = ParameterSpec.format
-            throw error(node, key, code: .outOfRange, "\(f(v)) is out of range (\(f(range.lowerBound)) to \(f(range.upperBound)))")
+            throw error(
+                node, key, code: .outOfRange,
+                "\(f(v)) is out of range (\(f(range.lowerBound)) to \(f(range.upperBound)))")
         }
         return v
     }
@@ -319,7 +353,9 @@ struct SessionParser {
     }
 
     /// The parameters of an insert; `marks` gets the node of every value by its key path.
-    func parameterMap(_ node: Node, _ key: String, marks: inout [String: Node]) throws(SessionError) -> [String: ParameterValue] {
+    func parameterMap(
+        _ node: Node, _ key: String, marks: inout [String: Node]
+    ) throws(SessionError) -> [String: ParameterValue] {
         if case .scalar(let s) = node, s.string.isEmpty || node.null != nil { return [:] }
         guard case .map(let m) = try parameter(node, key, marks: &marks) else {
             throw error(node, key, "must be a mapping of parameters, e.g. { threshold: -18, ratio: 3 }")
@@ -365,39 +401,57 @@ struct Clock {
         let hours = Int(Session.maximumDurationSeconds / 3600)
         let tooLate = "is past the \(hours)-hour limit of a session's timeline"
         if let seconds = node.float ?? node.int.map(Double.init) {
-            guard seconds.isFinite, seconds >= 0 else { throw parser.error(node, key, "\(seconds) s is not a time: give 0 s or later") }
-            guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\(seconds) s \(tooLate)") }
+            guard seconds.isFinite, seconds >= 0 else {
+                throw parser.error(node, key, "\(seconds) s is not a time: give 0 s or later")
+            }
+            guard seconds <= Session.maximumDurationSeconds else {
+                throw parser.error(node, key, "\(seconds) s \(tooLate)")
+            }
             return Int64((seconds * rate).rounded())
         }
         let text = (node.string ?? "").trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("samples"), let n = Int64(text.dropLast(7).trimmingCharacters(in: .whitespaces)), n >= 0 {
-            guard n <= limit else { throw parser.error(node, key, "\"\(text)\" \(tooLate) (\(limit) samples at \(Int(rate)) Hz)") }
+            guard n <= limit else {
+                throw parser.error(node, key, "\"\(text)\" \(tooLate) (\(limit) samples at \(Int(rate)) Hz)")
+            }
             return n
         }
         let parts = text.split(separator: ":")
-        if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar.isFinite, beat.isFinite, bar >= 1, beat >= 1 {
+        if parts.count == 2, let bar = Double(parts[0]), let beat = Double(parts[1]), bar.isFinite, beat.isFinite,
+            bar >= 1, beat >= 1
+        {
             // A fractional bar ("2.5:1") counts its fraction in beats of the bar's meter.
             let wholeBar = bar.rounded(.down)
             let beatsPerBar = Double(tempoMap.meter(atQuarterNotes: 0).beatsPerBar)
             let beats = (bar - wholeBar) * beatsPerBar + (beat - 1)
-            guard wholeBar < Double(Int32.max), beats < 1e12 else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
+            guard wholeBar < Double(Int32.max), beats < 1e12 else {
+                throw parser.error(node, key, "\"\(text)\" \(tooLate)")
+            }
             let wholeBeats = beats.rounded(.down)
-            let seconds = tempoMap.seconds(at: BarBeat(bar: Int(wholeBar), beat: 1 + Int(wholeBeats), fraction: beats - wholeBeats))
+            let seconds = tempoMap.seconds(
+                at: BarBeat(bar: Int(wholeBar), beat: 1 + Int(wholeBeats), fraction: beats - wholeBeats))
             // The same bound as for seconds (and no Int64 overflow for "1e300:1").
-            guard seconds <= Session.maximumDurationSeconds else { throw parser.error(node, key, "\"\(text)\" \(tooLate)") }
+            guard seconds <= Session.maximumDurationSeconds else {
+                throw parser.error(node, key, "\"\(text)\" \(tooLate)")
+            }
             return Int64((seconds * rate).rounded())
         }
-        throw parser.error(node, key, "\"\(text)\" is not a time: give seconds (12.5), bar:beat (\"17:3\") or \"N samples\"")
+        throw parser.error(
+            node, key, "\"\(text)\" is not a time: give seconds (12.5), bar:beat (\"17:3\") or \"N samples\"")
     }
 
     /// A delay: ms as a number, or "N samples".
     func delayFrames(_ node: Node, _ key: String, parser: SessionParser) throws(SessionError) -> Double {
         if let ms = node.float ?? node.int.map(Double.init) {
-            guard (0...1000).contains(ms) else { throw parser.error(node, key, code: .outOfRange, "\(ms) ms is out of range (0 to 1000 ms)") }
+            guard (0...1000).contains(ms) else {
+                throw parser.error(node, key, code: .outOfRange, "\(ms) ms is out of range (0 to 1000 ms)")
+            }
             return ms / 1000 * rate
         }
         let text = (node.string ?? "").trimmingCharacters(in: .whitespaces)
-        if text.hasSuffix("samples"), let n = Double(text.dropLast(7).trimmingCharacters(in: .whitespaces)), n >= 0, n <= rate {
+        if text.hasSuffix("samples"), let n = Double(text.dropLast(7).trimmingCharacters(in: .whitespaces)), n >= 0,
+            n <= rate
+        {
             return n
         }
         throw parser.error(node, key, "\"\(text)\" is not a delay: give ms (1.5) or \"N samples\"")

@@ -4,14 +4,17 @@ extension FileAnalysis {
     public func text() -> String {
         var lines: [String] = []
         let name = file
-        lines.append("\(name) — \(container.uppercased()), \(encoding), \(fixed(sampleRate, 0)) Hz, "
-            + "\(channels) ch, \(formatTime(duration))")
+        lines.append(
+            "\(name) — \(container.uppercased()), \(encoding), \(fixed(sampleRate, 0)) Hz, "
+                + "\(channels) ch, \(formatTime(duration))")
         func row(_ label: String, _ value: String) {
             lines.append("  " + label.padding(10) + " " + value)
         }
         if let integratedLoudness {
-            row("Loudness", "\(fixed(integratedLoudness)) LUFS integrated · range \(fixed(loudnessRange)) LU · "
-                + "momentary max \(fixed(momentaryMax)) · short-term max \(fixed(shortTermMax)) LUFS")
+            row(
+                "Loudness",
+                "\(fixed(integratedLoudness)) LUFS integrated · range \(fixed(loudnessRange)) LU · "
+                    + "momentary max \(fixed(momentaryMax)) · short-term max \(fixed(shortTermMax)) LUFS")
         } else if duration < 0.4 && samplePeak != nil {
             row("Loudness", "no integrated loudness (shorter than one 400 ms block)")
         } else {
@@ -23,7 +26,8 @@ extension FileAnalysis {
             if let phaseCorrelationMin { stereo += " (lowest \(signed(phaseCorrelationMin, 2)))" }
             stereo += " · mono fold loses \(fixed(monoLoss)) LU"
             if let balance {
-                let side = abs(balance) < 0.05 ? "centred" : (balance > 0 ? "right" : "left") + " +\(fixed(abs(balance))) dB"
+                let side =
+                    abs(balance) < 0.05 ? "centred" : (balance > 0 ? "right" : "left") + " +\(fixed(abs(balance))) dB"
                 stereo += " · balance \(side)"
             }
             row("Stereo", stereo)
@@ -38,8 +42,10 @@ extension FileAnalysis {
                 .joined(separator: ", ")
             row("Clipping", "\(clippingRunCount) clipped run\(clippingRunCount == 1 ? "" : "s"), first at \(first)")
         }
-        row("Noise", "floor \(fixed(noiseFloor)) dBFS · silence at head \(formatTime(headSilence)), "
-            + "tail \(formatTime(tailSilence))")
+        row(
+            "Noise",
+            "floor \(fixed(noiseFloor)) dBFS · silence at head \(formatTime(headSilence)), "
+                + "tail \(formatTime(tailSilence))")
         if let bitDepth {
             row("Resolution", "\(bitDepth)-bit declared, \(effectiveBitDepth.map { "\($0) bits used" } ?? "no audio")")
         } else {
@@ -48,13 +54,16 @@ extension FileAnalysis {
         if !spectralBalance.isEmpty {
             lines.append("  Spectrum   octave bands, dB relative to the whole:")
             for band in spectralBalance {
-                let label = band.centre >= 1000 ? fixed(band.centre / 1000, band.centre.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1) + "k"
+                let label =
+                    band.centre >= 1000
+                    ? fixed(band.centre / 1000, band.centre.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1) + "k"
                     : fixed(band.centre, band.centre.rounded() == band.centre ? 0 : 1)
                 let level = band.relativeLevel ?? -.infinity
                 // One block per 2 dB above −40 dB.
                 let blocks = level.isFinite ? max(0, Int(((level + 40) / 2).rounded())) : 0
-                lines.append("    " + label.padding(5, left: true) + " Hz " + String(repeating: "▇", count: blocks).padding(20)
-                    + " " + (level < -60 ? "below −60" : fixed(band.relativeLevel)))
+                lines.append(
+                    "    " + label.padding(5, left: true) + " Hz " + String(repeating: "▇", count: blocks).padding(20)
+                        + " " + (level < -60 ? "below −60" : fixed(band.relativeLevel)))
             }
         }
         if !warnings.isEmpty {

@@ -131,7 +131,9 @@ extension FileAnalysis: Codable {
         try put(balance, .balance)
         try c.encode(spectralBalance, forKey: .spectralBalance)
         if let bitDepth { try c.encode(bitDepth, forKey: .bitDepth) } else { try c.encodeNil(forKey: .bitDepth) }
-        if let effectiveBitDepth { try c.encode(effectiveBitDepth, forKey: .effectiveBitDepth) } else {
+        if let effectiveBitDepth {
+            try c.encode(effectiveBitDepth, forKey: .effectiveBitDepth)
+        } else {
             try c.encodeNil(forKey: .effectiveBitDepth)
         }
         try c.encode(notes, forKey: .notes)

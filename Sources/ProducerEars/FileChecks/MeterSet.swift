@@ -60,10 +60,11 @@ struct MeterSet {
             // A fold that cancels below the gate lost at least down to the gate.
             return stereoLUFS - (l.monoFoldIntegrated ?? -70)
         }()
-        let encoding: String = switch format.encoding {
-        case .integer(let b): "\(b)-bit integer"
-        case .float(let b): "\(b)-bit float"
-        }
+        let encoding: String =
+            switch format.encoding {
+            case .integer(let b): "\(b)-bit integer"
+            case .float(let b): "\(b)-bit float"
+            }
         var r = FileAnalysis(
             file: file, container: format.container.rawValue, encoding: encoding, sampleRate: rate,
             channels: format.channelCount, frames: frames, duration: Double(frames) / rate,
@@ -81,9 +82,11 @@ struct MeterSet {
             phaseCorrelation: st?.correlation, phaseCorrelationMin: st?.minimumWindowCorrelation,
             monoLoss: monoLoss, balance: st?.balanceDB,
             // Bands are measured on the mono fold; where it cancels they would mislead.
-            spectralBalance: (monoLoss ?? 0) > Advice.foldCancelsAbove ? [] : bands.bands.map {
-                OctaveBand(centre: $0.nominalFrequency, relativeLevel: $0.relativeDB)
-            },
+            spectralBalance: (monoLoss ?? 0) > Advice.foldCancelsAbove
+                ? []
+                : bands.bands.map {
+                    OctaveBand(centre: $0.nominalFrequency, relativeLevel: $0.relativeDB)
+                },
             bitDepth: bits.declaredBits, effectiveBitDepth: bits.effectiveBits,
             notes: [], warnings: [])
         r.findings = Advice.findings(for: r)

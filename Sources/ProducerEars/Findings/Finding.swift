@@ -69,7 +69,8 @@ extension Finding: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             kind: nil, severity: try c.decode(Severity.self, forKey: .severity),
-            time: try c.decodeIfPresent(Double.self, forKey: .time), bar: try c.decodeIfPresent(String.self, forKey: .bar),
+            time: try c.decodeIfPresent(Double.self, forKey: .time),
+            bar: try c.decodeIfPresent(String.self, forKey: .bar),
             message: try c.decode(String.self, forKey: .message))
     }
 }

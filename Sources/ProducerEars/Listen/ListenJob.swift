@@ -112,8 +112,10 @@ public struct ListenJob: Sendable {
         let recordingFaults: Set<Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
         for finding in analysis.findings {
             guard let kind = finding.kind, recordingFaults.contains(kind) else { continue }
-            report.advice.append(Finding(kind: kind, severity: kind == .clipping ? .high : .medium,
-                                         time: finding.time ?? 0, message: finding.message))
+            report.advice.append(
+                Finding(
+                    kind: kind, severity: kind == .clipping ? .high : .medium,
+                    time: finding.time ?? 0, message: finding.message))
         }
         // Most serious first; in order of appearance within a severity.
         report.advice = report.advice.enumerated().sorted {

@@ -13,11 +13,12 @@ extension PerformanceReport {
             lines.append("")
             lines.append("What to work on, most important first:")
             for (i, a) in advice.enumerated() {
-                let mark = switch a.severity {
-                case .high: "!!"
-                case .medium: "! "
-                case .low: "· "
-                }
+                let mark =
+                    switch a.severity {
+                    case .high: "!!"
+                    case .medium: "! "
+                    case .low: "· "
+                    }
                 lines.append("  \(i + 1). \(mark) \(a.message)")
             }
         } else if !notes.isEmpty {
@@ -34,17 +35,21 @@ extension PerformanceReport {
             if let missed = summary.missedReferenceNotes, missed > 0 { s += " · \(missed) reference notes not heard" }
             lines.append(s)
             for section in sections where section.trend != "steady" {
-                lines.append("  bars \(section.firstBar)–\(section.lastBar): \(section.trend) (\(signed(section.meanTimingMs, 0)) ms)")
+                lines.append(
+                    "  bars \(section.firstBar)–\(section.lastBar): \(section.trend) (\(signed(section.meanTimingMs, 0)) ms)"
+                )
             }
             lines.append("")
             lines.append("  time        bar      note   expected  cents   timing")
             for n in notes {
                 let cents = n.cents.map { signed($0, 0) } ?? "–"
                 let timing = n.timingMs.map { signed($0, 0) + " ms" } ?? "–"
-                let flag = (n.cents.map { abs($0) >= 20 } ?? false) || (n.timingMs.map { abs($0) >= 25 } ?? false) ? " ◀" : ""
-                lines.append("  " + formatTime(n.start).padding(11) + " " + (n.bar ?? "–").padding(8) + " "
-                    + n.name.padding(6) + " " + (n.expected ?? "–").padding(9) + " " + cents.padding(7, left: true)
-                    + " " + timing.padding(8, left: true) + flag)
+                let flag =
+                    (n.cents.map { abs($0) >= 20 } ?? false) || (n.timingMs.map { abs($0) >= 25 } ?? false) ? " ◀" : ""
+                lines.append(
+                    "  " + formatTime(n.start).padding(11) + " " + (n.bar ?? "–").padding(8) + " "
+                        + n.name.padding(6) + " " + (n.expected ?? "–").padding(9) + " " + cents.padding(7, left: true)
+                        + " " + timing.padding(8, left: true) + flag)
             }
         }
         return lines.joined(separator: "\n")

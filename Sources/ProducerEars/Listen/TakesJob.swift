@@ -11,8 +11,10 @@ public struct TakesJob: Sendable {
     /// Whether an existing comp file may be replaced (`--force`); a take or the reference never is.
     public var replacesExisting: Bool
 
-    public init(takePaths: [String], settings: ListenSettings = ListenSettings(), compPath: String? = nil,
-                replacesExisting: Bool = false) {
+    public init(
+        takePaths: [String], settings: ListenSettings = ListenSettings(), compPath: String? = nil,
+        replacesExisting: Bool = false
+    ) {
         self.takePaths = takePaths
         self.settings = settings
         self.compPath = compPath
@@ -42,16 +44,19 @@ public struct TakesJob: Sendable {
         let options = try settings.options()
         let takes = try takePaths.map { try Take(path: $0) }
         if let first = takes.first, let odd = takes.first(where: { $0.sampleRate != first.sampleRate }) {
-            throw AudioFileError(.unsupported, path: odd.name,
-                                 "its sample rate (\(Int(odd.sampleRate)) Hz) differs from \(first.name)'s (\(Int(first.sampleRate)) Hz); takes must share one rate")
+            throw AudioFileError(
+                .unsupported, path: odd.name,
+                "its sample rate (\(Int(odd.sampleRate)) Hz) differs from \(first.name)'s (\(Int(first.sampleRate)) Hz); takes must share one rate"
+            )
         }
         let ranking = TakeRanker(options: options).rank(takes)
         var edits: [CompRenderer.Edit] = []
         if let compPath, let first = takes.first {
             let rendered = CompRenderer().render(takes: takes, phrases: ranking.phrases)
             edits = rendered.edits
-            let format = AudioFormat(sampleRate: first.sampleRate, channelCount: 1, encoding: .integer(bits: 24),
-                                     container: container)
+            let format = AudioFormat(
+                sampleRate: first.sampleRate, channelCount: 1, encoding: .integer(bits: 24),
+                container: container)
             try AudioFile.write(AudioBuffer(channels: [rendered.samples]), to: compPath, format: format)
         }
         return Result(ranking: ranking, comp: compPath, edits: edits)
@@ -69,12 +74,15 @@ extension TakesJob.Result {
         lines.append("")
         lines.append("Comp sheet (phrase → take, why):")
         for p in ranking.phrases {
-            lines.append("  \(formatTime(p.start))–\(formatTime(p.end))\(p.bar.map { " (bar \($0))" } ?? "") → \(p.take): \(p.why)")
+            lines.append(
+                "  \(formatTime(p.start))–\(formatTime(p.end))\(p.bar.map { " (bar \($0))" } ?? "") → \(p.take): \(p.why)"
+            )
         }
         if let comp {
             lines.append("")
-            lines.append("Comp written to \(comp) with \(edits.count) edit\(edits.count == 1 ? "" : "s")"
-                + (edits.isEmpty ? "." : " at " + edits.map { formatTime($0.time) }.joined(separator: ", ") + "."))
+            lines.append(
+                "Comp written to \(comp) with \(edits.count) edit\(edits.count == 1 ? "" : "s")"
+                    + (edits.isEmpty ? "." : " at " + edits.map { formatTime($0.time) }.joined(separator: ", ") + "."))
         }
         return lines.joined(separator: "\n")
     }

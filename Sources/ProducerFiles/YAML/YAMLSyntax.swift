@@ -75,17 +75,22 @@ package enum YAMLSyntax {
                     if depth > maximumDepth {
                         return Problem(
                             line: line, column: column,
-                            "the YAML is nested deeper than \(maximumDepth) levels (lists and mappings inside one another)")
+                            "the YAML is nested deeper than \(maximumDepth) levels (lists and mappings inside one another)"
+                        )
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     depth -= 1
                 case YAML_ALIAS_EVENT:
                     let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    return Problem(line: line, column: column, "YAML aliases (*\(name)) are not supported here; write the value out in full")
+                    return Problem(
+                        line: line, column: column,
+                        "YAML aliases (*\(name)) are not supported here; write the value out in full")
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        return Problem(line: line, column: column, "a second YAML document starts here (after ---); the file must hold one")
+                        return Problem(
+                            line: line, column: column,
+                            "a second YAML document starts here (after ---); the file must hold one")
                     }
                 case YAML_STREAM_END_EVENT:
                     return nil
@@ -109,12 +114,15 @@ package enum YAMLSyntax {
             let value = Int(parser.problem_value)
             let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
             if problem.contains("control characters") {
-                return Problem(line: line, column: column, "the text holds a control character\(character), which YAML does not allow; delete it")
+                return Problem(
+                    line: line, column: column,
+                    "the text holds a control character\(character), which YAML does not allow; delete it")
             }
             if problem.contains("too long") {
                 return Problem(line: line, column: column, "the text is too long for the YAML reader")
             }
-            return Problem(line: line, column: column, "the text is not valid UTF-8 here\(character); save the file as UTF-8")
+            return Problem(
+                line: line, column: column, "the text is not valid UTF-8 here\(character); save the file as UTF-8")
         default:
             let mark = parser.problem_mark
             let line = Int(mark.line) + 1
@@ -122,7 +130,8 @@ package enum YAMLSyntax {
             // An unknown escape is reported at its backslash: show the character after it.
             let shownColumn = problem == "found unknown escape character" ? column + 1 : column
             let character = self.character(atLine: line, column: shownColumn, in: bytes)
-            return Problem(line: line, column: column, sentence(problem: problem, context: context, character: character))
+            return Problem(
+                line: line, column: column, sentence(problem: problem, context: context, character: character))
         }
     }
 
@@ -133,11 +142,15 @@ package enum YAMLSyntax {
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return Problem(
                 line: context.mark.line, column: context.mark.column,
-                duplicates.count == 1 ? "the key \(keys) is given twice in one mapping" : "the keys \(keys) are given twice in one mapping",
+                duplicates.count == 1
+                    ? "the key \(keys) is given twice in one mapping"
+                    : "the keys \(keys) are given twice in one mapping",
                 isDuplicateKey: true)
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return Problem(line: mark.line, column: mark.column, sentence(problem: problem, context: context?.text, character: nil))
+            return Problem(
+                line: mark.line, column: mark.column, sentence(problem: problem, context: context?.text, character: nil)
+            )
         case .memory:
             return Problem(line: nil, column: nil, "the YAML cannot be read: there is not enough memory")
         default:
@@ -156,22 +169,27 @@ package enum YAMLSyntax {
                 return "\"\(character)\" cannot start a value; put the text in quotes"
             }
             return "this character cannot start a value; put the text in quotes"
-        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+        case "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected":
             return "a tab is used for indentation here; YAML indents with spaces only"
         case "mapping values are not allowed in this context":
-            return "a \"key: value\" cannot start here: check the indentation of this line, or put text that holds \": \" in quotes"
+            return
+                "a \"key: value\" cannot start here: check the indentation of this line, or put text that holds \": \" in quotes"
         case "could not find expected ':'":
             return "a key has no colon after it (write key: value), or a quoted text runs over more than one line"
         case "found unknown escape character":
             let shown = character.map { "\\\($0)" } ?? "this"
-            return "\(shown) is not an escape double-quoted text knows; write \\\\ for a backslash, or use single quotes"
+            return
+                "\(shown) is not an escape double-quoted text knows; write \\\\ for a backslash, or use single quotes"
         case "found invalid Unicode character escape code", "did not find expected hexdecimal number":
             return "a \\x, \\u or \\U escape in double-quoted text needs hexadecimal digits that name a character"
         case "found unexpected end of stream":
-            return inQuotes ? "a quoted text is never closed: the file ends before its closing quote"
+            return inQuotes
+                ? "a quoted text is never closed: the file ends before its closing quote"
                 : "the file ends in the middle of a value"
         case "found unexpected document indicator":
-            return inQuotes ? "a quoted text is never closed: a --- or ... line comes before its closing quote"
+            return inQuotes
+                ? "a quoted text is never closed: a --- or ... line comes before its closing quote"
                 : "a --- or ... line is in the middle of a value"
         case "did not find expected key":
             return "the indentation is wrong here: a key of the mapping above, at its indentation, was expected"
@@ -205,7 +223,9 @@ package enum YAMLSyntax {
             if problem.hasPrefix("Maximum nesting level") {
                 return "the YAML is nested deeper than \(maximumDepth) levels (lists and mappings inside one another)"
             }
-            if context?.contains("directive") == true || problem.contains("directive") || problem.contains("version number") {
+            if context?.contains("directive") == true || problem.contains("directive")
+                || problem.contains("version number")
+            {
                 return "this % directive cannot be read; sessions and plans need none (delete the line)"
             }
             if context?.contains("tag") == true || problem.contains("tag") {
@@ -216,7 +236,8 @@ package enum YAMLSyntax {
             }
             if inQuotes { return "this quoted text cannot be read: check its quotes and escapes" }
             if context?.contains("block scalar") == true {
-                return "this block text (| or >) cannot be read: check the indicator after | or > and the indentation below"
+                return
+                    "this block text (| or >) cannot be read: check the indicator after | or > and the indentation below"
             }
             return "this is not valid YAML: check the indentation, colons and quotes here and on the line before"
         }

@@ -46,12 +46,19 @@ public struct Demo: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else {
-            throw FileError(.writeFailed, path: directory, "this is a file; the demo writes a folder (give --output a folder)")
+            throw FileError(
+                .writeFailed, path: directory, "this is a file; the demo writes a folder (give --output a folder)")
         }
-        let earlier = Self.fileNames.filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
+        let earlier = Self.fileNames.filter {
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        }
         if !earlier.isEmpty && !replacesExisting {
-            let list = earlier.prefix(3).joined(separator: ", ") + (earlier.count > 3 ? " and \(earlier.count - 3) more" : "")
-            throw FileError(.exists, path: directory, "the folder holds an earlier demo (\(list)); add --force to replace the demo's files, or give --output another folder")
+            let list =
+                earlier.prefix(3).joined(separator: ", ") + (earlier.count > 3 ? " and \(earlier.count - 3) more" : "")
+            throw FileError(
+                .exists, path: directory,
+                "the folder holds an earlier demo (\(list)); add --force to replace the demo's files, or give --output another folder"
+            )
         }
     }
 
@@ -63,8 +70,10 @@ public struct Demo: Sendable {
         let (left, right) = signals.mix(seconds: seconds)
         var items: [Item] = []
 
-        func write(_ name: String, _ l: [Float], _ r: [Float]?, bits: Int, float: Bool = false,
-                   dither: Bool = true, fault: String) throws {
+        func write(
+            _ name: String, _ l: [Float], _ r: [Float]?, bits: Int, float: Bool = false,
+            dither: Bool = true, fault: String
+        ) throws {
             let path = directory + "/" + name
             let channels = r.map { [l, $0] } ?? [l]
             let format = AudioFormat(
@@ -80,12 +89,14 @@ public struct Demo: Sendable {
         // 2. Pushed 12 dB into a hard clip, as an over-eager limiter or a hot converter would.
         let gain: Float = 3.98
         let clip = { (x: Float) -> Float in max(-1, min(1, x * gain)) }
-        try write("02-clipped-mix.wav", left.map(clip), right.map(clip), bits: 16,
-                  fault: "pushed 12 dB into hard clipping at full scale")
+        try write(
+            "02-clipped-mix.wav", left.map(clip), right.map(clip), bits: 16,
+            fault: "pushed 12 dB into hard clipping at full scale")
 
         // 3. A DC offset on the left channel (a faulty preamp or converter).
-        try write("03-dc-offset.wav", left.map { $0 * 0.8 + 0.05 }, right.map { $0 * 0.8 }, bits: 24,
-                  fault: "a DC offset of +5 % (−26 dBFS) on the left channel")
+        try write(
+            "03-dc-offset.wav", left.map { $0 * 0.8 + 0.05 }, right.map { $0 * 0.8 }, bits: 24,
+            fault: "a DC offset of +5 % (−26 dBFS) on the left channel")
 
         // 4. Recorded far too low, over a hissy preamp, with the recorder rolling 1.5 s early and late.
         let roll = [Float](repeating: 0, count: Int(1.5 * sampleRate))
@@ -94,19 +105,22 @@ public struct Demo: Sendable {
         let quietRight = roll + right.map { $0 * quiet } + roll
         let hiss = signals.noise(count: quietLeft.count, rmsDecibels: -66, seed: 4)
         let hissR = signals.noise(count: quietLeft.count, rmsDecibels: -66, seed: 5)
-        try write("04-quiet-and-hissy.wav",
-                  zip(quietLeft, hiss).map { $0 + $1 }, zip(quietRight, hissR).map { $0 + $1 },
-                  bits: 24, fault: "recorded about 30 dB too low, over hiss at −66 dBFS RMS")
+        try write(
+            "04-quiet-and-hissy.wav",
+            zip(quietLeft, hiss).map { $0 + $1 }, zip(quietRight, hissR).map { $0 + $1 },
+            bits: 24, fault: "recorded about 30 dB too low, over hiss at −66 dBFS RMS")
 
         // 5. One side wired out of phase: it collapses when folded to mono.
-        try write("05-phase-inverted.wav", left, left.map { -$0 }, bits: 24,
-                  fault: "right channel polarity inverted (a miswired cable)")
+        try write(
+            "05-phase-inverted.wav", left, left.map { -$0 }, bits: 24,
+            fault: "right channel polarity inverted (a miswired cable)")
 
         // 6. A 16-bit bounce padded into a 24-bit file, with two seconds of dead air in front.
         let pad = [Float](repeating: 0, count: Int(2 * sampleRate))
         let to16 = { (x: Float) -> Float in (x * 32768).rounded() / 32768 }
-        try write("06-16-bit-in-24.wav", pad + left.map(to16), pad + right.map(to16), bits: 24,
-                  dither: false, fault: "16-bit audio in a 24-bit file, with 2 s of silence at the head")
+        try write(
+            "06-16-bit-in-24.wav", pad + left.map(to16), pad + right.map(to16), bits: 24,
+            dither: false, fault: "16-bit audio in a 24-bit file, with 2 s of silence at the head")
         return items
     }
 
@@ -128,14 +142,16 @@ public struct Demo: Sendable {
     public func writeSungPart() throws -> SungPart {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let reference = directory + "/07-melody.mid"
-        try MIDIFile.write(notes: DemoSong.referenceNotes(), tempo: DemoSong.tempo,
-                           key: try Key(parsing: DemoSong.key), to: reference)
+        try MIDIFile.write(
+            notes: DemoSong.referenceNotes(), tempo: DemoSong.tempo,
+            key: try Key(parsing: DemoSong.key), to: reference)
         var takes: [String] = []
         for (i, flaws) in [DemoSong.take1Flaws, DemoSong.take2Flaws].enumerated() {
             let path = directory + "/0\(8 + i)-vocal-take-\(i + 1).wav"
             let samples = DemoSong.sing(flaws: flaws, sampleRate: 44_100, seed: UInt64(11 + i))
-            try AudioFile.write(AudioBuffer(channels: [samples]), to: path,
-                                format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .integer(bits: 24)))
+            try AudioFile.write(
+                AudioBuffer(channels: [samples]), to: path,
+                format: AudioFormat(sampleRate: 44_100, channelCount: 1, encoding: .integer(bits: 24)))
             takes.append(path)
         }
         return SungPart(
@@ -159,8 +175,9 @@ public struct Demo: Sendable {
         let signals = DemoSignals(sampleRate: 44_100)
         let (left, right) = signals.mix(seconds: 21, tempo: DemoSong.tempo)
         let backing = directory + "/11-backing.wav"
-        try AudioFile.write(AudioBuffer(channels: [left, right]), to: backing,
-                            format: AudioFormat(sampleRate: 44_100, channelCount: 2, encoding: .integer(bits: 24)))
+        try AudioFile.write(
+            AudioBuffer(channels: [left, right]), to: backing,
+            format: AudioFormat(sampleRate: 44_100, channelCount: 2, encoding: .integer(bits: 24)))
         let compName = (comp as NSString).lastPathComponent
         let yaml = """
             # The demo's mix: the backing track and the lead vocal comp.

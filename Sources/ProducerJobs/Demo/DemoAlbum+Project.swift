@@ -21,7 +21,9 @@ extension DemoAlbum {
     public static func writeProject(in folder: String, now: Date = Date()) async throws -> Made {
         let calendar = Calendar.gregorian(timeZone: "Europe/Berlin")
         var monday = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))!
-        while calendar.component(.weekday, from: monday) != 2 { monday = calendar.date(byAdding: .day, value: 1, to: monday)! }
+        while calendar.component(.weekday, from: monday) != 2 {
+            monday = calendar.date(byAdding: .day, value: 1, to: monday)!
+        }
         let project = make(start: monday)
         let url = URL(fileURLWithPath: folder)
         let parent = url.deletingLastPathComponent()
@@ -69,8 +71,9 @@ extension DemoAlbum {
         }
         if let earlier { try? fm.removeItem(atPath: earlier) }
         let file = (folder as NSString).appendingPathComponent(ProjectDatabase.fileName)
-        return Made(folder: folder, plan: file, schedule: schedule,
-                    calendar: (folder as NSString).appendingPathComponent("bookings.ics"),
-                    timeZone: project.settings.timeZone)
+        return Made(
+            folder: folder, plan: file, schedule: schedule,
+            calendar: (folder as NSString).appendingPathComponent("bookings.ics"),
+            timeZone: project.settings.timeZone)
     }
 }

@@ -46,6 +46,7 @@ public struct DemoJob: Sendable, Codable, Equatable {
                 reference: sung.reference, takes: sung.takes, comp: sung.comp, key: sung.key, plantedFlaws: sung.flaws,
                 listen: listen, ranking: ranking),
             mix: .init(session: mix.session, yaml: mix.yaml, output: mix.mix, analysis: mixAnalysis),
-            album: .init(project: album.folder, calendar: album.calendar, timeZone: album.timeZone, schedule: album.schedule))
+            album: .init(
+                project: album.folder, calendar: album.calendar, timeZone: album.timeZone, schedule: album.schedule))
     }
 }

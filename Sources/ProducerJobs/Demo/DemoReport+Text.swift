@@ -14,9 +14,11 @@ extension DemoReport {
         for (i, flaws) in sungPart.plantedFlaws.enumerated() {
             out += "   planted in take \(i + 1): " + flaws.joined(separator: "; ") + "\n"
         }
-        out += "\n$ producer listen \(sungPart.takes[0]) --reference \(sungPart.reference) --key \"\(sungPart.key)\" --part vocal\n\n"
+        out +=
+            "\n$ producer listen \(sungPart.takes[0]) --reference \(sungPart.reference) --key \"\(sungPart.key)\" --part vocal\n\n"
         out += sungPart.listen.text() + "\n"
-        out += "\n$ producer takes \(sungPart.takes.joined(separator: " ")) --reference \(sungPart.reference) --comp \(sungPart.comp)\n\n"
+        out +=
+            "\n$ producer takes \(sungPart.takes.joined(separator: " ")) --reference \(sungPart.reference) --comp \(sungPart.comp)\n\n"
         out += sungPart.ranking.text() + "\n"
         out += "\n━━ The mix: \(mix.session)\n\n"
         out += mix.yaml + "\n"

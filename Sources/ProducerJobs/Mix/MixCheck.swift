@@ -33,11 +33,13 @@ public struct MixCheck: Sendable, Encodable {
             warnings.append("the mix is nearly silent: its peak is \(fixed(peak)) dBFS")
         }
         if let first = analysis.clipping.first {
-            warnings.append("the mix clips: \(analysis.clippingRunCount) run(s) of samples at full scale, the first at "
-                + "\(formatTime(first.start)); lower the master or put a limiter on it")
+            warnings.append(
+                "the mix clips: \(analysis.clippingRunCount) run(s) of samples at full scale, the first at "
+                    + "\(formatTime(first.start)); lower the master or put a limiter on it")
         } else if let tp = analysis.truePeak, tp > 0 {
-            warnings.append("the mix's true peak is +\(fixed(tp)) dBTP: over full scale between samples, it will clip "
-                + "on conversion or encoding; a true-peak limiter on the master keeps it under 0 dBTP")
+            warnings.append(
+                "the mix's true peak is +\(fixed(tp)) dBTP: over full scale between samples, it will clip "
+                    + "on conversion or encoding; a true-peak limiter on the master keeps it under 0 dBTP")
         }
         self.warnings = warnings
     }

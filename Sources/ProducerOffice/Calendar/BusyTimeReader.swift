@@ -25,7 +25,9 @@ struct BusyTimeReader {
         self.horizon = horizon
         if let timeZone {
             defaultZone = .foundation(timeZone)
-        } else if let name = calendar.property("X-WR-TIMEZONE"), let zone = TimeZone(identifier: name.value.trimmingCharacters(in: .whitespaces)) {
+        } else if let name = calendar.property("X-WR-TIMEZONE"),
+            let zone = TimeZone(identifier: name.value.trimmingCharacters(in: .whitespaces))
+        {
             defaultZone = .foundation(zone)
         } else {
             defaultZone = .utc
@@ -79,12 +81,15 @@ struct BusyTimeReader {
         if let zone = TimeZone(identifier: tzid) {
             rules = .foundation(zone)
         } else if let definition = definedZones[tzid] {
-            rules = try ZoneRules.defined(by: definition, until: max(limit, latestUse[tzid]?.adding(days: 2) ?? limit), file: file)
+            rules = try ZoneRules.defined(
+                by: definition, until: max(limit, latestUse[tzid]?.adding(days: 2) ?? limit), file: file)
         } else if let zone = bestEffortZone(tzid) {
             rules = .foundation(zone)
         }
         guard let rules else {
-            throw fail(line, .unknownTimeZone, "TZID \"\(tzid)\" is not a time zone this reader knows, and the file does not define it in a VTIMEZONE")
+            throw fail(
+                line, .unknownTimeZone,
+                "TZID \"\(tzid)\" is not a time zone this reader knows, and the file does not define it in a VTIMEZONE")
         }
         zones[tzid] = rules
         return rules
@@ -109,7 +114,9 @@ struct BusyTimeReader {
     private mutating func time(of line: ContentLine) throws(ICalendarError) -> (CalendarTime, ZoneRules) {
         let text = line.value.trimmingCharacters(in: .whitespaces)
         guard let value = CalendarTime(text, tzid: line[parameter: "TZID"]) else {
-            throw fail(line.line, .badDate, "\(line.name) \"\(text)\" is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS, with Z for UTC)")
+            throw fail(
+                line.line, .badDate,
+                "\(line.name) \"\(text)\" is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS, with Z for UTC)")
         }
         if line[parameter: "VALUE"]?.uppercased() == "DATE", !value.isDate {
             throw fail(line.line, .badDate, "\(line.name) says VALUE=DATE but \"\(text)\" is a date-time")
@@ -122,9 +129,15 @@ struct BusyTimeReader {
         return (rules.moment(value.wall), value)
     }
 
-    private mutating func busyTimes(of event: CalendarComponent, replaced: [String: Set<Date>]) throws(ICalendarError) -> [Availability.Exception] {
-        if event.property("STATUS")?.value.uppercased().trimmingCharacters(in: .whitespaces) == "CANCELLED" { return [] }
-        if event.property("TRANSP")?.value.uppercased().trimmingCharacters(in: .whitespaces) == "TRANSPARENT" { return [] }
+    private mutating func busyTimes(
+        of event: CalendarComponent, replaced: [String: Set<Date>]
+    ) throws(ICalendarError) -> [Availability.Exception] {
+        if event.property("STATUS")?.value.uppercased().trimmingCharacters(in: .whitespaces) == "CANCELLED" {
+            return []
+        }
+        if event.property("TRANSP")?.value.uppercased().trimmingCharacters(in: .whitespaces) == "TRANSPARENT" {
+            return []
+        }
         let uidValue = event.property("UID").map { ICalendar.unescaped($0.value) } ?? ""
         let uid = uidValue.isEmpty ? "line-\(event.line)" : uidValue
         let summary = event.property("SUMMARY").map { ICalendar.unescaped($0.value) } ?? ""
@@ -150,7 +163,9 @@ struct BusyTimeReader {
             }
         } else if let durationLine = event.property("DURATION") {
             guard let duration = CalendarDuration(durationLine.value.trimmingCharacters(in: .whitespaces)) else {
-                throw fail(durationLine.line, .badDuration, "DURATION \"\(durationLine.value)\" is not a duration such as PT1H30M or P1D")
+                throw fail(
+                    durationLine.line, .badDuration,
+                    "DURATION \"\(durationLine.value)\" is not a duration such as PT1H30M or P1D")
             }
             guard duration.days >= 0, duration.seconds >= 0 else {
                 throw fail(durationLine.line, .badDuration, "DURATION \(durationLine.value) is negative")
@@ -167,7 +182,8 @@ struct BusyTimeReader {
         var starts: [WallTime] = [start.wall]
         var repeated = 0
         var goesOn = false
-        let lower = WallTime(horizon.start, in: TimeZone(identifier: "UTC")!).adding(days: -(lengthDays + 2)).adding(seconds: -lengthSeconds)
+        let lower = WallTime(horizon.start, in: TimeZone(identifier: "UTC")!).adding(days: -(lengthDays + 2)).adding(
+            seconds: -lengthSeconds)
         if let ruleLine = event.property("RRULE") {
             let rule = try RecurrenceRule(ruleLine.value, line: ruleLine.line, file: file)
             var untilCheck: (WallTime) -> Bool = { _ in true }
@@ -225,7 +241,9 @@ struct BusyTimeReader {
                 goesOn = true
                 continue
             }
-            busy.append(Availability.Exception(start: begin, end: end, isBusy: true, note: summary, source: ICalendar.sourcePrefix + uid))
+            busy.append(
+                Availability.Exception(
+                    start: begin, end: end, isBusy: true, note: summary, source: ICalendar.sourcePrefix + uid))
         }
         if goesOn { cutRepeatingEvents.append(summary.isEmpty ? uid : summary) }
         return busy
@@ -237,7 +255,9 @@ struct BusyTimeReader {
         return utc.adding(seconds: Int64(zone.offsetSeconds(at: guess)))
     }
 
-    private mutating func busyTimes(ofFreeBusy component: CalendarComponent) throws(ICalendarError) -> [Availability.Exception] {
+    private mutating func busyTimes(
+        ofFreeBusy component: CalendarComponent
+    ) throws(ICalendarError) -> [Availability.Exception] {
         let uidValue = component.property("UID").map { ICalendar.unescaped($0.value) } ?? ""
         let uid = uidValue.isEmpty ? "freebusy-line-\(component.line)" : uidValue
         let note = component.property("SUMMARY").map { ICalendar.unescaped($0.value) } ?? "busy"
@@ -247,7 +267,8 @@ struct BusyTimeReader {
             guard kind != "FREE" else { continue }
             for period in line.value.split(separator: ",") {
                 let parts = period.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2, let startValue = CalendarTime(String(parts[0]).trimmingCharacters(in: .whitespaces), tzid: nil),
+                guard parts.count == 2,
+                    let startValue = CalendarTime(String(parts[0]).trimmingCharacters(in: .whitespaces), tzid: nil),
                     !startValue.isDate
                 else {
                     throw fail(line.line, .badDate, "FREEBUSY period \"\(period)\" is not START/END or START/DURATION")
@@ -259,13 +280,18 @@ struct BusyTimeReader {
                 if let endValue = CalendarTime(endText, tzid: nil), !endValue.isDate {
                     end = try self.rules(for: endValue.zone, line: line.line).moment(endValue.wall)
                 } else if let duration = CalendarDuration(endText), duration.days >= 0, duration.seconds >= 0 {
-                    end = rules.moment(startValue.wall.adding(days: duration.days)).addingTimeInterval(TimeInterval(duration.seconds))
+                    end = rules.moment(startValue.wall.adding(days: duration.days)).addingTimeInterval(
+                        TimeInterval(duration.seconds))
                 } else {
                     throw fail(line.line, .badDate, "FREEBUSY period \"\(period)\" has a bad end \"\(endText)\"")
                 }
-                guard end >= start else { throw fail(line.line, .badDate, "FREEBUSY period \"\(period)\" ends before it starts") }
+                guard end >= start else {
+                    throw fail(line.line, .badDate, "FREEBUSY period \"\(period)\" ends before it starts")
+                }
                 guard end > start, end > horizon.start else { continue }
-                busy.append(Availability.Exception(start: start, end: end, isBusy: true, note: note, source: ICalendar.sourcePrefix + uid))
+                busy.append(
+                    Availability.Exception(
+                        start: start, end: end, isBusy: true, note: note, source: ICalendar.sourcePrefix + uid))
             }
         }
         return busy

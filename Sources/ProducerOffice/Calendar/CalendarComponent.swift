@@ -33,16 +33,21 @@ struct CalendarComponent: Hashable, Sendable {
         guard size <= ICalendar.maximumTextBytes else {
             throw ICalendarError(
                 file: file, line: nil, code: .tooLarge,
-                reason: "the calendar is \(ICalendar.byteCount(size)) long; a calendar file may be at most \(ICalendar.maximumTextBytes >> 20) MB (\(ICalendar.byteCount(ICalendar.maximumTextBytes)))")
+                reason:
+                    "the calendar is \(ICalendar.byteCount(size)) long; a calendar file may be at most \(ICalendar.maximumTextBytes >> 20) MB (\(ICalendar.byteCount(ICalendar.maximumTextBytes)))"
+            )
         }
         let lines = ICalendar.unfoldedLines(text)
         guard let first = lines.first else {
-            throw ICalendarError(file: file, line: nil, code: .notACalendar, reason: "the file is empty; expected BEGIN:VCALENDAR")
+            throw ICalendarError(
+                file: file, line: nil, code: .notACalendar, reason: "the file is empty; expected BEGIN:VCALENDAR")
         }
         guard first.text.trimmingCharacters(in: .whitespaces).uppercased() == "BEGIN:VCALENDAR" else {
             throw ICalendarError(
                 file: file, line: first.number, code: .notACalendar,
-                reason: "this is not an iCalendar file: it starts with \"\(String(first.text.prefix(40)))\", expected BEGIN:VCALENDAR")
+                reason:
+                    "this is not an iCalendar file: it starts with \"\(String(first.text.prefix(40)))\", expected BEGIN:VCALENDAR"
+            )
         }
         var calendars: [CalendarComponent] = []
         var open: [CalendarComponent] = []
@@ -52,10 +57,12 @@ struct CalendarComponent: Hashable, Sendable {
             switch line.name {
             case "BEGIN":
                 guard !value.isEmpty else {
-                    throw ICalendarError(file: file, line: number, code: .malformedLine, reason: "BEGIN names no component")
+                    throw ICalendarError(
+                        file: file, line: number, code: .malformedLine, reason: "BEGIN names no component")
                 }
                 if open.isEmpty && value != "VCALENDAR" {
-                    let reason = number == first.number
+                    let reason =
+                        number == first.number
                         ? "this is not an iCalendar file: it starts with \"\(String(text.prefix(40)))\", expected BEGIN:VCALENDAR"
                         : "BEGIN:\(value) is outside any VCALENDAR"
                     throw ICalendarError(file: file, line: number, code: .notACalendar, reason: reason)
@@ -63,12 +70,15 @@ struct CalendarComponent: Hashable, Sendable {
                 guard open.count < ICalendar.maximumNesting else {
                     throw ICalendarError(
                         file: file, line: number, code: .tooDeep,
-                        reason: "BEGIN:\(String(value.prefix(40))) is nested \(open.count + 1) components deep; a calendar may nest at most \(ICalendar.maximumNesting) (a VALARM in a VEVENT in a VCALENDAR is 3)")
+                        reason:
+                            "BEGIN:\(String(value.prefix(40))) is nested \(open.count + 1) components deep; a calendar may nest at most \(ICalendar.maximumNesting) (a VALARM in a VEVENT in a VCALENDAR is 3)"
+                    )
                 }
                 open.append(CalendarComponent(name: value, line: number))
             case "END":
                 guard let current = open.popLast() else {
-                    throw ICalendarError(file: file, line: number, code: .mismatchedEnd, reason: "END:\(value) has no BEGIN:\(value)")
+                    throw ICalendarError(
+                        file: file, line: number, code: .mismatchedEnd, reason: "END:\(value) has no BEGIN:\(value)")
                 }
                 guard current.name == value else {
                     throw ICalendarError(
@@ -82,7 +92,8 @@ struct CalendarComponent: Hashable, Sendable {
                 }
             default:
                 guard !open.isEmpty else {
-                    let reason = calendars.isEmpty
+                    let reason =
+                        calendars.isEmpty
                         ? "this is not an iCalendar file: it starts with \"\(String(text.prefix(40)))\", expected BEGIN:VCALENDAR"
                         : "\(line.name) comes after END:VCALENDAR"
                     throw ICalendarError(file: file, line: number, code: .notACalendar, reason: reason)

@@ -17,7 +17,10 @@ public struct CalendarImport: Sendable, Hashable {
 
     /// An import of `busyTimes`, with repeats expanded until `repeatsUntil` and the events in
     /// `repeatingEventsCut` going on after it; `file` and `timeZone` (for the day) word the warning.
-    public init(busyTimes: [Availability.Exception], repeatsUntil: Date, repeatingEventsCut: [String], file: String, timeZone: TimeZone?) {
+    public init(
+        busyTimes: [Availability.Exception], repeatsUntil: Date, repeatingEventsCut: [String], file: String,
+        timeZone: TimeZone?
+    ) {
         self.busyTimes = busyTimes
         self.repeatsUntil = repeatsUntil
         self.repeatingEventsCut = repeatingEventsCut
@@ -34,7 +37,8 @@ public struct CalendarImport: Sendable, Hashable {
         names = Array(names.prefix(3))
         let count = repeatingEventsCut.count
         let list = names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
-        warning = "\(file): \(count) repeating event\(count == 1 ? " goes" : "s go") on after \(dayText) (\(list)); "
+        warning =
+            "\(file): \(count) repeating event\(count == 1 ? " goes" : "s go") on after \(dayText) (\(list)); "
             + "\(count == 1 ? "its" : "their") occurrences after that day are not imported: import the calendar again before then"
     }
 }

@@ -20,7 +20,8 @@ struct ContentLine: Hashable, Sendable {
             ICalendarError(file: file, line: line, code: .malformedLine, reason: reason)
         }
         func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-            ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+            ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-"
         }
         func readName() -> String {
             var name = String.UnicodeScalarView()

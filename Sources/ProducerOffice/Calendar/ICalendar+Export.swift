@@ -70,12 +70,16 @@ extension ICalendar {
             let location = [place.studio.name, place.room.name, place.studio.location].filter { !$0.isEmpty }
             lines.append("LOCATION:" + escaped(location.joined(separator: ", ")))
         }
-        lines.append("DESCRIPTION:" + escaped(description(of: booking, session: session, song: song, people: people, place: place)))
+        lines.append(
+            "DESCRIPTION:"
+                + escaped(description(of: booking, session: session, song: song, people: people, place: place)))
         lines.append("STATUS:" + status(of: booking.status))
         lines.append("TRANSP:" + (booking.status == .cancelled ? "TRANSPARENT" : "OPAQUE"))
         lines.append("SEQUENCE:\(max(0, booking.sequence))")
         for person in people {
-            guard let email = person.contact.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty else { continue }
+            guard let email = person.contact.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty else {
+                continue
+            }
             var attendee = "ATTENDEE;CN=" + parameterValue(person.name) + ";ROLE=REQ-PARTICIPANT"
             switch booking.status {
             case .hold: attendee += ";PARTSTAT=NEEDS-ACTION"
@@ -104,7 +108,8 @@ extension ICalendar {
 
     /// What the event's `DESCRIPTION` says, one fact a line.
     static func description(
-        of booking: Booking, session: StudioSession?, song: Song?, people: [Person], place: (studio: Studio, room: Room)?
+        of booking: Booking, session: StudioSession?, song: Song?, people: [Person],
+        place: (studio: Studio, room: Room)?
     ) -> String {
         var facts: [String] = []
         switch booking.status {

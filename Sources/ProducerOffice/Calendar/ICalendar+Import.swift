@@ -52,7 +52,8 @@ extension ICalendar {
             cut += reader.cutRepeatingEvents
         }
         busy.sort { ($0.start, $0.end, $0.source ?? "") < ($1.start, $1.end, $1.source ?? "") }
-        return CalendarImport(busyTimes: busy, repeatsUntil: horizon.end, repeatingEventsCut: cut, file: file, timeZone: timeZone)
+        return CalendarImport(
+            busyTimes: busy, repeatsUntil: horizon.end, repeatingEventsCut: cut, file: file, timeZone: timeZone)
     }
 
     /// The busy times of ``importBusyTimes(from:file:timeZone:within:)``, without word of the

@@ -102,10 +102,14 @@ extension ICalendar {
             while index < count {
                 let start = index
                 // Find the end of this physical line: CRLF, LF or CR.
-                while index < count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+                while index < count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
+                    index += 1
+                }
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if index < count {
-                    index += bytes[index] == UInt8(ascii: "\r") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+                    index +=
+                        bytes[index] == UInt8(ascii: "\r") && index + 1 < count
+                            && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
                 }
                 number += 1
                 guard let first = line.first else { continue }

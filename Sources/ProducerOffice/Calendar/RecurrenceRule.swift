@@ -60,19 +60,27 @@ struct RecurrenceRule: Hashable, Sendable {
                 }
                 frequency = known
             case "INTERVAL":
-                guard let number = Int(value), (1...10_000).contains(number) else { throw fail("INTERVAL=\(value) is not a positive number") }
+                guard let number = Int(value), (1...10_000).contains(number) else {
+                    throw fail("INTERVAL=\(value) is not a positive number")
+                }
                 interval = number
             case "COUNT":
-                guard let number = Int(value), (1...1_000_000).contains(number) else { throw fail("COUNT=\(value) is not a positive number") }
+                guard let number = Int(value), (1...1_000_000).contains(number) else {
+                    throw fail("COUNT=\(value) is not a positive number")
+                }
                 count = number
             case "UNTIL":
-                guard let time = CalendarTime(value, tzid: nil) else { throw fail("UNTIL=\(value) is not a date or date-time") }
+                guard let time = CalendarTime(value, tzid: nil) else {
+                    throw fail("UNTIL=\(value) is not a date or date-time")
+                }
                 until = time
             case "BYDAY":
                 for item in value.split(separator: ",") {
                     let code = String(item.suffix(2))
                     let ordinalText = item.dropLast(2)
-                    guard let weekday = Self.weekdayCodes[code] else { throw fail("BYDAY value \"\(item)\" names no weekday") }
+                    guard let weekday = Self.weekdayCodes[code] else {
+                        throw fail("BYDAY value \"\(item)\" names no weekday")
+                    }
                     var ordinal = 0
                     if !ordinalText.isEmpty {
                         guard let number = Int(ordinalText.hasPrefix("+") ? ordinalText.dropFirst() : ordinalText),
@@ -134,7 +142,8 @@ struct RecurrenceRule: Hashable, Sendable {
         // Periods wholly before `lower` need not be visited: without COUNT at all, and with COUNT
         // when every period makes exactly one occurrence (no BY… parts, a day every month has).
         var period: Int64 = 0
-        let onePerPeriod = byDay.isEmpty && byMonth.isEmpty && byMonthDay.isEmpty && bySetPosition.isEmpty
+        let onePerPeriod =
+            byDay.isEmpty && byMonth.isEmpty && byMonthDay.isEmpty && bySetPosition.isEmpty
             && (frequency == .daily || frequency == .weekly || (frequency == .monthly && startDate <= 28)
                 || (frequency == .yearly && !(startMonth == 2 && startDate == 29)))
         if count == nil || onePerPeriod, lower > start {

@@ -34,7 +34,9 @@ struct WallTime: Hashable, Comparable, Sendable {
     static func < (a: WallTime, b: WallTime) -> Bool { a.seconds < b.seconds }
 
     /// Days since 1970-01-01 (negative before).
-    var day: Int64 { seconds >= 0 ? seconds / Self.secondsPerDay : (seconds - Self.secondsPerDay + 1) / Self.secondsPerDay }
+    var day: Int64 {
+        seconds >= 0 ? seconds / Self.secondsPerDay : (seconds - Self.secondsPerDay + 1) / Self.secondsPerDay
+    }
     /// Seconds since midnight.
     var secondOfDay: Int64 { seconds - day * Self.secondsPerDay }
     /// The calendar date.

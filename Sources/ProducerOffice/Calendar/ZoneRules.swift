@@ -37,18 +37,24 @@ enum ZoneRules: Sendable {
     /// Rules from a `VTIMEZONE` component: each `STANDARD` and `DAYLIGHT` observance starts at its
     /// `DTSTART` and, when it has an `RRULE` or `RDATE`s, again at each of them, up to `limit`.
     /// Returns nil when the component defines no offset.
-    static func defined(by component: CalendarComponent, until limit: WallTime, file: String) throws(ICalendarError) -> ZoneRules? {
+    static func defined(
+        by component: CalendarComponent, until limit: WallTime, file: String
+    ) throws(ICalendarError) -> ZoneRules? {
         var onsets: [(wall: WallTime, offsetSeconds: Int)] = []
         var initial: (wall: WallTime, offset: Int)?
         for observance in component.children where observance.name == "STANDARD" || observance.name == "DAYLIGHT" {
-            guard let startLine = observance.property("DTSTART"), let toLine = observance.property("TZOFFSETTO") else { continue }
+            guard let startLine = observance.property("DTSTART"), let toLine = observance.property("TZOFFSETTO") else {
+                continue
+            }
             guard let start = CalendarTime(startLine.value, tzid: nil) else {
                 throw ICalendarError(
-                    file: file, line: startLine.line, code: .badDate, reason: "DTSTART \"\(startLine.value)\" is not a date-time")
+                    file: file, line: startLine.line, code: .badDate,
+                    reason: "DTSTART \"\(startLine.value)\" is not a date-time")
             }
             guard let to = offset(toLine.value) else {
                 throw ICalendarError(
-                    file: file, line: toLine.line, code: .badDate, reason: "TZOFFSETTO \"\(toLine.value)\" is not an offset such as +0100")
+                    file: file, line: toLine.line, code: .badDate,
+                    reason: "TZOFFSETTO \"\(toLine.value)\" is not an offset such as +0100")
             }
             let from = observance.property("TZOFFSETFROM").flatMap { offset($0.value) } ?? to
             var walls = [start.wall]
@@ -56,9 +62,10 @@ enum ZoneRules: Sendable {
                 let rule = try RecurrenceRule(ruleLine.value, line: ruleLine.line, file: file)
                 // UNTIL in a VTIMEZONE is in UTC; an onset's wall time is read in TZOFFSETFROM.
                 let until = rule.until?.wall
-                walls = rule.occurrences(of: start.wall, from: start.wall, through: limit) { wall in
-                    until.map { wall.adding(seconds: Int64(-from)) <= $0 } ?? true
-                }.starts
+                walls =
+                    rule.occurrences(of: start.wall, from: start.wall, through: limit) { wall in
+                        until.map { wall.adding(seconds: Int64(-from)) <= $0 } ?? true
+                    }.starts
             }
             for rdate in observance.properties("RDATE") {
                 walls += rdate.value.split(separator: ",").compactMap { CalendarTime(String($0), tzid: nil)?.wall }
@@ -73,7 +80,8 @@ enum ZoneRules: Sendable {
     /// Seconds of `+0100`, `-0500`, `+053000`.
     static func offset(_ text: String) -> Int? {
         let scalars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
-        guard scalars.count == 5 || scalars.count == 7, scalars[0] == UInt8(ascii: "+") || scalars[0] == UInt8(ascii: "-"),
+        guard scalars.count == 5 || scalars.count == 7,
+            scalars[0] == UInt8(ascii: "+") || scalars[0] == UInt8(ascii: "-"),
             scalars.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         let digits = scalars.dropFirst().map { Int($0 - UInt8(ascii: "0")) }

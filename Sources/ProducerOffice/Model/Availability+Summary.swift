@@ -28,7 +28,9 @@ extension Availability {
         for exception in relevant.prefix(4) {
             let last = exception.end.addingTimeInterval(-1)
             var when = formatter.string(from: exception.start)
-            if calendar.startOfDay(for: last) != calendar.startOfDay(for: exception.start) { when += "–" + formatter.string(from: last) }
+            if calendar.startOfDay(for: last) != calendar.startOfDay(for: exception.start) {
+                when += "–" + formatter.string(from: last)
+            }
             let note = exception.note.isEmpty ? "" : " (\(exception.note))"
             parts.append((exception.isBusy ? "not " : "also ") + when + note)
         }

@@ -20,9 +20,13 @@ public struct Availability: Hashable, Sendable, Codable {
     }
 
     /// Every day from `startMinute` to `endMinute` (minutes after midnight), in `timeZone`.
-    public static func daily(from startMinute: Int, to endMinute: Int, timeZone: String, except weekdays: Set<Weekday> = []) -> Availability {
+    public static func daily(
+        from startMinute: Int, to endMinute: Int, timeZone: String, except weekdays: Set<Weekday> = []
+    ) -> Availability {
         Availability(
-            weekly: Weekday.allCases.filter { !weekdays.contains($0) }.map { WeeklyWindow(weekday: $0, startMinute: startMinute, endMinute: endMinute) },
+            weekly: Weekday.allCases.filter { !weekdays.contains($0) }.map {
+                WeeklyWindow(weekday: $0, startMinute: startMinute, endMinute: endMinute)
+            },
             timeZone: timeZone)
     }
 
@@ -113,12 +117,14 @@ public struct Availability: Hashable, Sendable, Codable {
                         start = day.addingTimeInterval(Double(min(window.startMinute, 1440) * 60))
                         end = day.addingTimeInterval(Double(min(window.endMinute, 1440) * 60))
                     } else {
-                        guard let s = Self.time(window.startMinute, on: day, calendar), let e = Self.time(window.endMinute, on: day, calendar)
+                        guard let s = Self.time(window.startMinute, on: day, calendar),
+                            let e = Self.time(window.endMinute, on: day, calendar)
                         else { continue }
                         (start, end) = (s, e)
                     }
                     guard end > start else { continue }
-                    if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0 {
+                    if let piece = DateInterval(start: start, end: end).intersection(with: interval), piece.duration > 0
+                    {
                         free.append(piece)
                     }
                 }

@@ -25,7 +25,8 @@ public struct Booking: Hashable, Sendable, Codable, Identifiable {
 
     public init(
         id: String = Identifier.make(), sessionID: String, roomID: String, start: Date, end: Date, people: [String],
-        status: Status = .hold, cost: Money, cancellationFee: Money? = nil, sequence: Int = 0, listedSequence: Int? = nil,
+        status: Status = .hold, cost: Money, cancellationFee: Money? = nil, sequence: Int = 0,
+        listedSequence: Int? = nil,
         note: String = ""
     ) {
         self.id = id

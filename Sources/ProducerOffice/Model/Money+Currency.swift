@@ -39,9 +39,13 @@ extension Money {
     public static func checkCurrency(_ code: String) throws(MoneyError) {
         if isoCurrencyCodes.contains(code) { return }
         if isoCurrencyCodes.contains(code.uppercased()) {
-            throw MoneyError(code: .currencyCase, text: code, "\"\(code)\" is not an ISO 4217 currency code: write it in capitals, \(code.uppercased())")
+            throw MoneyError(
+                code: .currencyCase, text: code,
+                "\"\(code)\" is not an ISO 4217 currency code: write it in capitals, \(code.uppercased())")
         }
-        throw MoneyError(code: .unknownCurrency, text: code, "\"\(code)\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)")
+        throw MoneyError(
+            code: .unknownCurrency, text: code,
+            "\"\(code)\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)")
     }
 
     /// Reads an amount a person wrote for a project that counts in `currency`: `250`, `250.00`,
@@ -66,17 +70,25 @@ extension Money {
         if let code {
             try Money.checkCurrency(code)
             guard code == currency else {
-                throw MoneyError(code: .otherCurrency, text: text, "\"\(text)\" is in \(code), but the project counts in \(currency); amounts are not converted")
+                throw MoneyError(
+                    code: .otherCurrency, text: text,
+                    "\"\(text)\" is in \(code), but the project counts in \(currency); amounts are not converted")
             }
         }
         guard words.count == 1 else {
-            throw MoneyError(code: .notAnAmount, text: text, "\"\(text)\" is not an amount; write a plain number such as 250 or 62.50 (optionally with the currency: 250 \(currency))")
+            throw MoneyError(
+                code: .notAnAmount, text: text,
+                "\"\(text)\" is not an amount; write a plain number such as 250 or 62.50 (optionally with the currency: 250 \(currency))"
+            )
         }
         var number = Substring(words[0])
         let negative = number.hasPrefix("-") || number.hasPrefix("−")
         if negative { number = number.dropFirst() }
         guard let magnitude = Money(parsing: String(number), currency: currency), !number.hasPrefix("+") else {
-            throw MoneyError(code: .notAnAmount, text: text, "\"\(text)\" is not an amount; write a plain number such as 250 or 62.50 (optionally with the currency: 250 \(currency))")
+            throw MoneyError(
+                code: .notAnAmount, text: text,
+                "\"\(text)\" is not an amount; write a plain number such as 250 or 62.50 (optionally with the currency: 250 \(currency))"
+            )
         }
         if negative && !allowsNegative {
             throw MoneyError(code: .negative, text: text, "\"\(text)\" is negative; an amount here is 0 or more")

@@ -10,7 +10,9 @@ public struct Studio: Hashable, Sendable, Codable, Identifiable {
     public var timeZone: String
     public var rooms: [Room]
 
-    public init(id: String = Identifier.make(), name: String, location: String = "", timeZone: String, rooms: [Room] = []) {
+    public init(
+        id: String = Identifier.make(), name: String, location: String = "", timeZone: String, rooms: [Room] = []
+    ) {
         self.id = id
         self.name = name
         self.location = location

@@ -19,37 +19,47 @@ extension ProjectPlan {
         var report = ImportReport(file: file)
 
         // Songs and people: match, then add or replace.
-        let songIDs = try ids(songItems, kind: "songs", name: \.title, existing: NameIndex(result.songs.map { ($0.id, $0.title) }))
+        let songIDs = try ids(
+            songItems, kind: "songs", name: \.title, existing: NameIndex(result.songs.map { ($0.id, $0.title) }))
         var songPositions = Self.positions(of: result.songs)
         for (item, id) in zip(songItems, songIDs) {
             var song = item.value
             song.id = id
             report.songs.note(song.title, upsert(song, into: &result.songs, positions: &songPositions))
         }
-        let personIDs = try ids(personItems, kind: "people", name: \.name, existing: NameIndex(result.people.map { ($0.id, $0.name) }))
+        let personIDs = try ids(
+            personItems, kind: "people", name: \.name, existing: NameIndex(result.people.map { ($0.id, $0.name) }))
         var personPositions = Self.positions(of: result.people)
         for (item, id) in zip(personItems, personIDs) {
             var person = item.value
             person.id = id
             if let i = personPositions[id] {
                 // Busy times imported from the person's calendar stay; the plan's own replace the old plan's.
-                person.availability.exceptions = result.people[i].availability.exceptions.filter { $0.source != nil } + person.availability.exceptions
+                person.availability.exceptions =
+                    result.people[i].availability.exceptions.filter { $0.source != nil }
+                    + person.availability.exceptions
             }
             report.people.note(person.name, upsert(person, into: &result.people, positions: &personPositions))
         }
 
         // Studios: match, merge the rooms by id; a room id names one room in the whole project.
-        let studioIDs = try ids(studioItems, kind: "studios", name: \.name, existing: NameIndex(result.studios.map { ($0.id, $0.name) }))
+        let studioIDs = try ids(
+            studioItems, kind: "studios", name: \.name, existing: NameIndex(result.studios.map { ($0.id, $0.name) }))
         var studioPositions = Self.positions(of: result.studios)
         // The studios (id, name) and room names each room id is in, in the project's order.
         var roomOwners: [String: [(studioID: String, studio: String, room: String)]] = [:]
-        for (studio, room) in result.rooms { roomOwners[room.id, default: []].append((studio.id, studio.name, room.name)) }
+        for (studio, room) in result.rooms {
+            roomOwners[room.id, default: []].append((studio.id, studio.name, room.name))
+        }
         for (item, id) in zip(studioItems, studioIDs) {
             var studio = item.value
             studio.id = id
             for room in studio.rooms {
                 if let other = roomOwners[room.id]?.first(where: { $0.studioID != id }) {
-                    throw error(item.place, code: .duplicate, "the room id \"\(room.id)\" is already \(other.studio)'s \(other.room); give the room another id")
+                    throw error(
+                        item.place, code: .duplicate,
+                        "the room id \"\(room.id)\" is already \(other.studio)'s \(other.room); give the room another id"
+                    )
                 }
             }
             if let i = studioPositions[id] {
@@ -70,7 +80,9 @@ extension ProjectPlan {
         }
 
         // Sessions: match, resolve the references against the project as it now is, check, upsert.
-        let sessionIDs = try ids(sessionItems, kind: "sessions", name: \.session.title, existing: NameIndex(result.sessions.map { ($0.id, $0.title) }))
+        let sessionIDs = try ids(
+            sessionItems, kind: "sessions", name: \.session.title,
+            existing: NameIndex(result.sessions.map { ($0.id, $0.title) }))
         let planSessionIDs = Set(sessionIDs)
         let sessionNames = NameIndex(
             result.sessions.map { ($0.id, $0.title) }.filter { existing in !planSessionIDs.contains(existing.0) }
@@ -95,7 +107,9 @@ extension ProjectPlan {
             }
             for (need, place) in zip(session.needs, draft.needPlaces) where !roles.contains(need.role) {
                 let known = roles.map(\.name).sorted().joined(separator: ", ")
-                throw error(place, code: .unknownReference, "nobody in the plan or the project plays \"\(need.role)\"; the roles are: \(known)")
+                throw error(
+                    place, code: .unknownReference,
+                    "nobody in the plan or the project plays \"\(need.role)\"; the roles are: \(known)")
             }
             if let i = sessionPositions[id], !draft.doneIsGiven { session.isDone = result.sessions[i].isDone }
             planned.append((session, item))
@@ -125,7 +139,9 @@ extension ProjectPlan {
 
         /// The records called `name`, ignoring case, in order.
         func named(_ name: String) -> [(id: String, name: String)] {
-            (byName[Self.key(name)] ?? []).map { records[$0] }.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            (byName[Self.key(name)] ?? []).map { records[$0] }.filter {
+                $0.name.caseInsensitiveCompare(name) == .orderedSame
+            }
         }
     }
 
@@ -148,7 +164,8 @@ extension ProjectPlan {
             if let first = seen[id] {
                 throw error(
                     item.place, code: .duplicate,
-                    "two \(kind) in the plan have the id \"\(id)\" (the other is at line \(first.place.line ?? 0)); give one an id: of its own")
+                    "two \(kind) in the plan have the id \"\(id)\" (the other is at line \(first.place.line ?? 0)); give one an id: of its own"
+                )
             }
             seen[id] = item
             result.append(id)
@@ -164,14 +181,18 @@ extension ProjectPlan {
         if named.count > 1 {
             throw error(
                 reference.place, code: .unknownReference,
-                "\(named.count) \(kind == "person" ? "people" : kind + "s") are called \"\(reference.text)\"; name one by its id (\(named.map(\.id).joined(separator: ", ")))")
+                "\(named.count) \(kind == "person" ? "people" : kind + "s") are called \"\(reference.text)\"; name one by its id (\(named.map(\.id).joined(separator: ", ")))"
+            )
         }
-        throw error(reference.place, code: .unknownReference, "no \(kind) \"\(reference.text)\" in the plan or the project")
+        throw error(
+            reference.place, code: .unknownReference, "no \(kind) \"\(reference.text)\" in the plan or the project")
     }
 
     /// Checks that no session waits, through `after`, for itself. Walks the `after:` links with a
     /// stack of its own, so that a chain of any length cannot overflow the thread's stack.
-    func checkOrder(_ sessions: [StudioSession], planned: [(session: StudioSession, item: Item<SessionDraft>)]) throws(ProjectPlanError) {
+    func checkOrder(
+        _ sessions: [StudioSession], planned: [(session: StudioSession, item: Item<SessionDraft>)]
+    ) throws(ProjectPlanError) {
         let byID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Int] = [:]  // 1 on the path, 2 done
         func cycle(from start: String) -> [String]? {
@@ -212,7 +233,8 @@ extension ProjectPlan {
             }
             throw error(
                 place, code: .cycle,
-                "the sessions wait for each other (after:): \(names.joined(separator: " waits for ")); one of them must come first")
+                "the sessions wait for each other (after:): \(names.joined(separator: " waits for ")); one of them must come first"
+            )
         }
     }
 

@@ -52,7 +52,9 @@ public struct ImportReport: Codable, Sendable, Hashable {
             if !changes.added.isEmpty { lines.append("    + " + changes.added.joined(separator: ", ")) }
             if !changes.updated.isEmpty { lines.append("    ~ " + changes.updated.joined(separator: ", ")) }
         }
-        if lines.count == 1 { lines.append("  nothing to import: the plan lists no songs, people, studios or sessions") }
+        if lines.count == 1 {
+            lines.append("  nothing to import: the plan lists no songs, people, studios or sessions")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -61,7 +61,10 @@ public struct ProjectPlan: Sendable {
     /// few tens of kilobytes.
     public static let maximumFileBytes = 4 << 20
 
-    init(file: String, songs: [Item<Song>], people: [Item<Person>], studios: [Item<Studio>], sessions: [Item<SessionDraft>]) {
+    init(
+        file: String, songs: [Item<Song>], people: [Item<Person>], studios: [Item<Studio>],
+        sessions: [Item<SessionDraft>]
+    ) {
         self.file = file
         songItems = songs
         personItems = people

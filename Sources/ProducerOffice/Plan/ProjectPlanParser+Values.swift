@@ -6,13 +6,16 @@ import Yams
 /// money, keys, percentages and choices, each checked with its place for errors.
 extension ProjectPlanParser {
     func mapping(_ node: Node, _ key: String, allowed: Set<String>) throws(ProjectPlanError) -> [String: Node] {
-        guard case .mapping(let m) = node else { throw error(node, key.isEmpty ? nil : key, .wrongType, "must be a mapping (key: value pairs)") }
+        guard case .mapping(let m) = node else {
+            throw error(node, key.isEmpty ? nil : key, .wrongType, "must be a mapping (key: value pairs)")
+        }
         var result: [String: Node] = [:]
         for (k, v) in m {
             guard let name = k.string else { throw error(k, key, .wrongType, "keys must be text") }
             let place = key.isEmpty ? name : key + "." + name
             guard allowed.contains(name) else {
-                throw error(k, place, .unknownKey, "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
+                throw error(
+                    k, place, .unknownKey, "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
             }
             if case .alias = v { throw error(v, place, .syntax, "YAML aliases are not supported in plans") }
             // `key:` with nothing after it is the same as leaving the key out.
@@ -34,7 +37,9 @@ extension ProjectPlanParser {
     }
 
     func text(_ node: Node, _ key: String) throws(ProjectPlanError) -> String {
-        guard case .scalar(let s) = node else { throw error(node, key, .wrongType, "must be text, not a list or mapping") }
+        guard case .scalar(let s) = node else {
+            throw error(node, key, .wrongType, "must be text, not a list or mapping")
+        }
         return s.string
     }
 
@@ -46,7 +51,9 @@ extension ProjectPlanParser {
     }
 
     func required(_ m: [String: Node], _ node: Node, _ key: String, _ name: String) throws(ProjectPlanError) -> String {
-        guard let value = try optionalText(m[name], key + "." + name) else { throw error(node, key + "." + name, .missingKey, "is missing") }
+        guard let value = try optionalText(m[name], key + "." + name) else {
+            throw error(node, key + "." + name, .missingKey, "is missing")
+        }
         return value
     }
 
@@ -59,12 +66,18 @@ extension ProjectPlanParser {
         return result
     }
 
-    func number(_ node: Node, _ key: String, in range: ClosedRange<Double>, unit: String) throws(ProjectPlanError) -> Double {
+    func number(
+        _ node: Node, _ key: String, in range: ClosedRange<Double>, unit: String
+    ) throws(ProjectPlanError) -> Double {
         guard case .scalar = node, let v = node.float ?? node.int.map(Double.init), v.isFinite else {
-            throw error(node, key, .wrongType, "must be a number (\(unit)), not \"\(node.string ?? "a list or mapping")\"")
+            throw error(
+                node, key, .wrongType, "must be a number (\(unit)), not \"\(node.string ?? "a list or mapping")\"")
         }
         guard range.contains(v) else {
-            throw error(node, key, .badValue, "\(v.formatted()) is out of range (\(range.lowerBound.formatted()) to \(range.upperBound.formatted()) \(unit))")
+            throw error(
+                node, key, .badValue,
+                "\(v.formatted()) is out of range (\(range.lowerBound.formatted()) to \(range.upperBound.formatted()) \(unit))"
+            )
         }
         return v
     }
@@ -73,19 +86,25 @@ extension ProjectPlanParser {
         guard case .scalar = node, let v = node.int else {
             throw error(node, key, .wrongType, "must be a whole number, not \"\(node.string ?? "a list or mapping")\"")
         }
-        guard range.contains(v) else { throw error(node, key, .badValue, "\(v) is out of range (\(range.lowerBound) to \(range.upperBound))") }
+        guard range.contains(v) else {
+            throw error(node, key, .badValue, "\(v) is out of range (\(range.lowerBound) to \(range.upperBound))")
+        }
         return v
     }
 
     func flag(_ node: Node, _ key: String) throws(ProjectPlanError) -> Bool {
-        guard case .scalar = node, let b = node.bool else { throw error(node, key, .wrongType, "must be true or false") }
+        guard case .scalar = node, let b = node.bool else {
+            throw error(node, key, .wrongType, "must be true or false")
+        }
         return b
     }
 
     /// An amount in the project's currency, as a plain number (`650`, `62.5`, `62.50`) or with
     /// the currency's ISO 4217 code (`650 EUR`), read by ``Money/init(reading:currency:allowsNegative:)``.
     func money(_ node: Node, _ key: String) throws(ProjectPlanError) -> Money {
-        guard case .scalar(let s) = node else { throw error(node, key, .wrongType, "must be an amount, not a list or mapping") }
+        guard case .scalar(let s) = node else {
+            throw error(node, key, .wrongType, "must be an amount, not a list or mapping")
+        }
         do throws(MoneyError) {
             return try Money(reading: s.string, currency: currency)
         } catch {
@@ -106,8 +125,12 @@ extension ProjectPlanParser {
 
     /// A share in percent with at most two decimals, as basis points (60 → 6 000).
     func percent(_ node: Node, _ key: String) throws(ProjectPlanError) -> Int {
-        guard case .scalar(let s) = node, let hundredths = Money(parsing: s.string, currency: ""), hundredths.minorUnits <= 10_000 else {
-            throw error(node, key, .badValue, "\"\(node.string ?? "")\" is not a share; write a percentage from 0 to 100 such as 60 or 33.34")
+        guard case .scalar(let s) = node, let hundredths = Money(parsing: s.string, currency: ""),
+            hundredths.minorUnits <= 10_000
+        else {
+            throw error(
+                node, key, .badValue,
+                "\"\(node.string ?? "")\" is not a share; write a percentage from 0 to 100 such as 60 or 33.34")
         }
         return Int(hundredths.minorUnits)
     }
@@ -117,11 +140,15 @@ extension ProjectPlanParser {
     }
 
     /// One of an enumeration's raw values.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ key: String, _ type: T.Type) throws(ProjectPlanError) -> T
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ node: Node, _ key: String, _ type: T.Type
+    ) throws(ProjectPlanError) -> T
     where T.RawValue == String {
         let value = try text(node, key)
         guard let found = T(rawValue: value.lowercased()) else {
-            throw error(node, key, .badValue, "\"\(value)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw error(
+                node, key, .badValue, "\"\(value)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return found
     }

@@ -66,7 +66,9 @@ extension DayPacking {
                 !placed.contains(i) && packing.span[i][day] != nil
             }.sorted {
                 // By last day, then earliest start: a session's earlier sessions of the resource come before it.
-                (lastDay[$0], packing.windows.earliest[packing.items[$0]], $0) < (lastDay[$1], packing.windows.earliest[packing.items[$1]], $1)
+                (lastDay[$0], packing.windows.earliest[packing.items[$0]], $0) < (
+                    lastDay[$1], packing.windows.earliest[packing.items[$1]], $1
+                )
             }
             let mandatory = candidates.filter { lastDay[$0] == day }
             if subset.contains(where: { !placed.contains($0) && lastDay[$0] == day && packing.span[$0][day] == nil }) {
@@ -75,14 +77,17 @@ extension DayPacking {
             }
             var pattern: [Int] = []
             var found = false
-            enumerate(candidates, from: 0, pattern: &pattern, slots: 0, worked: 0, mandatory: mandatory, day: day, found: &found)
+            enumerate(
+                candidates, from: 0, pattern: &pattern, slots: 0, worked: 0, mandatory: mandatory, day: day,
+                found: &found)
             if !found && !gaveUp { failed.insert(key) }
             return found
         }
 
         /// Tries every set of candidates that fits on `day` (larger sets first), then the following days.
         mutating func enumerate(
-            _ candidates: [Int], from index: Int, pattern: inout [Int], slots: Int, worked: Int, mandatory: [Int], day: Int, found: inout Bool
+            _ candidates: [Int], from index: Int, pattern: inout [Int], slots: Int, worked: Int, mandatory: [Int],
+            day: Int, found: inout Bool
         ) {
             if found || gaveUp { return }
             if !budget.spend() {
@@ -103,12 +108,16 @@ extension DayPacking {
             let w = weight[i], u = packing.duration[i]
             if ready, slots + w <= capacity[day], worked + u <= packing.work[day] {
                 pattern.append(i)
-                enumerate(candidates, from: index + 1, pattern: &pattern, slots: slots + w, worked: worked + u, mandatory: mandatory, day: day, found: &found)
+                enumerate(
+                    candidates, from: index + 1, pattern: &pattern, slots: slots + w, worked: worked + u,
+                    mandatory: mandatory, day: day, found: &found)
                 pattern.removeLast()
             }
             if found || gaveUp { return }
             if mandatory.contains(i) { return }
-            enumerate(candidates, from: index + 1, pattern: &pattern, slots: slots, worked: worked, mandatory: mandatory, day: day, found: &found)
+            enumerate(
+                candidates, from: index + 1, pattern: &pattern, slots: slots, worked: worked, mandatory: mandatory,
+                day: day, found: &found)
         }
 
         /// True when the pattern's sessions can follow each other on `day` in some order, each in its
@@ -126,7 +135,9 @@ extension DayPacking {
                     if pattern.contains(where: { j in j != i && packing.before[j][i] && ends[j] == nil }) { continue }
                     guard let window = packing.span[i][day] else { return false }
                     var start = max(window.start, sequence.isEmpty ? window.start : time + packing.breakSlots)
-                    for (j, end) in ends where packing.before[j][i] { start = max(start, end + max(packing.lag[j][i], packing.breakSlots)) }
+                    for (j, end) in ends where packing.before[j][i] {
+                        start = max(start, end + max(packing.lag[j][i], packing.breakSlots))
+                    }
                     let end = start + packing.duration[i]
                     if end > window.end { continue }
                     used[k] = true
@@ -161,7 +172,9 @@ extension DayPacking {
                 needBig += byLast[b].big
                 haveSlots += capacity[b]
                 haveWork += packing.work[b]
-                if subset.contains(where: { big[$0] && !placed.contains($0) && packing.span[$0][b] != nil }) { haveDays += 1 }
+                if subset.contains(where: { big[$0] && !placed.contains($0) && packing.span[$0][b] != nil }) {
+                    haveDays += 1
+                }
                 if needSlots > haveSlots || needWork > haveWork || needBig > haveDays { return false }
             }
             return true

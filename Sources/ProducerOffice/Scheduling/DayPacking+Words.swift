@@ -16,13 +16,19 @@ extension DayPacking {
         } else {
             let room = model.rooms[resource.room!]
             who = room.name
-            constraints.append("\(room.name) is the only room that fits these sessions and is \(room.hours ?? "open only at some times")")
+            constraints.append(
+                "\(room.name) is the only room that fits these sessions and is \(room.hours ?? "open only at some times")"
+            )
         }
         // Sessions with the same days, together.
         var groups: [(days: [Int], sessions: [Int])] = []
         for (k, i) in core.enumerated() {
             let days = (0..<model.dayCount).filter { span[i][$0] != nil }
-            if let g = groups.firstIndex(where: { $0.days == days }) { groups[g].sessions.append(k) } else { groups.append((days, [k])) }
+            if let g = groups.firstIndex(where: { $0.days == days }) {
+                groups[g].sessions.append(k)
+            } else {
+                groups.append((days, [k]))
+            }
         }
         for group in groups {
             let names = group.sessions.map { "\(titles[$0]) (\(model.hours(duration[core[$0]])))" }
@@ -54,12 +60,15 @@ extension DayPacking {
             for (b, j) in core.enumerated() where before[i][j] {
                 let direct = !core.contains { k in before[i][k] && before[k][j] }
                 if direct {
-                    constraints.append("\(titles[b]) comes after \(titles[a])" + (lag[i][j] > 0 ? " with \(model.hours(lag[i][j])) of other sessions between" : ""))
+                    constraints.append(
+                        "\(titles[b]) comes after \(titles[a])"
+                            + (lag[i][j] > 0 ? " with \(model.hours(lag[i][j])) of other sessions between" : ""))
                 }
             }
         }
         return ScheduleConflict(
-            summary: "No schedule exists: the \(core.count) sessions \(who) must be in do not fit into the days they can happen on.",
+            summary:
+                "No schedule exists: the \(core.count) sessions \(who) must be in do not fit into the days they can happen on.",
             constraints: constraints, sessions: titles, isProven: true)
     }
 
@@ -67,23 +76,32 @@ extension DayPacking {
         let session = model.sessions[s]
         switch windows.reasons[s][d] {
         case .person(let p): return "\(model.people[p].name) is not free"
-        case .noRoom: return "no room" + (session.gear.isEmpty ? "" : " with " + session.gear.joined(separator: " and ")) + " is open"
+        case .noRoom:
+            return "no room" + (session.gear.isEmpty ? "" : " with " + session.gear.joined(separator: " and "))
+                + " is open"
         case .pool(let role): return "no \(role) is free"
         case .tooEarly: return "too early: the sessions that must come first cannot be done by then"
-        case .tooLate: return "too late: the sessions that must follow cannot all be done after it (their people, rooms and deadlines)"
-        case .together, .none: return session.fixed != nil ? "booked on another day" : "its people and room are never free together"
+        case .tooLate:
+            return
+                "too late: the sessions that must follow cannot all be done after it (their people, rooms and deadlines)"
+        case .together, .none:
+            return session.fixed != nil ? "booked on another day" : "its people and room are never free together"
         }
     }
 
     func dayList(_ days: [Int]) -> String {
-        let formatter = DateFormatter.fixed("EEE MMM d", timeZone: TimeZone(identifier: model.timeZone) ?? TimeZone(identifier: "UTC")!)
+        let formatter = DateFormatter.fixed(
+            "EEE MMM d", timeZone: TimeZone(identifier: model.timeZone) ?? TimeZone(identifier: "UTC")!)
         func name(_ d: Int) -> String { formatter.string(from: model.date(ofSlot: d * model.slotsPerDay)) }
         var parts: [String] = []
         var k = 0
         while k < days.count {
             var e = k
             while e + 1 < days.count && days[e + 1] == days[e] + 1 { e += 1 }
-            parts.append(e == k ? name(days[k]) : e == k + 1 ? "\(name(days[k])), \(name(days[e]))" : "\(name(days[k]))–\(name(days[e]))")
+            parts.append(
+                e == k
+                    ? name(days[k])
+                    : e == k + 1 ? "\(name(days[k])), \(name(days[e]))" : "\(name(days[k]))–\(name(days[e]))")
             k = e + 1
         }
         return parts.isEmpty ? "no day" : parts.joined(separator: ", ")

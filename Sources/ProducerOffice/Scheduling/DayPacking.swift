@@ -28,7 +28,11 @@ struct DayPacking {
             let length = model.sessions[s].durationSlots
             var row: [(start: Int, end: Int)?] = []
             for d in 0..<model.dayCount {
-                if let (first, last) = windows.range(s, day: d, spd: spd) { row.append((first, last + length)) } else { row.append(nil) }
+                if let (first, last) = windows.range(s, day: d, spd: spd) {
+                    row.append((first, last + length))
+                } else {
+                    row.append(nil)
+                }
             }
             items.append(s)
             span.append(row)
@@ -38,7 +42,8 @@ struct DayPacking {
         duration = items.map { model.sessions[$0].durationSlots }
         // Longest chain of work between two of the resource's sessions (the sessions in between must fit too).
         let n = model.sessions.count
-        var longest = [Int: [Int]]()  // from item session: longest path (sum of durations strictly between) to each session, -1 when unreachable
+        // from item session: longest path (sum of durations strictly between) to each session, -1 when unreachable
+        var longest = [Int: [Int]]()
         var successors = Array(repeating: [Int](), count: n)
         for (s, session) in model.sessions.enumerated() { for q in session.predecessors { successors[q].append(s) } }
         for s in items {
@@ -75,7 +80,9 @@ struct DayPacking {
         self.lag = lag
         if let p = resource.person {
             breakSlots = model.breakSlots
-            work = (0..<model.dayCount).map { min(model.maxWorkSlotsPerDay, model.people[p].available[$0].nonzeroBitCount) }
+            work = (0..<model.dayCount).map {
+                min(model.maxWorkSlotsPerDay, model.people[p].available[$0].nonzeroBitCount)
+            }
         } else {
             breakSlots = 0
             work = Array(repeating: spd, count: model.dayCount)

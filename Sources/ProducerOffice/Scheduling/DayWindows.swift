@@ -120,14 +120,20 @@ struct DayWindows {
             let session = model.sessions[s]
             var end = min(horizon, session.deadlineSlot ?? horizon)
             for t in successors[s] { end = min(end, latest[t]) }
-            guard let last = Self.lastStart(starts[s], through: end - session.durationSlots, spd: spd), last >= earliest[s] else { return nil }
+            guard let last = Self.lastStart(starts[s], through: end - session.durationSlots, spd: spd),
+                last >= earliest[s]
+            else { return nil }
             latest[s] = last
         }
         // Days cut off by the chains.
         for s in 0..<n {
             for d in 0..<days where reasons[s][d] == nil {
                 let lo = d * spd, hi = d * spd + spd - 1
-                if hi < earliest[s] { reasons[s][d] = .tooEarly } else if lo > latest[s] { reasons[s][d] = .tooLate } else if range(s, day: d, spd: spd) == nil {
+                if hi < earliest[s] {
+                    reasons[s][d] = .tooEarly
+                } else if lo > latest[s] {
+                    reasons[s][d] = .tooLate
+                } else if range(s, day: d, spd: spd) == nil {
                     let lastBit = lo + 63 - starts[s][d].leadingZeroBitCount
                     reasons[s][d] = lastBit < earliest[s] ? .tooEarly : .tooLate
                 }

@@ -54,10 +54,14 @@ public enum GeneratedAlbum {
             default: rate = Rate(money(Int64(35 + random.next() % 30)), per: .hour, minimumHours: 3)
             }
             // Weekly availability: most work five or six days; hours vary.
-            let offDays = Set((0..<(1 + Int(random.next() % 2))).map { _ in Availability.Weekday(rawValue: 1 + Int(random.next() % 7))! })
+            let offDays = Set(
+                (0..<(1 + Int(random.next() % 2))).map { _ in
+                    Availability.Weekday(rawValue: 1 + Int(random.next() % 7))!
+                })
             let from = (9 + Int(random.next() % 3)) * 60
             let to = from + (9 + Int(random.next() % 4)) * 60
-            var availability = Availability.daily(from: from, to: min(to, 23 * 60), timeZone: timeZone, except: role == .artist ? [] : offDays)
+            var availability = Availability.daily(
+                from: from, to: min(to, 23 * 60), timeZone: timeZone, except: role == .artist ? [] : offDays)
             // Some blocked days (gigs, holidays).
             for _ in 0..<Int(random.next() % 3) {
                 let d = Int(random.next() % UInt64(days))
@@ -65,7 +69,8 @@ public enum GeneratedAlbum {
             }
             people.append(
                 Person(
-                    id: "p\(i + 1)", name: name, roles: [role], contact: .init(email: "person\(i + 1)@example.com"), rate: rate,
+                    id: "p\(i + 1)", name: name, roles: [role], contact: .init(email: "person\(i + 1)@example.com"),
+                    rate: rate,
                     availability: availability))
         }
 
@@ -79,32 +84,46 @@ public enum GeneratedAlbum {
         var studios: [Studio] = []
         for r in 0..<roomCount {
             let kind = kinds[r % kinds.count]
-            var hours = Availability.daily(from: 10 * 60, to: 22 * 60, timeZone: timeZone, except: r % 2 == 0 ? [.sunday] : [.monday])
+            var hours = Availability.daily(
+                from: 10 * 60, to: 22 * 60, timeZone: timeZone, except: r % 2 == 0 ? [.sunday] : [.monday])
             for _ in 0..<Int(random.next() % 2 + 1) {
                 let d = Int(random.next() % UInt64(days))
                 hours.exceptions.append(.init(start: dayDate(d), end: dayDate(d + 1), isBusy: true, note: "closed"))
             }
             let room = Room(
                 id: "r\(r + 1)", name: r < kinds.count ? kind.name : "\(kind.name) \(r / kinds.count + 1)",
-                hourlyRate: money(kind.hourly + Int64(random.next() % 15)), dailyRate: money(kind.daily + Int64(random.next() % 80)),
+                hourlyRate: money(kind.hourly + Int64(random.next() % 15)),
+                dailyRate: money(kind.daily + Int64(random.next() % 80)),
                 capacity: kind.capacity, gear: kind.gear, openingHours: hours)
-            studios.append(Studio(id: "st\(r + 1)", name: r % 2 == 0 ? "North Studios" : "Harbour Sound", location: r % 2 == 0 ? "Berlin-Mitte" : "Hamburg", timeZone: timeZone, rooms: [room]))
+            studios.append(
+                Studio(
+                    id: "st\(r + 1)", name: r % 2 == 0 ? "North Studios" : "Harbour Sound",
+                    location: r % 2 == 0 ? "Berlin-Mitte" : "Hamburg", timeZone: timeZone, rooms: [room]))
         }
         // Merge rooms of the same studio name.
         var merged: [Studio] = []
         for studio in studios {
-            if let i = merged.firstIndex(where: { $0.name == studio.name }) { merged[i].rooms += studio.rooms } else { merged.append(studio) }
+            if let i = merged.firstIndex(where: { $0.name == studio.name }) {
+                merged[i].rooms += studio.rooms
+            } else {
+                merged.append(studio)
+            }
         }
 
         let artist = people.first { $0.plays(.artist) }!.id
         var songList: [Song] = []
         var sessions: [StudioSession] = []
         for s in 0..<songs {
-            let song = Song(id: "s\(s + 1)", title: "Song \(s + 1)", status: .arranged, parts: ["drums", "bass", "guitars", "keys", "lead vocal", "backing vocals"])
+            let song = Song(
+                id: "s\(s + 1)", title: "Song \(s + 1)", status: .arranged,
+                parts: ["drums", "bass", "guitars", "keys", "lead vocal", "backing vocals"])
             songList.append(song)
             let due = dayDate(min(days - 1, days / 3 + (s * (days - days / 3)) / max(1, songs)))
             let ids = (1...5).map { "s\(s + 1)-\($0)" }
-            let hours = [6 + Int(random.next() % 3), 3 + Int(random.next() % 3), 3 + Int(random.next() % 2), 2 + Int(random.next() % 2), 4 + Int(random.next() % 3)]
+            let hours = [
+                6 + Int(random.next() % 3), 3 + Int(random.next() % 3), 3 + Int(random.next() % 2),
+                2 + Int(random.next() % 2), 4 + Int(random.next() % 3),
+            ]
             sessions += [
                 StudioSession(
                     id: ids[0], songID: song.id, kind: .tracking, title: "Tracking — \(song.title)",
@@ -123,7 +142,8 @@ public enum GeneratedAlbum {
                     needs: [.init(.backupSinger, count: 2), .init(.engineer)], gear: ["vocal booth"],
                     durationMinutes: hours[3] * 60, after: [ids[2]]),
                 StudioSession(
-                    id: ids[4], songID: song.id, kind: .mixing, title: "Mix — \(song.title)", needs: [.init(.mixEngineer)],
+                    id: ids[4], songID: song.id, kind: .mixing, title: "Mix — \(song.title)",
+                    needs: [.init(.mixEngineer)],
                     gear: ["mix console"], durationMinutes: hours[4] * 60, after: [ids[3]], due: due),
             ]
         }

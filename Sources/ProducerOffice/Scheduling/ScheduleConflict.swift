@@ -84,7 +84,8 @@ extension ScheduleModel {
             constraints.append(load.sentence(self))
         }
         return ScheduleConflict(
-            summary: "No schedule was found for \(titles.count) session\(titles.count == 1 ? "" : "s") (\(titles.prefix(4).joined(separator: ", "))\(titles.count > 4 ? ", …" : "")); the search did not prove that none exists. The busiest people and rooms:",
+            summary:
+                "No schedule was found for \(titles.count) session\(titles.count == 1 ? "" : "s") (\(titles.prefix(4).joined(separator: ", "))\(titles.count > 4 ? ", …" : "")); the search did not prove that none exists. The busiest people and rooms:",
             constraints: constraints, sessions: titles, isProven: false)
     }
 
@@ -117,9 +118,13 @@ extension ScheduleModel {
         let session = sessions[s]
         let length = session.durationSlots
         let lowest = max(earliest ?? 0, relaxed.contains(.release) ? 0 : session.releaseSlot)
-        let latestEnd = relaxed.contains(.deadline) ? dayCount * slotsPerDay : min(dayCount * slotsPerDay, session.deadlineSlot ?? dayCount * slotsPerDay)
+        let latestEnd =
+            relaxed.contains(.deadline)
+            ? dayCount * slotsPerDay : min(dayCount * slotsPerDay, session.deadlineSlot ?? dayCount * slotsPerDay)
         var candidateRooms = fittingRooms(s).rooms
-        for r in rooms.indices where relaxed.contains(.roomExcluded(r)) && !candidateRooms.contains(r) { candidateRooms.append(r) }
+        for r in rooms.indices where relaxed.contains(.roomExcluded(r)) && !candidateRooms.contains(r) {
+            candidateRooms.append(r)
+        }
         let all: UInt64 = slotsPerDay >= 64 ? ~0 : (UInt64(1) << UInt64(slotsPerDay)) - 1
         let limit = length <= maxWorkSlotsPerDay
         guard limit, latestEnd - lowest >= length else { return nil }
@@ -165,26 +170,37 @@ extension ScheduleModel {
             return ScheduleConflict(
                 summary: "No schedule exists: \(session.title) needs a room\(gearText), and no room has that.",
                 constraints: ["\(session.title) needs " + session.gear.joined(separator: ", ")]
-                    + rooms.map { "\($0.name) has " + ($0.gear.isEmpty ? "no listed gear" : $0.gear.joined(separator: ", ")) },
+                    + rooms.map {
+                        "\($0.name) has " + ($0.gear.isEmpty ? "no listed gear" : $0.gear.joined(separator: ", "))
+                    },
                 sessions: [session.title], isProven: true)
         }
         for need in session.needs where need.candidates.count < need.count {
             return ScheduleConflict(
-                summary: "No schedule exists: \(session.title) needs \(need.count) \(need.role)\(need.count == 1 ? "" : "s"), and the project has \(need.candidates.count).",
-                constraints: ["\(session.title) needs \(need.count) × \(need.role)", "the project has \(need.candidates.count) \(need.role)\(need.candidates.count == 1 ? "" : "s") to choose from"],
+                summary:
+                    "No schedule exists: \(session.title) needs \(need.count) \(need.role)\(need.count == 1 ? "" : "s"), and the project has \(need.candidates.count).",
+                constraints: [
+                    "\(session.title) needs \(need.count) × \(need.role)",
+                    "the project has \(need.candidates.count) \(need.role)\(need.candidates.count == 1 ? "" : "s") to choose from",
+                ],
                 sessions: [session.title], isProven: true)
         }
         if session.durationSlots > maxWorkSlotsPerDay {
             return ScheduleConflict(
                 summary: "No schedule exists: \(session.title) is longer than anyone may work in a day.",
-                constraints: ["\(session.title) takes \(hours(session.durationSlots))", "nobody works more than \(hours(maxWorkSlotsPerDay)) a day"],
+                constraints: [
+                    "\(session.title) takes \(hours(session.durationSlots))",
+                    "nobody works more than \(hours(maxWorkSlotsPerDay)) a day",
+                ],
                 sessions: [session.title], isProven: true)
         }
         let (heads, fitting) = fittingRooms(s)
         if fitting.isEmpty {
             return ScheduleConflict(
-                summary: "No schedule exists: \(session.title) brings \(heads) players, and no room\(gearText) holds that many.",
-                constraints: ["\(session.title) brings \(heads) players"] + session.rooms.map { "\(rooms[$0].name) fits \(rooms[$0].capacity)" },
+                summary:
+                    "No schedule exists: \(session.title) brings \(heads) players, and no room\(gearText) holds that many.",
+                constraints: ["\(session.title) brings \(heads) players"]
+                    + session.rooms.map { "\(rooms[$0].name) fits \(rooms[$0].capacity)" },
                 sessions: [session.title], isProven: true)
         }
         guard fitsAlone(s, relaxed: []) == nil else { return nil }
@@ -206,38 +222,49 @@ extension ScheduleModel {
         }
         return ScheduleConflict(
             summary: "No schedule exists: \(session.title) has no time when all of these allow it.",
-            constraints: describe(kept, session: s, heads: heads, fitting: fitting), sessions: [session.title], isProven: true)
+            constraints: describe(kept, session: s, heads: heads, fitting: fitting), sessions: [session.title],
+            isProven: true)
     }
 
     func describe(_ atoms: [Atom], session s: Int, heads: Int, fitting: [Int]) -> [String] {
         let session = sessions[s]
         var lines: [String] = []
-        let excluded = atoms.compactMap { atom -> Int? in if case .roomExcluded(let r) = atom { return r } else { return nil } }
+        let excluded = atoms.compactMap { atom -> Int? in
+            if case .roomExcluded(let r) = atom { return r } else { return nil }
+        }
         for atom in atoms {
             switch atom {
             case .person(let p):
                 lines.append("\(people[p].name) is \(people[p].hours ?? "free only at some times")")
             case .pool(let n):
                 let need = session.needs[n]
-                let who = need.candidates.map { "\(people[$0].name) is \(people[$0].hours ?? "free only at some times")" }
-                lines.append("\(session.title) needs \(need.count) \(need.role)\(need.count == 1 ? "" : "s"): " + who.joined(separator: "; "))
+                let who = need.candidates.map {
+                    "\(people[$0].name) is \(people[$0].hours ?? "free only at some times")"
+                }
+                lines.append(
+                    "\(session.title) needs \(need.count) \(need.role)\(need.count == 1 ? "" : "s"): "
+                        + who.joined(separator: "; "))
             case .roomHours(let r):
                 var line = "\(rooms[r].name) is \(rooms[r].hours ?? "open only at some times")"
                 if !excluded.isEmpty && fitting.count == 1 {
                     let gear = session.gear.map { "a " + $0 }.joined(separator: " and ")
-                    line = "\(rooms[r].name), the only room " + (session.gear.isEmpty ? "" : "with \(gear) ")
+                    line =
+                        "\(rooms[r].name), the only room " + (session.gear.isEmpty ? "" : "with \(gear) ")
                         + "that fits \(heads) players, is \(rooms[r].hours ?? "open only at some times")"
                 }
                 lines.append(line)
             case .roomExcluded(let r):
                 let room = rooms[r]
-                let missing = session.gear.filter { gear in !room.gear.contains { $0.lowercased() == gear.lowercased() } }
+                let missing = session.gear.filter { gear in !room.gear.contains { $0.lowercased() == gear.lowercased() }
+                }
                 lines.append(
                     missing.isEmpty
                         ? "\(room.name) fits only \(room.capacity) players (\(session.title) brings \(heads))"
                         : "\(room.name) has no \(missing.joined(separator: " or "))")
             case .deadline:
-                lines.append("\(session.title) must be finished by \(format(slot: session.deadlineSlot ?? dayCount * slotsPerDay))")
+                lines.append(
+                    "\(session.title) must be finished by \(format(slot: session.deadlineSlot ?? dayCount * slotsPerDay))"
+                )
             case .release:
                 lines.append("the schedule starts \(format(slot: session.releaseSlot))")
             }
@@ -281,7 +308,8 @@ extension ScheduleModel {
                     chain.reverse()
                     let total = chain.reduce(0) { $0 + sessions[$1].durationSlots }
                     return ScheduleConflict(
-                        summary: "No schedule exists: \(session.title) cannot be done in time after the sessions it waits for.",
+                        summary:
+                            "No schedule exists: \(session.title) cannot be done in time after the sessions it waits for.",
                         constraints: [
                             "\(chain.map { sessions[$0].title }.joined(separator: " → ")) must happen in this order (\(hours(total)) of work)",
                             "\(sessions[chain[0]].title) can end \(format(slot: earliestEnd[chain[0]] ?? 0)) at the earliest",
@@ -315,11 +343,14 @@ extension ScheduleModel {
             let what = "\(sessions.count) session\(sessions.count == 1 ? "" : "s")"
             switch kind {
             case .person(let p):
-                return "\(model.people[p].name) is needed for \(need) (\(what)) and is free for at most \(have) (\(model.people[p].hours ?? ""), at most \(model.hours(model.maxWorkSlotsPerDay)) a day)"
+                return
+                    "\(model.people[p].name) is needed for \(need) (\(what)) and is free for at most \(have) (\(model.people[p].hours ?? ""), at most \(model.hours(model.maxWorkSlotsPerDay)) a day)"
             case .role(let role, let pool):
-                return "\(what) need \(need) of \(role)s, and the \(pool.count) \(role)\(pool.count == 1 ? "" : "s") (\(pool.map { model.people[$0].name }.joined(separator: ", "))) \(pool.count == 1 ? "is" : "are") free for at most \(have)"
+                return
+                    "\(what) need \(need) of \(role)s, and the \(pool.count) \(role)\(pool.count == 1 ? "" : "s") (\(pool.map { model.people[$0].name }.joined(separator: ", "))) \(pool.count == 1 ? "is" : "are") free for at most \(have)"
             case .rooms(let rooms):
-                return "\(what) can only use \(rooms.map { model.rooms[$0].name }.joined(separator: " or ")), which need \(need) and are open for \(have)"
+                return
+                    "\(what) can only use \(rooms.map { model.rooms[$0].name }.joined(separator: " or ")), which need \(need) and are open for \(have)"
             }
         }
     }
@@ -334,7 +365,10 @@ extension ScheduleModel {
         for p in people.indices {
             let mine = sessions.indices.filter { sessions[$0].required.contains(p) }
             guard !mine.isEmpty else { continue }
-            result.append(Load(kind: .person(p), demand: mine.reduce(0) { $0 + sessions[$1].durationSlots }, capacity: personCapacity(p), sessions: mine))
+            result.append(
+                Load(
+                    kind: .person(p), demand: mine.reduce(0) { $0 + sessions[$1].durationSlots },
+                    capacity: personCapacity(p), sessions: mine))
         }
         var roles: [String: (pool: Set<Int>, sessions: [Int], demand: Int)] = [:]
         for (s, session) in sessions.enumerated() {
@@ -352,19 +386,25 @@ extension ScheduleModel {
                 capacity += max(0, personCapacity(p) - required)
             }
             let pool = entry.pool.sorted()
-            result.append(Load(kind: .role(role, pool), demand: entry.demand, capacity: capacity, sessions: entry.sessions))
+            result.append(
+                Load(kind: .role(role, pool), demand: entry.demand, capacity: capacity, sessions: entry.sessions))
         }
         for roomSet in Set(sessions.map { Set($0.rooms) }) where !roomSet.isEmpty {
             let users = sessions.indices.filter { Set(sessions[$0].rooms).isSubset(of: roomSet) }
             var capacity = 0
             for r in roomSet { for day in 0..<dayCount { capacity += rooms[r].open[day].nonzeroBitCount } }
-            result.append(Load(kind: .rooms(roomSet.sorted()), demand: users.reduce(0) { $0 + sessions[$1].durationSlots }, capacity: capacity, sessions: users))
+            result.append(
+                Load(
+                    kind: .rooms(roomSet.sorted()), demand: users.reduce(0) { $0 + sessions[$1].durationSlots },
+                    capacity: capacity, sessions: users))
         }
         return result
     }
 
     func loadConflict() -> ScheduleConflict? {
-        guard let worst = loads().filter({ $0.demand > $0.capacity }).max(by: { $0.ratio < $1.ratio }) else { return nil }
+        guard let worst = loads().filter({ $0.demand > $0.capacity }).max(by: { $0.ratio < $1.ratio }) else {
+            return nil
+        }
         return ScheduleConflict(
             summary: "No schedule exists: more hours are needed than are free.", constraints: [worst.sentence(self)],
             sessions: worst.sessions.map { sessions[$0].title }, isProven: true)
@@ -378,7 +418,8 @@ extension ScheduleModel {
     }
 
     func format(slot: Int) -> String {
-        let formatter = DateFormatter.fixed("EEE MMM d HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
+        let formatter = DateFormatter.fixed(
+            "EEE MMM d HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
         return formatter.string(from: date(ofSlot: slot))
     }
 }

@@ -82,7 +82,9 @@ extension ScheduleModel {
     /// Every hard rule a schedule breaks, in words; empty when it is valid and complete.
     public func violations(of placements: [Placement?]) -> [String] {
         var problems: [String] = []
-        guard placements.count == sessions.count else { return ["\(placements.count) placements for \(sessions.count) sessions"] }
+        guard placements.count == sessions.count else {
+            return ["\(placements.count) placements for \(sessions.count) sessions"]
+        }
         var roomBusy = [UInt64](repeating: 0, count: rooms.count * dayCount)
         var personDay: [Int: [(start: Int, end: Int)]] = [:]
         for (index, placement) in placements.enumerated() {
@@ -97,7 +99,9 @@ extension ScheduleModel {
                 problems.append("\(session.title): outside the horizon or across midnight")
                 continue
             }
-            if let fixed = session.fixed, fixed != placement { problems.append("\(session.title): a fixed session was moved") }
+            if let fixed = session.fixed, fixed != placement {
+                problems.append("\(session.title): a fixed session was moved")
+            }
             guard rooms.indices.contains(placement.room) else {
                 problems.append("\(session.title): no room \(placement.room)")
                 continue
@@ -105,40 +109,58 @@ extension ScheduleModel {
             let room = rooms[placement.room]
             let mask = Self.mask(start: slot, length: session.durationSlots)
             if room.open[day] & mask != mask { problems.append("\(session.title): \(room.name) is closed then") }
-            if roomBusy[placement.room * dayCount + day] & mask != 0 { problems.append("\(session.title): \(room.name) is double-booked") }
+            if roomBusy[placement.room * dayCount + day] & mask != 0 {
+                problems.append("\(session.title): \(room.name) is double-booked")
+            }
             roomBusy[placement.room * dayCount + day] |= mask
-            if !session.rooms.contains(placement.room) { problems.append("\(session.title): \(room.name) lacks the gear") }
+            if !session.rooms.contains(placement.room) {
+                problems.append("\(session.title): \(room.name) lacks the gear")
+            }
             if placement.start < session.releaseSlot { problems.append("\(session.title): starts before its release") }
             if session.avoid.contains(where: { $0.lowerBound < end && $0.upperBound >= placement.start }) {
                 problems.append("\(session.title): booked again at the time of its cancelled booking")
             }
-            if let deadline = session.deadlineSlot, end > deadline { problems.append("\(session.title): ends after its deadline") }
+            if let deadline = session.deadlineSlot, end > deadline {
+                problems.append("\(session.title): ends after its deadline")
+            }
             for predecessor in session.predecessors {
-                if let before = placements[predecessor], before.start + sessions[predecessor].durationSlots > placement.start {
+                if let before = placements[predecessor],
+                    before.start + sessions[predecessor].durationSlots > placement.start
+                {
                     problems.append("\(session.title): starts before \(sessions[predecessor].title) ends")
                 }
             }
             // People.
-            if Set(placement.people).count != placement.people.count { problems.append("\(session.title): someone is listed twice") }
+            if Set(placement.people).count != placement.people.count {
+                problems.append("\(session.title): someone is listed twice")
+            }
             var expected = session.required.count
             for need in session.needs { expected += need.count }
-            if placement.people.count != expected { problems.append("\(session.title): \(placement.people.count) people instead of \(expected)") }
+            if placement.people.count != expected {
+                problems.append("\(session.title): \(placement.people.count) people instead of \(expected)")
+            }
             for required in session.required where !placement.people.contains(required) {
                 problems.append("\(session.title): \(people[required].name) is missing")
             }
             var pool = Set(placement.people).subtracting(session.required)
             for need in session.needs {
                 let filled = pool.filter { need.candidates.contains($0) }.sorted().prefix(need.count)
-                if filled.count < need.count { problems.append("\(session.title): the \(need.role) need is not filled") }
+                if filled.count < need.count {
+                    problems.append("\(session.title): the \(need.role) need is not filled")
+                }
                 pool.subtract(filled)
             }
             var heads = 0
             for person in placement.people where people.indices.contains(person) {
                 heads += people[person].headcount
-                if people[person].available[day] & mask != mask { problems.append("\(session.title): \(people[person].name) is not free") }
+                if people[person].available[day] & mask != mask {
+                    problems.append("\(session.title): \(people[person].name) is not free")
+                }
                 personDay[person * dayCount + day, default: []].append((placement.start, end))
             }
-            if heads > room.capacity { problems.append("\(session.title): \(heads) players in \(room.name), which fits \(room.capacity)") }
+            if heads > room.capacity {
+                problems.append("\(session.title): \(heads) players in \(room.name), which fits \(room.capacity)")
+            }
         }
         for (key, spans) in personDay {
             let person = people[key / dayCount]
@@ -150,7 +172,9 @@ extension ScheduleModel {
                     problems.append("\(person.name): two sessions without a break on day \(key % dayCount)")
                 }
             }
-            if worked > maxWorkSlotsPerDay { problems.append("\(person.name): works \(worked) slots on day \(key % dayCount)") }
+            if worked > maxWorkSlotsPerDay {
+                problems.append("\(person.name): works \(worked) slots on day \(key % dayCount)")
+            }
         }
         return problems
     }

@@ -42,7 +42,9 @@ extension ScheduleModel {
         let calendar = settings.calendar
         let firstDay = calendar.startOfDay(for: from)
         let lastDay = calendar.startOfDay(for: until)
-        guard lastDay >= firstDay else { throw ScheduleInputError("the schedule ends (\(until)) before it starts (\(from))", code: .badHorizon) }
+        guard lastDay >= firstDay else {
+            throw ScheduleInputError("the schedule ends (\(until)) before it starts (\(from))", code: .badHorizon)
+        }
         var dayStarts: [Date] = []
         var day = firstDay
         while day <= lastDay {
@@ -86,13 +88,15 @@ extension ScheduleModel {
         }
         func perSlot(_ money: Money, _ what: String) throws -> Int64 {
             guard money.currency == settings.currency else {
-                throw ScheduleInputError("\(what) is in \(money.currency), but the project counts in \(settings.currency)")
+                throw ScheduleInputError(
+                    "\(what) is in \(money.currency), but the project counts in \(settings.currency)")
             }
             return money.minorUnits * Int64(slotMinutes) / 60
         }
         func amount(_ money: Money, _ what: String) throws -> Int64 {
             guard money.currency == settings.currency else {
-                throw ScheduleInputError("\(what) is in \(money.currency), but the project counts in \(settings.currency)")
+                throw ScheduleInputError(
+                    "\(what) is in \(money.currency), but the project counts in \(settings.currency)")
             }
             return money.minorUnits
         }
@@ -141,27 +145,35 @@ extension ScheduleModel {
             for span in blockedPeople[p] ?? [] { free = free.flatMap { Availability.subtract(span, from: $0) } }
             let rate: Int64 =
                 person.rate.unit == .hour
-                ? try perSlot(person.rate.amount, "\(person.name)'s rate") : try amount(person.rate.amount, "\(person.name)'s rate")
+                ? try perSlot(person.rate.amount, "\(person.name)'s rate")
+                : try amount(person.rate.amount, "\(person.name)'s rate")
             people.append(
                 PersonModel(
-                    id: person.id, name: person.name, roles: person.roles.map(\.name), headcount: max(1, person.headcount),
+                    id: person.id, name: person.name, roles: person.roles.map(\.name),
+                    headcount: max(1, person.headcount),
                     rateUnit: person.rate.unit, rate: rate,
                     minimumSlots: Int((person.rate.minimumHours * 60 / Double(slotMinutes)).rounded(.up)),
                     available: masks(free), hours: "free " + person.availability.summary(within: horizon)))
         }
 
-        let projectDeadline = settings.deadline.map { calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: $0))! }
+        let projectDeadline = settings.deadline.map {
+            calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: $0))!
+        }
         var sessions: [SessionModel] = []
         for session in open {
             var required: [Int] = []
             for id in session.people {
-                guard let p = personIndex[id] else { throw ScheduleInputError("\(session.title) needs a person (\(id)) who is not in the project") }
+                guard let p = personIndex[id] else {
+                    throw ScheduleInputError("\(session.title) needs a person (\(id)) who is not in the project")
+                }
                 if !required.contains(p) { required.append(p) }
             }
             let needs = session.needs.map { need in
                 Need(
                     role: need.role.name, count: need.count,
-                    candidates: project.people.indices.filter { project.people[$0].plays(need.role) && !required.contains($0) })
+                    candidates: project.people.indices.filter {
+                        project.people[$0].plays(need.role) && !required.contains($0)
+                    })
             }
             let fitting = roomList.indices.filter { roomList[$0].room.has(session.gear) }
             let predecessors = session.after.compactMap { sessionIndex[$0] }
@@ -171,7 +183,9 @@ extension ScheduleModel {
             // the last day ends within the days planned anyway.)
             var release = from
             for id in session.after { if let booking = kept[id] { release = max(release, booking.end) } }
-            let deadlineSlot = deadline.map { date -> Int in date >= horizonEnd ? dayStarts.count * slotsPerDay : max(0, slot(of: date)) }
+            let deadlineSlot = deadline.map { date -> Int in
+                date >= horizonEnd ? dayStarts.count * slotsPerDay : max(0, slot(of: date))
+            }
             let dueDay = session.due.map { date -> Int in
                 let day = calendar.startOfDay(for: date)
                 return Int((day.timeIntervalSince(firstDay) / 86_400).rounded())
@@ -182,8 +196,10 @@ extension ScheduleModel {
                 let placed = Placement(room: r, start: start, people: booking.people.compactMap { personIndex[$0] })
                 if booking.status == .confirmed { placement.fixed = placed } else { placement.previous = placed }
             }
-            let avoid = project.bookings.filter { $0.sessionID == session.id && $0.status == .cancelled && $0.end > $0.start }
-                .map { slot(of: $0.start)...max(slot(of: $0.start), slot(of: $0.end) - 1) }
+            let avoid = project.bookings.filter {
+                $0.sessionID == session.id && $0.status == .cancelled && $0.end > $0.start
+            }
+            .map { slot(of: $0.start)...max(slot(of: $0.start), slot(of: $0.end) - 1) }
             sessions.append(
                 SessionModel(
                     id: session.id, title: session.title,

@@ -22,7 +22,8 @@ extension ScheduleModel {
             let day = self.day(ofSlot: placement.start)
             let length = Double(session.durationSlots)
             let roomTotal = roomSlots[placement.room * dayCount + day]
-            shares[s] += Double(roomDayCost(rooms[placement.room], slots: roomTotal)) * length / Double(max(1, roomTotal))
+            shares[s] +=
+                Double(roomDayCost(rooms[placement.room], slots: roomTotal)) * length / Double(max(1, roomTotal))
             for p in placement.people {
                 let person = people[p]
                 switch person.rateUnit {

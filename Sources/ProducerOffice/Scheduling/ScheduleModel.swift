@@ -75,7 +75,10 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
         /// Opening hours in words, for explanations ("open Tue–Sun 10:00–22:00").
         public var hours: String?
 
-        public init(id: String, name: String, capacity: Int, gear: [String], slotRate: Int64, dayRate: Int64?, open: [UInt64], hours: String? = nil) {
+        public init(
+            id: String, name: String, capacity: Int, gear: [String], slotRate: Int64, dayRate: Int64?, open: [UInt64],
+            hours: String? = nil
+        ) {
             self.id = id
             self.name = name
             self.capacity = capacity
@@ -104,7 +107,8 @@ public struct ScheduleModel: Hashable, Sendable, Codable {
         public var hours: String?
 
         public init(
-            id: String, name: String, roles: [String], headcount: Int, rateUnit: Rate.Unit, rate: Int64, minimumSlots: Int,
+            id: String, name: String, roles: [String], headcount: Int, rateUnit: Rate.Unit, rate: Int64,
+            minimumSlots: Int,
             available: [UInt64], hours: String? = nil
         ) {
             self.id = id

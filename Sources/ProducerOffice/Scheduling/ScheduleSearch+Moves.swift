@@ -10,7 +10,8 @@ extension ScheduleSearch {
         if minimizesMoves {
             // Keep every session where it was, when it still fits.
             for s in order where placements[s] == nil {
-                if let previous = model.sessions[s].previous, model.sessions[s].rooms.contains(previous.room), fits(s, previous),
+                if let previous = model.sessions[s].previous, model.sessions[s].rooms.contains(previous.room),
+                    fits(s, previous),
                     previousFillsNeeds(s, previous)
                 {
                     place(s, previous)
@@ -23,7 +24,8 @@ extension ScheduleSearch {
         if unplacedCount > 0 {
             // Try once more placing each session as early as it can, which leaves room for chains.
             var earliestFirst = self
-            for s in order where earliestFirst.placements[s] != nil && earliestFirst.model.sessions[s].fixed == nil
+            for s in order
+            where earliestFirst.placements[s] != nil && earliestFirst.model.sessions[s].fixed == nil
                 && !(minimizesMoves && earliestFirst.placements[s] == earliestFirst.model.sessions[s].previous)
             {
                 earliestFirst.remove(s)
@@ -57,7 +59,9 @@ extension ScheduleSearch {
             let s = ready.remove(at: pick)
             if placements[s] == nil {
                 let earliest = random.next() % 4 < earliestShare
-                if let found = bestPlacement(for: s, noise: earliest ? 0 : 3_000, earliest: earliest) { place(s, found.placement) }
+                if let found = bestPlacement(for: s, noise: earliest ? 0 : 3_000, earliest: earliest) {
+                    place(s, found.placement)
+                }
             }
             for t in successors[s] {
                 indegree[t] -= 1
@@ -95,7 +99,9 @@ extension ScheduleSearch {
         // Unplaced sessions anywhere get a chance too.
         var toPlace = chosen
         if unplacedCount > chosen.count + first.count {
-            for s in order where placements[s] == nil && !toPlace.contains(s) && !first.contains(s) { toPlace.append(s) }
+            for s in order where placements[s] == nil && !toPlace.contains(s) && !first.contains(s) {
+                toPlace.append(s)
+            }
         }
         toPlace.sort { rank[$0] < rank[$1] }
         toPlace = first + toPlace
@@ -135,14 +141,17 @@ extension ScheduleSearch {
             guard let placed = placements[s] else { continue }
             let day = placed.start / slotsPerDay
             guard abs(day - centre) <= span else { continue }
-            if rooms.contains(placed.room) || placed.people.contains(where: { pool.contains($0) }) { blockers.append(s) }
+            if rooms.contains(placed.room) || placed.people.contains(where: { pool.contains($0) }) {
+                blockers.append(s)
+            }
         }
         blockers.shuffle(using: &random)
         var others = Array(blockers.prefix(2 + Int(random.next() % 6)))
         // Its placed predecessors, and theirs, may have to move earlier.
         switch random.next() % 3 {
         case 0:
-            for p in session.predecessors where placements[p] != nil && model.sessions[p].fixed == nil && !others.contains(p) {
+            for p in session.predecessors
+            where placements[p] != nil && model.sessions[p].fixed == nil && !others.contains(p) {
                 others.append(p)
             }
         case 1:

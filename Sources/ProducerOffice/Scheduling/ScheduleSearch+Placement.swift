@@ -19,7 +19,9 @@ extension ScheduleSearch {
 
     /// The cheapest place for session `s` (ties go to the earliest start), or nil when none is free.
     /// `noise` adds a random amount up to it to each candidate's cost, to vary the search.
-    mutating func bestPlacement(for s: Int, noise: Int64 = 0, earliest preferEarliest: Bool = false) -> (placement: ScheduleModel.Placement, delta: Int64)? {
+    mutating func bestPlacement(
+        for s: Int, noise: Int64 = 0, earliest preferEarliest: Bool = false
+    ) -> (placement: ScheduleModel.Placement, delta: Int64)? {
         let session = model.sessions[s]
         steps += 1
         if let fixed = session.fixed { return fits(s, fixed) ? (fixed, 0) : nil }
@@ -62,7 +64,9 @@ extension ScheduleSearch {
                 let free = room.open[day] & ~roomBusy[index] & common
                 if free == 0 { continue }
                 steps += 1
-                let roomDelta = model.roomDayCost(room, slots: roomSlots[index] + length) - model.roomDayCost(room, slots: roomSlots[index])
+                let roomDelta =
+                    model.roomDayCost(room, slots: roomSlots[index] + length)
+                    - model.roomDayCost(room, slots: roomSlots[index])
                 let base = roomDelta + requiredDelta + lateness
                 if !preferEarliest && base > bestKey.0 { continue }
                 var start = lo
@@ -85,7 +89,9 @@ extension ScheduleSearch {
                             for c in need.candidates where !chosen.contains(c) {
                                 if freeMask(person: c, day: day, length: length) & mask != mask { continue }
                                 let cost = personDelta(c, day: day, adding: length)
-                                if cost < pickCost || (cost == pickCost && model.people[c].headcount < model.people[pick].headcount) {
+                                if cost < pickCost
+                                    || (cost == pickCost && model.people[c].headcount < model.people[pick].headcount)
+                                {
                                     pick = c
                                     pickCost = cost
                                 }
@@ -101,14 +107,19 @@ extension ScheduleSearch {
                         if !filled { break }
                     }
                     let absolute = day * slotsPerDay + start
-                    if !session.avoid.isEmpty && session.avoid.contains(where: { $0.lowerBound < absolute + length && $0.upperBound >= absolute }) {
+                    if !session.avoid.isEmpty
+                        && session.avoid.contains(where: {
+                            $0.lowerBound < absolute + length && $0.upperBound >= absolute
+                        })
+                    {
                         start += 1
                         continue
                     }
                     if filled && heads <= room.capacity {
                         var key = delta
                         if minimizesMoves, let previous = session.previous,
-                            previous.room != r || previous.start != absolute || Array(previous.people.dropFirst(session.required.count)) != chosen
+                            previous.room != r || previous.start != absolute
+                                || Array(previous.people.dropFirst(session.required.count)) != chosen
                         {
                             key += movedWeight
                         }
@@ -116,7 +127,10 @@ extension ScheduleSearch {
                         let candidate = preferEarliest ? (Int64(absolute), Int(clamping: key)) : (key, absolute)
                         if candidate < bestKey {
                             bestKey = candidate
-                            best = (ScheduleModel.Placement(room: r, start: absolute, people: session.required + chosen), delta)
+                            best = (
+                                ScheduleModel.Placement(room: r, start: absolute, people: session.required + chosen),
+                                delta
+                            )
                         }
                     }
                     start += 1
@@ -136,7 +150,10 @@ extension ScheduleSearch {
         let mask = ScheduleModel.mask(start: slot, length: session.durationSlots)
         let index = placement.room * days + day
         guard model.rooms[placement.room].open[day] & ~roomBusy[index] & mask == mask else { return false }
-        for p in placement.people where !model.people.indices.contains(p) || freeMask(person: p, day: day, length: session.durationSlots) & mask != mask {
+        for p in placement.people
+        where !model.people.indices.contains(p)
+            || freeMask(person: p, day: day, length: session.durationSlots) & mask != mask
+        {
             return false
         }
         if session.fixed == nil {

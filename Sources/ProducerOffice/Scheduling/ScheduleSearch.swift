@@ -73,7 +73,9 @@ struct ScheduleSearch {
         // Topological order, earliest deadline or due day first among the ready ones.
         func urgency(_ s: Int) -> Int {
             let session = model.sessions[s]
-            return min(session.deadlineSlot ?? Int.max / 2, (session.dueDay.map { ($0 + 1) * model.slotsPerDay }) ?? Int.max / 2)
+            return min(
+                session.deadlineSlot ?? Int.max / 2,
+                (session.dueDay.map { ($0 + 1) * model.slotsPerDay }) ?? Int.max / 2)
         }
         var ready = (0..<count).filter { indegree[$0] == 0 }
         var order: [Int] = []
@@ -128,7 +130,8 @@ struct ScheduleSearch {
         let mask = ScheduleModel.mask(start: slot, length: session.durationSlots)
         var delta: Int64 = -unplacedWeight
         let r = placement.room * days + day
-        delta += model.roomDayCost(model.rooms[placement.room], slots: roomSlots[r] + session.durationSlots)
+        delta +=
+            model.roomDayCost(model.rooms[placement.room], slots: roomSlots[r] + session.durationSlots)
             - model.roomDayCost(model.rooms[placement.room], slots: roomSlots[r])
         roomBusy[r] |= mask
         roomSlots[r] += session.durationSlots
@@ -156,7 +159,8 @@ struct ScheduleSearch {
         let r = placement.room * days + day
         roomBusy[r] &= ~mask
         roomSlots[r] -= session.durationSlots
-        delta += model.roomDayCost(model.rooms[placement.room], slots: roomSlots[r])
+        delta +=
+            model.roomDayCost(model.rooms[placement.room], slots: roomSlots[r])
             - model.roomDayCost(model.rooms[placement.room], slots: roomSlots[r] + session.durationSlots)
         for p in placement.people {
             personBusy[p * days + day] &= ~mask

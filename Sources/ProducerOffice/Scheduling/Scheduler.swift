@@ -122,7 +122,8 @@ public struct Scheduler: Sendable {
                 if let maxRounds { if restart >= maxRounds / 4 { break } } else if spent >= work / 3 { break }
                 if clockStops(1.0 / 3) { break }
                 restart += 1
-                var trial = ScheduleSearch(model: model, minimizesMoves: minimizesMoves, seed: seed &+ UInt64(restart) &* 0x9E37_79B9)
+                var trial = ScheduleSearch(
+                    model: model, minimizesMoves: minimizesMoves, seed: seed &+ UInt64(restart) &* 0x9E37_79B9)
                 trial.constructRandomly()
                 spent += trial.steps
                 if trial.unplacedCount < search.unplacedCount
@@ -151,8 +152,11 @@ public struct Scheduler: Sendable {
             // threshold falls to zero over the first 80 % of the budget.
             var threshold: Int64 = 0
             if !search.compact && search.unplacedCount == 0 {
-                let progress = maxRounds.map { Double(rounds) / Double(max(1, $0)) } ?? Double(search.steps) / Double(max(1, work))
-                if costScale == nil { costScale = Double(model.cost(of: best).total) / Double(max(1, model.sessions.count)) }
+                let progress =
+                    maxRounds.map { Double(rounds) / Double(max(1, $0)) } ?? Double(search.steps) / Double(max(1, work))
+                if costScale == nil {
+                    costScale = Double(model.cost(of: best).total) / Double(max(1, model.sessions.count))
+                }
                 let scale = (costScale ?? 0) * temperature
                 threshold = Int64(scale * max(0, 1 - progress / 0.8))
                 if rounds - lastImprovement > 3_000 {

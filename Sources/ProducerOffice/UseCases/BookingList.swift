@@ -16,7 +16,8 @@ public struct BookingList: Codable, Sendable {
         bookings = ScheduleReport.lines(of: project)
         cancelled = project.bookings.filter { $0.status == .cancelled }.sorted { $0.start < $1.start }.map { booking in
             Cancelled(
-                bookingID: booking.id, session: project.sessions.first { $0.id == booking.sessionID }?.title ?? booking.sessionID,
+                bookingID: booking.id,
+                session: project.sessions.first { $0.id == booking.sessionID }?.title ?? booking.sessionID,
                 start: booking.start, fee: booking.cancellationFee)
         }
     }
@@ -30,18 +31,25 @@ public struct BookingList: Codable, Sendable {
 
     /// `2027-03-08T14:00` in `timeZone`: a booking's start as `bookings confirm --at` reads it.
     public static func atText(_ start: Date, timeZone: String) -> String {
-        DateFormatter.fixed("yyyy-MM-dd'T'HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!).string(from: start)
+        DateFormatter.fixed(
+            "yyyy-MM-dd'T'HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        ).string(from: start)
     }
 
     public func text(timeZone: String) -> String {
-        let format = DateFormatter.fixed("EEE d MMM HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
+        let format = DateFormatter.fixed(
+            "EEE d MMM HH:mm", timeZone: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
         var out: [String] = []
         if bookings.isEmpty { out.append("No bookings yet: run `producer schedule`.") }
         for line in bookings {
-            out.append("\(line.status == .confirmed ? "✓ confirmed" : "· hold     ") \(format.string(from: line.start))  \(line.session) — \(line.studio), \(line.room) — \(line.cost.formatted)  [\(line.bookingID)]")
+            out.append(
+                "\(line.status == .confirmed ? "✓ confirmed" : "· hold     ") \(format.string(from: line.start))  \(line.session) — \(line.studio), \(line.room) — \(line.cost.formatted)  [\(line.bookingID)]"
+            )
         }
         for line in cancelled {
-            out.append("✗ cancelled \(format.string(from: line.start))  \(line.session)" + (line.fee.map { " — fee \($0.formatted)" } ?? "") + "  [\(line.bookingID)]")
+            out.append(
+                "✗ cancelled \(format.string(from: line.start))  \(line.session)"
+                    + (line.fee.map { " — fee \($0.formatted)" } ?? "") + "  [\(line.bookingID)]")
         }
         return out.joined(separator: "\n")
     }

@@ -15,7 +15,8 @@ extension ICalendar {
         do {
             bytes = try InputFile.bytes(atPath: path, what: "calendar", limit: maximumTextBytes)
         } catch {
-            throw ICalendarError(file: path, line: nil, code: error.isTooLarge ? .tooLarge : .unreadable, reason: error.reason)
+            throw ICalendarError(
+                file: path, line: nil, code: error.isTooLarge ? .tooLarge : .unreadable, reason: error.reason)
         }
         do {
             return try InputFile.text(of: bytes, what: "calendar")

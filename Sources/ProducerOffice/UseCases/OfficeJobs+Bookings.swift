@@ -18,7 +18,9 @@ extension OfficeJobs {
         let list = BookingList(project: snapshot)
         let shown = Dictionary(list.bookings.map { ($0.bookingID, $0.sequence) }, uniquingKeysWith: { a, _ in a })
         var recorded = true
-        if snapshot.bookings.contains(where: { booking in shown[booking.id].map { booking.listedSequence != $0 } ?? false }) {
+        if snapshot.bookings.contains(where: { booking in
+            shown[booking.id].map { booking.listedSequence != $0 } ?? false
+        }) {
             let done: Bool? = try await store.updateUnlessBusy { project in
                 for i in project.bookings.indices {
                     if let sequence = shown[project.bookings[i].id] { project.bookings[i].listedSequence = sequence }
@@ -53,20 +55,25 @@ extension OfficeJobs {
             let zone = project.settings.timeZone
             func now() -> String {
                 let line = ScheduleReport.lines(of: project).first { $0.bookingID == booking.id }
-                return "\(BookingList.when(booking.start, booking.end, timeZone: zone)) in \(line.map { "\($0.studio) — \($0.room)" } ?? "its room")"
+                return
+                    "\(BookingList.when(booking.start, booking.end, timeZone: zone)) in \(line.map { "\($0.studio) — \($0.room)" } ?? "its room")"
             }
-            let retry = "producer bookings confirm \(booking.id) --at \(BookingList.atText(booking.start, timeZone: zone))"
+            let retry =
+                "producer bookings confirm \(booking.id) --at \(BookingList.atText(booking.start, timeZone: zone))"
             if let expectedStart {
                 guard booking.start == expectedStart else {
                     throw OfficeError(
-                        "\(title) is \(now()), not at \(BookingList.atText(expectedStart, timeZone: zone)); nothing was confirmed. To confirm it as it is: \(retry)")
+                        "\(title) is \(now()), not at \(BookingList.atText(expectedStart, timeZone: zone)); nothing was confirmed. To confirm it as it is: \(retry)"
+                    )
                 }
             } else if booking.id != seenBooking.id || booking.sequence != seenBooking.sequence {
                 throw OfficeError(
-                    "\(title) was changed by another command while this one waited: it is now \(now()); nothing was confirmed. To confirm it there: \(retry)")
+                    "\(title) was changed by another command while this one waited: it is now \(now()); nothing was confirmed. To confirm it there: \(retry)"
+                )
             } else if booking.changedSinceListed {
                 throw OfficeError(
-                    "\(title) was moved since it was last listed: it is now \(now()); nothing was confirmed. To confirm it there: \(retry)")
+                    "\(title) was moved since it was last listed: it is now \(now()); nothing was confirmed. To confirm it there: \(retry)"
+                )
             }
             project.bookings[i].status = .confirmed
             project.bookings[i].sequence += 1

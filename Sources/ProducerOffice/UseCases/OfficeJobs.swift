@@ -13,8 +13,10 @@ public enum OfficeJobs {
         let ymd = parts.first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
         var hm: [Int] = [0, 0]
         if parts.count == 2 { hm = parts[1].split(separator: ":").compactMap { Int($0) } }
-        guard ymd.count == 3, hm.count >= 2, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]), (0...23).contains(hm[0]), (0...59).contains(hm[1]),
-            let date = calendar.date(from: DateComponents(year: ymd[0], month: ymd[1], day: ymd[2], hour: hm[0], minute: hm[1])),
+        guard ymd.count == 3, hm.count >= 2, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]),
+            (0...23).contains(hm[0]), (0...59).contains(hm[1]),
+            let date = calendar.date(
+                from: DateComponents(year: ymd[0], month: ymd[1], day: ymd[2], hour: hm[0], minute: hm[1])),
             calendar.component(.day, from: date) == ymd[2]
         else {
             throw OfficeError("\(option) \(text): not a date; write it as YYYY-MM-DD, e.g. 2027-03-26")
@@ -33,21 +35,26 @@ public enum OfficeJobs {
         if let i = project.bookings.firstIndex(where: { $0.id == key }) { return i }
         let sessions = project.sessions.filter { $0.id == key || $0.title.caseInsensitiveCompare(key) == .orderedSame }
         for session in sessions {
-            if let i = project.bookings.firstIndex(where: { $0.sessionID == session.id && $0.status != .cancelled }) { return i }
+            if let i = project.bookings.firstIndex(where: { $0.sessionID == session.id && $0.status != .cancelled }) {
+                return i
+            }
         }
-        throw OfficeError("no booking \"\(key)\": name a booking id or a session's title (see `producer bookings list`)")
+        throw OfficeError(
+            "no booking \"\(key)\": name a booking id or a session's title (see `producer bookings list`)")
     }
 
     /// `producer bookings cancel`: calls a booking off, with the fee it costs.
     public static func cancel(_ key: String, fee: String?, store: any ProjectStore) async throws -> Booking {
         try await store.update { project in
             let i = try bookingIndex(key, in: project)
-            guard project.bookings[i].status != .cancelled else { throw OfficeError("\(project.bookings[i].id): already cancelled") }
+            guard project.bookings[i].status != .cancelled else {
+                throw OfficeError("\(project.bookings[i].id): already cancelled")
+            }
             if let fee {
                 let money: Money
                 do throws(MoneyError) {
                     money = try Money(reading: fee, currency: project.settings.currency)
-                } catch where error.code == .negative {
+                } catch  where error.code == .negative {
                     throw OfficeError("--fee must be an amount of 0 or more, not \(fee)")
                 } catch {
                     throw OfficeError("--fee: \(error.message)")
@@ -64,7 +71,11 @@ public enum OfficeJobs {
     /// session of its kind for the song is done, the song moves on to the next status.
     public static func markDone(_ key: String, store: any ProjectStore) async throws -> StudioSession {
         try await store.update { project in
-            guard let i = project.sessions.firstIndex(where: { $0.id == key || $0.title.caseInsensitiveCompare(key) == .orderedSame }) else {
+            guard
+                let i = project.sessions.firstIndex(where: {
+                    $0.id == key || $0.title.caseInsensitiveCompare(key) == .orderedSame
+                })
+            else {
                 throw OfficeError("no session \"\(key)\": name a session's title or id (see `producer bookings list`)")
             }
             project.sessions[i].isDone = true
@@ -72,7 +83,8 @@ public enum OfficeJobs {
             if let songID = session.songID, let s = project.songs.firstIndex(where: { $0.id == songID }) {
                 let mine = project.sessions.filter { $0.songID == songID }
                 let reached: Song.Status? =
-                    mine.allSatisfy(\.isDone) ? (mine.contains { $0.kind == .mastering } ? .mastered : .mixed)
+                    mine.allSatisfy(\.isDone)
+                    ? (mine.contains { $0.kind == .mastering } ? .mastered : .mixed)
                     : mine.filter({ $0.kind == .tracking }).allSatisfy(\.isDone) ? .overdubs : nil
                 if let reached, reached > project.songs[s].status { project.songs[s].status = reached }
             }
@@ -81,14 +93,20 @@ public enum OfficeJobs {
     }
 
     /// `producer bookings export --ics`: the bookings as an iCalendar file, written safely.
-    public static func exportCalendar(to path: String, person: String?, studio: String?, store: any ProjectStore, now: Date = Date()) async throws -> Int {
+    public static func exportCalendar(
+        to path: String, person: String?, studio: String?, store: any ProjectStore, now: Date = Date()
+    ) async throws -> Int {
         let project = try await store.snapshot()
         var filter = ICalendar.Filter.all
         if let person {
-            guard let found = project.person(named: person) else { throw OfficeError("--person \(person): nobody of that name in the project") }
+            guard let found = project.person(named: person) else {
+                throw OfficeError("--person \(person): nobody of that name in the project")
+            }
             filter = .person(found.id)
         } else if let studio {
-            guard let found = project.studio(named: studio) else { throw OfficeError("--studio \(studio): no studio of that name in the project") }
+            guard let found = project.studio(named: studio) else {
+                throw OfficeError("--studio \(studio): no studio of that name in the project")
+            }
             filter = .studio(found.id)
         }
         let text = ICalendar.export(bookings: project.bookings, in: project, for: filter, now: now)
@@ -107,7 +125,8 @@ public enum OfficeJobs {
             throw OfficeError("\(error)")
         }
         return try await store.update { project in
-            guard let i = project.people.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
+            guard let i = project.people.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
+            else {
                 throw OfficeError("no person \"\(name)\" in the project (see `producer people list`)")
             }
             let zone = TimeZone(identifier: project.people[i].availability.timeZone)

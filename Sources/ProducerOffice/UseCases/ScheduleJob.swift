@@ -31,7 +31,8 @@ public struct ScheduleJob: Sendable {
     /// The share of the time limit the proofs that no schedule exists may take before the search.
     static let proofShare = 0.5
 
-    public init(from: Date? = nil, until: Date? = nil, repair: Bool = false, timeLimit: Double = 1.5, seed: UInt64 = 1) {
+    public init(from: Date? = nil, until: Date? = nil, repair: Bool = false, timeLimit: Double = 1.5, seed: UInt64 = 1)
+    {
         self.from = from
         self.until = until
         self.repair = repair
@@ -53,7 +54,10 @@ public struct ScheduleJob: Sendable {
     /// Checks a time limit: finite, above 0, at most ``maxTimeLimit`` seconds.
     /// - Throws: ``OfficeError`` naming `--time-limit` and the limit.
     public static func checkTimeLimit(_ seconds: Double, text: String? = nil) throws {
-        let shown = text ?? (seconds.isFinite && seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : "\(seconds)")
+        let shown =
+            text
+            ?? (seconds.isFinite && seconds == seconds.rounded() && abs(seconds) < 1e15
+                ? String(Int64(seconds)) : "\(seconds)")
         guard seconds > 0 else {  // also refuses NaN
             throw OfficeError("--time-limit must be a positive number of seconds, not \(shown)")
         }
@@ -71,15 +75,20 @@ public struct ScheduleJob: Sendable {
         let start = from ?? calendar.startOfDay(for: now)
         let end = until ?? settings.deadline ?? calendar.date(byAdding: .day, value: 55, to: start)!
         let day = DateFormatter.fixed("yyyy-MM-dd", timeZone: calendar.timeZone)
-        let first = from != nil ? "--from \(day.string(from: start))" : "the first day planned (today, \(day.string(from: start)))"
-        let last = until != nil ? "--until \(day.string(from: end))" : "the project's deadline (\(day.string(from: end)))"
+        let first =
+            from != nil
+            ? "--from \(day.string(from: start))" : "the first day planned (today, \(day.string(from: start)))"
+        let last =
+            until != nil ? "--until \(day.string(from: end))" : "the project's deadline (\(day.string(from: end)))"
         let hint = until != nil ? "" : "; give --until"
         if calendar.startOfDay(for: end) < calendar.startOfDay(for: start) {
             throw OfficeError("\(last) is before \(first)\(hint)")
         }
         let limit = calendar.date(byAdding: .year, value: Self.maxSpanYears, to: calendar.startOfDay(for: start))!
         if calendar.startOfDay(for: end) > limit {
-            throw OfficeError("\(last) is more than \(Self.maxSpanYears) years after \(first): a schedule spans at most \(Self.maxSpanYears) years\(hint)")
+            throw OfficeError(
+                "\(last) is more than \(Self.maxSpanYears) years after \(first): a schedule spans at most \(Self.maxSpanYears) years\(hint)"
+            )
         }
         return (start, end)
     }
@@ -98,7 +107,8 @@ public struct ScheduleJob: Sendable {
         let began = clock.now
         func remaining() -> Double { max(0, timeLimit - (clock.now - began).seconds) }
         let model = try ScheduleModel(project: project, from: start, until: end)
-        var report = ScheduleReport(project: project.settings.name, from: model.firstDay, until: end, currency: model.currency)
+        var report = ScheduleReport(
+            project: project.settings.name, from: model.firstDay, until: end, currency: model.currency)
         report.keptBefore = ScheduleReport.keptBefore(of: project, firstDay: model.firstDay)
         let before = model.cost(of: model.sessions.map { $0.fixed ?? $0.previous })
         report.limits = model.tightestLimits()
@@ -138,7 +148,8 @@ public struct ScheduleJob: Sendable {
             if let i = project.bookings.firstIndex(where: { $0.sessionID == session.id && $0.status != .cancelled }) {
                 var booking = project.bookings[i]
                 if booking.status == .hold
-                    && (booking.start != startDate || booking.end != endDate || booking.roomID != roomID || booking.people != people)
+                    && (booking.start != startDate || booking.end != endDate || booking.roomID != roomID
+                        || booking.people != people)
                 {
                     booking.start = startDate
                     booking.end = endDate

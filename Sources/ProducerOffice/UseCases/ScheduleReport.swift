@@ -43,7 +43,8 @@ public struct ScheduleReport: Codable, Sendable {
     /// The total cost of the schedule.
     public var totalCost: Money? {
         guard let roomCost, let peopleCost, let latenessCost else { return nil }
-        return Money(minorUnits: roomCost.minorUnits + peopleCost.minorUnits + latenessCost.minorUnits, currency: currency)
+        return Money(
+            minorUnits: roomCost.minorUnits + peopleCost.minorUnits + latenessCost.minorUnits, currency: currency)
     }
 
     /// One booked session.
@@ -65,9 +66,12 @@ public struct ScheduleReport: Codable, Sendable {
 
     /// The confirmed bookings before `firstDay` whose sessions are not marked done.
     static func keptBefore(of project: ProjectSnapshot, firstDay: Date) -> [Line] {
-        let ids = Set(project.sessions.filter { !$0.isDone }.compactMap { session in
-            project.activeBooking(of: session.id).flatMap { $0.status == .confirmed && $0.start < firstDay ? session.id : nil }
-        })
+        let ids = Set(
+            project.sessions.filter { !$0.isDone }.compactMap { session in
+                project.activeBooking(of: session.id).flatMap {
+                    $0.status == .confirmed && $0.start < firstDay ? session.id : nil
+                }
+            })
         return ids.isEmpty ? [] : lines(of: project, sessionIDs: ids)
     }
 
@@ -80,9 +84,11 @@ public struct ScheduleReport: Codable, Sendable {
                 let place = project.room(id: booking.roomID)
                 return Line(
                     bookingID: booking.id, session: session.title, kind: session.kind.rawValue,
-                    song: project.songs.first { $0.id == session.songID }?.title, start: booking.start, end: booking.end,
+                    song: project.songs.first { $0.id == session.songID }?.title, start: booking.start,
+                    end: booking.end,
                     studio: place?.studio.name ?? "?", room: place?.room.name ?? "?",
-                    people: booking.people.compactMap { id in project.people.first { $0.id == id }?.name }, status: booking.status,
+                    people: booking.people.compactMap { id in project.people.first { $0.id == id }?.name },
+                    status: booking.status,
                     cost: booking.cost, sequence: booking.sequence)
             }
     }
@@ -98,23 +104,29 @@ extension ScheduleReport {
         var kept: [String] = []
         for line in keptBefore {
             kept.append(
-                "Kept where it is: \(line.session), confirmed for \(dayFormat.string(from: line.start)) \(timeFormat.string(from: line.start)), before the first day planned; `producer sessions done \"\(line.session)\"` once it happened.")
+                "Kept where it is: \(line.session), confirmed for \(dayFormat.string(from: line.start)) \(timeFormat.string(from: line.start)), before the first day planned; `producer sessions done \"\(line.session)\"` once it happened."
+            )
         }
         switch status {
         case .infeasible, .incomplete:
-            out.append("\(project): no schedule from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until)).")
+            out.append(
+                "\(project): no schedule from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until)).")
             out += kept
             if let conflict {
                 out.append(conflict.summary)
                 for line in conflict.constraints { out.append("  - " + line) }
-                if !conflict.isProven { out.append("(Not proven: a longer search, more days or fewer constraints may find one.)") }
+                if !conflict.isProven {
+                    out.append("(Not proven: a longer search, more days or fewer constraints may find one.)")
+                }
             }
             out.append("Nothing was booked.")
             return out.joined(separator: "\n")
         case .scheduled:
             break
         }
-        out.append("\(project): \(lines.count) sessions from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until))")
+        out.append(
+            "\(project): \(lines.count) sessions from \(dayFormat.string(from: from)) to \(dayFormat.string(from: until))"
+        )
         out += kept
         var lastDay = ""
         for line in lines {
@@ -126,7 +138,8 @@ extension ScheduleReport {
             }
             let mark = line.status == .confirmed ? "✓" : "·"
             out.append(
-                "  \(mark) \(timeFormat.string(from: line.start))–\(timeFormat.string(from: line.end))  \(line.session.padding(toLength: 30, withPad: " ", startingAt: 0)) \(line.studio), \(line.room)  \(line.cost.formatted)")
+                "  \(mark) \(timeFormat.string(from: line.start))–\(timeFormat.string(from: line.end))  \(line.session.padding(toLength: 30, withPad: " ", startingAt: 0)) \(line.studio), \(line.room)  \(line.cost.formatted)"
+            )
             out.append("      " + line.people.joined(separator: ", "))
         }
         out.append("")
@@ -138,10 +151,15 @@ extension ScheduleReport {
         if let moved, let previousCost, let totalCost {
             let change = totalCost.minorUnits - previousCost.minorUnits
             let sign = change >= 0 ? "+" : "-"
-            out.append("Repair: \(moved) session\(moved == 1 ? "" : "s") moved; cost \(previousCost.formatted) → \(totalCost.formatted) (\(sign)\(Money(minorUnits: abs(change), currency: currency).formatted)).")
+            out.append(
+                "Repair: \(moved) session\(moved == 1 ? "" : "s") moved; cost \(previousCost.formatted) → \(totalCost.formatted) (\(sign)\(Money(minorUnits: abs(change), currency: currency).formatted))."
+            )
         }
         out.append("✓ confirmed (never moved)  · hold (pencilled in; `producer bookings confirm` fixes it)")
-        out.append(String(format: "Solved in %.2f s", seconds) + (firstScheduleSeconds.map { String(format: " (first complete schedule after %.3f s)", $0) } ?? "") + ".")
+        out.append(
+            String(format: "Solved in %.2f s", seconds)
+                + (firstScheduleSeconds.map { String(format: " (first complete schedule after %.3f s)", $0) } ?? "")
+                + ".")
         return out.joined(separator: "\n")
     }
 }

@@ -16,13 +16,16 @@ public enum ProjectFolder {
         let folder = folder ?? OfficeJobs.slug(settings.name)
         let store: ProjectDatabase
         if let database {
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)) {
+            if FileManager.default.fileExists(
+                atPath: (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile))
+            {
                 throw ProjectStoreError(.alreadyExists, database: folder, "already a project folder")
             }
             store = try await ProjectDatabase.create(DatabaseLocation(database), settings: settings)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let pointer = (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)
-            _ = FileManager.default.createFile(atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(
+                atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
         } else {
             store = try await ProjectDatabase.create(at: folder, settings: settings)
         }

@@ -21,7 +21,10 @@ public struct ProjectPlace: Sendable {
     public static let pointerFile = ".producer-database"
 
     /// The database to open.
-    public func location(environment: [String: String] = ProcessInfo.processInfo.environment, from directory: String = FileManager.default.currentDirectoryPath) throws -> DatabaseLocation {
+    public func location(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) throws -> DatabaseLocation {
         if let database { return DatabaseLocation(database) }
         if let url = environment["PRODUCER_DATABASE"], !url.isEmpty { return DatabaseLocation(url) }
         if let project { return try Self.location(ofFolder: project) ?? DatabaseLocation(project) }
@@ -41,7 +44,9 @@ public struct ProjectPlace: Sendable {
             let text = try InputFile.text(pointer, kind: "database pointer", limit: 64 << 10)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else {
-                throw ProjectStoreError(.badLocation, database: pointer, "the file is empty; it should name the project's database (postgres://…)")
+                throw ProjectStoreError(
+                    .badLocation, database: pointer,
+                    "the file is empty; it should name the project's database (postgres://…)")
             }
             return DatabaseLocation(text)
         }
@@ -51,15 +56,18 @@ public struct ProjectPlace: Sendable {
 
     /// The project's own files on disk (its SQLite database with its journal files, or the
     /// pointer to its PostgreSQL database): inputs no command may write over.
-    public func files(environment: [String: String] = ProcessInfo.processInfo.environment,
-                      from directory: String = FileManager.default.currentDirectoryPath) -> [String] {
+    public func files(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) -> [String] {
         var files: [String] = []
         if let project {
             files.append((project as NSString).appendingPathComponent(Self.pointerFile))
         }
         if case .sqlite(let path)? = try? location(environment: environment, from: directory) {
             files += ["", "-wal", "-shm"].map { path + $0 }
-            files.append(((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Self.pointerFile))
+            files.append(
+                ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Self.pointerFile))
         }
         return files
     }
