@@ -323,35 +323,6 @@ struct OfficeErrorMessageTests {
         #expect(r.status == 0, "\(r.err)")
     }
 
-    struct Line: Decodable {
-        var bookingID: String
-        var session: String
-        var start: Date
-        var end: Date
-        var status: String
-    }
-
-    /// `bookings list --json` (which records the bookings as listed).
-    func bookings(_ project: String) throws -> [Line] {
-        let r = try producer(["bookings", "list", "--json", "--project", project])
-        #expect(r.status == 0, "\(r.err)")
-        struct List: Decodable { var bookings: [Line] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(List.self, from: Data(r.out.utf8)).bookings
-    }
-
-    /// Runs `producer` in `directory` (default: a fresh temporary folder).
-    func producer(
-        _ arguments: [String], in directory: String? = nil
-    ) throws -> (status: Int32, out: String, err: String) {
-        var environment = ProcessInfo.processInfo.environment
-        environment["PRODUCER_DATABASE"] = nil
-        return try runProcess(
-            try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(),
-            environment: environment)
-    }
-
     /// Starts `producer` without waiting for it (its output discarded).
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()

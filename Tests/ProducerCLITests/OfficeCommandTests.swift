@@ -382,25 +382,6 @@ struct OfficeCommandTests {
         return dir + "/album"
     }
 
-    struct Line: Decodable {
-        var bookingID: String
-        var session: String
-        var start: Date
-        var end: Date
-        var room: String
-        var people: [String]
-        var status: String
-    }
-
-    func bookings(_ project: String) throws -> [Line] {
-        let r = try producer(["bookings", "list", "--json", "--project", project])
-        #expect(r.status == 0, "\(r.err)")
-        struct List: Decodable { var bookings: [Line] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(List.self, from: Data(r.out.utf8)).bookings
-    }
-
     func sameDay(_ a: Date, _ b: Date) -> Bool { Self.berlinDay(a) == Self.berlinDay(b) }
 
     /// `20270308`: the day of `date` in Berlin, as iCalendar writes a date.
@@ -410,17 +391,6 @@ struct OfficeCommandTests {
         format.timeZone = TimeZone(identifier: "Europe/Berlin")!
         format.dateFormat = "yyyyMMdd"
         return format.string(from: date)
-    }
-
-    /// Runs `producer` in `directory` (default: a fresh temporary folder).
-    func producer(
-        _ arguments: [String], in directory: String? = nil
-    ) throws -> (status: Int32, out: String, err: String) {
-        var environment = ProcessInfo.processInfo.environment
-        environment["PRODUCER_DATABASE"] = nil
-        return try runProcess(
-            try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(),
-            environment: environment)
     }
 
     func json(_ result: (status: Int32, out: String, err: String)) throws -> [String: Any] {

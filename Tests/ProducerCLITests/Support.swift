@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import ProducerCLI
 import ProducerTestSupport
 
@@ -18,4 +19,37 @@ func runInProcess(_ arguments: [String]) async -> (status: Int32, out: String, e
     let recording = Terminal.Recording()
     let status = await Terminal.$current.withValue(recording.terminal) { await ProducerCLI.run(arguments) }
     return (status, recording.output, recording.error)
+}
+
+/// One line of `bookings list --json`.
+struct BookingLine: Decodable {
+    var bookingID: String
+    var session: String
+    var start: Date
+    var end: Date
+    var room: String
+    var people: [String]
+    var status: String
+}
+
+/// `bookings list --json` on `project` (which records the bookings as listed).
+func bookings(_ project: String) throws -> [BookingLine] {
+    let r = try producer(["bookings", "list", "--json", "--project", project])
+    #expect(r.status == 0, "\(r.err)")
+    struct List: Decodable { var bookings: [BookingLine] }
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try decoder.decode(List.self, from: Data(r.out.utf8)).bookings
+}
+
+/// Runs the `producer` executable in `directory` (default: a fresh temporary folder), for what
+/// depends on the folder a command runs in; `$PRODUCER_DATABASE` is left out.
+func producer(
+    _ arguments: [String], in directory: String? = nil
+) throws -> (status: Int32, out: String, err: String) {
+    var environment = ProcessInfo.processInfo.environment
+    environment["PRODUCER_DATABASE"] = nil
+    return try runProcess(
+        try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(),
+        environment: environment)
 }
