@@ -5,7 +5,6 @@ import RealModule
 @inlinable func _sin(_ x: Double) -> Double { Double.sin(x) }
 @inlinable func _atan2(_ y: Double, _ x: Double) -> Double { Double.atan2(y: y, x: x) }
 @inlinable func _tan(_ x: Double) -> Double { Double.tan(x) }
-@inlinable func _log10(_ x: Double) -> Double { Double.log10(x) }
 @inlinable func _pow(_ x: Double, _ y: Double) -> Double { Double.pow(x, y) }
 
 /// Decibels of a power ratio (10·log10), -infinity for 0.
