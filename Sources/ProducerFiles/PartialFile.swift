@@ -20,9 +20,10 @@ public final class PartialFile {
     public private(set) var descriptor: Int32
     private var finished = false
 
-    /// Creates the temporary file beside `path`.
+    /// Creates the temporary file beside `path`, readable by all (`0o644`) or, for a file that
+    /// holds a secret such as a database password, by its owner only (`permissions: 0o600`).
     /// - Throws: ``FileError`` `.writeFailed`.
-    public init(path: String) throws(FileError) {
+    public init(path: String, permissions: UInt32 = 0o644) throws(FileError) {
         self.path = path
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[...$0]) } ?? ""
@@ -36,7 +37,7 @@ public final class PartialFile {
         }
         descriptor = fd
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        _ = fchmod(fd, 0o644)
+        _ = fchmod(fd, mode_t(permissions))
         Interrupts.register(temporaryPath)
     }
 
@@ -87,14 +88,14 @@ public final class PartialFile {
     }
 
     /// Writes `bytes` to `path` through a temporary file.
-    public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
-        let file = try PartialFile(path: path)
+    public static func write(_ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644) throws(FileError) {
+        let file = try PartialFile(path: path, permissions: permissions)
         try file.write(bytes)
         try file.commit()
     }
 
     /// Writes `text` as UTF-8 to `path` through a temporary file.
-    public static func write(text: String, to path: String) throws(FileError) {
-        try write(Array(text.utf8), to: path)
+    public static func write(text: String, to path: String, permissions: UInt32 = 0o644) throws(FileError) {
+        try write(Array(text.utf8), to: path, permissions: permissions)
     }
 }

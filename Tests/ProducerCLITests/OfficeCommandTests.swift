@@ -259,6 +259,10 @@ struct OfficeCommandTests {
         ])
         #expect(made.status == 0, "\(made.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/album/project.sqlite"))
+        // And the folder's pointer to the database (which may hold its password) is its owner's only
+        let pointer = try FileManager.default.attributesOfItem(atPath: dir + "/album/.producer-database")
+        #expect((pointer[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: dir + "/album/.producer-database", encoding: .utf8) == url + "\n")
         // When the plan is imported with --database and the schedule run inside the folder
         let imported = try producer(["project", "import", Self.albumPlan, "--database", url])
         #expect(imported.status == 0, "\(imported.err)")

@@ -74,6 +74,19 @@ struct OutputPolicyTests {
 
 @Suite("Partial files: complete or absent")
 struct PartialFileTests {
+    @Test("readable by all by default, by its owner only when asked; no temporary file left")
+    func permissions() throws {
+        let dir = try temporaryFolder()
+        try PartialFile.write(text: "public\n", to: dir + "/a.txt")
+        try PartialFile.write(text: "postgres://u:secret@h/db\n", to: dir + "/b.txt", permissions: 0o600)
+        let a = try FileManager.default.attributesOfItem(atPath: dir + "/a.txt")
+        let b = try FileManager.default.attributesOfItem(atPath: dir + "/b.txt")
+        #expect((a[.posixPermissions] as? Int) == 0o644)
+        #expect((b[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: dir + "/b.txt", encoding: .utf8) == "postgres://u:secret@h/db\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.txt", "b.txt"])
+    }
+
     @Test func theTargetChangesOnlyAtCommit() throws {
         let dir = try temporaryFolder()
         let path = dir + "/out.ics"

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerFiles
 import ProducerOffice
 import ProducerStore
 
@@ -24,8 +25,8 @@ public enum ProjectFolder {
             store = try await ProjectDatabase.create(DatabaseLocation(database), settings: settings)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let pointer = (folder as NSString).appendingPathComponent(ProjectPlace.pointerFile)
-            _ = FileManager.default.createFile(
-                atPath: pointer, contents: Data((database + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            // The pointer may hold the database's password: its owner's only, written whole or not at all.
+            try PartialFile.write(text: database + "\n", to: pointer, permissions: 0o600)
         } else {
             store = try await ProjectDatabase.create(at: folder, settings: settings)
         }
