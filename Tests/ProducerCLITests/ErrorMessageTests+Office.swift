@@ -33,19 +33,20 @@ struct OfficeErrorMessageTests {
                 "producer schedule: --until 2027-02-01 is before --from 2027-03-01"
             ),
         ])
-    func scheduleBounds(arguments: [String], message: String) throws {
-        let project = try albumProject()
-        let r = try producer(["schedule"] + arguments + ["--project", project])
+    func scheduleBounds(arguments: [String], message: String) async throws {
+        let project = try await albumProject()
+        let r = try await producer(["schedule"] + arguments + ["--project", project])
         #expect(r.status == 1)
         #expect(r.err == message + "\n")
         #expect(r.out.isEmpty)
     }
 
     @Test("schedule over three years with --time-limit 0.2 ends within about that")
-    func scheduleThreeYearsQuickly() throws {
-        let project = try albumProject()
+    func scheduleThreeYearsQuickly() async throws {
+        let project = try await albumProject()
         let started = Date()
-        let r = try producer([
+        // The executable, as a person runs it: in process it would share the tests' threads.
+        let r = try producerBinary([
             "schedule", "--from", "2027-03-01", "--until", "2030-02-28", "--time-limit", "0.2", "--json", "--project",
             project,
         ])
@@ -56,14 +57,16 @@ struct OfficeErrorMessageTests {
     }
 
     @Test("schedule with a confirmed session before --from, not marked done, keeps it and does not crash")
-    func pastConfirmedBooking() throws {
+    func pastConfirmedBooking() async throws {
         // Given the album scheduled, its first tracking confirmed (Mon 1 Mar)
-        let project = try albumProject()
+        let project = try await albumProject()
         #expect(
-            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
-        #expect(try producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
+            try await producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status
+                == 0)
+        #expect(
+            try await producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
         // When the schedule runs from the next day (SIGILL: "Negative value is not representable")
-        let r = try producer(["schedule", "--from", "2027-03-02", "--time-limit", "0.3", "--project", project])
+        let r = try await producer(["schedule", "--from", "2027-03-02", "--time-limit", "0.3", "--project", project])
         // Then it schedules the rest and says it kept the confirmed session where it is
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("Kept where it is: Tracking — Night Trains, confirmed for Mon 1 Mar 2027"), "\(r.out)")
@@ -86,15 +89,16 @@ struct OfficeErrorMessageTests {
                 "producer bookings cancel: --fee: \"200 USD\" is in USD, but the project counts in EUR; amounts are not converted"
             ),
         ])
-    func fees(arguments: [String], message: String) throws {
-        let project = try albumProject()
+    func fees(arguments: [String], message: String) async throws {
+        let project = try await albumProject()
         #expect(
-            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
-        let r = try producer(arguments + ["--project", project])
+            try await producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status
+                == 0)
+        let r = try await producer(arguments + ["--project", project])
         #expect(r.status == 1)
         #expect(r.err == message + "\n")
         // And nothing was cancelled
-        #expect(try producer(["bookings", "list", "--project", project]).out.contains("✗") == false)
+        #expect(try await producer(["bookings", "list", "--project", project]).out.contains("✗") == false)
     }
 
     @Test(
@@ -113,9 +117,9 @@ struct OfficeErrorMessageTests {
                 "producer project init: --currency: \"HRK\" is not an ISO 4217 currency code (such as EUR, USD, GBP or CHF)"
             ),
         ])
-    func projectCurrency(code: String, message: String) throws {
+    func projectCurrency(code: String, message: String) async throws {
         let dir = try temporaryDirectory()
-        let r = try producer(["project", "init", "Album", "--currency", code], in: dir)
+        let r = try await producer(["project", "init", "Album", "--currency", code], in: dir)
         #expect(r.status == 1)
         #expect(r.err == message + "\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/album"))
@@ -145,11 +149,11 @@ struct OfficeErrorMessageTests {
                 "people[0].rate.amount: \"-50\" is negative; an amount here is 0 or more"
             ),
         ])
-    func planKeysAndCurrencies(yaml: String, says: String) throws {
-        let project = try albumProject()
+    func planKeysAndCurrencies(yaml: String, says: String) async throws {
+        let project = try await albumProject()
         let dir = try temporaryDirectory()
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: dir + "/plan.yaml"))
-        let r = try producer(["project", "import", "plan.yaml", "--project", project], in: dir)
+        let r = try await producer(["project", "import", "plan.yaml", "--project", project], in: dir)
         #expect(r.status == 1)
         #expect(r.err.hasPrefix("producer project import: plan.yaml:2:"), "\(r.err)")
         #expect(r.err.contains(says), "\(r.err)")
@@ -167,20 +171,23 @@ struct OfficeErrorMessageTests {
     }
 
     @Test("bookings confirm refuses a hold moved since it was listed, names the new time, and --at confirms it there")
-    func confirmAMovedHold() throws {
+    func confirmAMovedHold() async throws {
         // Given the album scheduled and listed
-        let project = try albumProject()
+        let project = try await albumProject()
         #expect(
-            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
-        let listed = try bookings(project)
+            try await producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status
+                == 0)
+        let listed = try await bookings(project)
         let hold = try #require(listed.first { $0.session == "Overdubs — Night Trains" })
         // And the guitarist busy that day, and the schedule repaired (which moves the hold)
-        try blockTeo(on: hold.start, in: project)
+        try await blockTeo(on: hold.start, in: project)
         #expect(
-            try producer(["schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project])
-                .status == 0)
+            try await producer([
+                "schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project,
+            ])
+            .status == 0)
         // When it is confirmed by name
-        let r = try producer(["bookings", "confirm", "Overdubs — Night Trains", "--project", project])
+        let r = try await producer(["bookings", "confirm", "Overdubs — Night Trains", "--project", project])
         // Then nothing is confirmed, and the message says where the hold is now and how to confirm it there
         #expect(r.status == 1)
         #expect(
@@ -193,12 +200,12 @@ struct OfficeErrorMessageTests {
             "\(r.err)")
         // And --at with a time it is not at is refused; with its time, it is confirmed and said
         let listedAt = BookingList.atText(hold.start, timeZone: "Europe/Berlin")
-        let wrong = try producer(["bookings", "confirm", hold.bookingID, "--at", listedAt, "--project", project])
+        let wrong = try await producer(["bookings", "confirm", hold.bookingID, "--at", listedAt, "--project", project])
         #expect(wrong.status == 1)
         #expect(wrong.err.contains("not at \(listedAt); nothing was confirmed"), "\(wrong.err)")
         let at = try #require(
             r.err.components(separatedBy: "--at ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
-        let ok = try producer(["bookings", "confirm", hold.bookingID, "--at", at, "--project", project])
+        let ok = try await producer(["bookings", "confirm", hold.bookingID, "--at", at, "--project", project])
         #expect(ok.status == 0, "\(ok.err)")
         #expect(ok.out.hasPrefix("Confirmed Overdubs — Night Trains: "), "\(ok.out)")
     }
@@ -206,17 +213,18 @@ struct OfficeErrorMessageTests {
     @Test("bookings confirm started while schedule runs waits, says so, and never confirms the moved hold silently")
     func confirmDuringSchedule() async throws {
         // Given the album scheduled and listed, and the guitarist busy on the day of a hold
-        let project = try albumProject()
+        let project = try await albumProject()
         #expect(
-            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
-        let hold = try #require(try bookings(project).first { $0.session == "Overdubs — Night Trains" })
-        try blockTeo(on: hold.start, in: project)
+            try await producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status
+                == 0)
+        let hold = try #require(try await bookings(project).first { $0.session == "Overdubs — Night Trains" })
+        try await blockTeo(on: hold.start, in: project)
         // When a repair that moves the hold runs for 5 s, and a confirmation of it starts a second in
         let schedule = try start([
             "schedule", "--repair", "--from", "2027-03-01", "--time-limit", "5", "--project", project,
         ])
         try await Task.sleep(for: .seconds(1))
-        let r = try producer(["bookings", "confirm", "Overdubs — Night Trains", "--project", project])
+        let r = try await producer(["bookings", "confirm", "Overdubs — Night Trains", "--project", project])
         schedule.waitUntilExit()
         print("bookings confirm during schedule --repair: exit \(r.status), \(r.err)")
         #expect(schedule.terminationStatus == 0)
@@ -224,7 +232,7 @@ struct OfficeErrorMessageTests {
         // said so, and refused naming the new time. On a machine so busy that it ran wholly before
         // the schedule took the lock, it confirmed the hold where it was listed (and the schedule
         // kept it there); wholly after, it refused it as moved since it was listed.
-        let after = try #require(try bookings(project).first { $0.bookingID == hold.bookingID })
+        let after = try #require(try await bookings(project).first { $0.bookingID == hold.bookingID })
         if r.status == 0 {
             #expect(after.status == "confirmed" && after.start == hold.start)
         } else {
@@ -245,9 +253,10 @@ struct OfficeErrorMessageTests {
 
     @Test("a command waiting for another's write lock says so on standard error after a second")
     func waitingForTheLock() async throws {
-        let project = try albumProject()
+        let project = try await albumProject()
         #expect(
-            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
+            try await producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status
+                == 0)
         let stress = try #require(Self.stressExecutable, "producer-store-stress is not built beside producer")
         // Given another process holding the project's write lock for 3 s
         let holder = Process()
@@ -258,7 +267,7 @@ struct OfficeErrorMessageTests {
         try holder.run()
         _ = output.fileHandleForReading.availableData  // "holding": it has the lock
         // Then bookings list does not wait: it lists, and says it could not record what it showed
-        let list = try producer(["bookings", "list", "--project", project])
+        let list = try producerBinary(["bookings", "list", "--project", project])
         #expect(list.status == 0)
         #expect(list.out.hasPrefix("· hold"), "\(list.out)")
         #expect(
@@ -267,7 +276,7 @@ struct OfficeErrorMessageTests {
         )
         // When a command changes the project meanwhile
         let started = Date()
-        let r = try producer(["sessions", "done", "Mix — Blue Hour", "--project", project])
+        let r = try producerBinary(["sessions", "done", "Mix — Blue Hour", "--project", project])
         holder.waitUntilExit()
         // Then it waited, said so once, and did its work
         #expect(r.status == 0, "\(r.err)")
@@ -284,20 +293,20 @@ struct OfficeErrorMessageTests {
     }.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
 
     /// A new project folder with Examples/album.yaml imported, in Europe/Berlin with the demo's deadline.
-    func albumProject() throws -> String {
+    func albumProject() async throws -> String {
         let dir = try temporaryDirectory()
-        let made = try producer([
+        let made = try await producer([
             "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
             dir + "/album",
         ])
         #expect(made.status == 0, "\(made.err)")
-        let imported = try producer(["project", "import", Self.albumPlan, "--project", dir + "/album"])
+        let imported = try await producer(["project", "import", Self.albumPlan, "--project", dir + "/album"])
         #expect(imported.status == 0, "\(imported.err)")
         return dir + "/album"
     }
 
     /// Teo Marin (the guitarist of the overdubs) busy all day on `date`, from a calendar file.
-    func blockTeo(on date: Date, in project: String) throws {
+    func blockTeo(on date: Date, in project: String) async throws {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(identifier: "Europe/Berlin")!
@@ -317,7 +326,7 @@ struct OfficeErrorMessageTests {
 
             """
         try Data(calendar.utf8).write(to: URL(fileURLWithPath: project + "/teo.ics"))
-        let r = try producer([
+        let r = try await producer([
             "people", "availability", "Teo Marin", "--ics", project + "/teo.ics", "--project", project,
         ])
         #expect(r.status == 0, "\(r.err)")

@@ -18,11 +18,11 @@ struct OfficeCommandTests {
     // MARK: - project init
 
     @Test("project init makes the folder and its database; --json parses")
-    func initMakesAProject() throws {
+    func initMakesAProject() async throws {
         // Given an empty folder
         let dir = try temporaryDirectory()
         // When a project is made in it
-        let r = try producer(
+        let r = try await producer(
             [
                 "project", "init", "Night Trains", "--currency", "EUR", "--deadline", "2027-03-26", "--time-zone",
                 "Europe/Berlin", "--json",
@@ -41,11 +41,11 @@ struct OfficeCommandTests {
     @Test(
         "project init refuses a bad option, naming it, and makes nothing",
         arguments: [("--currency", "eur"), ("--deadline", "2027-02-30")])
-    func initRefusesABadOption(option: String, value: String) throws {
+    func initRefusesABadOption(option: String, value: String) async throws {
         // Given an empty folder
         let dir = try temporaryDirectory()
         // When init gets a bad value
-        let r = try producer(["project", "init", "Album", option, value], in: dir)
+        let r = try await producer(["project", "init", "Album", option, value], in: dir)
         // Then it exits 1, names the option on stderr and makes no project
         #expect(r.status == 1)
         #expect(r.err.contains(option) && r.err.contains(value), "\(r.err)")
@@ -53,11 +53,11 @@ struct OfficeCommandTests {
     }
 
     @Test("a command outside a project exits 1 naming the folder")
-    func outsideAProject() throws {
+    func outsideAProject() async throws {
         // Given a folder with no project in it or above it
         let dir = try temporaryDirectory()
         // When a project command runs there
-        let r = try producer(["status"], in: dir)
+        let r = try await producer(["status"], in: dir)
         // Then it exits 1 and names the folder
         #expect(r.status == 1)
         #expect(r.err.contains(dir) && r.err.contains("no project"), "\(r.err)")
@@ -187,19 +187,19 @@ struct OfficeCommandTests {
     }
 
     @Test("project import with an error exits 1, names file:line on stderr and writes nothing")
-    func importErrorWritesNothing() throws {
+    func importErrorWritesNothing() async throws {
         // Given a project with the album in it, and a plan whose second half has an error
-        let project = try albumProject()
+        let project = try await albumProject()
         let plan = project + "/bad.yaml"
         let yaml =
             "songs:\n  - { title: New Song }\nsessions:\n  - { title: A, song: New Song, kind: mixing, duration: 1h, people: [Nobody] }\n"
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: plan))
         // When it is imported
-        let r = try producer(["project", "import", plan, "--project", project])
+        let r = try await producer(["project", "import", plan, "--project", project])
         // Then it fails naming the place, and the song of the first half was not added
         #expect(r.status == 1)
         #expect(r.err.contains("bad.yaml:4:") && r.err.contains("no person \"Nobody\""), "\(r.err)")
-        let status = try json(producer(["status", "--json", "--project", project]))
+        let status = try await json(producer(["status", "--json", "--project", project]))
         let songs = try #require(status["songs"] as? [[String: Any]])
         #expect(songs.count == 5 && !songs.contains { $0["title"] as? String == "New Song" })
     }
@@ -207,11 +207,11 @@ struct OfficeCommandTests {
     // MARK: - schedule, bookings, people, status
 
     @Test("import, schedule, confirm: every session booked; status lists the songs")
-    func scheduleTheAlbum() throws {
+    func scheduleTheAlbum() async throws {
         // Given the album imported into a new project
-        let project = try albumProject()
+        let project = try await albumProject()
         // When it is scheduled
-        let report = try json(
+        let report = try await json(
             producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json", "--project", project]))
         // Then it is scheduled and every session has a booking
         #expect(report["status"] as? String == "scheduled")
@@ -219,13 +219,13 @@ struct OfficeCommandTests {
         #expect(lines.count == 26)
         #expect(Set(lines.compactMap { $0["session"] as? String }).count == 26)
         // And a hold can be confirmed by its session's title
-        let confirm = try producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project])
+        let confirm = try await producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project])
         #expect(confirm.status == 0, "\(confirm.err)")
-        let list = try bookings(project)
+        let list = try await bookings(project)
         #expect(list.first { $0.session == "Tracking — Night Trains" }?.status == "confirmed")
         #expect(list.filter { $0.status == "confirmed" }.count == 1)
         // And status lists the songs
-        let status = try json(producer(["status", "--json", "--project", project]))
+        let status = try await json(producer(["status", "--json", "--project", project]))
         let songs = try #require(status["songs"] as? [[String: Any]])
         #expect(
             songs.compactMap { $0["title"] as? String } == [
@@ -233,9 +233,9 @@ struct OfficeCommandTests {
             ])
         #expect(status["sessionsDone"] as? Int == 0)
         // And once the tracking is marked done, status counts it and the song moves on to overdubs
-        let done = try producer(["sessions", "done", "Tracking — Night Trains", "--project", project])
+        let done = try await producer(["sessions", "done", "Tracking — Night Trains", "--project", project])
         #expect(done.status == 0, "\(done.err)")
-        let after = try json(producer(["status", "--json", "--project", project]))
+        let after = try await json(producer(["status", "--json", "--project", project]))
         #expect(after["sessionsDone"] as? Int == 1)
         #expect((after["songs"] as? [[String: Any]])?.first?["status"] as? String == "overdubs")
     }
@@ -246,14 +246,14 @@ struct OfficeCommandTests {
         .enabled(
             if: !(ProcessInfo.processInfo.environment["PRODUCER_TEST_POSTGRES_URL"] ?? "").isEmpty,
             "PRODUCER_TEST_POSTGRES_URL is not set, so there is no PostgreSQL server to test against"))
-    func postgresProject() throws {
+    func postgresProject() async throws {
         // Given a project made in a schema of its own on the server
         let server = try #require(ProcessInfo.processInfo.environment["PRODUCER_TEST_POSTGRES_URL"])
         let schema = "producer_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
         let url = server + (server.contains("?") ? "&" : "?") + "schema=" + schema
         defer { _ = try? Self.psql(server, "DROP SCHEMA IF EXISTS \(schema) CASCADE") }
         let dir = try temporaryDirectory()
-        let made = try producer([
+        let made = try await producer([
             "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
             dir + "/album", "--database", url,
         ])
@@ -264,14 +264,14 @@ struct OfficeCommandTests {
         #expect((pointer[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: dir + "/album/.producer-database", encoding: .utf8) == url + "\n")
         // When the plan is imported with --database and the schedule run inside the folder
-        let imported = try producer(["project", "import", Self.albumPlan, "--database", url])
+        let imported = try await producer(["project", "import", Self.albumPlan, "--database", url])
         #expect(imported.status == 0, "\(imported.err)")
-        let report = try json(
+        let report = try await json(
             producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json"], in: dir + "/album"))
         // Then the project in PostgreSQL is scheduled like the SQLite one
         #expect(report["status"] as? String == "scheduled")
         #expect((report["lines"] as? [[String: Any]])?.count == 26)
-        let status = try json(producer(["status", "--json", "--database", url]))
+        let status = try await json(producer(["status", "--json", "--database", url]))
         #expect((status["songs"] as? [[String: Any]])?.count == 5)
     }
 
@@ -290,15 +290,18 @@ struct OfficeCommandTests {
         "bookings export --ics: Python's icalendar reads every booking, the confirmed one CONFIRMED",
         .enabled(
             if: Python.canImport("icalendar"), "python3 cannot import icalendar (python3 -m pip install icalendar)"))
-    func exportReadsInPython() throws {
+    func exportReadsInPython() async throws {
         // Given the album scheduled with one booking confirmed
-        let project = try albumProject()
-        let scheduled = try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project])
+        let project = try await albumProject()
+        let scheduled = try await producer([
+            "schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project,
+        ])
         #expect(scheduled.status == 0, "\(scheduled.err)")
-        #expect(try producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
+        #expect(
+            try await producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
         // When the bookings are exported
         let file = project + "/album.ics"
-        let r = try producer(["bookings", "export", "--ics", file, "--project", project])
+        let r = try await producer(["bookings", "export", "--ics", file, "--project", project])
         #expect(r.status == 0, "\(r.err)")
         // Then Python reads 26 events without errors, the confirmed one CONFIRMED and the rest TENTATIVE
         let output = try Python.run(
@@ -318,13 +321,15 @@ struct OfficeCommandTests {
     }
 
     @Test("a person's calendar blocks a hold's day: schedule --repair moves it and never the confirmed booking")
-    func repairAfterACalendarImport() throws {
+    func repairAfterACalendarImport() async throws {
         // Given the album scheduled, Night Trains' tracking confirmed
-        let project = try albumProject()
+        let project = try await albumProject()
         #expect(
-            try producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status == 0)
-        #expect(try producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
-        let before = try bookings(project)
+            try await producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--project", project]).status
+                == 0)
+        #expect(
+            try await producer(["bookings", "confirm", "Tracking — Night Trains", "--project", project]).status == 0)
+        let before = try await bookings(project)
         let confirmed = try #require(before.first { $0.status == "confirmed" })
         // And Jonas's calendar with an all-day event on the day of one of his holds (not the confirmed one)
         let hold = try #require(
@@ -350,16 +355,16 @@ struct OfficeCommandTests {
         let ics = project + "/jonas.ics"
         try Data(calendar.utf8).write(to: URL(fileURLWithPath: ics))
         // When it is imported and the schedule repaired
-        let imported = try producer(["people", "availability", "Jonas Berg", "--ics", ics, "--project", project])
+        let imported = try await producer(["people", "availability", "Jonas Berg", "--ics", ics, "--project", project])
         #expect(imported.status == 0, "\(imported.err)")
-        let report = try json(
+        let report = try await json(
             producer([
                 "schedule", "--repair", "--from", "2027-03-01", "--time-limit", "0.3", "--json", "--project", project,
             ]))
         // Then at least one session moved, Jonas works nowhere that day, and the confirmed booking stayed
         #expect(report["status"] as? String == "scheduled")
         #expect(try #require(report["moved"] as? Int) >= 1)
-        let after = try bookings(project)
+        let after = try await bookings(project)
         #expect(after.count == 26)
         #expect(!after.contains { $0.people.contains("Jonas Berg") && Self.berlinDay($0.start) == day })
         let still = try #require(after.first { $0.bookingID == confirmed.bookingID })
@@ -372,14 +377,14 @@ struct OfficeCommandTests {
     // MARK: - Helpers
 
     /// A new project folder with Examples/album.yaml imported, in Europe/Berlin with the demo's deadline.
-    func albumProject() throws -> String {
+    func albumProject() async throws -> String {
         let dir = try temporaryDirectory()
-        let made = try producer([
+        let made = try await producer([
             "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
             dir + "/album",
         ])
         #expect(made.status == 0, "\(made.err)")
-        let imported = try producer(["project", "import", Self.albumPlan, "--json", "--project", dir + "/album"])
+        let imported = try await producer(["project", "import", Self.albumPlan, "--json", "--project", dir + "/album"])
         #expect(imported.status == 0, "\(imported.err)")
         let report = try json(imported)
         #expect((report["sessions"] as? [String: Any])?["added"] as? [String] != nil)

@@ -33,8 +33,8 @@ struct BookingLine: Decodable {
 }
 
 /// `bookings list --json` on `project` (which records the bookings as listed).
-func bookings(_ project: String) throws -> [BookingLine] {
-    let r = try producer(["bookings", "list", "--json", "--project", project])
+func bookings(_ project: String) async throws -> [BookingLine] {
+    let r = try await producer(["bookings", "list", "--json", "--project", project])
     #expect(r.status == 0, "\(r.err)")
     struct List: Decodable { var bookings: [BookingLine] }
     let decoder = JSONDecoder()
@@ -42,9 +42,23 @@ func bookings(_ project: String) throws -> [BookingLine] {
     return try decoder.decode(List.self, from: Data(r.out.utf8)).bookings
 }
 
-/// Runs the `producer` executable in `directory` (default: a fresh temporary folder), for what
-/// depends on the folder a command runs in; `$PRODUCER_DATABASE` is left out.
+/// Runs `producer`: in this process when the command names its project (`--project`, `--database`)
+/// and so does not depend on the folder it runs in, else (or with `in: directory`) the executable
+/// in `directory` (default: a fresh temporary folder). `$PRODUCER_DATABASE` is left out.
 func producer(
+    _ arguments: [String], in directory: String? = nil
+) async throws -> (status: Int32, out: String, err: String) {
+    let namesItsProject = arguments.contains("--project") || arguments.contains("--database")
+    if directory == nil && namesItsProject && ProcessInfo.processInfo.environment["PRODUCER_DATABASE"] == nil {
+        return await runInProcess(arguments)
+    }
+    return try producerBinary(arguments, in: directory)
+}
+
+/// Runs the `producer` executable in `directory` (default: a fresh temporary folder), for what
+/// depends on the folder a command runs in or on the process (signals, standard error written
+/// by another thread); `$PRODUCER_DATABASE` is left out.
+func producerBinary(
     _ arguments: [String], in directory: String? = nil
 ) throws -> (status: Int32, out: String, err: String) {
     var environment = ProcessInfo.processInfo.environment
