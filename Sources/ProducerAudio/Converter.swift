@@ -1,4 +1,3 @@
-public import ProducerAudio
 import ProducerFiles
 
 /// Copies an audio file into another container or sample format, streaming in blocks and keeping
