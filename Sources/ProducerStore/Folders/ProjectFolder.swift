@@ -1,7 +1,6 @@
 import Foundation
 import ProducerFiles
 import ProducerOffice
-import ProducerStore
 
 /// Making a project: a folder with its SQLite database, or a PostgreSQL project with a folder
 /// that points at it.

@@ -1,7 +1,6 @@
 import Foundation
 import ProducerFiles
 import ProducerOffice
-import ProducerStore
 
 /// Where a command finds its project: a database named outright, `$PRODUCER_DATABASE`, a
 /// project folder named outright, or the project folder the command runs in (or one above it).
