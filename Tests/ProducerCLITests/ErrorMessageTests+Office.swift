@@ -8,7 +8,6 @@ import Testing
 /// (exact, or its key words) and the exit status.
 @Suite("error messages: the office", .enabled(if: producerExecutable != nil, "the producer executable was not built"))
 struct OfficeErrorMessageTests {
-    static let albumPlan = packageRoot + "/Examples/album.yaml"
 
     @Test(
         "schedule refuses a bad --time-limit or span, before it takes the project's lock",
@@ -291,19 +290,6 @@ struct OfficeErrorMessageTests {
     static let stressExecutable: String? = producerExecutable.map {
         URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("producer-store-stress").path
     }.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
-
-    /// A new project folder with Examples/album.yaml imported, in Europe/Berlin with the demo's deadline.
-    func albumProject() async throws -> String {
-        let dir = try temporaryDirectory()
-        let made = try await producer([
-            "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
-            dir + "/album",
-        ])
-        #expect(made.status == 0, "\(made.err)")
-        let imported = try await producer(["project", "import", Self.albumPlan, "--project", dir + "/album"])
-        #expect(imported.status == 0, "\(imported.err)")
-        return dir + "/album"
-    }
 
     /// Teo Marin (the guitarist of the overdubs) busy all day on `date`, from a calendar file.
     func blockTeo(on date: Date, in project: String) async throws {

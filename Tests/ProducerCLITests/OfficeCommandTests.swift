@@ -8,7 +8,6 @@ import Testing
 /// `bookings`, `people availability`, `status`, run as the real `producer` in temporary folders.
 @Suite("office commands", .enabled(if: producerExecutable != nil, "the producer executable was not built"))
 struct OfficeCommandTests {
-    static let albumPlan = packageRoot + "/Examples/album.yaml"
     static let monday: Date = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
@@ -70,7 +69,7 @@ struct OfficeCommandTests {
         // Given the example plan applied to an empty project, and the demo album made for the plan's own first day
         let demo = DemoAlbum.make(start: Self.monday)
         var project = ProjectSnapshot(settings: demo.settings)
-        let plan = try ProjectPlan(contentsOf: Self.albumPlan, settings: demo.settings)
+        let plan = try ProjectPlan(contentsOf: albumPlan, settings: demo.settings)
         let report = try plan.apply(to: &project)
         // Then they are the same project: 5 songs, 8 people, 2 studios with 3 rooms, 26 sessions
         #expect(report.songs.added.count == 5 && report.people.added.count == 8 && report.studios.added.count == 2)
@@ -264,7 +263,7 @@ struct OfficeCommandTests {
         #expect((pointer[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: dir + "/album/.producer-database", encoding: .utf8) == url + "\n")
         // When the plan is imported with --database and the schedule run inside the folder
-        let imported = try await producer(["project", "import", Self.albumPlan, "--database", url])
+        let imported = try await producer(["project", "import", albumPlan, "--database", url])
         #expect(imported.status == 0, "\(imported.err)")
         let report = try await json(
             producer(["schedule", "--from", "2027-03-01", "--time-limit", "0.3", "--json"], in: dir + "/album"))
@@ -375,21 +374,6 @@ struct OfficeCommandTests {
     }
 
     // MARK: - Helpers
-
-    /// A new project folder with Examples/album.yaml imported, in Europe/Berlin with the demo's deadline.
-    func albumProject() async throws -> String {
-        let dir = try temporaryDirectory()
-        let made = try await producer([
-            "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
-            dir + "/album",
-        ])
-        #expect(made.status == 0, "\(made.err)")
-        let imported = try await producer(["project", "import", Self.albumPlan, "--json", "--project", dir + "/album"])
-        #expect(imported.status == 0, "\(imported.err)")
-        let report = try json(imported)
-        #expect((report["sessions"] as? [String: Any])?["added"] as? [String] != nil)
-        return dir + "/album"
-    }
 
     func sameDay(_ a: Date, _ b: Date) -> Bool { Self.berlinDay(a) == Self.berlinDay(b) }
 

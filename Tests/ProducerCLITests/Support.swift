@@ -67,3 +67,21 @@ func producerBinary(
         try #require(producerExecutable), arguments, in: try directory ?? temporaryDirectory(),
         environment: environment)
 }
+
+/// The demo album's plan, as people import it.
+let albumPlan = packageRoot + "/Examples/album.yaml"
+
+/// A new project folder in a temporary folder with the album's plan imported; its path.
+func albumProject() async throws -> String {
+    let dir = try temporaryDirectory()
+    let made = try await producer([
+        "project", "init", "Night Trains", "--deadline", "2027-03-26", "--time-zone", "Europe/Berlin", "--path",
+        dir + "/album",
+    ])
+    #expect(made.status == 0, "\(made.err)")
+    let imported = try await producer(["project", "import", albumPlan, "--json", "--project", dir + "/album"])
+    #expect(imported.status == 0, "\(imported.err)")
+    let report = try JSONSerialization.jsonObject(with: Data(imported.out.utf8)) as? [String: Any]
+    #expect((report?["sessions"] as? [String: Any])?["added"] as? [String] != nil)
+    return dir + "/album"
+}
