@@ -32,6 +32,11 @@ extension OnsetDetector {
             maxed = [Float](repeating: 0, count: bank.bandCount)
         }
 
+        /// The strength of every frame computed so far (the envelope's ``OnsetEnvelope/values``).
+        public var values: [Float] { flux }
+        /// Frames per second of the envelope.
+        public var frameRate: Double { sampleRate / Double(frames.stft.hop) }
+
         /// Adds a block of samples.
         public mutating func consume(_ samples: UnsafeBufferPointer<Float>) {
             var frames = self.frames
@@ -49,7 +54,7 @@ extension OnsetDetector {
             var frames = self.frames
             frames.finish { f, m in add(f, m) }
             self.frames = frames
-            return OnsetEnvelope(values: flux, frameRate: sampleRate / Double(frames.stft.hop), lowFrequency: low)
+            return OnsetEnvelope(values: flux, frameRate: frameRate, lowFrequency: low)
         }
 
         /// One frame: its log-filtered spectrum, and its SuperFlux against the frame

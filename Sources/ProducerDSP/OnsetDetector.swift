@@ -66,33 +66,9 @@ public struct OnsetDetector: Sendable {
     /// above the mean over [−``preAverage``, +``postAverage``], no closer than
     /// ``minimumInterval`` to the previous onset.
     public func onsets(in envelope: OnsetEnvelope) -> [Double] {
-        let v = envelope.values, n = v.count, fps = envelope.frameRate
-        guard n > 0 else { return [] }
-        let preMax = Int((preMaximum * fps).rounded()), postMax = Int((postMaximum * fps).rounded())
-        let preAvg = Int((preAverage * fps).rounded()), postAvg = Int((postAverage * fps).rounded())
-        var prefix = [Double](repeating: 0, count: n + 1)
-        for i in 0..<n { prefix[i + 1] = prefix[i] + Double(v[i]) }
+        var picker = Picker(self, frameRate: envelope.frameRate)
         var result: [Double] = []
-        var last = -Double.infinity
-        v.withUnsafeBufferPointer { p in
-            for t in 0..<n {
-                let x = p[t]
-                guard x > 0 else { continue }
-                var isMax = true
-                for k in max(0, t - preMax)...min(n - 1, t + postMax) where p[k] > x { isMax = false; break }
-                guard isMax else { continue }
-                // A plateau counts once, at its first frame.
-                if t > 0 && p[t - 1] == x && t - 1 >= t - preMax { continue }
-                let lo = max(0, t - preAvg), hi = min(n - 1, t + postAvg)
-                let mean = (prefix[hi + 1] - prefix[lo]) / Double(preAvg + postAvg + 1)
-                guard Double(x) >= mean + Double(threshold) else { continue }
-                let time = Double(t) / fps
-                if time - last >= minimumInterval {
-                    result.append(time)
-                    last = time
-                }
-            }
-        }
+        envelope.values.withUnsafeBufferPointer { picker.pick($0, isComplete: true) { result.append($0) } }
         return result
     }
 }

@@ -14,42 +14,27 @@ public struct Listener: Sendable {
 
     /// Listens to a take.
     public func listen(to take: Take) -> PerformanceReport {
-        listen(to: take, onsetEnvelope: OnsetDetector().strength(take.samples, sampleRate: take.sampleRate))
+        var stream = Stream(self, name: take.name, sampleRate: take.sampleRate, remarks: take.notes)
+        take.samples.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                let end = Swift.min(all.count, start + 65_536)
+                stream.consume(UnsafeBufferPointer(rebasing: all[start..<end]))
+                start = end
+            }
+        }
+        return stream.finish()
     }
 
-    /// Listens to a take whose onset envelope (``OnsetDetector``'s default settings) is already
-    /// known, as when it was computed while the take was read: it is computed only once.
-    func listen(to take: Take, onsetEnvelope: OnsetEnvelope) -> PerformanceReport {
-        let rate = take.sampleRate
-        var remarks = take.notes
+    /// Judges the notes heard in a take against the grid, the key and the reference, and advises.
+    func judge(
+        name: String, duration: Double, remarks: [String], performed: [PerformedNote], onsets: [Double],
+        onsetEnvelope: OnsetEnvelope, key: Key?, frames: [PitchFrame]
+    ) -> PerformanceReport {
+        var remarks = remarks
         let part = options.part
 
-        // 1. Is there anything to listen to?
-        let peak = take.samples.reduce(Float(0)) { Swift.max($0, abs($1)) }
-        if take.samples.isEmpty || peak < 1e-4 {
-            remarks.append("The take is silent (peak below −80 dBFS): there is nothing to judge.")
-            return emptyReport(take, remarks: remarks)
-        }
-
-        // 2. Pitch, notes, onsets.
-        let range = part.pitchRange
-        let frames = PitchTracker(
-            sampleRate: rate, minimumFrequency: range.lowerBound,
-            maximumFrequency: range.upperBound, hopSeconds: 0.01
-        ).track(take.samples)
-        let detector = OnsetDetector()
-        let onsets = detector.onsets(in: onsetEnvelope)
-        var performed =
-            part.isPitched
-            ? NoteSegmenter().notes(from: frames, samples: take.samples, sampleRate: rate)
-            : percussiveNotes(onsets: onsets, take: take)
-        let voicedShare = Double(frames.filter(\.isVoiced).count) / Double(Swift.max(1, frames.count))
-        if part.isPitched && (performed.isEmpty || voicedShare < 0.05) {
-            remarks.append("No steady pitch was heard: the take sounds like noise or silence, so no notes are judged.")
-            performed = []
-        }
-
-        // 3. The grid: click, given tempo, the reference's own grid, or the beat of the take itself.
+        // 1. The grid: click, given tempo, the reference's own grid, or the beat of the take itself.
         var grid: BeatGrid?
         var tempoSource = "estimated"
         if let clicks = options.clicks {
@@ -62,7 +47,7 @@ public struct Listener: Sendable {
             }
         }
         if grid == nil, let tempo = options.tempo {
-            grid = BeatGrid(tempo: tempo, duration: take.duration, beatsPerBar: options.beatsPerBar)
+            grid = BeatGrid(tempo: tempo, duration: duration, beatsPerBar: options.beatsPerBar)
             tempoSource = "given"
         }
         if grid == nil, let referenceGrid = options.referenceGrid {
@@ -77,17 +62,14 @@ public struct Listener: Sendable {
             }
         }
 
-        // 4. The key: given, or heard.
-        let key: Key? = options.key ?? (part.isPitched ? estimatedKey(take) : nil)
-
-        // 5. Judge each note.
+        // 2. Judge each note.
         var judged: [PerformanceReport.JudgedNote] = []
         var matched: [Int?] = Array(repeating: nil, count: performed.count)
         if let reference = options.reference, !reference.isEmpty {
             matched = NoteAlignment().align(performed, to: reference)
-            if let last = reference.map(\.end).max(), take.duration > last * 1.5 + 4 {
+            if let last = reference.map(\.end).max(), duration > last * 1.5 + 4 {
                 remarks.append(
-                    "The take runs \(formatTime(take.duration)) but the reference part ends at "
+                    "The take runs \(formatTime(duration)) but the reference part ends at "
                         + "\(formatTime(last)): notes after the part's end are not judged against it.")
             }
         }
@@ -120,17 +102,17 @@ public struct Listener: Sendable {
                     vibratoDepthCents: note.vibratoDepthCents, levelDecibels: note.levelDecibels))
         }
 
-        // 6. Sum up and advise.
+        // 3. Sum up and advise.
         let summary = summarise(judged, performed: performed, matched: matched)
         let sections = grid.map { sectionTrends(judged, grid: $0) } ?? []
         let advice = ListenAdvice(part: part, grid: grid).advice(
             notes: judged, sections: sections, summary: summary,
             missed: missedReferenceNotes(matched))
         return PerformanceReport(
-            take: take.name, duration: take.duration, tempo: grid?.tempo,
+            take: name, duration: duration, tempo: grid?.tempo,
             tempoSource: grid == nil ? "none" : tempoSource,
-            key: key?.description, beats: grid?.beats.filter { $0 >= 0 && $0 <= take.duration } ?? [],
-            downbeats: grid?.downbeats.filter { $0 >= 0 && $0 <= take.duration } ?? [], onsets: onsets,
+            key: key?.description, beats: grid?.beats.filter { $0 >= 0 && $0 <= duration } ?? [],
+            downbeats: grid?.downbeats.filter { $0 >= 0 && $0 <= duration } ?? [], onsets: onsets,
             notes: judged, summary: summary, sections: sections, advice: advice, notesForListener: remarks,
             frames: options.includesFrames ? frames.map { .init(time: $0.time, f0: $0.f0, voicing: $0.voicing) } : nil)
     }
@@ -140,26 +122,6 @@ public struct Listener: Sendable {
     private func spell(_ midi: Int, in key: Key?) -> String {
         guard let key = key ?? Key(fifths: 0, minor: false) else { return "\(midi)" }
         return key.spell(midi: midi).description
-    }
-
-    private func estimatedKey(_ take: Take) -> Key? {
-        let estimate = KeyDetector().key(take.samples, sampleRate: take.sampleRate)
-        return Key(tonicPitchClass: estimate.tonic, minor: estimate.isMinor)
-    }
-
-    /// Drums and other unpitched parts: each onset is a hit lasting until the next.
-    private func percussiveNotes(onsets: [Double], take: Take) -> [PerformedNote] {
-        onsets.enumerated().map { i, t in
-            let end = i + 1 < onsets.count ? onsets[i + 1] : take.duration
-            let from = Int(t * take.sampleRate),
-                to = Swift.min(take.samples.count, Int(Swift.min(end, t + 0.1) * take.sampleRate))
-            var energy = 0.0
-            if to > from { for k in from..<to { energy += Double(take.samples[k] * take.samples[k]) } }
-            let level = to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
-            return PerformedNote(
-                start: t, end: end, midi: 0, stabilityCents: 0, vibratoRate: 0, vibratoDepthCents: 0,
-                levelDecibels: level)
-        }
     }
 
     private func missedReferenceNotes(_ matched: [Int?]) -> [ReferenceNote] {
@@ -222,9 +184,9 @@ public struct Listener: Sendable {
         }
     }
 
-    private func emptyReport(_ take: Take, remarks: [String]) -> PerformanceReport {
+    func emptyReport(name: String, duration: Double, remarks: [String]) -> PerformanceReport {
         PerformanceReport(
-            take: take.name, duration: take.duration, tempo: options.tempo,
+            take: name, duration: duration, tempo: options.tempo,
             tempoSource: options.tempo == nil ? "none" : "given",
             key: options.key?.description, beats: [], downbeats: [], onsets: [], notes: [],
             summary: .init(

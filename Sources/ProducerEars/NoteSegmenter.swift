@@ -13,6 +13,10 @@ public struct NoteSegmenter: Sendable {
     /// Unvoiced gaps up to this many frames inside a held pitch do not end the note.
     public var bridgedGapFrames: Int = 2
 
+    /// The longest voiced stretch (seconds) judged as one: a stretch with no break of more than
+    /// ``bridgedGapFrames`` is judged in pieces of this length, so that memory stays bounded.
+    public var maximumRunSeconds: Double = 30
+
     public init() {}
 
     /// The notes of a take.
@@ -22,59 +26,16 @@ public struct NoteSegmenter: Sendable {
     ///   - sampleRate: frames per second of `samples`.
     public func notes(from frames: [PitchFrame], samples: [Float], sampleRate: Double) -> [PerformedNote] {
         guard frames.count > 1 else { return [] }
-        let hop = frames[1].time - frames[0].time
-        let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / 440) : nil }
-        let onsets = OnsetRefiner(samples: samples, sampleRate: sampleRate)
-
-        var segments: [(first: Int, last: Int, startsAfterRest: Bool)] = []
-        var i = 0
-        while i < midi.count {
-            guard midi[i] != nil else { i += 1; continue }
-            // One voiced run, bridging short gaps.
-            var j = i
-            var gap = 0
-            var k = i + 1
-            while k < midi.count {
-                if midi[k] != nil { j = k; gap = 0 } else { gap += 1; if gap > bridgedGapFrames { break } }
-                k += 1
-            }
-            segments += split(run: i...j, midi: midi).enumerated().map {
-                ($0.element.lowerBound, $0.element.upperBound, $0.offset == 0)
-            }
-            i = j + 1
-        }
-
-        var notes: [PerformedNote] = []
-        for (index, segment) in segments.enumerated() {
-            let values = (segment.first...segment.last).compactMap { midi[$0] }
-            guard !values.isEmpty else { continue }
-            var start = frames[segment.first].time - hop / 2
-            var end = frames[segment.last].time + hop / 2
-            if segment.startsAfterRest {
-                start = onsets.refine(near: frames[segment.first].time) ?? start
-            } else if index > 0 {
-                // A change inside a voiced run: a new attack if the level dips and rises again,
-                // otherwise a legato change, which starts where the pitch crosses halfway.
-                let previous = segments[index - 1]
-                let before = median((previous.first...previous.last).compactMap { midi[$0] })
-                let after = median(values)
-                let halfway =
-                    crossing(
-                        midi: midi, frames: frames, from: previous.last, to: segment.first + splitFrames,
-                        level: (before + after) / 2, rising: after > before) ?? start
-                start = onsets.refine(near: halfway) ?? halfway
-                if let last = notes.indices.last { notes[last].end = Swift.min(notes[last].end, start) }
-            }
-            end = Swift.max(end, start + hop)
-            guard end - start >= minimumDuration else { continue }
-            notes.append(
-                measure(values: values, hop: hop, start: start, end: end, samples: samples, sampleRate: sampleRate))
-        }
-        return notes
+        var audio = TakeAudio(sampleRate: sampleRate)
+        samples.withUnsafeBufferPointer { audio.consume($0) }
+        audio.finish()
+        var stream = Stream(self, hop: frames[1].time - frames[0].time)
+        for frame in frames { stream.add(frame) }
+        return stream.finish(audio)
     }
 
     /// Splits a voiced run where the pitch moves to a new note and stays there.
-    private func split(run: ClosedRange<Int>, midi: [Double?]) -> [ClosedRange<Int>] {
+    func split(run: ClosedRange<Int>, midi: [Double?]) -> [ClosedRange<Int>] {
         var pieces: [ClosedRange<Int>] = []
         var first = run.lowerBound
         var recent: [Double] = []
@@ -103,7 +64,7 @@ public struct NoteSegmenter: Sendable {
     }
 
     /// Where the pitch track crosses `level` between two frames, interpolated between frames.
-    private func crossing(
+    func crossing(
         midi: [Double?], frames: [PitchFrame], from: Int, to: Int, level: Double, rising: Bool
     ) -> Double? {
         var previous: (t: Double, m: Double)?
@@ -121,9 +82,8 @@ public struct NoteSegmenter: Sendable {
         return nil
     }
 
-    private func measure(
-        values: [Double], hop: Double, start: Double, end: Double, samples: [Float],
-        sampleRate: Double
+    func measure(
+        values: [Double], hop: Double, start: Double, end: Double, audio: TakeAudio
     ) -> PerformedNote {
         // The body: without the first and last fifth, where attacks and releases glide.
         let trim = values.count >= 5 ? values.count / 5 : 0
@@ -146,9 +106,9 @@ public struct NoteSegmenter: Sendable {
         let rate = seconds > 0 ? Double(crossings) / 2 / seconds : 0
         let depth = rms * 2.0.squareRoot()
         let hasVibrato = seconds >= 0.3 && rate >= 3 && rate <= 9 && depth >= 10
-        let from = Swift.max(0, Int(start * sampleRate)), to = Swift.min(samples.count, Int(end * sampleRate))
-        var energy = 0.0
-        if to > from { for k in from..<to { energy += Double(samples[k] * samples[k]) } }
+        let sampleRate = audio.sampleRate
+        let from = Swift.max(0, Int(start * sampleRate)), to = Swift.min(audio.count, Int(end * sampleRate))
+        let energy = to > from ? audio.energy(from: from, to: to) : 0
         let level = to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
         return PerformedNote(
             start: start, end: end, midi: pitch, stabilityCents: rms,

@@ -2,50 +2,93 @@
 ///
 /// A pitch tracker knows a note is there only once a period or two has sounded, and its frames
 /// are 10 ms apart; the envelope, in 1 ms steps, shows where the sound actually begins.
+///
+/// The envelope is built from audio fed in blocks (``consume(_:)``, then ``finish()``), and only
+/// the part that later questions can reach is kept (``release(before:)``).
 struct OnsetRefiner {
-    private let envelope: [Float]
-    private let step: Double
+    /// Samples per step, and the step in seconds.
+    private let hop: Int
+    let step: Double
+    /// Steps on either side of the RMS window.
+    private let half: Int
+    // The step being summed.
+    private var partial: Float = 0
+    private var partialCount = 0
+    /// Mean square per step.
+    private var power = SampleHistory<Float>()
+    /// RMS over the window centred on each step.
+    private var envelope = SampleHistory<Float>()
+    // The running window over `power`: its sum, size and ends.
+    private var running: Float = 0
+    private var size = 0
+    private var lo = 0, hi = -1
+    private var isFinished = false
 
-    init(samples: [Float], sampleRate: Double, stepSeconds: Double = 0.001, windowSeconds: Double = 0.008) {
-        let hop = Swift.max(1, Int(sampleRate * stepSeconds))
+    /// A refiner for audio at `sampleRate` with an envelope every `stepSeconds` and an RMS over
+    /// `windowSeconds` centred on each step, long enough to span a period of a low voice so the
+    /// envelope does not ripple with the waveform.
+    init(sampleRate: Double, stepSeconds: Double = 0.001, windowSeconds: Double = 0.008) {
+        hop = Swift.max(1, Int(sampleRate * stepSeconds))
         step = Double(hop) / sampleRate
-        let count = samples.count / hop
-        // Mean square per step, then an RMS over `windowSeconds` centred on each step, long enough
-        // to span a period of a low voice so the envelope does not ripple with the waveform.
-        var power = [Float](repeating: 0, count: count)
-        samples.withUnsafeBufferPointer { x in
-            for i in 0..<count {
-                var sum: Float = 0
-                let base = i * hop
-                for k in 0..<hop { let v = x[base + k]; sum += v * v }
-                power[i] = sum / Float(hop)
+        half = Swift.max(0, Int((windowSeconds / step / 2).rounded()))
+    }
+
+    /// Adds a block of mono samples.
+    mutating func consume(_ samples: UnsafeBufferPointer<Float>) {
+        for v in samples {
+            partial += v * v
+            partialCount += 1
+            if partialCount == hop {
+                power.append(partial / Float(hop))
+                partial = 0
+                partialCount = 0
             }
         }
-        let half = Swift.max(0, Int((windowSeconds / step / 2).rounded()))
-        var env = [Float](repeating: 0, count: count)
-        var running: Float = 0
-        var n = 0
-        var lo = 0, hi = -1
-        for i in 0..<count {
-            while hi < Swift.min(count - 1, i + half) { hi += 1; running += power[hi]; n += 1 }
-            while lo < i - half { running -= power[lo]; lo += 1; n -= 1 }
-            env[i] = (Swift.max(0, running) / Float(Swift.max(1, n))).squareRoot()
+        advance()
+    }
+
+    /// The audio has ended (a last partial step is dropped).
+    mutating func finish() {
+        isFinished = true
+        advance()
+    }
+
+    /// Whether ``refine(near:)`` can already answer for `time` as it will when all audio is in.
+    func canRefine(near time: Double) -> Bool {
+        isFinished || envelope.end > Int(time / step) + Int(0.08 / step) + 1
+    }
+
+    /// Lets go of the envelope before `time` (seconds): no later question reaches back that far.
+    mutating func release(before time: Double) {
+        envelope.release(before: Int(Swift.max(0, time) / step))
+    }
+
+    /// Computes the envelope of every step whose window has arrived.
+    private mutating func advance() {
+        let available = power.end
+        while envelope.end < available {
+            let i = envelope.end
+            if !isFinished && i + half > available - 1 { break }
+            while hi < Swift.min(available - 1, i + half) { hi += 1; running += power[hi]; size += 1 }
+            while lo < i - half { running -= power[lo]; lo += 1; size -= 1 }
+            envelope.append((Swift.max(0, running) / Float(Swift.max(1, size))).squareRoot())
         }
-        envelope = env
+        power.release(before: lo)
     }
 
     /// The start of the sound near `time` (seconds): the attack that rises from the quietest point
     /// of the 150 ms before `time`; nil when there is no clear attack (the level rises less than
     /// 6 dB: a legato change).
     func refine(near time: Double) -> Double? {
-        guard envelope.count > 2 else { return nil }
-        let centre = Swift.min(envelope.count - 1, Swift.max(0, Int(time / step)))
+        let count = envelope.end
+        guard count > 2 else { return nil }
+        let centre = Swift.min(count - 1, Swift.max(0, Int(time / step)))
         let lo = Swift.max(0, centre - Int(0.15 / step))
         // The valley: the quietest point before `time` (the latest, where several are as quiet).
         var valley = lo
         for i in lo...centre where envelope[i] <= envelope[valley] { valley = i }
         // The attack's peak: after the valley, up to 80 ms past `time`.
-        let peakEnd = Swift.min(envelope.count - 1, centre + Int(0.08 / step))
+        let peakEnd = Swift.min(count - 1, centre + Int(0.08 / step))
         guard valley < peakEnd else { return nil }
         var peakIndex = valley
         for i in valley...peakEnd where envelope[i] > envelope[peakIndex] { peakIndex = i }

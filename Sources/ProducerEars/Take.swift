@@ -33,9 +33,12 @@ public struct Take: Sendable {
 
     /// Says, in ``notes``, that a take of several channels was folded to mono.
     mutating func noteFolding(channels: Int) {
-        if channels > 1 {
-            notes.append("The take has \(channels) channels; Producer listened to them folded to mono.")
-        }
+        if let remark = Self.foldingRemark(channels: channels) { notes.append(remark) }
+    }
+
+    /// What the listener is told when a take of `channels` channels is folded to mono.
+    static func foldingRemark(channels: Int) -> String? {
+        channels > 1 ? "The take has \(channels) channels; Producer listened to them folded to mono." : nil
     }
 
     /// Length in seconds.

@@ -86,28 +86,26 @@ public struct ListenJob: Sendable {
         self.settings = settings
     }
 
-    /// Listens to the take: one pass over the file, in blocks, feeds the file checks (the meters
-    /// `analyze` uses) and the onset envelope; the listener then works on the take's mono samples.
+    /// Listens to the take in one pass over the file, in blocks: the same blocks feed the file
+    /// checks (the meters `analyze` uses) and the listener, which keeps only what later blocks
+    /// still need.
     public func run() throws -> PerformanceReport {
         var blocks = try TakeBlocks(path: takePath)
         let format = blocks.format
         var meters = MeterSet(format: format)
-        var envelope = OnsetDetector().stream(sampleRate: format.sampleRate)
-        var samples: [Float] = []
-        samples.reserveCapacity(Int(clamping: min(blocks.reader.frameCount, 1 << 28)))
+        let remarks = Take.foldingRemark(channels: format.channelCount).map { [$0] } ?? []
+        var listening = Listener.Stream(
+            Listener(options: try settings.options()), name: takePath, sampleRate: format.sampleRate,
+            remarks: remarks)
         var frames: Int64 = 0
         while try blocks.next() {
             meters.consume(blocks.block)
-            envelope.consume(blocks.mono)
-            samples.append(contentsOf: blocks.mono)
+            blocks.mono.withUnsafeBufferPointer { listening.consume($0) }
             frames += Int64(blocks.mono.count)
         }
         // The technical faults of the file, from the same meters `analyze` uses.
         let analysis = meters.report(file: takePath, format: format, frames: frames)
-        var take = Take(name: takePath, sampleRate: format.sampleRate, samples: samples)
-        take.noteFolding(channels: format.channelCount)
-        samples = []
-        var report = Listener(options: try settings.options()).listen(to: take, onsetEnvelope: envelope.finish())
+        var report = listening.finish()
         // Faults of the recording itself; stereo-image and delivery matters are for `analyze`.
         let recordingFaults: Set<Finding.Kind> = [.clipping, .dcOffset, .noise, .level]
         for finding in analysis.findings {

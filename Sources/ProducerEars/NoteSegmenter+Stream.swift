@@ -1,0 +1,110 @@
+import Foundation
+import ProducerDSP
+
+extension NoteSegmenter {
+    /// The segmenter fed a pitch track frame by frame while the take is read: each voiced run
+    /// (voiced frames with breaks of at most ``NoteSegmenter/bridgedGapFrames``) is judged once it
+    /// has ended and the audio around it has been read, so only the open run and the audio since
+    /// its start are kept.
+    struct Stream {
+        let segmenter: NoteSegmenter
+        /// Seconds between frames.
+        let hop: Double
+        private let maximumRunFrames: Int
+        private var frameCount = 0
+        /// A voiced run: its frames from its first voiced one to the one that ended it.
+        private struct Run {
+            var frames: [PitchFrame]
+            /// The index in `frames` of the last voiced frame.
+            var lastVoiced: Int
+            var gap = 0
+        }
+        private var open: Run?
+        /// Ended runs waiting for the audio after them to be read.
+        private var ended: [Run] = []
+        private(set) var notes: [PerformedNote] = []
+
+        init(_ segmenter: NoteSegmenter, hop: Double) {
+            self.segmenter = segmenter
+            self.hop = hop
+            maximumRunFrames = Swift.max(16, Int(Swift.min(1e7, segmenter.maximumRunSeconds / hop)))
+        }
+
+        /// Adds the next frame of the pitch track.
+        mutating func add(_ frame: PitchFrame) {
+            frameCount += 1
+            if var run = open {
+                run.frames.append(frame)
+                if frame.f0 > 0 {
+                    run.lastVoiced = run.frames.count - 1
+                    run.gap = 0
+                } else {
+                    run.gap += 1
+                }
+                if run.gap > segmenter.bridgedGapFrames || run.frames.count >= maximumRunFrames {
+                    ended.append(run)
+                    open = nil
+                } else {
+                    open = run
+                }
+            } else if frame.f0 > 0 {
+                open = Run(frames: [frame], lastVoiced: 0)
+            }
+        }
+
+        /// The earliest time (seconds) whose audio a later run may still need.
+        var earliestNeeded: Double {
+            let first = ended.first?.frames.first?.time ?? open?.frames.first?.time ?? Double(frameCount) * hop
+            return first - 0.16
+        }
+
+        /// Judges the ended runs whose audio has been read.
+        mutating func judge(_ audio: TakeAudio) {
+            while let run = ended.first, audio.hasRead(through: run.frames[run.frames.count - 1].time + 0.2) {
+                ended.removeFirst()
+                judge(run, audio)
+            }
+        }
+
+        /// The track has ended (and `audio` is finished): judges what is left and returns the notes.
+        mutating func finish(_ audio: TakeAudio) -> [PerformedNote] {
+            if let run = open { ended.append(run); open = nil }
+            guard frameCount > 1 else { return [] }
+            for run in ended { judge(run, audio) }
+            ended = []
+            return notes
+        }
+
+        /// The notes of one run: split where the pitch moves to a new note and stays there.
+        private mutating func judge(_ run: Run, _ audio: TakeAudio) {
+            let frames = run.frames
+            let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / 440) : nil }
+            let segments = segmenter.split(run: 0...run.lastVoiced, midi: midi)
+            for (index, segment) in segments.enumerated() {
+                let values = segment.compactMap { midi[$0] }
+                guard !values.isEmpty else { continue }
+                var start = frames[segment.lowerBound].time - hop / 2
+                var end = frames[segment.upperBound].time + hop / 2
+                if index == 0 {
+                    start = audio.refiner.refine(near: frames[segment.lowerBound].time) ?? start
+                } else {
+                    // A change inside a voiced run: a new attack if the level dips and rises again,
+                    // otherwise a legato change, which starts where the pitch crosses halfway.
+                    let previous = segments[index - 1]
+                    let before = median(previous.compactMap { midi[$0] })
+                    let after = median(values)
+                    let halfway =
+                        segmenter.crossing(
+                            midi: midi, frames: frames, from: previous.upperBound,
+                            to: segment.lowerBound + segmenter.splitFrames,
+                            level: (before + after) / 2, rising: after > before) ?? start
+                    start = audio.refiner.refine(near: halfway) ?? halfway
+                    if let last = notes.indices.last { notes[last].end = Swift.min(notes[last].end, start) }
+                }
+                end = Swift.max(end, start + hop)
+                guard end - start >= segmenter.minimumDuration else { continue }
+                notes.append(segmenter.measure(values: values, hop: hop, start: start, end: end, audio: audio))
+            }
+        }
+    }
+}
