@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerAudio", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerFiles", "ProducerTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerDSP", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;
         // the drivers only to drop each PostgreSQL test's schema and to damage files on purpose.

@@ -26,6 +26,14 @@ extension ProducerCommand {
         @Flag(help: "With --json, add the pitch track (f0 in Hz every 10 ms, 0 when unvoiced).")
         var frames = false
 
+        @Option(
+            help: "Write the notes as sung to this MIDI file (pitch bends for the cents), to open in a DAW.",
+            completion: .file())
+        var midi: String?
+
+        @Flag(help: "Replace the MIDI file if it exists (a take, click or reference never is).")
+        var force = false
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -36,7 +44,8 @@ extension ProducerCommand {
             var settings = part.settings
             settings.clickPath = click
             settings.includesFrames = frames
-            let job = ListenJob(takePath: take, settings: settings)
+            var job = ListenJob(takePath: take, settings: settings, midiPath: midi)
+            job.replacesExisting = force
             do {
                 let report = try job.run()
                 if output.json { try printJSON(report) } else { print(report.text()) }
@@ -97,8 +106,25 @@ struct PartOptions: ParsableArguments {
     @Option(help: "A MIDI file of the intended part.", completion: .file())
     var reference: String?
 
-    @Option(parsing: .unconditional, help: "The tempo in BPM (the grid starts at the top of the take).")
+    @Option(
+        parsing: .unconditional,
+        help: "The tempo in BPM. Where its beats fall is --downbeat, or else found from the take.")
     var tempo: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Where bar 1 starts: seconds (12.5), m:ss.mmm (0:12.500), or bar:beat of the click or tempo grid (3:1 after a two-bar count-in).",
+            valueName: "time|bar:beat"))
+    var downbeat: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The note values timing is judged against without --reference: 4, 8, 8t (triplets), 16 or 16t. Default: found from the notes.",
+            valueName: "value"))
+    var grid: String?
+
+    @Option(help: "The pitch of A4 in Hz that notes and cents are heard against (400 to 480).")
+    var a4: Double = 440
 
     @Option(help: "The part: vocal, bass, guitar, keys, drums or other.")
     var part: Part = .other
@@ -112,9 +138,26 @@ struct PartOptions: ParsableArguments {
         if let tempo, !(20...400).contains(tempo) {
             throw ValidationError("--tempo must be between 20 and 400 BPM, not \(tempo.formatted)")
         }
+        if let downbeat, Downbeat(text: downbeat) == nil {
+            throw ValidationError(
+                "--downbeat must be seconds (12.5), m:ss.mmm (0:12.500) or bar:beat (3:1), not \"\(downbeat)\"")
+        }
+        if let grid, Subdivision(text: grid) == nil {
+            throw ValidationError(
+                "--grid must be 4, 8, 8t, 16 or 16t (quarters to sixteenth triplets), not \"\(grid)\"")
+        }
+        if !(400...480).contains(a4) {
+            throw ValidationError("--a4 must be between 400 and 480 Hz, not \(a4.formatted)")
+        }
     }
 
-    var settings: ListenSettings { ListenSettings(referencePath: reference, key: key, tempo: tempo, part: part) }
+    var settings: ListenSettings {
+        var settings = ListenSettings(referencePath: reference, key: key, tempo: tempo, part: part)
+        settings.downbeat = downbeat.flatMap(Downbeat.init(text:))
+        settings.subdivision = grid.flatMap(Subdivision.init(text:))
+        settings.a4 = a4
+        return settings
+    }
 }
 
 extension Part: ExpressibleByArgument {}

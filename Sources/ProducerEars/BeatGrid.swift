@@ -1,3 +1,5 @@
+import ProducerMusic
+
 /// The beats a performance is judged against, with bars, and the grid of subdivisions between them.
 public struct BeatGrid: Sendable, Hashable, Codable {
     /// Beat times, seconds, ascending.
@@ -37,34 +39,50 @@ public struct BeatGrid: Sendable, Hashable, Codable {
             .map { beats[$0] }
     }
 
-    /// The grid point (beat or subdivision) nearest to `time`, seconds.
+    /// The grid point (beat or ``subdivisions`` of it) nearest to `time`, seconds.
     public func nearestGridPoint(to time: Double) -> Double {
+        nearestPoint(to: time, perBeat: subdivisions)
+    }
+
+    /// The point nearest to `time` of a grid with `perBeat` points to a beat, seconds.
+    public func nearestPoint(to time: Double, perBeat: Int) -> Double {
         guard beats.count >= 2 else { return beats.first ?? time }
         let (i, f) = position(of: time)
-        let sub = (f * Double(subdivisions)).rounded() / Double(subdivisions)
-        return timeAt(beatIndex: i, fraction: sub)
+        let n = Double(Swift.max(1, perBeat))
+        return timeAt(beatIndex: i, fraction: (f * n).rounded() / n)
     }
 
-    /// Bar (from 1) and beat (from 1, with a fraction) at `time`, e.g. (17, 3.5).
-    public func barBeat(at time: Double) -> (bar: Int, beat: Double) {
-        guard beats.count >= 2 else { return (1, 1) }
+    /// The length of the beat holding `time`, seconds.
+    public func beatLength(at time: Double) -> Double {
+        guard beats.count >= 2 else { return 0.5 }
+        let (i, _) = position(of: time)
+        return timeAt(beatIndex: i, fraction: 1) - timeAt(beatIndex: i, fraction: 0)
+    }
+
+    /// The bar:beat position of `time`, to the hundredth of a beat (rounded, so a note a few
+    /// milliseconds before a downbeat is at that downbeat, `3:1`, never `2:5`). Beats run 1…N of an
+    /// N-beat bar; bars count from the first downbeat, 1, with 0 and below before it (a pickup or
+    /// a count-in).
+    public func position(at time: Double) -> BarBeat {
+        guard beats.count >= 2, beatsPerBar > 0 else { return BarBeat(bar: 1, beat: 1) }
         let (i, f) = position(of: time)
-        let fromDownbeat = i - firstDownbeatIndex
-        let bar = Int((Double(fromDownbeat) / Double(beatsPerBar)).rounded(.down))
-        let beatInBar = fromDownbeat - bar * beatsPerBar
-        return (bar + 1, Double(beatInBar) + 1 + f)
+        let total = Swift.min(1e12, Swift.max(-1e12, Double(i - firstDownbeatIndex) + f))
+        let hundredths = Int((total * 100).rounded())
+        let perBar = beatsPerBar * 100
+        let bars = hundredths >= 0 ? hundredths / perBar : -((-hundredths + perBar - 1) / perBar)
+        let inBar = hundredths - bars * perBar
+        return BarBeat(bar: bars + 1, beat: inBar / 100 + 1, fraction: Double(inBar % 100) / 100)
     }
 
-    /// "17:3" or "17:3.50".
+    /// Bar (from 1) and beat (from 1, with a fraction) at `time`, e.g. (17, 3.5); see ``position(at:)``.
+    public func barBeat(at time: Double) -> (bar: Int, beat: Double) {
+        let p = position(at: time)
+        return (p.bar, Double(p.beat) + p.fraction)
+    }
+
+    /// "17:3" or "17:3.50"; see ``position(at:)``.
     public func barBeatText(at time: Double) -> String {
-        let (bar, beat) = barBeat(at: time)
-        let whole = beat.rounded(.down)
-        let fraction = beat - whole
-        if fraction < 0.005 || fraction > 0.995 {
-            return "\(bar):\(Int(beat.rounded()))"
-        }
-        let hundredths = Int((fraction * 100).rounded())
-        return "\(bar):\(Int(whole)).\(hundredths < 10 ? "0" : "")\(hundredths)"
+        position(at: time).description
     }
 
     /// The beat interval holding `time` and the fraction of the way through it (extrapolated past the ends).

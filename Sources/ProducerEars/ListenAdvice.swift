@@ -20,6 +20,10 @@ struct ListenAdvice {
         var items: [(weight: Double, advice: Finding)] = []
         func bar(_ t: Double) -> String? { grid?.barBeatText(at: t) }
         func at(_ t: Double) -> String { formatTime(t) + (bar(t).map { " (bar \($0))" } ?? "") }
+        /// A note's time, and the bar:beat it was judged at.
+        func at(_ n: PerformanceReport.JudgedNote) -> String {
+            formatTime(n.start) + (n.bar.map { " (bar \($0))" } ?? "")
+        }
 
         for n in notes {
             if let c = n.cents, abs(c) >= noticeableCents, let expected = n.expected {
@@ -27,13 +31,13 @@ struct ListenAdvice {
                 let severity: Finding.Severity = abs(c) >= seriousCents ? .high : .medium
                 let what = n.name == expected ? "The \(expected)" : "The note at \(expected) (heard as \(n.name))"
                 let message =
-                    "\(what) at \(at(n.start)) is \(Int(abs(c).rounded())) cents \(sharp ? "sharp" : "flat"). "
+                    "\(what) at \(at(n)) is \(Int(abs(c).rounded())) cents \(sharp ? "sharp" : "flat"). "
                     + (sharp ? "Ease off and \(part.verb) it a little lower" : "Support it and aim a little higher")
                     + "; hear the \(expected) before you \(part.verb) it."
                 items.append(
                     (
                         abs(c) / seriousCents,
-                        .init(kind: .pitch, severity: severity, time: n.start, bar: bar(n.start), message: message)
+                        .init(kind: .pitch, severity: severity, time: n.start, bar: n.bar, message: message)
                     ))
             }
             if let t = n.timingMs, abs(t) >= noticeableMs {
@@ -41,14 +45,14 @@ struct ListenAdvice {
                 let severity: Finding.Severity = abs(t) >= seriousMs ? .high : .medium
                 let what = part.isPitched ? "The \(n.expected ?? n.name)" : "The hit"
                 let message =
-                    "\(what) at \(at(n.start)) comes \(Int(abs(t).rounded())) ms \(late ? "late" : "early"). "
+                    "\(what) at \(at(n)) comes \(Int(abs(t).rounded())) ms \(late ? "late" : "early"). "
                     + (late
                         ? "Anticipate the entry: breathe and move before the beat."
                         : "Hold back and let the beat come to you.")
                 items.append(
                     (
                         abs(t) / seriousMs,
-                        .init(kind: .timing, severity: severity, time: n.start, bar: bar(n.start), message: message)
+                        .init(kind: .timing, severity: severity, time: n.start, bar: n.bar, message: message)
                     ))
             }
         }

@@ -9,8 +9,15 @@ public struct ListenOptions: Sendable {
     public var reference: [ReferenceNote]?
     /// Bar positions of the reference (from its MIDI tempo map and meter).
     public var referenceGrid: BeatGrid?
-    /// The tempo, BPM, if known: the grid starts at the top of the take.
+    /// The tempo, BPM, if known. Where its beats fall is ``downbeat``, or found in the take.
     public var tempo: Double?
+    /// Where the song's first downbeat is, if known (a count-in or a lead-in before it).
+    public var downbeat: Downbeat?
+    /// The note values timing is judged against when there is no reference; nil: found from the
+    /// notes themselves.
+    public var subdivision: Subdivision?
+    /// The pitch of A4, Hz: the tuning notes and cents are heard against.
+    public var a4: Double = 440
     /// The clicks of a click track (seconds), each found at the click track's own sample rate:
     /// they are the beats. See ``clicks(in:sampleRate:)``.
     public var clicks: [Double]?

@@ -47,7 +47,9 @@ extension Listener {
                 maximumFrequency: range.upperBound, hopSeconds: 0.01
             ).stream()
             if part.isPitched {
-                segmenter = NoteSegmenter.Stream(NoteSegmenter(), hop: 0.01)
+                var notes = NoteSegmenter()
+                notes.a4 = listener.options.a4
+                segmenter = NoteSegmenter.Stream(notes, hop: 0.01)
                 if listener.options.key == nil { chroma = KeyDetector().chromaExtractor.stream(sampleRate: sampleRate) }
             }
         }

@@ -34,38 +34,23 @@ public struct Listener: Sendable {
         var remarks = remarks
         let part = options.part
 
-        // 1. The grid: click, given tempo, the reference's own grid, or the beat of the take itself.
-        var grid: BeatGrid?
-        var tempoSource = "estimated"
-        if let clicks = options.clicks {
-            if clicks.count >= 2 {
-                grid = BeatGrid(beats: clicks, beatsPerBar: options.beatsPerBar)
-                tempoSource = "click"
-            } else {
-                remarks.append(
-                    "The click track has fewer than two clicks; the beat is estimated from the take instead.")
+        // 1. The grid, and the reference moved to the take's first downbeat.
+        let placement = placement(duration: duration, onsetEnvelope: onsetEnvelope, remarks: &remarks)
+        let grid = placement.grid, tempoSource = placement.tempoSource
+        let reference = options.reference.map { notes in
+            notes.map {
+                ReferenceNote(
+                    start: $0.start + placement.referenceShift, end: $0.end + placement.referenceShift, pitch: $0.pitch)
             }
         }
-        if grid == nil, let tempo = options.tempo {
-            grid = BeatGrid(tempo: tempo, duration: duration, beatsPerBar: options.beatsPerBar)
-            tempoSource = "given"
-        }
-        if grid == nil, let referenceGrid = options.referenceGrid {
-            grid = referenceGrid
-            tempoSource = "reference"
-        }
-        if grid == nil {
-            let track = BeatTracker().track(onsetEnvelope, beatsPerBar: options.beatsPerBar)
-            if track.beats.count >= 2 {
-                let first = track.downbeats.first.flatMap { d in track.beats.firstIndex { abs($0 - d) < 1e-6 } } ?? 0
-                grid = BeatGrid(beats: track.beats, firstDownbeatIndex: first, beatsPerBar: options.beatsPerBar)
-            }
-        }
+        let subdivision: Subdivision? =
+            reference == nil && grid != nil
+            ? options.subdivision ?? Subdivision.detected(in: performed.map(\.start), grid: grid!) : nil
 
         // 2. Judge each note.
         var judged: [PerformanceReport.JudgedNote] = []
         var matched: [Int?] = Array(repeating: nil, count: performed.count)
-        if let reference = options.reference, !reference.isEmpty {
+        if let reference, !reference.isEmpty {
             matched = NoteAlignment().align(performed, to: reference)
             if let last = reference.map(\.end).max(), duration > last * 1.5 + 4 {
                 remarks.append(
@@ -74,7 +59,7 @@ public struct Listener: Sendable {
             }
         }
         for (i, note) in performed.enumerated() {
-            let referenceNote = matched[i].flatMap { options.reference?[$0] }
+            let referenceNote = matched[i].flatMap { reference?[$0] }
             var expected: Int?
             if part.isPitched {
                 if let r = referenceNote {
@@ -85,11 +70,16 @@ public struct Listener: Sendable {
                     expected = Int(note.midi.rounded())
                 }
             }
+            // The timing against the written note, or the grid point the part aims at; the bar:beat
+            // is that of the note or point aimed at (the timing says how far off it was).
             var timing: Double?
+            var aim = note.start
             if let r = referenceNote {
                 timing = (note.start - r.start) * 1000
-            } else if options.reference == nil, let grid {
-                timing = (note.start - grid.nearestGridPoint(to: note.start)) * 1000
+                aim = r.start
+            } else if reference == nil, let grid, let subdivision {
+                aim = grid.nearestPoint(to: note.start, perBeat: subdivision.perBeat)
+                timing = (note.start - aim) * 1000
             }
             judged.append(
                 PerformanceReport.JudgedNote(
@@ -97,24 +87,52 @@ public struct Listener: Sendable {
                     name: part.isPitched ? spell(Int(note.midi.rounded()), in: key) : "hit",
                     cents: expected.map { (note.midi - Double($0)) * 100 },
                     expected: expected.map { spell($0, in: key) }, expectedMidi: expected,
-                    timingMs: timing, bar: grid?.barBeatText(at: note.start),
+                    timingMs: timing, bar: grid?.barBeatText(at: aim),
                     stabilityCents: note.stabilityCents, vibratoRate: note.vibratoRate,
                     vibratoDepthCents: note.vibratoDepthCents, levelDecibels: note.levelDecibels))
         }
 
-        // 3. Sum up and advise.
+        // 3. A second voice under the notes (a duet, a chord): say where.
+        let voices = secondVoices(performed)
+        var secondVoiceAdvice: Finding?
+        if let first = voices.first {
+            let place =
+                "\(formatTime(first.start))–\(formatTime(first.end))"
+                + (grid.map { " (bar \($0.barBeatText(at: first.start)))" } ?? "")
+            let more = voices.count > 1 ? " and in \(voices.count - 1) more place\(voices.count > 2 ? "s" : "")" : ""
+            let sentence =
+                "More than one voice is heard at \(place)\(more): the pitches heard there are not one voice's. "
+                + "Record each voice on its own track to have each judged."
+            remarks.append(sentence)
+            secondVoiceAdvice = Finding(
+                kind: .secondVoice, severity: .medium, time: first.start, bar: grid?.barBeatText(at: first.start),
+                message: sentence)
+        }
+
+        // 4. Sum up and advise.
         let summary = summarise(judged, performed: performed, matched: matched)
         let sections = grid.map { sectionTrends(judged, grid: $0) } ?? []
-        let advice = ListenAdvice(part: part, grid: grid).advice(
+        var advice = ListenAdvice(part: part, grid: grid).advice(
             notes: judged, sections: sections, summary: summary,
-            missed: missedReferenceNotes(matched))
+            missed: missedReferenceNotes(matched, reference: reference))
+        if let secondVoiceAdvice {
+            // After the high-severity items, before the rest.
+            let at = advice.firstIndex { $0.severity > .high } ?? advice.endIndex
+            advice.insert(secondVoiceAdvice, at: at)
+        }
         return PerformanceReport(
             take: name, duration: duration, tempo: grid?.tempo,
             tempoSource: grid == nil ? "none" : tempoSource,
             key: key?.description, beats: grid?.beats.filter { $0 >= 0 && $0 <= duration } ?? [],
             downbeats: grid?.downbeats.filter { $0 >= 0 && $0 <= duration } ?? [], onsets: onsets,
             notes: judged, summary: summary, sections: sections, advice: advice, notesForListener: remarks,
-            frames: options.includesFrames ? frames.map { .init(time: $0.time, f0: $0.f0, voicing: $0.voicing) } : nil)
+            frames: options.includesFrames ? frames.map { .init(time: $0.time, f0: $0.f0, voicing: $0.voicing) } : nil,
+            subdivision: subdivision?.description,
+            subdivisionSource: subdivision == nil ? nil : options.subdivision == nil ? "detected" : "given",
+            firstDownbeat: grid.flatMap {
+                $0.beats.indices.contains($0.firstDownbeatIndex) ? $0.beats[$0.firstDownbeatIndex] : nil
+            },
+            downbeatSource: placement.downbeatSource)
     }
 
     // MARK: - Pieces
@@ -124,8 +142,23 @@ public struct Listener: Sendable {
         return key.spell(midi: midi).description
     }
 
-    private func missedReferenceNotes(_ matched: [Int?]) -> [ReferenceNote] {
-        guard let reference = options.reference else { return [] }
+    /// The stretches (start, end) where a second voice sounds: two notes in a row with one, or
+    /// one of half a second or more.
+    private func secondVoices(_ notes: [PerformedNote]) -> [(start: Double, end: Double)] {
+        var stretches: [(start: Double, end: Double)] = []
+        var i = 0
+        while i < notes.count {
+            guard notes[i].hasSecondVoice else { i += 1; continue }
+            var j = i
+            while j + 1 < notes.count && notes[j + 1].hasSecondVoice { j += 1 }
+            if j > i || notes[i].duration >= 0.5 { stretches.append((notes[i].start, notes[j].end)) }
+            i = j + 1
+        }
+        return stretches
+    }
+
+    private func missedReferenceNotes(_ matched: [Int?], reference: [ReferenceNote]?) -> [ReferenceNote] {
+        guard let reference else { return [] }
         let hit = Set(matched.compactMap { $0 })
         return reference.indices.filter { !hit.contains($0) }.map { reference[$0] }
     }

@@ -23,6 +23,8 @@ extension NoteSegmenter {
         /// Ended runs waiting for the audio after them to be read.
         private var ended: [Run] = []
         private(set) var notes: [PerformedNote] = []
+        /// Listens for a second voice under each note.
+        private var secondVoice: SecondVoice?
 
         init(_ segmenter: NoteSegmenter, hop: Double) {
             self.segmenter = segmenter
@@ -75,10 +77,23 @@ extension NoteSegmenter {
             return notes
         }
 
+        /// Whether a second voice sounds in the middle of `note` (notes of 200 ms or more).
+        private mutating func hearsSecondVoice(_ note: PerformedNote, _ audio: TakeAudio) -> Bool {
+            guard note.end - note.start >= 0.2 else { return false }
+            if secondVoice == nil { secondVoice = SecondVoice(sampleRate: audio.sampleRate) }
+            guard let check = secondVoice else { return false }
+            let centre = Int((note.start + note.end) / 2 * audio.sampleRate)
+            let from = centre - check.length / 2
+            guard from >= 0, from + check.length <= audio.count else { return false }
+            let f0 = segmenter.a4 * pow(2, (note.midi - 69) / 12)
+            return audio.withSamples(from: from, to: from + check.length) { check.hears($0, f0: f0) }
+        }
+
         /// The notes of one run: split where the pitch moves to a new note and stays there.
         private mutating func judge(_ run: Run, _ audio: TakeAudio) {
             let frames = run.frames
-            let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / 440) : nil }
+            let a4 = segmenter.a4
+            let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / a4) : nil }
             let segments = segmenter.split(run: 0...run.lastVoiced, midi: midi)
             for (index, segment) in segments.enumerated() {
                 let values = segment.compactMap { midi[$0] }
@@ -99,11 +114,23 @@ extension NoteSegmenter {
                             to: segment.lowerBound + segmenter.splitFrames,
                             level: (before + after) / 2, rising: after > before) ?? start
                     start = audio.refiner.refine(near: halfway) ?? halfway
-                    if let last = notes.indices.last { notes[last].end = Swift.min(notes[last].end, start) }
+                }
+                // Notes in order, apart, from the top of the take: a start before the previous
+                // note's end shortens that note, or, where that would leave it too short, waits
+                // for it.
+                start = Swift.max(0, start)
+                if let last = notes.indices.last, start < notes[last].end {
+                    if start >= notes[last].start + segmenter.minimumDuration {
+                        notes[last].end = start
+                    } else {
+                        start = notes[last].end
+                    }
                 }
                 end = Swift.max(end, start + hop)
                 guard end - start >= segmenter.minimumDuration else { continue }
-                notes.append(segmenter.measure(values: values, hop: hop, start: start, end: end, audio: audio))
+                var note = segmenter.measure(values: values, hop: hop, start: start, end: end, audio: audio)
+                note.hasSecondVoice = hearsSecondVoice(note, audio)
+                notes.append(note)
             }
         }
     }

@@ -16,6 +16,8 @@ public struct NoteSegmenter: Sendable {
     /// The longest voiced stretch (seconds) judged as one: a stretch with no break of more than
     /// ``bridgedGapFrames`` is judged in pieces of this length, so that memory stays bounded.
     public var maximumRunSeconds: Double = 30
+    /// The pitch of A4, Hz, that notes are heard against.
+    public var a4: Double = 440
 
     public init() {}
 

@@ -29,6 +29,15 @@ public struct PerformanceReport: Sendable, Codable, Equatable {
     public var notesForListener: [String]
     /// The pitch track (only with `--frames`).
     public var frames: [Frame]?
+    /// The note values timing was judged against without a reference ("eighths", "triplets"…).
+    public var subdivision: String? = nil
+    /// Whether ``subdivision`` was "given" or "detected" from the notes.
+    public var subdivisionSource: String? = nil
+    /// The song's first downbeat (bar 1, beat 1), seconds.
+    public var firstDownbeat: Double? = nil
+    /// Where ``firstDownbeat`` came from: "given", "found" (from the take, at a given tempo),
+    /// "click", "reference" or "estimated".
+    public var downbeatSource: String? = nil
 
     /// One note, as performed and as expected.
     public struct JudgedNote: Sendable, Codable, Equatable {

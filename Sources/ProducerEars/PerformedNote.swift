@@ -14,6 +14,9 @@ public struct PerformedNote: Sendable, Hashable, Codable {
     public var vibratoDepthCents: Double
     /// Level of the note, dBFS RMS.
     public var levelDecibels: Double
+    /// Whether another voice sounds under the note (another singer, a chord): its pitch is then
+    /// the stronger voice's.
+    public var hasSecondVoice = false
 
     public init(
         start: Double, end: Double, midi: Double, stabilityCents: Double, vibratoRate: Double,

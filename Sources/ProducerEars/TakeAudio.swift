@@ -45,6 +45,11 @@ struct TakeAudio {
         }
     }
 
+    /// Calls `body` with the kept samples `from ..< to`.
+    func withSamples<R>(from: Int, to: Int, _ body: (UnsafeBufferPointer<Float>) -> R) -> R {
+        samples.withValues(from: from, to: to, body)
+    }
+
     /// Lets go of the audio before `time` (seconds).
     mutating func release(before time: Double) {
         samples.release(before: Int(Swift.max(0, time) * sampleRate))

@@ -10,9 +10,9 @@ struct MIDIFileWriter {
         max(0, Int((seconds * tempo / 60 * Double(ticksPerQuarter)).rounded()))
     }
 
-    func bytes(notes: [MIDINote]) -> [UInt8] {
+    func bytes(notes: [MIDINote], bends: [MIDIPitchBend] = []) -> [UInt8] {
         var out: [UInt8] = Array("MThd".utf8) + be32(6)
-        let trackIndices = Array(Set(notes.map(\.track))).sorted()
+        let trackIndices = Array(Set(notes.map(\.track) + bends.map(\.track))).sorted()
         out += be16(1) + be16(1 + trackIndices.count) + be16(ticksPerQuarter)
 
         // Conductor track: tempo, meter, key.
@@ -31,6 +31,20 @@ struct MIDIFileWriter {
 
         for index in trackIndices {
             var events: [(tick: Int, order: Int, data: [UInt8])] = []
+            // Pitch bends: the bend range set to ±2 semitones first (RPN 0), then each bend
+            // between the note-offs and the note-ons of its tick.
+            let trackBends = bends.filter { $0.track == index }
+            for ch in Set(trackBends.map { UInt8(max(0, min(15, $0.channel))) }).sorted() {
+                let cc = 0xB0 | ch
+                for (k, message) in [[cc, 101, 0], [cc, 100, 0], [cc, 6, 2], [cc, 38, 0]].enumerated() {
+                    events.append((0, k - 4, message))
+                }
+            }
+            for bend in trackBends {
+                let ch = UInt8(max(0, min(15, bend.channel)))
+                let value = max(0, min(16_383, 8192 + Int((bend.cents / 200 * 8192).rounded())))
+                events.append((tick(bend.time), 1, [0xE0 | ch, UInt8(value & 0x7F), UInt8(value >> 7)]))
+            }
             for note in notes where note.track == index {
                 let ch = UInt8(max(0, min(15, note.channel)))
                 let pitch = UInt8(max(0, min(127, note.pitch)))
@@ -38,7 +52,7 @@ struct MIDIFileWriter {
                 let on = tick(note.start)
                 let off = max(on, tick(note.end))
                 // At one tick, note-offs come before note-ons so repeated notes stay apart.
-                events.append((on, 1, [0x90 | ch, pitch, velocity]))
+                events.append((on, 2, [0x90 | ch, pitch, velocity]))
                 events.append((off, 0, [0x80 | ch, pitch, 64]))
             }
             out += chunk(events: events, endTick: events.map(\.tick).max() ?? 0)
@@ -90,14 +104,16 @@ extension MIDIFile {
     ///   - ticksPerQuarter: the file's resolution, 1…32767.
     ///   - meter: written as the time signature.
     ///   - key: written as the key signature (church modes as their major signature).
+    ///   - bends: pitch bends, written with the bend range set to ±2 semitones (RPN 0) at the
+    ///     start of each channel that bends, and before the notes that start at the same tick.
     public static func bytes(
         notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
-        meter: TimeSignature = .fourFour, key: Key? = nil
+        meter: TimeSignature = .fourFour, key: Key? = nil, bends: [MIDIPitchBend] = []
     ) -> [UInt8] {
         precondition(tempo > 0 && tempo.isFinite, "tempo must be positive")
         precondition((1...0x7FFF).contains(ticksPerQuarter), "ticks per quarter must be 1…32767")
         return MIDIFileWriter(tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key).bytes(
-            notes: notes)
+            notes: notes, bends: bends)
     }
 
     /// Writes `notes` as a format 1 Standard MIDI File at `path` (see
@@ -107,9 +123,10 @@ extension MIDIFile {
     /// - Throws: ``MIDIFileError`` when the file cannot be written.
     public static func write(
         notes: [MIDINote], tempo: Double, ticksPerQuarter: Int = 480,
-        meter: TimeSignature = .fourFour, key: Key? = nil, to path: String
+        meter: TimeSignature = .fourFour, key: Key? = nil, bends: [MIDIPitchBend] = [], to path: String
     ) throws(MIDIFileError) {
-        let data = bytes(notes: notes, tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key)
+        let data = bytes(
+            notes: notes, tempo: tempo, ticksPerQuarter: ticksPerQuarter, meter: meter, key: key, bends: bends)
         do {
             try PartialFile.write(data, to: path)
         } catch {

@@ -26,7 +26,7 @@ public struct Finding: Sendable, Equatable {
         // Faults of the file or the recording (`analyze`).
         case clipping, phase, monoCompatibility, truePeak, dcOffset, level, noise, balance
         // Faults of the performance (`listen`).
-        case pitch, timing, sectionTiming, missedNote, dynamics
+        case pitch, timing, sectionTiming, missedNote, dynamics, secondVoice
     }
 
     /// What kind of problem it is (nil for a finding read back from JSON, which leaves it out).

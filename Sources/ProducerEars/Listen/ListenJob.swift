@@ -1,3 +1,4 @@
+import ProducerFiles
 import ProducerAudio
 import ProducerDSP
 import ProducerMusic
@@ -17,6 +18,12 @@ public struct ListenSettings: Sendable {
     public var part: Part = .other
     /// Include the pitch track.
     public var includesFrames = false
+    /// Where the song's first downbeat is in the take.
+    public var downbeat: Downbeat?
+    /// The note values timing is judged against without a reference (nil: found from the notes).
+    public var subdivision: Subdivision?
+    /// The pitch of A4, Hz.
+    public var a4: Double = 440
 
     public init(referencePath: String? = nil, key: String? = nil, tempo: Double? = nil, part: Part = .other) {
         self.referencePath = referencePath
@@ -31,6 +38,9 @@ public struct ListenSettings: Sendable {
         var options = ListenOptions(part: part)
         options.tempo = tempo
         options.includesFrames = includesFrames
+        options.downbeat = downbeat
+        options.subdivision = subdivision
+        options.a4 = a4
         if let key { options.key = try Key(parsing: key) }
         if let referencePath {
             let midi = try MIDIFile(path: referencePath)
@@ -80,22 +90,32 @@ public struct ListenJob: Sendable {
     public var takePath: String
     /// What the listener is told about the part.
     public var settings: ListenSettings
+    /// Where to write the notes as sung, as a MIDI file (nil: not written).
+    public var midiPath: String?
+    /// Whether an existing MIDI file may be replaced.
+    public var replacesExisting = false
 
-    public init(takePath: String, settings: ListenSettings = ListenSettings()) {
+    public init(takePath: String, settings: ListenSettings = ListenSettings(), midiPath: String? = nil) {
         self.takePath = takePath
         self.settings = settings
+        self.midiPath = midiPath
     }
 
     /// Listens to the take in one pass over the file, in blocks: the same blocks feed the file
     /// checks (the meters `analyze` uses) and the listener, which keeps only what later blocks
     /// still need.
     public func run() throws -> PerformanceReport {
+        if let midiPath {
+            let inputs = [takePath, settings.referencePath, settings.clickPath].compactMap { $0 }
+            try OutputPolicy(replacesExisting: replacesExisting, inputs: inputs).check(midiPath, what: "the MIDI file")
+        }
         var blocks = try TakeBlocks(path: takePath)
         let format = blocks.format
         var meters = MeterSet(format: format)
         let remarks = Take.foldingRemark(channels: format.channelCount).map { [$0] } ?? []
+        let options = try settings.options()
         var listening = Listener.Stream(
-            Listener(options: try settings.options()), name: takePath, sampleRate: format.sampleRate,
+            Listener(options: options), name: takePath, sampleRate: format.sampleRate,
             remarks: remarks)
         var frames: Int64 = 0
         while try blocks.next() {
@@ -119,6 +139,9 @@ public struct ListenJob: Sendable {
         report.advice = report.advice.enumerated().sorted {
             ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
         }.map(\.element)
+        if let midiPath {
+            try report.writeMIDI(to: midiPath, beatsPerBar: options.beatsPerBar, pitched: options.part.isPitched)
+        }
         return report
     }
 }
