@@ -69,7 +69,13 @@ extension OnsetDetector {
                 let row = UnsafeMutableBufferPointer(start: cur, count: bands)
                 bank.apply(magnitudes, into: row)
                 for b in 0..<bands { row[b] = Float.log10(1 + row[b]) }
-                guard t >= differenceFrames else { return }
+                // Before the first frames there is silence: a note or click at 0 s is an onset.
+                guard t >= differenceFrames else {
+                    for b in 0..<lowBands { sumLow += cur[b] }
+                    sum = sumLow
+                    for b in lowBands..<bands { sum += cur[b] }
+                    return
+                }
                 let prev = rb.baseAddress! + ((t - differenceFrames) % rows) * bands
                 maxed.withUnsafeMutableBufferPointer { mb in
                     let maxed = mb.baseAddress!

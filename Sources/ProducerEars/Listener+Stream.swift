@@ -37,7 +37,7 @@ extension Listener {
             self.sampleRate = sampleRate
             self.remarks = remarks
             let part = listener.options.part
-            audio = TakeAudio(sampleRate: sampleRate)
+            audio = TakeAudio(sampleRate: sampleRate, voiced: part.isPitched)
             let detector = OnsetDetector()
             envelope = detector.stream(sampleRate: sampleRate)
             picker = OnsetDetector.Picker(detector, frameRate: envelope.frameRate)

@@ -28,7 +28,7 @@ public struct NoteSegmenter: Sendable {
     ///   - sampleRate: frames per second of `samples`.
     public func notes(from frames: [PitchFrame], samples: [Float], sampleRate: Double) -> [PerformedNote] {
         guard frames.count > 1 else { return [] }
-        var audio = TakeAudio(sampleRate: sampleRate)
+        var audio = TakeAudio(sampleRate: sampleRate, voiced: true)
         samples.withUnsafeBufferPointer { audio.consume($0) }
         audio.finish()
         var stream = Stream(self, hop: frames[1].time - frames[0].time)

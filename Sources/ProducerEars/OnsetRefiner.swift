@@ -1,3 +1,6 @@
+import Foundation
+import ProducerDSP
+
 /// Finds the exact start of a note near a rough time, from a fine energy envelope.
 ///
 /// A pitch tracker knows a note is there only once a period or two has sounded, and its frames
@@ -23,19 +26,37 @@ struct OnsetRefiner {
     private var size = 0
     private var lo = 0, hi = -1
     private var isFinished = false
+    /// The low-pass the samples go through first, if any (two second-order sections).
+    private var filters: [Biquad] = []
 
     /// A refiner for audio at `sampleRate` with an envelope every `stepSeconds` and an RMS over
     /// `windowSeconds` centred on each step, long enough to span a period of a low voice so the
     /// envelope does not ripple with the waveform.
-    init(sampleRate: Double, stepSeconds: Double = 0.001, windowSeconds: Double = 0.008) {
+    ///
+    /// With `lowPass` (Hz), the envelope is that of the audio below it (a fourth-order low-pass):
+    /// for a voice, the sung vowel rather than the consonant before it, which a singer places
+    /// ahead of the beat (a "t" or "s" is 20–60 ms of noise high above the voice's harmonics).
+    init(sampleRate: Double, stepSeconds: Double = 0.001, windowSeconds: Double = 0.008, lowPass: Double? = nil) {
         hop = Swift.max(1, Int(sampleRate * stepSeconds))
         step = Double(hop) / sampleRate
         half = Swift.max(0, Int((windowSeconds / step / 2).rounded()))
+        if let lowPass, lowPass > 0, lowPass < 0.45 * sampleRate {
+            // RBJ low-pass, Q = 1/√2, twice.
+            let w = 2 * Double.pi * lowPass / sampleRate
+            let alpha = sin(w) / (2 * 0.5.squareRoot())
+            let c = cos(w)
+            let a0 = 1 + alpha
+            let k = BiquadCoefficients(
+                b0: (1 - c) / 2, b1: 1 - c, b2: (1 - c) / 2, a0: a0, a1: -2 * c, a2: 1 - alpha)
+            filters = [Biquad(k), Biquad(k)]
+        }
     }
 
     /// Adds a block of mono samples.
     mutating func consume(_ samples: UnsafeBufferPointer<Float>) {
-        for v in samples {
+        for x in samples {
+            var v = x
+            if filters.count == 2 { v = Float(filters[1].process(filters[0].process(Double(x)))) }
             partial += v * v
             partialCount += 1
             if partialCount == hop {
@@ -102,7 +123,17 @@ struct OnsetRefiner {
         guard let t50 = crossing(below: base + rise * 0.5, from: peakIndex, to: valley),
             let t10 = crossing(below: base + rise * 0.1, from: peakIndex, to: valley)
         else { return nil }
-        return Swift.max(Double(valley) * step, t10 - (t50 - t10) * 0.694)
+        let begins = t10 - (t50 - t10) * 0.694
+        return Swift.max(Double(valley) * step, begins + Self.windowLead(riseSeconds: t50 - t10))
+    }
+
+    /// How far the centred RMS window makes a rise look early, by how fast it rises (the 10 % to
+    /// 50 % time): the window reaches an attack half its length (4 ms) before it begins, so a hard
+    /// attack (a pluck, a click: 2 ms from 10 % to 50 %) reads 5 ms early and a slow swell (25 ms)
+    /// hardly at all. Measured on raised-cosine attacks of 0.5 to 80 ms on tones of 110 to 440 Hz;
+    /// the two lines are within 1 ms of every one.
+    static func windowLead(riseSeconds d: Double) -> Double {
+        d <= 0.013 ? 0.0056 - 0.27 * d : Swift.max(0.0005, 0.0021 - 0.11 * (d - 0.013))
     }
 
     /// Walking back from `from` to `to`, the time (interpolated) where the envelope falls under `level`.

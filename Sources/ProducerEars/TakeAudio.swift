@@ -9,9 +9,11 @@ struct TakeAudio {
     private(set) var refiner: OnsetRefiner
     private(set) var isFinished = false
 
-    init(sampleRate: Double) {
+    /// Audio at `sampleRate`; with `voiced`, note starts are those of the sound below 1.5 kHz
+    /// (a sung vowel, not the consonant before it; see ``OnsetRefiner``).
+    init(sampleRate: Double, voiced: Bool = false) {
         self.sampleRate = sampleRate
-        refiner = OnsetRefiner(sampleRate: sampleRate)
+        refiner = OnsetRefiner(sampleRate: sampleRate, lowPass: voiced ? 1_500 : nil)
     }
 
     /// Samples read so far.

@@ -56,13 +56,34 @@ public struct ListenSettings: Sendable {
         return options
     }
 
-    /// The clicks of the click track at `path`, read in blocks and heard at its own sample rate.
+    /// The clicks of the click track at `path`, read in blocks and heard at its own sample rate:
+    /// each onset the detector finds (10 ms frames) is placed to the millisecond where its attack
+    /// begins (``OnsetRefiner``), as soon as the audio after it has been read.
     static func clicks(path: String) throws -> [Double] {
         var blocks = try TakeBlocks(path: path)
         let detector = OnsetDetector()
         var envelope = detector.stream(sampleRate: blocks.format.sampleRate)
-        while try blocks.next() { envelope.consume(blocks.mono) }
-        return detector.onsets(in: envelope.finish())
+        var picker = OnsetDetector.Picker(detector, frameRate: envelope.frameRate)
+        var refiner = OnsetRefiner(sampleRate: blocks.format.sampleRate)
+        var pending: [Double] = []
+        var clicks: [Double] = []
+        func place(_ isComplete: Bool) {
+            envelope.values.withUnsafeBufferPointer { picker.pick($0, isComplete: isComplete) { pending.append($0) } }
+            while let t = pending.first, isComplete || refiner.canRefine(near: t + 0.05) {
+                pending.removeFirst()
+                clicks.append(refiner.refine(near: t + 0.01) ?? t)
+            }
+            refiner.release(before: (pending.first ?? Double(picker.decidedFrames) / envelope.frameRate) - 0.2)
+        }
+        while try blocks.next() {
+            blocks.mono.withUnsafeBufferPointer { refiner.consume($0) }
+            envelope.consume(blocks.mono)
+            place(false)
+        }
+        refiner.finish()
+        _ = envelope.finish()
+        place(true)
+        return clicks
     }
 
     /// The beats of a MIDI file's tempo map, from its start until `seconds`, bars from its first meter.
