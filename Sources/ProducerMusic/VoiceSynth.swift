@@ -37,6 +37,12 @@ public struct VoiceSynth: Sendable {
     public var vowelFormants: [[VoiceFormant]]
     /// The highest harmonic rendered (fewer when Nyquist comes first).
     public var maximumHarmonics: Int
+    /// Jitter: the relative standard deviation of each glottal cycle's length (a real voice:
+    /// 0.005–0.01); 0 for none.
+    public var jitter: Double = 0
+    /// Shimmer: the relative standard deviation of each glottal cycle's amplitude (a real voice:
+    /// 0.03–0.08); 0 for none.
+    public var shimmer: Double = 0
 
     /// A synth at `sampleRate` Hz whose noise comes from `seed`.
     public init(sampleRate: Double, seed: UInt64 = 1) {
@@ -96,6 +102,10 @@ public struct VoiceSynth: Sendable {
         var resonators = [Resonator](repeating: Resonator(), count: 5)
         var voicedPower = 0.0, voicedCount = 0
 
+        // Jitter and shimmer: each cycle's length and amplitude drawn anew as a cycle begins.
+        var cycles = Random(state: seed ^ 0x6A09_E667_F3BC_C908)
+        let perturbs = jitter > 0 || shimmer > 0
+        var cycleLength = 1.0, cycleAmplitude = 1.0
         voice.withUnsafeMutableBufferPointer { out in
             var gain = 0.0
             var previousFormants: [VoiceFormant] = []
@@ -131,7 +141,14 @@ public struct VoiceSynth: Sendable {
                         }
                     }
                     let f0 = n.frequency(at: t)
-                    phase += f0 / fs
+                    phase += f0 / cycleLength / fs
+                    if phase >= 1 && perturbs {
+                        // Uniform draws in −1…1, scaled to the given standard deviations.
+                        let u = Double(cycles.next() >> 11) / Double(1 << 52) - 1
+                        let v = Double(cycles.next() >> 11) / Double(1 << 52) - 1
+                        cycleLength = 1 + jitter * 3.0.squareRoot() * u
+                        cycleAmplitude = 1 + shimmer * 3.0.squareRoot() * v
+                    }
                     phase -= phase.rounded(.down)
                     // Band-limited pulse: sum of sin(k θ) / k², harmonics below 0.45 fs.
                     let harmonics = max(1, min(maximumHarmonics, Int(0.45 * fs / f0)))
@@ -151,7 +168,7 @@ public struct VoiceSynth: Sendable {
                     var env = gain
                     if !legatoIn { env *= Self.ramp((t - n.start) / attack) }
                     if !legatoOut { env *= Self.ramp((span.end - t) / release) }
-                    out[i] = y * env
+                    out[i] = y * env * cycleAmplitude
                 }
                 voicedPower += n.velocity * n.velocity * Double(i1 - i0)
                 voicedCount += i1 - i0
