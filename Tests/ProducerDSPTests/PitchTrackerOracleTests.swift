@@ -27,8 +27,8 @@ import ProducerTestSupport
             var rest = Substring(encoded)
             while !rest.isEmpty { lines.append(String(rest.prefix(96))); rest = rest.dropFirst(96) }
             text += "        \"\(c.name)\": \"\"\"\n"
-            for line in lines { text += "            \(line)\n" }
-            text += "            \"\"\",\n"
+            for line in lines { text += "        \(line)\n" }
+            text += "        \"\"\",\n"
         }
         text += "    ]\n}\n"
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
