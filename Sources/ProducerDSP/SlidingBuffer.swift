@@ -1,0 +1,57 @@
+/// A window onto a sequence that grows at the end and is dropped from the front, addressed by each
+/// element's index in the whole sequence (its global index).
+///
+/// Dropped elements are released in bulk once they are at least half the storage, so appending
+/// and dropping cost O(1) amortised and the storage stays within twice the live elements (plus
+/// a few thousand).
+struct SlidingBuffer<Element> {
+    private(set) var storage: [Element] = []
+    /// The storage index of the element at ``start``.
+    private(set) var head = 0
+    /// The global index of the first element kept.
+    private(set) var start: Int
+
+    /// An empty buffer whose first element will have global index `start`.
+    init(start: Int = 0) { self.start = start }
+
+    /// The global index after the last element.
+    var end: Int { start + storage.count - head }
+    /// The number of elements kept.
+    var count: Int { storage.count - head }
+
+    subscript(global: Int) -> Element {
+        get { storage[head + global - start] }
+        set { storage[head + global - start] = newValue }
+    }
+
+    mutating func append(_ value: Element) { storage.append(value) }
+
+    mutating func append<S: Sequence>(contentsOf values: S) where S.Element == Element {
+        storage.append(contentsOf: values)
+    }
+
+    /// Forgets the elements before global index `global` (no-op for those already forgotten).
+    mutating func drop(before global: Int) {
+        let k = min(global, end) - start
+        guard k > 0 else { return }
+        head += k
+        start += k
+        if head >= 4096 && head * 2 >= storage.count {
+            storage.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// Calls `body` with a pointer to the element of global index `start` (valid from `start` to `end`).
+    func withPointer<R>(_ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { b in
+            // An empty buffer has no storage; a pointer that must not be read stands in for it.
+            guard let base = b.baseAddress else {
+                return try body(UnsafePointer(bitPattern: MemoryLayout<Element>.alignment)!)
+            }
+            return try body(base + head)
+        }
+    }
+}
+
+extension SlidingBuffer: Sendable where Element: Sendable {}
