@@ -41,6 +41,10 @@ extension PitchTracker {
         /// Per frame not committed: the predecessor of its unvoiced state, and its first candidate.
         private var backU = SlidingBuffer<Int>()
         private var firstCandidate = SlidingBuffer<Int>()
+        /// How many times frames were committed because the backtraces had not met in time.
+        private(set) var forcedCommits = 0
+        /// Frames added and not yet committed.
+        var undecided: Int { frameCount - committed }
         private var sinceCheck = 0
         private var states: [Int] = [], previousStates: [Int] = []
         private var chain: [Int] = []
@@ -113,6 +117,7 @@ extension PitchTracker {
                 sinceCheck = 0
                 commitMerged(&commits)
                 if frameCount - committed > maximumDelay {
+                    forcedCommits += 1
                     commitBest(through: frameCount - 1 - maximumDelay / 2, &commits)
                 }
             }

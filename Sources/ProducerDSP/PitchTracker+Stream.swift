@@ -110,6 +110,16 @@ extension PitchTracker {
             precondition(refined == frameTotal, "PitchTracker.Stream: \(refined) of \(frameTotal) frames emitted")
         }
 
+        /// What the stream holds: input and decimated samples, frames of candidates, frames not yet
+        /// decided by either Viterbi, and how often a Viterbi had to decide frames before the
+        /// backtraces met (for tests).
+        var held: (input: Int, decimated: Int, candidateFrames: Int, undecided: Int, forced: Int) {
+            (
+                input.count, decimated.count, first.voicing.count + second.voicing.count,
+                viterbi1.undecided + viterbi2.undecided, viterbi1.forcedCommits + viterbi2.forcedCommits
+            )
+        }
+
         /// Runs every stage as far as its input allows, then forgets what no stage needs any more.
         private mutating func advance(_ emit: (PitchFrame) -> Void) {
             decimate()
@@ -130,22 +140,26 @@ extension PitchTracker {
             let blocks = filterBlocks
             let stride = MemoryLayout<Float>.stride
             // y[m] = Σ h[k] x[m·d + k − half] needs the input up to m·d − half + taps.
-            var m = decimated.end
-            let limit = finished ? decimatedTotal : Int.max
+            let m0 = decimated.end
+            var m1 = input.end - taps + half >= 0 ? (input.end - taps + half) / d : -1
+            if finished { m1 = min(m1, decimatedTotal - 1) }
+            guard m1 >= m0 else { return }
             input.withPointer { x in
                 tracker.filter.withUnsafeBufferPointer { hp in
-                    let h = UnsafeRawPointer(hp.baseAddress!)
-                    while m < limit && m * d - half + taps <= input.end {
-                        let s = UnsafeRawPointer(x + (m * d - half - input.start))
-                        var acc = SIMD8<Float>()
-                        for b in 0..<blocks {
-                            let off = b * 8 * stride
-                            acc +=
-                                s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                                * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                    decimated.append(m1 - m0 + 1, of: 0) { out in
+                        let h = UnsafeRawPointer(hp.baseAddress!)
+                        let x0 = UnsafeRawPointer(x) + (m0 * d - half - input.start) * stride
+                        for k in 0...(m1 - m0) {
+                            let s = x0 + k * d * stride
+                            var acc = SIMD8<Float>()
+                            for b in 0..<blocks {
+                                let off = b * 8 * stride
+                                acc +=
+                                    s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                                    * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                            }
+                            out[k] = acc.sum()
                         }
-                        decimated.append(acc.sum())
-                        m += 1
                     }
                 }
             }

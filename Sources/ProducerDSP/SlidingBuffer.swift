@@ -42,6 +42,19 @@ struct SlidingBuffer<Element> {
         }
     }
 
+    /// Appends `count` copies of `value` and calls `body` with a pointer to the first of them,
+    /// to overwrite them.
+    mutating func append(
+        _ count: Int, of value: Element, overwrite body: (UnsafeMutablePointer<Element>) throws -> Void
+    ) rethrows {
+        let first = storage.count
+        storage.append(contentsOf: repeatElement(value, count: count))
+        try storage.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            try body(base + first)
+        }
+    }
+
     /// Calls `body` with a pointer to the element of global index `start` (valid from `start` to `end`).
     func withPointer<R>(_ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { b in
