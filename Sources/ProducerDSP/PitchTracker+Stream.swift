@@ -250,9 +250,9 @@ extension PitchTracker {
                 }
                 path2.append(contentsOf: commits2)
                 commits2.removeAll(keepingCapacity: true)
-                first.drop(before: frame + 1)
-                marks.drop(before: frame + 1)
             }
+            first.drop(before: second.frameEnd)
+            marks.drop(before: second.frameEnd)
             path2.append(contentsOf: commits2)
             commits2.removeAll(keepingCapacity: true)
         }
@@ -274,9 +274,9 @@ extension PitchTracker {
                 }
                 emit(out)
                 refined += 1
-                second.drop(before: refined)
-                path2.drop(before: refined)
             }
+            second.drop(before: refined)
+            path2.drop(before: refined)
         }
     }
 

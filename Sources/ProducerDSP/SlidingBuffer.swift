@@ -1,9 +1,9 @@
 /// A window onto a sequence that grows at the end and is dropped from the front, addressed by each
 /// element's index in the whole sequence (its global index).
 ///
-/// Dropped elements are released in bulk once they are at least half the storage, so appending
-/// and dropping cost O(1) amortised and the storage stays within twice the live elements (plus
-/// a few thousand).
+/// Dropped elements are released in bulk once they are at least three quarters of the storage (the
+/// live ones are moved to the front), so appending and dropping cost O(1) amortised and the
+/// storage stays within four times the live elements plus the last append (and a few thousand).
 struct SlidingBuffer<Element> {
     private(set) var storage: [Element] = []
     /// The storage index of the element at ``start``.
@@ -36,7 +36,7 @@ struct SlidingBuffer<Element> {
         guard k > 0 else { return }
         head += k
         start += k
-        if head >= 4096 && head * 2 >= storage.count {
+        if head >= 4096 && head >= 3 * (storage.count - head) {
             storage.removeFirst(head)
             head = 0
         }
