@@ -11,7 +11,9 @@ extension PitchTracker {
     /// they have not met for ``maximumDelaySeconds`` (30 s), the older half of the undecided
     /// frames is decided along the best state's backtrace, the only case where the output can
     /// differ from decoding the whole input. Memory is thus bounded: the stream holds only the
-    /// samples (full rate and decimated) and candidates that a later stage still needs.
+    /// samples (full rate and decimated) and candidates that a later stage still needs — on
+    /// singing, about a third of a second of input — and, should the backtraces never meet, at
+    /// most about a minute of it (two Viterbis of 30 s each).
     public struct Stream: Sendable {
         private let tracker: PitchTracker
         /// The input, global index 0 = first sample; zeros before it (and after it at the end).
