@@ -2,6 +2,9 @@ extension PitchTracker {
     /// Scratch space of ``refine(frame:lag:side:analysisStart:voicing:input:inputStart:inputEnd:scratch:)``.
     struct RefineScratch: Sendable {
         var buffer: [Float]
+        /// A placeholder holding nothing.
+        static var empty: RefineScratch { RefineScratch(buffer: []) }
+        private init(buffer: [Float]) { self.buffer = buffer }
         init(_ tracker: PitchTracker) {
             let d = tracker.decimation
             let maxLagFull = (tracker.maximumLag + 2 + tracker.oneSidedShift) * d + 8

@@ -16,7 +16,8 @@ extension PitchTracker {
     /// most about a minute of it (two Viterbis of 30 s each).
     public struct Stream: Sendable {
         private let tracker: PitchTracker
-        /// The input, global index 0 = first sample; zeros before it (and after it at the end).
+        /// The input kept for later stages, global index 0 = first sample; zeros before it (and
+        /// after it at the end). The block being consumed is read in place and only its tail kept.
         private var input: SlidingBuffer<Float>
         private var received = 0
         private var finished = false
@@ -47,14 +48,13 @@ extension PitchTracker {
         private var refineScratch: RefineScratch
         private var revised: (lag: [Double], probability: [Double], side: [UInt8], voicing: Double) = ([], [], [], 0)
         private let filterBlocks: Int
+        /// Input samples gathered from the kept input and the block being consumed, where a read
+        /// spans both.
+        private var joined: [Float] = []
 
         /// The longest an online Viterbi keeps frames undecided before deciding the oldest along the
         /// best path so far, in seconds.
         public static var maximumDelaySeconds: Double { 30 }
-
-        /// The input is consumed in pieces of at most this many samples, so that a large block is
-        /// not held whole.
-        static var piece: Int { 16_384 }
 
         /// A stream for `tracker`.
         public init(_ tracker: PitchTracker) {
@@ -78,14 +78,14 @@ extension PitchTracker {
         /// Adds mono samples; calls `emit` with every frame that has become final, in order.
         public mutating func consume(_ samples: UnsafeBufferPointer<Float>, emit: (PitchFrame) -> Void) {
             precondition(!finished, "PitchTracker.Stream: consume after finish")
-            var offset = 0
-            while offset < samples.count {
-                let k = min(Self.piece, samples.count - offset)
-                input.append(contentsOf: UnsafeBufferPointer(rebasing: samples[offset..<(offset + k)]))
-                received += k
-                offset += k
-                advance(emit)
-            }
+            guard !samples.isEmpty else { return }
+            let blockStart = received
+            received += samples.count
+            let keep = advance(emit, block: samples)
+            // Keep what later stages need: all of the block when it is short, else its tail.
+            input.drop(before: keep)
+            let from = max(keep, blockStart) - blockStart
+            input.append(contentsOf: UnsafeBufferPointer(rebasing: samples[from...]))
         }
 
         /// Adds mono samples; see the buffer-pointer overload.
@@ -103,12 +103,13 @@ extension PitchTracker {
             decimatedTotal = (received + d - 1) / d
             // Zeros after the end, for the decimation filter.
             input.append(contentsOf: repeatElement(0, count: tracker.filter.count + d + 8))
-            advance(emit)
+            let none = UnsafeBufferPointer<Float>(start: nil, count: 0)
+            _ = advance(emit, block: none)
             viterbi1.finish(commits: &commits1)
             markPath()
-            advance(emit)
+            _ = advance(emit, block: none)
             viterbi2.finish(commits: &commits2)
-            advance(emit)
+            _ = advance(emit, block: none)
             precondition(refined == frameTotal, "PitchTracker.Stream: \(refined) of \(frameTotal) frames emitted")
         }
 
@@ -122,46 +123,98 @@ extension PitchTracker {
             )
         }
 
-        /// Runs every stage as far as its input allows, then forgets what no stage needs any more.
-        private mutating func advance(_ emit: (PitchFrame) -> Void) {
-            decimate()
+        /// Runs every stage as far as its input (the kept input, then `block`, the samples
+        /// received last) allows, forgets the decimated samples no stage needs any more, and
+        /// returns the first input sample a stage still needs.
+        private mutating func advance(_ emit: (PitchFrame) -> Void, block: UnsafeBufferPointer<Float>) -> Int {
+            decimate(block)
             analyse()
             revisit()
-            refine(emit)
+            refine(emit, block)
             let t = tracker
             let keepDecimated = min(t.analysisStart(first.frameEnd), t.oneSidedSpan(second.frameEnd).lowerBound)
             decimated.drop(before: keepDecimated)
             let nextTap = decimated.end * t.decimation - t.filterHalf
-            input.drop(before: min(nextTap, t.refineSpan(analysisStart: t.analysisStart(refined)).lowerBound))
+            return min(nextTap, t.refineSpan(analysisStart: t.analysisStart(refined)).lowerBound)
+        }
+
+        /// Calls `body` with a pointer from which the input samples `range` (global indices,
+        /// within the kept `input` and `block`, which follows it) can be read, and the global index
+        /// of the sample it points at; a range across both is gathered in `joined`.
+        private static func withInput<R>(
+            _ range: Range<Int>, _ input: SlidingBuffer<Float>, _ block: UnsafeBufferPointer<Float>,
+            _ joined: inout [Float], _ body: (UnsafePointer<Float>, Int) -> R
+        ) -> R {
+            let blockStart = input.end
+            if range.upperBound <= blockStart || range.isEmpty {
+                return input.withPointer { body($0, input.start) }
+            }
+            if range.lowerBound >= blockStart { return body(block.baseAddress!, blockStart) }
+            joined.removeAll(keepingCapacity: true)
+            input.withPointer { x in
+                joined.append(
+                    contentsOf: UnsafeBufferPointer(
+                        start: x + (range.lowerBound - input.start), count: blockStart - range.lowerBound))
+            }
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<(range.upperBound - blockStart)]))
+            return joined.withUnsafeBufferPointer { body($0.baseAddress!, range.lowerBound) }
         }
 
         /// Low-passes the input and keeps every ``decimation``-th sample (zero-phase: output m ↔
         /// input m·D), as far as the input is there.
-        private mutating func decimate() {
+        private mutating func decimate(_ block: UnsafeBufferPointer<Float>) {
             let d = tracker.decimation, half = tracker.filterHalf, taps = tracker.filter.count
-            let blocks = filterBlocks
-            let stride = MemoryLayout<Float>.stride
             // y[m] = Σ h[k] x[m·d + k − half] needs the input up to m·d − half + taps.
+            let available = input.end + block.count
             let m0 = decimated.end
-            var m1 = input.end - taps + half >= 0 ? (input.end - taps + half) / d : -1
+            var m1 = available - taps + half >= 0 ? (available - taps + half) / d : -1
             if finished { m1 = min(m1, decimatedTotal - 1) }
             guard m1 >= m0 else { return }
-            input.withPointer { x in
-                tracker.filter.withUnsafeBufferPointer { hp in
-                    decimated.append(m1 - m0 + 1, of: 0) { out in
-                        let h = UnsafeRawPointer(hp.baseAddress!)
-                        let x0 = UnsafeRawPointer(x) + (m0 * d - half - input.start) * stride
-                        for k in 0...(m1 - m0) {
-                            let s = x0 + k * d * stride
-                            var acc = SIMD8<Float>()
-                            for b in 0..<blocks {
-                                let off = b * 8 * stride
-                                acc +=
-                                    s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                                    * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                            }
-                            out[k] = acc.sum()
+            // Those whose taps lie in the kept input, across it and the block, in the block.
+            let blockStart = input.end
+            let inKept = min(m1 + 1, max(m0, (blockStart - taps + half + d) / d))
+            let inBlock = min(m1 + 1, max(inKept, (blockStart + half + d - 1) / d))
+            var out = SlidingBuffer<Float>()
+            swap(&out, &decimated)
+            var gathered: [Float] = []
+            swap(&gathered, &joined)
+            let h = tracker.filter, blocks = filterBlocks
+            var m = m0
+            for (end, across) in [(inKept, false), (inBlock, true), (m1 + 1, false)] {
+                while m < end {
+                    // Across: one output at a time, from a gathered copy of its taps.
+                    let stop = across ? m + 1 : end
+                    let a = m * d - half
+                    Self.withInput(a..<((stop - 1) * d - half + taps), input, block, &gathered) { x, start in
+                        Self.filter(x + (a - start), h, blocks: blocks, decimation: d, count: stop - m, into: &out)
+                    }
+                    m = stop
+                }
+            }
+            swap(&out, &decimated)
+            swap(&gathered, &joined)
+        }
+
+        /// Appends `count` decimated samples to `out`, the first one's taps starting at `x`.
+        private static func filter(
+            _ x: UnsafePointer<Float>, _ filter: [Float], blocks: Int, decimation d: Int, count: Int,
+            into out: inout SlidingBuffer<Float>
+        ) {
+            let stride = MemoryLayout<Float>.stride
+            filter.withUnsafeBufferPointer { hp in
+                out.append(count, of: 0) { out in
+                    let h = UnsafeRawPointer(hp.baseAddress!)
+                    let x0 = UnsafeRawPointer(x)
+                    for k in 0..<count {
+                        let s = x0 + k * d * stride
+                        var acc = SIMD8<Float>()
+                        for b in 0..<blocks {
+                            let off = b * 8 * stride
+                            acc +=
+                                s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                                * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                         }
+                        out[k] = acc.sum()
                     }
                 }
             }
@@ -260,20 +313,29 @@ extension PitchTracker {
         }
 
         /// Stage 3: the decided frames of the second path, refined at the full rate, emitted.
-        private mutating func refine(_ emit: (PitchFrame) -> Void) {
+        private mutating func refine(_ emit: (PitchFrame) -> Void, _ block: UnsafeBufferPointer<Float>) {
             let t = tracker
             while refined < path2.end {
                 let frame = refined
                 let analysisStart = second.analysisStart[frame]
-                guard finished || t.refineSpan(analysisStart: analysisStart).upperBound <= received else { break }
+                let span = t.refineSpan(analysisStart: analysisStart)
+                guard finished || span.upperBound <= received else { break }
                 let state = path2[frame]
-                let out = input.withPointer { x in
+                let lag = state >= 0 ? second.lag[state] : nil
+                let side = state >= 0 ? second.side[state] : 0
+                let voicing = second.voicing[frame]
+                // It reads within the span, and only the input (zeros elsewhere).
+                let low = max(0, span.lowerBound)
+                let reads = low..<max(low, min(span.upperBound, received))
+                let n = received
+                var scratch = RefineScratch.empty
+                swap(&scratch, &refineScratch)
+                let out = Self.withInput(reads, input, block, &joined) { x, start in
                     t.refine(
-                        frame: frame, lag: state >= 0 ? second.lag[state] : nil,
-                        side: state >= 0 ? second.side[state] : 0, analysisStart: analysisStart,
-                        voicing: second.voicing[frame], input: x, inputStart: input.start, inputEnd: received,
-                        scratch: &refineScratch)
+                        frame: frame, lag: lag, side: side, analysisStart: analysisStart, voicing: voicing, input: x,
+                        inputStart: start, inputEnd: n, scratch: &scratch)
                 }
+                swap(&scratch, &refineScratch)
                 emit(out)
                 refined += 1
             }

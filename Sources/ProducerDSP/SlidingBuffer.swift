@@ -30,9 +30,16 @@ struct SlidingBuffer<Element> {
         storage.append(contentsOf: values)
     }
 
-    /// Forgets the elements before global index `global` (no-op for those already forgotten).
+    /// Forgets the elements before global index `global` (no-op for those already forgotten); past
+    /// the end, the next element appended will have index `global`.
     mutating func drop(before global: Int) {
-        let k = min(global, end) - start
+        if global >= end {
+            storage.removeAll(keepingCapacity: storage.count <= 65_536)
+            head = 0
+            start = global
+            return
+        }
+        let k = global - start
         guard k > 0 else { return }
         head += k
         start += k
