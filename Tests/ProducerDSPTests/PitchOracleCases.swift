@@ -17,6 +17,17 @@ enum PitchOracleCases {
         var samples: [Float]
     }
 
+    /// Whether the oracle applies bit for bit on this platform: it was recorded on Linux x86_64,
+    /// and elsewhere the C library's sine (used by the synthesised signals and the tracker's
+    /// filter design) may differ in the last bit.
+    static var recordedHere: Bool {
+        #if os(Linux) && arch(x86_64)
+        true
+        #else
+        false
+        #endif
+    }
+
     /// The names of the generated cases, in order.
     static let names: [String] = generated.map(\.name)
 
