@@ -27,6 +27,7 @@ var channels = 2
 var compare = true
 var keep = false
 var args = CommandLine.arguments.dropFirst()
+if args.first == "pitch-memory" || args.first == "--child-pitch" { try runPitchMemoryCommand(Array(args)); exit(0) }
 if args.first == "mix" {
     args.removeFirst()
     var mixMinutes = 4.0, runs = 2, sox = true

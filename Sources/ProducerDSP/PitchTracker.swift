@@ -20,9 +20,14 @@ import RealModule
 /// 5. Frames within a few hops of a note change or voicing boundary of the decoded path, whose
 ///    window spans two notes, get one-sided candidates as well (YIN on the half window before and
 ///    the half window after the frame's centre; at the end of a voiced stretch, a whole window
-///    ending at the centre, see ``revisit(_:path:signal:)``), and the model is decoded again.
+///    ending at the centre, see ``revisit(frame:ending:signal:signalStart:signalEnd:candidates:scratch:)``), and the model is decoded again.
 /// 6. The chosen candidate's frequency is refined at the full sample rate by a parabola through the
 ///    raw difference function (of the candidate's own window) around its lag.
+///
+/// The tracker runs as a ``Stream``: fed in blocks, it emits each frame as soon as it is final and
+/// holds only what its stages still need, so its memory does not grow with the input (see
+/// ``Stream`` for how the Viterbi decoding is done online). ``track(_:)`` runs one over a whole
+/// buffer.
 ///
 /// ``PitchFrame/voicing`` is the sum of the frame's candidate probabilities (the mass of the
 /// threshold prior for which YIN finds a pitch); ``PitchFrame/isVoiced`` is the Viterbi decision.
@@ -118,78 +123,20 @@ public struct PitchTracker: Sendable {
     }
 
     /// Tracks the pitch of mono `samples` at ``sampleRate``: one frame every ``hopSeconds`` from
-    /// time 0 to the end (frame `i` is centred at `i · hopSeconds`).
+    /// time 0 to the end (frame `i` is centred at `i · hopSeconds`). Runs a ``Stream`` over them.
     /// - Complexity: O(n log n) in the input length, dominated by two FFTs per frame (plus a
     ///   direct one-sided YIN at the frames next to note changes).
     public func track(_ samples: UnsafeBufferPointer<Float>) -> [PitchFrame] {
-        let n = samples.count
-        guard n > 0, let base = samples.baseAddress else { return [] }
-        let frameCount = Int((Double(n) / sampleRate / hopSeconds).rounded(.down)) + 1
-        let decimated = decimate(base, count: n)
-        let candidates = analyse(decimated, frameCount: frameCount)
-        let path = decode(candidates)
-        if let second = revisit(candidates, path: path, signal: decimated) {
-            return refine(second, path: decode(second), input: base, count: n)
-        }
-        return refine(candidates, path: path, input: base, count: n)
+        var frames: [PitchFrame] = []
+        frames.reserveCapacity(Int((Double(samples.count) / sampleRate / hopSeconds).rounded(.down)) + 1)
+        var stream = stream()
+        stream.consume(samples) { frames.append($0) }
+        stream.finish { frames.append($0) }
+        return frames
     }
 
     /// Tracks the pitch of mono `samples`; see the buffer-pointer overload.
     public func track(_ samples: [Float]) -> [PitchFrame] {
         samples.withUnsafeBufferPointer { track($0) }
-    }
-
-    /// Low-passes and keeps every ``decimation``-th sample (zero-phase: output m ↔ input m·D).
-    ///
-    /// Outputs whose taps lie inside the input read it in place; only those near either end read
-    /// a small copy padded with zeros, so the input is not copied whole.
-    func decimate(_ x: UnsafePointer<Float>, count n: Int) -> [Float] {
-        let d = decimation
-        let outCount = (n + d - 1) / d
-        let taps = filter.count, half = filterHalf
-        // y[m] = Σ h[k] x[m·d + k − half]: outputs from `firstInside` to `lastInside` need no padding.
-        let firstInside = (half + d - 1) / d
-        let lastInside = n - taps + half >= 0 ? (n - taps + half) / d : -1
-        // The edges: the first and last `edge` input samples with `taps` of zeros around them.
-        let edge = min(n, (firstInside + 1) * d + taps)
-        var head = [Float](repeating: 0, count: edge + taps + 2 * half + 8)
-        head.withUnsafeMutableBufferPointer { p in (p.baseAddress! + half).update(from: x, count: edge) }
-        let tailStart = max(0, n - edge - taps)  // input index of the tail copy's first sample
-        var tail = [Float](repeating: 0, count: (n - tailStart) + taps + 2 * half + 8)
-        tail.withUnsafeMutableBufferPointer { p in
-            (p.baseAddress! + half).update(from: x + tailStart, count: n - tailStart)
-        }
-        var out = [Float](repeating: 0, count: outCount)
-        head.withUnsafeBufferPointer { hb in
-            tail.withUnsafeBufferPointer { tb in
-                filter.withUnsafeBufferPointer { hp in
-                    out.withUnsafeMutableBufferPointer { op in
-                        let h = UnsafeRawPointer(hp.baseAddress!)
-                        let blocks = taps / 8
-                        let stride = MemoryLayout<Float>.stride
-                        for m in 0..<outCount {
-                            // The first tap's sample, from the input itself or from a padded copy.
-                            let s: UnsafeRawPointer
-                            if m >= firstInside && m <= lastInside {
-                                s = UnsafeRawPointer(x + (m * d - half))
-                            } else if m < firstInside {
-                                s = UnsafeRawPointer(hb.baseAddress!) + (m * d) * stride
-                            } else {
-                                s = UnsafeRawPointer(tb.baseAddress!) + (m * d - tailStart) * stride
-                            }
-                            var acc = SIMD8<Float>()
-                            for b in 0..<blocks {
-                                let off = b * 8 * stride
-                                acc +=
-                                    s.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                                    * h.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                            }
-                            op[m] = acc.sum()
-                        }
-                    }
-                }
-            }
-        }
-        return out
     }
 }
