@@ -94,26 +94,70 @@ extension NoteSegmenter {
             let frames = run.frames
             let a4 = segmenter.a4
             let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / a4) : nil }
-            let segments = segmenter.split(run: 0...run.lastVoiced, midi: midi)
-            for (index, segment) in segments.enumerated() {
-                let values = segment.compactMap { midi[$0] }
-                guard !values.isEmpty else { continue }
-                var start = frames[segment.lowerBound].time - hop / 2
-                var end = frames[segment.upperBound].time + hop / 2
-                if index == 0 {
-                    start = audio.refiner.refine(near: frames[segment.lowerBound].time) ?? start
+            // Pieces of one pitch, then split again where the level dips and a new attack rises
+            // (a repeated note on a new syllable).
+            var segments: [(range: ClosedRange<Int>, attack: Bool)] = []
+            // Vibrato smoothed away, for where a legato change leaves the previous note.
+            let smooth = segmenter.smoothed(midi, over: 0...run.lastVoiced)
+            // A short piece whose pitch lies between those of the pieces around it is a glide or a
+            // scoop into the next note: it belongs to that note.
+            var pieces = segmenter.split(run: 0...run.lastVoiced, midi: midi)
+            var p = 1
+            while p + 1 < pieces.count {
+                let level = { (r: ClosedRange<Int>) in median(r.compactMap { smooth[$0] }) }
+                let a = level(pieces[p - 1]), b = level(pieces[p]), c = level(pieces[p + 1])
+                if pieces[p].count < 12 && (a < b) == (b < c) && a != b && b != c {
+                    pieces[p + 1] = pieces[p].lowerBound...pieces[p + 1].upperBound
+                    pieces.remove(at: p)
                 } else {
-                    // A change inside a voiced run: a new attack if the level dips and rises again,
-                    // otherwise a legato change, which starts where the pitch crosses halfway.
-                    let previous = segments[index - 1]
+                    p += 1
+                }
+            }
+            var dipTimes: [Int: Double] = [:]
+            for piece in pieces {
+                var first = piece.lowerBound
+                var attack = false
+                let dips = audio.refiner.dips(
+                    from: frames[piece.lowerBound].time + 0.12, to: frames[piece.upperBound].time - 0.08,
+                    after: frames[piece.lowerBound].time + 0.03, depth: segmenter.repeatDipDecibels)
+                for dip in dips {
+                    let k = Int(((dip - frames[0].time) / hop).rounded())
+                    guard k > first, k <= piece.upperBound else { continue }
+                    segments.append((first...(k - 1), attack))
+                    first = k
+                    attack = true
+                    dipTimes[k] = dip
+                }
+                segments.append((first...piece.upperBound, attack))
+            }
+            for (index, segment) in segments.enumerated() {
+                let range = segment.range
+                let values = range.compactMap { midi[$0] }
+                guard !values.isEmpty else { continue }
+                var start = frames[range.lowerBound].time - hop / 2
+                var end = frames[range.upperBound].time + hop / 2
+                if index == 0 {
+                    start = audio.refiner.refine(near: frames[range.lowerBound].time) ?? start
+                } else if segment.attack {
+                    // A new attack after a dip in the level, not before the dip's lowest point.
+                    let dip = dipTimes[range.lowerBound] ?? start
+                    start = Swift.max(dip, audio.refiner.refine(near: frames[range.lowerBound].time + 0.02) ?? dip)
+                } else {
+                    // A change of pitch inside a voiced run: a new attack if the level dips and rises
+                    // again, otherwise a legato change, which starts where the pitch leaves the
+                    // previous note (a glide or a scoop belongs to the note it leads into).
+                    let previous = segments[index - 1].range
                     let before = median(previous.compactMap { midi[$0] })
                     let after = median(values)
-                    let halfway =
+                    let away = Swift.min(abs(after - before) / 2, Swift.max(0.3, abs(after - before) * 0.15))
+                    let departure =
                         segmenter.crossing(
-                            midi: midi, frames: frames, from: previous.upperBound,
-                            to: segment.lowerBound + segmenter.splitFrames,
-                            level: (before + after) / 2, rising: after > before) ?? start
-                    start = audio.refiner.refine(near: halfway) ?? halfway
+                            midi: smooth, frames: frames, from: Swift.max(previous.lowerBound, previous.upperBound - 8),
+                            to: range.lowerBound + segmenter.splitFrames,
+                            level: before + (after > before ? away : -away), rising: after > before) ?? start
+                    // An attack counts only right at the change (the level of a legato line moves).
+                    let attack = audio.refiner.refine(near: departure)
+                    start = attack.flatMap { abs($0 - departure) <= 0.04 ? $0 : nil } ?? departure
                 }
                 // Notes in order, apart, from the top of the take: a start before the previous
                 // note's end shortens that note, or, where that would leave it too short, waits

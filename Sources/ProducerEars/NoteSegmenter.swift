@@ -5,9 +5,11 @@ import ProducerDSP
 /// glides inside one note, and measures each note's pitch, steadiness, vibrato and level.
 public struct NoteSegmenter: Sendable {
     /// A pitch change larger than this (semitones), held for ``splitFrames`` frames, starts a new note.
-    public var splitSemitones: Double = 0.7
+    public var splitSemitones: Double = 0.55
     /// How many consecutive frames must hold a new pitch before the note splits.
     public var splitFrames: Int = 4
+    /// Frames of the running median the split is decided on (see ``split(run:midi:)``).
+    public var smoothingFrames: Int = 15
     /// Notes shorter than this (seconds) are dropped as blips.
     public var minimumDuration: Double = 0.06
     /// Unvoiced gaps up to this many frames inside a held pitch do not end the note.
@@ -16,6 +18,9 @@ public struct NoteSegmenter: Sendable {
     /// The longest voiced stretch (seconds) judged as one: a stretch with no break of more than
     /// ``bridgedGapFrames`` is judged in pieces of this length, so that memory stays bounded.
     public var maximumRunSeconds: Double = 30
+    /// A dip in the level this deep (dB, under the peaks within 150 ms on each side of it) inside
+    /// a held pitch is a new attack: a repeated note on a new syllable.
+    public var repeatDipDecibels: Double = 10
     /// The pitch of A4, Hz, that notes are heard against.
     public var a4: Double = 440
 
@@ -36,8 +41,12 @@ public struct NoteSegmenter: Sendable {
         return stream.finish(audio)
     }
 
-    /// Splits a voiced run where the pitch moves to a new note and stays there.
-    func split(run: ClosedRange<Int>, midi: [Double?]) -> [ClosedRange<Int>] {
+    /// Splits a voiced run where the pitch moves to a new note and stays there. The decision is
+    /// taken on the pitch track smoothed by a running median over ``smoothingFrames`` (a vibrato
+    /// cycle or a scoop into a note moves the raw track by a semitone for tens of milliseconds; the
+    /// median of ±70 ms keeps a step between notes where it is and lets vibrato and scoops pass).
+    func split(run: ClosedRange<Int>, midi raw: [Double?]) -> [ClosedRange<Int>] {
+        let midi = smoothed(raw, over: run)
         var pieces: [ClosedRange<Int>] = []
         var first = run.lowerBound
         var recent: [Double] = []
@@ -63,6 +72,22 @@ public struct NoteSegmenter: Sendable {
         }
         pieces.append(first...run.upperBound)
         return pieces
+    }
+
+    /// The running median of the voiced values of `midi` over ±``smoothingFrames``/2 within `run`.
+    func smoothed(_ midi: [Double?], over run: ClosedRange<Int>) -> [Double?] {
+        guard smoothingFrames > 1 else { return midi }
+        var out = midi
+        let half = smoothingFrames / 2
+        var window: [Double] = []
+        for i in run where midi[i] != nil {
+            window.removeAll(keepingCapacity: true)
+            for k in Swift.max(run.lowerBound, i - half)...Swift.min(run.upperBound, i + half) {
+                if let v = midi[k] { window.append(v) }
+            }
+            out[i] = median(window)
+        }
+        return out
     }
 
     /// Where the pitch track crosses `level` between two frames, interpolated between frames.

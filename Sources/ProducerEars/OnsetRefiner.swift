@@ -136,6 +136,43 @@ struct OnsetRefiner {
         d <= 0.013 ? 0.0056 - 0.27 * d : Swift.max(0.0005, 0.0021 - 0.11 * (d - 0.013))
     }
 
+    /// The valleys of the envelope between `from` and `to` (seconds) at least `depth` dB under the
+    /// peaks within 150 ms on both sides of them, at least 100 ms apart: where a sound stops and
+    /// starts again without a silence (a repeated note on a new syllable).
+    /// Peaks are looked for from `after` on (the note's own attack, not what came before it).
+    func dips(from: Double, to: Double, after: Double, depth: Double) -> [Double] {
+        let floor = Swift.max(envelope.first, Int(after / step))
+        let lo = Swift.max(envelope.first, Int(from / step)), hi = Swift.min(envelope.end - 2, Int(to / step))
+        guard hi > lo else { return [] }
+        let reach = Int(0.15 / step), spacing = Int(0.1 / step)
+        let ratio = Float(pow(10, -depth / 20))
+        var found: [Double] = []
+        var last = Int.min / 2
+        var i = lo
+        while i <= hi {
+            let v = envelope[i]
+            // A local minimum over ±10 ms.
+            var isMinimum = true
+            for k in Swift.max(envelope.first, i - 10)...Swift.min(envelope.end - 1, i + 10) where envelope[k] < v {
+                isMinimum = false
+                break
+            }
+            if isMinimum && i - last >= spacing {
+                var left: Float = 0, right: Float = 0
+                for k in Swift.max(floor, i - reach)..<i { left = Swift.max(left, envelope[k]) }
+                for k in (i + 1)...Swift.min(envelope.end - 1, i + reach) { right = Swift.max(right, envelope[k]) }
+                if v < ratio * left && v < ratio * right {
+                    found.append((Double(i) + 0.5) * step)
+                    last = i
+                    i += spacing
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
     /// Walking back from `from` to `to`, the time (interpolated) where the envelope falls under `level`.
     private func crossing(below level: Float, from: Int, to: Int) -> Double? {
         var i = from

@@ -56,6 +56,35 @@ struct RealVoicePitchTests {
     }
 
     @Test(
+        "Notes as sung: onset within 50 ms and pitch within 50 cents (mir_eval), F ≥ 0.85",
+        .enabled(if: Python.canImport("mir_eval", "numpy"), "python3 cannot import mir_eval"),
+        arguments: [("high voice", 57...76, UInt64(3)), ("low voice", 40...62, UInt64(4))])
+    func notesAsSung(_ name: String, _ range: ClosedRange<Int>, _ seed: UInt64) throws {
+        let take = RealisticVoice.take(range: range, seconds: 24, seed: seed)
+        let report = Listener(options: ListenOptions(part: .vocal)).listen(
+            to: Take(name: name, sampleRate: RealisticVoice.rate, samples: take.samples))
+        let dir = try temporaryDirectory()
+        _ = try writeWAV(AudioBuffer(channels: [take.samples]), "take.wav", in: dir, sampleRate: RealisticVoice.rate)
+        try report.notes.map { "\($0.start),\($0.end),\(440 * pow(2, ($0.midi - 69) / 12))" }.joined(separator: "\n")
+            .write(toFile: dir + "/ours.csv", atomically: true, encoding: .utf8)
+        try take.notes.map { "\($0.start),\($0.end),\(440 * pow(2, ($0.midi - 69) / 12))" }.joined(separator: "\n")
+            .write(toFile: dir + "/truth.csv", atomically: true, encoding: .utf8)
+        let output = try Python.run(
+            """
+            import sys, json, numpy as np, mir_eval
+            ref = np.loadtxt(sys.argv[1] + '/truth.csv', delimiter=',', ndmin=2)
+            est = np.loadtxt(sys.argv[1] + '/ours.csv', delimiter=',', ndmin=2)
+            p, r, f, _ = mir_eval.transcription.precision_recall_f1_overlap(
+                ref[:, :2], ref[:, 2], est[:, :2], est[:, 2], onset_tolerance=0.05, pitch_tolerance=50,
+                offset_ratio=None)
+            print(json.dumps([p, r, f]))
+            """, arguments: [dir])
+        let scores = try JSONDecoder().decode([Double].self, from: Data(output.utf8))
+        print("NOTES \(name): P R F \(scores), \(report.notes.count) notes for \(take.notes.count) \(dir)")
+        #expect(scores.count == 3 && scores[2] >= 0.85, "\(name): precision, recall, F \(scores)")
+    }
+
+    @Test(
         "A real stem (MDB-stem-synth) is tracked with raw pitch accuracy ≥ 0.98",
         .enabled(if: sharedTestData != nil, "../shared/testdata is not beside the package"),
         .enabled(if: Python.canImport("mir_eval", "numpy"), "python3 cannot import mir_eval"))

@@ -11,6 +11,8 @@ struct RealisticVoice {
     struct Take {
         var samples: [Float]
         var f0: [Double]
+        /// The notes sung: (start s, end s, MIDI).
+        var notes: [(start: Double, end: Double, midi: Double)]
     }
 
     /// About `seconds` of phrases of 4 to 7 notes within `range` (MIDI), with vibrato on long notes,
@@ -25,7 +27,11 @@ struct RealisticVoice {
                 let length = [0.25, 0.35, 0.5, 0.8, 1.2][Int(random.next() % 5)]
                 let step = Double(Int(random.next() % 9)) - 4
                 let next = min(Double(range.upperBound), max(Double(range.lowerBound), pitch + step))
-                let glide = random.next() % 4 == 0 ? pitch : nil
+                let glide = random.next() % 4 == 0 && next != pitch ? pitch : nil
+                // A repeated note is sung on a new syllable: the voice stops for a moment.
+                if next == pitch, let last = notes.last, last.end >= t - 0.01 {
+                    notes[notes.count - 1].duration -= 0.06
+                }
                 pitch = next
                 notes.append(
                     SungNote(
@@ -53,7 +59,9 @@ struct RealisticVoice {
             voice[i] = Float(level) * (voice[i] + bandGain * band[i])
         }
         let peak = voice.map(abs).max() ?? 1
-        return Take(samples: voice.map { $0 * 0.8 / max(peak, 1e-9) }, f0: sung.f0)
+        return Take(
+            samples: voice.map { $0 * 0.8 / max(peak, 1e-9) }, f0: sung.f0,
+            notes: notes.map { ($0.start, $0.end, $0.midi) })
     }
 
     /// A small room: four combs and two all-passes (Schroeder), 0.5 s to fade 60 dB, mixed 12 dB
