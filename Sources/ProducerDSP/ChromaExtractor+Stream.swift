@@ -28,7 +28,7 @@ extension ChromaExtractor {
         init(extractor: ChromaExtractor, sampleRate: Double, tuningSeconds: Double) {
             self.extractor = extractor
             let frameSize = ChromaExtractor.frameSize(sampleRate: sampleRate)
-            let stft = STFT(frameSize: frameSize, hop: frameSize / 2)
+            let stft = STFT(frameSize: frameSize, hop: frameSize)
             frames = STFTStream(stft)
             binHz = sampleRate / Double(frameSize)
             lo = max(2, Int(extractor.minimumFrequency / binHz))

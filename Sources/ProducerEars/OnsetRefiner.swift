@@ -1,5 +1,4 @@
 import Foundation
-import ProducerDSP
 
 /// Finds the exact start of a note near a rough time, from a fine energy envelope.
 ///
@@ -26,8 +25,21 @@ struct OnsetRefiner {
     private var size = 0
     private var lo = 0, hi = -1
     private var isFinished = false
-    /// The low-pass the samples go through first, if any (two second-order sections).
-    private var filters: [Biquad] = []
+    /// The low-pass the samples go through first, if any: a windowed-sinc FIR, evaluated only at
+    /// every `lowPassStride`-th sample (what is left is below the cut-off, so fewer samples measure
+    /// its power as well).
+    private var lowPassTaps: [Float] = []
+    private var lowPassStride = 1
+    /// Input kept for the FIR: samples from global index `pendingStart` on.
+    private var pending: [Float] = []
+    private var pendingStart = 0
+    /// The next input index to filter (a multiple of the stride), and the samples received so far.
+    private var nextOutput = 0
+    private var received = 0
+    /// The step being summed from filtered samples: its index, sum and count.
+    private var filteredStep = 0
+    private var filteredSum: Float = 0
+    private var filteredCount = 0
 
     /// A refiner for audio at `sampleRate` with an envelope every `stepSeconds` and an RMS over
     /// `windowSeconds` centred on each step, long enough to span a period of a low voice so the
@@ -40,36 +52,102 @@ struct OnsetRefiner {
         hop = Swift.max(1, Int(sampleRate * stepSeconds))
         step = Double(hop) / sampleRate
         half = Swift.max(0, Int((windowSeconds / step / 2).rounded()))
-        if let lowPass, lowPass > 0, lowPass < 0.45 * sampleRate {
-            // RBJ low-pass, Q = 1/√2, twice.
-            let w = 2 * Double.pi * lowPass / sampleRate
-            let alpha = sin(w) / (2 * 0.5.squareRoot())
-            let c = cos(w)
-            let a0 = 1 + alpha
-            let k = BiquadCoefficients(
-                b0: (1 - c) / 2, b1: 1 - c, b2: (1 - c) / 2, a0: a0, a1: -2 * c, a2: 1 - alpha)
-            filters = [Biquad(k), Biquad(k)]
+        if let lowPass, lowPass > 0, lowPass < 0.2 * sampleRate {
+            // Hamming-windowed sinc, ±0.55 ms: its transition band ends about 3 kHz above the
+            // cut-off (at 44.1 kHz), 50 dB down.
+            let reach = Swift.max(4, Int(0.00055 * sampleRate))
+            let fc = lowPass / sampleRate
+            var taps: [Double] = []
+            for k in -reach...reach {
+                let x = Double(k)
+                let sinc = k == 0 ? 2 * fc : sin(2 * Double.pi * fc * x) / (Double.pi * x)
+                taps.append(sinc * (0.54 + 0.46 * cos(Double.pi * x / Double(reach + 1))))
+            }
+            let sum = taps.reduce(0, +)
+            lowPassTaps = taps.map { Float($0 / sum) }
+            lowPassStride = Swift.max(1, Int(sampleRate / 11_025))
         }
     }
 
     /// Adds a block of mono samples.
     mutating func consume(_ samples: UnsafeBufferPointer<Float>) {
-        for x in samples {
-            var v = x
-            if filters.count == 2 { v = Float(filters[1].process(filters[0].process(Double(x)))) }
-            partial += v * v
-            partialCount += 1
-            if partialCount == hop {
-                power.append(partial / Float(hop))
-                partial = 0
-                partialCount = 0
+        if lowPassTaps.isEmpty {
+            for v in samples {
+                partial += v * v
+                partialCount += 1
+                if partialCount == hop {
+                    power.append(partial / Float(hop))
+                    partial = 0
+                    partialCount = 0
+                }
             }
+        } else {
+            pending.append(contentsOf: samples)
+            received += samples.count
+            filter(until: received - lowPassTaps.count / 2)
         }
         advance()
     }
 
+    /// Filters the samples at `nextOutput`, `nextOutput + stride`, … before `limit` (their taps
+    /// reach no further than what has been received, or the end), and sums their power by step.
+    private mutating func filter(until limit: Int) {
+        let reach = lowPassTaps.count / 2, stride = lowPassStride
+        let total = received
+        lowPassTaps.withUnsafeBufferPointer { h in
+            pending.withUnsafeBufferPointer { x in
+                while nextOutput < limit {
+                    let m = nextOutput
+                    var y: Float = 0
+                    let lo = Swift.max(-reach, -m), hi = Swift.min(reach, total - 1 - m)
+                    if lo == -reach && hi == reach {
+                        // Inside the signal: eight taps at a time.
+                        let taps = h.count, base = UnsafeRawPointer(x.baseAddress! + (m - reach - pendingStart))
+                        let coefficients = UnsafeRawPointer(h.baseAddress!)
+                        var acc = SIMD8<Float>()
+                        var k = 0
+                        while k + 8 <= taps {
+                            acc +=
+                                base.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+                                * coefficients.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+                            k += 8
+                        }
+                        y = acc.sum()
+                        while k < taps { y += h[k] * x[m - reach + k - pendingStart]; k += 1 }
+                    } else if lo <= hi {
+                        for k in lo...hi { y += h[k + reach] * x[m + k - pendingStart] }
+                    }
+                    let step = m / hop
+                    while step > filteredStep { closeStep() }
+                    filteredSum += y * y
+                    filteredCount += 1
+                    nextOutput += stride
+                }
+            }
+        }
+        // Keep what later outputs still read.
+        let keepFrom = Swift.max(pendingStart, nextOutput - reach)
+        if keepFrom - pendingStart > Swift.max(4096, pending.count / 2) {
+            pending.removeFirst(keepFrom - pendingStart)
+            pendingStart = keepFrom
+        }
+    }
+
+    /// Ends the step being summed from filtered samples.
+    private mutating func closeStep() {
+        power.append(filteredCount > 0 ? filteredSum / Float(filteredCount) : 0)
+        filteredSum = 0
+        filteredCount = 0
+        filteredStep += 1
+    }
+
     /// The audio has ended (a last partial step is dropped).
     mutating func finish() {
+        if !lowPassTaps.isEmpty {
+            filter(until: received)
+            // Whole steps only, as without the low-pass.
+            while filteredStep < received / hop { closeStep() }
+        }
         isFinished = true
         advance()
     }
