@@ -136,26 +136,37 @@ struct ListenGridTests {
         }
     }
 
-    @Test("Random sung and spoken takes give ordered notes at valid positions")
+    @Test("Notes are in order, apart and at valid positions on 120 random sung and spoken takes")
     func randomTakes() {
         var random = SeededRandom(seed: 31)
-        for trial in 0..<24 {
-            var notes: [(Double, Double, Double)] = []
-            var t = Double.random(in: 0...0.3, using: &random)
-            while t < 2.5 {
-                let length = Double.random(in: 0.05...0.5, using: &random)
-                notes.append((Double.random(in: 45...75, using: &random), t, length))
-                t += length + Double.random(in: -0.05...0.2, using: &random)
+        for trial in 0..<120 {
+            // Notes that touch, overlap or leave gaps, glide, or are spoken (quick falling glides).
+            var notes: [SungNote] = []
+            var t = Double.random(in: 0...0.2, using: &random)
+            while t < 1.4 {
+                let length = Double.random(in: 0.04...0.4, using: &random)
+                let midi = Double.random(in: 45...75, using: &random)
+                let spoken = Int.random(in: 0..<3, using: &random) == 0
+                notes.append(
+                    SungNote(
+                        start: t, duration: length, midi: midi,
+                        glideFromMidi: spoken ? midi + Double.random(in: 2...7, using: &random) : nil))
+                t += length + Double.random(in: -0.05...0.15, using: &random)
             }
-            let take = Self.sing(notes, duration: 3, seed: UInt64(trial))
-            let report = Self.listen(
-                take, ListenOptions(tempo: Double.random(in: 70...160, using: &random), part: .vocal))
+            var synth = VoiceSynth(sampleRate: Self.rate, seed: UInt64(trial))
+            synth.consonantBursts = trial % 2 == 0
+            synth.breathNoiseSNR = Double.random(in: 10...40, using: &random)
+            let take = synth.render(notes, duration: 1.6).samples
+            var options = ListenOptions(tempo: Double.random(in: 70...160, using: &random), part: .vocal)
+            options.beatsPerBar = [3, 4, 5, 6][trial % 4]
+            let report = Self.listen(take, options)
             for (i, note) in report.notes.enumerated() {
-                #expect(note.start >= 0 && note.end > note.start)
-                if i > 0 { #expect(report.notes[i - 1].end <= note.start, "trial \(trial)") }
+                #expect(note.start >= 0 && note.end > note.start, "trial \(trial): \(note.start)…\(note.end)")
+                if i > 0 { #expect(report.notes[i - 1].end <= note.start, "trial \(trial): notes overlap") }
                 if let bar = note.bar {
                     let beat = bar.split(separator: ":").last.flatMap { Double($0) } ?? 0
-                    #expect(beat >= 1 && beat < 5, "trial \(trial): bar \(bar)")
+                    #expect(
+                        beat >= 1 && beat < Double(options.beatsPerBar + 1), "trial \(trial): bar \(bar)")
                 }
             }
         }
