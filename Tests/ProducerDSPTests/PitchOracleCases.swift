@@ -8,8 +8,7 @@ import ProducerTestSupport
 /// code from fixed seeds, and the recorded frames' encoding.
 ///
 /// The oracle holds the f0 and voicing bit patterns of every frame that the batch tracker (before
-/// it was streamed, commit e29bc3f) gave on each signal. To record it again (only when the
-/// tracker's output is meant to change): `PITCH_ORACLE_RECORD=1 swift test --filter PitchTrackerOracle`.
+/// it was streamed, commit e29bc3f) gave on each signal: a fixed record of that tracker.
 enum PitchOracleCases {
     struct Case: Sendable {
         var name: String
