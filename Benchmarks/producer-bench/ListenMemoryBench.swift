@@ -13,40 +13,17 @@ import Darwin
 /// Writes `minutes` of a mono 44.1 kHz 24-bit sine melody (a note every 0.25–0.9 s, with rests,
 /// three harmonics and a soft attack) in blocks, without holding the take in memory.
 func writeSineMelody(path: String, minutes: Double, rate: Double = 44_100) throws {
-    let total = Int(minutes * 60 * rate)
     let writer = try AudioFileWriter(
         path: path, format: AudioFormat(sampleRate: rate, channelCount: 1, encoding: .integer(bits: 24)))
-    var buffer = AudioBuffer(channelCount: 1, frameCapacity: 65_536)
-    var state: UInt64 = 42
-    func next() -> Double {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Double(state >> 11) / Double(1 << 53)
-    }
-    // The current note: its end (in frames), frequency, and whether it is a rest.
-    var noteStart = 0, noteEnd = 0, frequency = 220.0, rest = true, midi = 57.0
-    var phase = 0.0
-    var done = 0
-    while done < total {
-        let n = min(buffer.frameCapacity, total - done)
+    var melody = SineMelodyGenerator(minutes: minutes, rate: rate)
+    var block = [Float](repeating: 0, count: 65_536)
+    var buffer = AudioBuffer(channelCount: 1, frameCapacity: block.count)
+    while true {
+        let n = melody.fill(&block)
+        guard n > 0 else { break }
         buffer.frameCount = n
-        for i in 0..<n {
-            let frame = done + i
-            if frame >= noteEnd {
-                noteStart = frame
-                rest = !rest && next() < 0.2
-                noteEnd = frame + Int((rest ? 0.1 + next() * 0.3 : 0.25 + next() * 0.65) * rate)
-                midi = min(81, max(45, midi + (next() * 10 - 5).rounded()))
-                frequency = 440 * pow(2, (midi - 69) / 12)
-            }
-            phase += 2 * Double.pi * frequency / rate
-            if phase > 2 * Double.pi { phase -= 2 * Double.pi }
-            let t = Double(frame - noteStart) / rate, left = Double(noteEnd - frame) / rate
-            let envelope = rest ? 0 : min(1, t / 0.02) * min(1, left / 0.03)
-            let s = envelope * 0.3 * (sin(phase) + 0.5 * sin(2 * phase) + 0.25 * sin(3 * phase))
-            buffer[0, i] = Float(s)
-        }
+        for i in 0..<n { buffer[0, i] = block[i] }
         try writer.write(buffer)
-        done += n
     }
     try writer.finish()
 }

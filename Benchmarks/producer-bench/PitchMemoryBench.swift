@@ -13,7 +13,7 @@ import Darwin
 #endif
 
 /// A mono 44.1 kHz sine melody (three harmonics, a note every 0.25–0.9 s, with rests and a soft
-/// attack), the same as `writeSineMelody`, generated block by block so that nothing holds the take.
+/// attack), generated block by block so that nothing holds the take (`writeSineMelody` writes it).
 struct SineMelodyGenerator {
     let rate: Double
     let total: Int

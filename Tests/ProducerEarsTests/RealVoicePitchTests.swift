@@ -80,7 +80,7 @@ struct RealVoicePitchTests {
             print(json.dumps([p, r, f]))
             """, arguments: [dir])
         let scores = try JSONDecoder().decode([Double].self, from: Data(output.utf8))
-        print("NOTES \(name): P R F \(scores), \(report.notes.count) notes for \(take.notes.count) \(dir)")
+        print("\(name): precision, recall, F \(scores); \(report.notes.count) notes heard, \(take.notes.count) sung")
         #expect(scores.count == 3 && scores[2] >= 0.85, "\(name): precision, recall, F \(scores)")
     }
 

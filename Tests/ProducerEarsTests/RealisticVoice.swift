@@ -1,5 +1,6 @@
 import Foundation
 import ProducerMusic
+import ProducerTestSupport
 
 /// Sung takes made to sound like a real singer in a real room, with the pitch they were sung at:
 /// jitter and shimmer, breath noise, consonants, a room's reverb, a band bleeding into the mic at
@@ -18,7 +19,7 @@ struct RealisticVoice {
     /// About `seconds` of phrases of 4 to 7 notes within `range` (MIDI), with vibrato on long notes,
     /// glides into some, and breaths between phrases.
     static func take(range: ClosedRange<Int>, seconds: Double, seed: UInt64) -> Take {
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(seed: seed)
         var notes: [SungNote] = []
         var t = 0.4
         var pitch = Double((range.lowerBound + range.upperBound) / 2)
@@ -98,7 +99,7 @@ struct RealisticVoice {
 
     /// Chords (a triad and a bass note, sawtooth-like) changing every two seconds.
     static func band(count: Int, seed: UInt64) -> [Float] {
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(seed: seed)
         var out = [Float](repeating: 0, count: count)
         let chordLength = Int(2 * rate)
         var start = 0
@@ -122,16 +123,5 @@ struct RealisticVoice {
 
     static func rms(_ x: [Float]) -> Float {
         x.isEmpty ? 0 : (x.reduce(0) { $0 + $1 * $1 } / Float(x.count)).squareRoot()
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
