@@ -9,9 +9,12 @@ extension OnsetDetector {
         private let threshold: Double, minimumInterval: Double
         /// The next frame to decide.
         private var next = 0
-        /// Running sums of the envelope: `prefix[i]` is the sum of frames `0 ..< prefixBase + i`.
-        private var prefix: [Double] = [0]
-        private var prefixBase = 0
+        /// Running sums of the envelope: `prefix[i]` is the sum of frames `0 ..< i`.
+        private var prefix: SlidingBuffer<Double> = {
+            var sums = SlidingBuffer<Double>()
+            sums.append(0)
+            return sums
+        }()
         private var last = -Double.infinity
 
         /// How many frames have been decided: every onset before frame `decidedFrames` has been emitted.
@@ -34,9 +37,9 @@ extension OnsetDetector {
         public mutating func pick(_ values: UnsafeBufferPointer<Float>, isComplete: Bool, emit: (Double) -> Void) {
             let n = values.count
             // Running sums up to the newest frame.
-            while prefixBase + prefix.count - 1 < n {
-                let i = prefixBase + prefix.count - 1
-                prefix.append(prefix[prefix.count - 1] + Double(values[i]))
+            while prefix.end - 1 < n {
+                let i = prefix.end - 1
+                prefix.append(prefix[i] + Double(values[i]))
             }
             let reach = max(postMaximum, postAverage)
             let end = isComplete ? n : n - reach
@@ -55,7 +58,7 @@ extension OnsetDetector {
                 if t > 0 && values[t - 1] == x && t - 1 >= t - preMaximum { continue }
                 let lo = max(0, t - preAverage), hi = min(n - 1, t + postAverage)
                 let mean =
-                    (prefix[hi + 1 - prefixBase] - prefix[lo - prefixBase]) / Double(preAverage + postAverage + 1)
+                    (prefix[hi + 1] - prefix[lo]) / Double(preAverage + postAverage + 1)
                 guard Double(x) >= mean + threshold else { continue }
                 let time = Double(t) / frameRate
                 if time - last >= minimumInterval {
@@ -65,10 +68,7 @@ extension OnsetDetector {
             }
             // Drop the running sums no later frame reads.
             let keepFrom = max(0, next - preAverage)
-            if keepFrom - prefixBase > max(64, prefix.count / 2) {
-                prefix.removeFirst(keepFrom - prefixBase)
-                prefixBase = keepFrom
-            }
+            prefix.drop(before: min(prefix.end, keepFrom))
         }
     }
 }

@@ -4,35 +4,40 @@
 /// Dropped elements are released in bulk once they are at least three quarters of the storage (the
 /// live ones are moved to the front), so appending and dropping cost O(1) amortised and the
 /// storage stays within four times the live elements plus the last append (and a few thousand).
-struct SlidingBuffer<Element> {
-    private(set) var storage: [Element] = []
+///
+/// The streams that read long takes in blocks keep what later blocks still need in one of these.
+public struct SlidingBuffer<Element> {
+    @usableFromInline private(set) var storage: [Element] = []
     /// The storage index of the element at ``start``.
-    private(set) var head = 0
+    @usableFromInline private(set) var head = 0
     /// The global index of the first element kept.
-    private(set) var start: Int
+    public private(set) var start: Int
 
     /// An empty buffer whose first element will have global index `start`.
-    init(start: Int = 0) { self.start = start }
+    public init(start: Int = 0) { self.start = start }
 
     /// The global index after the last element.
-    var end: Int { start + storage.count - head }
+    @inlinable public var end: Int { start + storage.count - head }
     /// The number of elements kept.
-    var count: Int { storage.count - head }
+    @inlinable public var count: Int { storage.count - head }
 
-    subscript(global: Int) -> Element {
+    /// The element of global index `global`, which must be kept (`start ..< end`).
+    @inlinable public subscript(global: Int) -> Element {
         get { storage[head + global - start] }
         set { storage[head + global - start] = newValue }
     }
 
-    mutating func append(_ value: Element) { storage.append(value) }
+    /// Appends one element (global index ``end``).
+    @inlinable public mutating func append(_ value: Element) { storage.append(value) }
 
-    mutating func append<S: Sequence>(contentsOf values: S) where S.Element == Element {
+    /// Appends elements in order.
+    @inlinable public mutating func append<S: Sequence>(contentsOf values: S) where S.Element == Element {
         storage.append(contentsOf: values)
     }
 
     /// Forgets the elements before global index `global` (no-op for those already forgotten); past
     /// the end, the next element appended will have index `global`.
-    mutating func drop(before global: Int) {
+    public mutating func drop(before global: Int) {
         if global >= end {
             storage.removeAll(keepingCapacity: storage.count <= 65_536)
             head = 0
@@ -63,7 +68,7 @@ struct SlidingBuffer<Element> {
     }
 
     /// Calls `body` with a pointer to the element of global index `start` (valid from `start` to `end`).
-    func withPointer<R>(_ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
+    @inlinable public func withPointer<R>(_ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { b in
             // An empty buffer has no storage; a pointer that must not be read stands in for it.
             guard let base = b.baseAddress else {

@@ -152,13 +152,9 @@ extension Listener {
                 } else {
                     return
                 }
-                let from = Int(t * sampleRate)
-                let until = Swift.min(end, t + 0.1)
-                guard audio.isFinished || audio.count >= Int(until * sampleRate) else { return }
-                let to = Swift.min(audio.count, Int(until * sampleRate))
-                let energy = to > from ? audio.energy(from: from, to: to) : 0
-                hits[measuredHits].levelDecibels =
-                    to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
+                let until = Int(Swift.min(end, t + 0.1) * sampleRate)
+                guard audio.isFinished || audio.count >= until else { return }
+                hits[measuredHits].levelDecibels = audio.level(from: Int(t * sampleRate), to: until)
                 measuredHits += 1
             }
         }

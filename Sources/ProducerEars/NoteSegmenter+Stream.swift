@@ -94,41 +94,27 @@ extension NoteSegmenter {
             let frames = run.frames
             let a4 = segmenter.a4
             let midi: [Double?] = frames.map { $0.f0 > 0 ? 69 + 12 * log2(Swift.max($0.f0, 1e-9) / a4) : nil }
-            // Pieces of one pitch, then split again where the level dips and a new attack rises
-            // (a repeated note on a new syllable).
-            var segments: [(range: ClosedRange<Int>, attack: Bool)] = []
-            // Vibrato smoothed away, for where a legato change leaves the previous note.
+            // Vibrato smoothed away: the track pieces of one pitch are cut from, and where a legato
+            // change leaves the previous note.
             let smooth = segmenter.smoothed(midi, over: 0...run.lastVoiced)
-            // A short piece whose pitch lies between those of the pieces around it is a glide or a
-            // scoop into the next note: it belongs to that note.
-            var pieces = segmenter.split(run: 0...run.lastVoiced, midi: midi)
-            var p = 1
-            while p + 1 < pieces.count {
-                let level = { (r: ClosedRange<Int>) in median(r.compactMap { smooth[$0] }) }
-                let a = level(pieces[p - 1]), b = level(pieces[p]), c = level(pieces[p + 1])
-                if pieces[p].count < 12 && (a < b) == (b < c) && a != b && b != c {
-                    pieces[p + 1] = pieces[p].lowerBound...pieces[p + 1].upperBound
-                    pieces.remove(at: p)
-                } else {
-                    p += 1
-                }
-            }
-            var dipTimes: [Int: Double] = [:]
+            let pieces = segmenter.mergingGlides(segmenter.split(run: 0...run.lastVoiced, smoothed: smooth), smooth)
+            // Each piece split again where the level dips and a new attack rises (a repeated note
+            // on a new syllable); `dip` is that dip's lowest point.
+            var segments: [(range: ClosedRange<Int>, dip: Double?)] = []
             for piece in pieces {
                 var first = piece.lowerBound
-                var attack = false
+                var dipBefore: Double?
                 let dips = audio.refiner.dips(
                     from: frames[piece.lowerBound].time + 0.12, to: frames[piece.upperBound].time - 0.08,
                     after: frames[piece.lowerBound].time + 0.03, depth: segmenter.repeatDipDecibels)
                 for dip in dips {
                     let k = Int(((dip - frames[0].time) / hop).rounded())
                     guard k > first, k <= piece.upperBound else { continue }
-                    segments.append((first...(k - 1), attack))
+                    segments.append((first...(k - 1), dipBefore))
                     first = k
-                    attack = true
-                    dipTimes[k] = dip
+                    dipBefore = dip
                 }
-                segments.append((first...piece.upperBound, attack))
+                segments.append((first...piece.upperBound, dipBefore))
             }
             for (index, segment) in segments.enumerated() {
                 let range = segment.range
@@ -138,9 +124,8 @@ extension NoteSegmenter {
                 var end = frames[range.upperBound].time + hop / 2
                 if index == 0 {
                     start = audio.refiner.refine(near: frames[range.lowerBound].time) ?? start
-                } else if segment.attack {
+                } else if let dip = segment.dip {
                     // A new attack after a dip in the level, not before the dip's lowest point.
-                    let dip = dipTimes[range.lowerBound] ?? start
                     start = Swift.max(dip, audio.refiner.refine(near: frames[range.lowerBound].time + 0.02) ?? dip)
                 } else {
                     // A change of pitch inside a voiced run: a new attack if the level dips and rises

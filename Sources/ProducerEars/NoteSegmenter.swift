@@ -8,7 +8,7 @@ public struct NoteSegmenter: Sendable {
     public var splitSemitones: Double = 0.55
     /// How many consecutive frames must hold a new pitch before the note splits.
     public var splitFrames: Int = 4
-    /// Frames of the running median the split is decided on (see ``split(run:midi:)``).
+    /// Frames of the running median the split is decided on (see ``smoothed(_:over:)``).
     public var smoothingFrames: Int = 15
     /// Notes shorter than this (seconds) are dropped as blips.
     public var minimumDuration: Double = 0.06
@@ -41,12 +41,11 @@ public struct NoteSegmenter: Sendable {
         return stream.finish(audio)
     }
 
-    /// Splits a voiced run where the pitch moves to a new note and stays there. The decision is
-    /// taken on the pitch track smoothed by a running median over ``smoothingFrames`` (a vibrato
-    /// cycle or a scoop into a note moves the raw track by a semitone for tens of milliseconds; the
-    /// median of ±70 ms keeps a step between notes where it is and lets vibrato and scoops pass).
-    func split(run: ClosedRange<Int>, midi raw: [Double?]) -> [ClosedRange<Int>] {
-        let midi = smoothed(raw, over: run)
+    /// Splits a voiced run where the pitch moves to a new note and stays there, deciding on the
+    /// track smoothed by ``smoothed(_:over:)`` (a vibrato cycle or a scoop into a note moves the raw
+    /// track by a semitone for tens of milliseconds; the median of ±70 ms keeps a step between
+    /// notes where it is and lets vibrato and scoops pass).
+    func split(run: ClosedRange<Int>, smoothed midi: [Double?]) -> [ClosedRange<Int>] {
         var pieces: [ClosedRange<Int>] = []
         var first = run.lowerBound
         var recent: [Double] = []
@@ -71,6 +70,25 @@ public struct NoteSegmenter: Sendable {
             i += 1
         }
         pieces.append(first...run.upperBound)
+        return pieces
+    }
+
+    /// `pieces` of a run with each short one (under 12 frames) whose pitch on the `smoothed` track
+    /// lies between those of the pieces around it joined to the next: a glide or a scoop into a
+    /// note belongs to that note.
+    func mergingGlides(_ pieces: [ClosedRange<Int>], _ smoothed: [Double?]) -> [ClosedRange<Int>] {
+        var pieces = pieces
+        let level = { (r: ClosedRange<Int>) in median(r.compactMap { smoothed[$0] }) }
+        var p = 1
+        while p + 1 < pieces.count {
+            let a = level(pieces[p - 1]), b = level(pieces[p]), c = level(pieces[p + 1])
+            if pieces[p].count < 12 && (a < b) == (b < c) && a != b && b != c {
+                pieces[p + 1] = pieces[p].lowerBound...pieces[p + 1].upperBound
+                pieces.remove(at: p)
+            } else {
+                p += 1
+            }
+        }
         return pieces
     }
 
@@ -133,10 +151,7 @@ public struct NoteSegmenter: Sendable {
         let rate = seconds > 0 ? Double(crossings) / 2 / seconds : 0
         let depth = rms * 2.0.squareRoot()
         let hasVibrato = seconds >= 0.3 && rate >= 3 && rate <= 9 && depth >= 10
-        let sampleRate = audio.sampleRate
-        let from = Swift.max(0, Int(start * sampleRate)), to = Swift.min(audio.count, Int(end * sampleRate))
-        let energy = to > from ? audio.energy(from: from, to: to) : 0
-        let level = to > from && energy > 0 ? 10 * log10(energy / Double(to - from)) : -120
+        let level = audio.level(from: Int(start * audio.sampleRate), to: Int(end * audio.sampleRate))
         return PerformedNote(
             start: start, end: end, midi: pitch, stabilityCents: rms,
             vibratoRate: hasVibrato ? rate : 0, vibratoDepthCents: hasVibrato ? depth : 0, levelDecibels: level)

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerDSP
 
 /// Finds the exact start of a note near a rough time, from a fine energy envelope.
 ///
@@ -17,9 +18,9 @@ struct OnsetRefiner {
     private var partial: Float = 0
     private var partialCount = 0
     /// Mean square per step.
-    private var power = SampleHistory<Float>()
+    private var power = SlidingBuffer<Float>()
     /// RMS over the window centred on each step.
-    private var envelope = SampleHistory<Float>()
+    private var envelope = SlidingBuffer<Float>()
     // The running window over `power`: its sum, size and ends.
     private var running: Float = 0
     private var size = 0
@@ -30,9 +31,8 @@ struct OnsetRefiner {
     /// its power as well).
     private var lowPassTaps: [Float] = []
     private var lowPassStride = 1
-    /// Input kept for the FIR: samples from global index `pendingStart` on.
-    private var pending: [Float] = []
-    private var pendingStart = 0
+    /// Input kept for the FIR (global index = sample index in the take).
+    private var pending = SlidingBuffer<Float>()
     /// The next input index to filter (a multiple of the stride), and the samples received so far.
     private var nextOutput = 0
     private var received = 0
@@ -95,14 +95,14 @@ struct OnsetRefiner {
         let reach = lowPassTaps.count / 2, stride = lowPassStride
         let total = received
         lowPassTaps.withUnsafeBufferPointer { h in
-            pending.withUnsafeBufferPointer { x in
+            pending.withPointer { x in
                 while nextOutput < limit {
                     let m = nextOutput
                     var y: Float = 0
                     let lo = Swift.max(-reach, -m), hi = Swift.min(reach, total - 1 - m)
                     if lo == -reach && hi == reach {
                         // Inside the signal: eight taps at a time.
-                        let taps = h.count, base = UnsafeRawPointer(x.baseAddress! + (m - reach - pendingStart))
+                        let taps = h.count, base = UnsafeRawPointer(x + (m - reach - pending.start))
                         let coefficients = UnsafeRawPointer(h.baseAddress!)
                         var acc = SIMD8<Float>()
                         var k = 0
@@ -113,9 +113,9 @@ struct OnsetRefiner {
                             k += 8
                         }
                         y = acc.sum()
-                        while k < taps { y += h[k] * x[m - reach + k - pendingStart]; k += 1 }
+                        while k < taps { y += h[k] * x[m - reach + k - pending.start]; k += 1 }
                     } else if lo <= hi {
-                        for k in lo...hi { y += h[k + reach] * x[m + k - pendingStart] }
+                        for k in lo...hi { y += h[k + reach] * x[m + k - pending.start] }
                     }
                     let step = m / hop
                     while step > filteredStep { closeStep() }
@@ -126,11 +126,7 @@ struct OnsetRefiner {
             }
         }
         // Keep what later outputs still read.
-        let keepFrom = Swift.max(pendingStart, nextOutput - reach)
-        if keepFrom - pendingStart > Swift.max(4096, pending.count / 2) {
-            pending.removeFirst(keepFrom - pendingStart)
-            pendingStart = keepFrom
-        }
+        pending.drop(before: Swift.min(pending.end, nextOutput - reach))
     }
 
     /// Ends the step being summed from filtered samples.
@@ -159,7 +155,7 @@ struct OnsetRefiner {
 
     /// Lets go of the envelope before `time` (seconds): no later question reaches back that far.
     mutating func release(before time: Double) {
-        envelope.release(before: Int(Swift.max(0, time) / step))
+        envelope.drop(before: Swift.min(envelope.end, Int(Swift.max(0, time) / step)))
     }
 
     /// Computes the envelope of every step whose window has arrived.
@@ -172,7 +168,7 @@ struct OnsetRefiner {
             while lo < i - half { running -= power[lo]; lo += 1; size -= 1 }
             envelope.append((Swift.max(0, running) / Float(Swift.max(1, size))).squareRoot())
         }
-        power.release(before: lo)
+        power.drop(before: Swift.min(power.end, lo))
     }
 
     /// The start of the sound near `time` (seconds): the attack that rises from the quietest point
@@ -219,8 +215,8 @@ struct OnsetRefiner {
     /// starts again without a silence (a repeated note on a new syllable).
     /// Peaks are looked for from `after` on (the note's own attack, not what came before it).
     func dips(from: Double, to: Double, after: Double, depth: Double) -> [Double] {
-        let floor = Swift.max(envelope.first, Int(after / step))
-        let lo = Swift.max(envelope.first, Int(from / step)), hi = Swift.min(envelope.end - 2, Int(to / step))
+        let floor = Swift.max(envelope.start, Int(after / step))
+        let lo = Swift.max(envelope.start, Int(from / step)), hi = Swift.min(envelope.end - 2, Int(to / step))
         guard hi > lo else { return [] }
         let reach = Int(0.15 / step), spacing = Int(0.1 / step)
         let ratio = Float(pow(10, -depth / 20))
@@ -231,7 +227,7 @@ struct OnsetRefiner {
             let v = envelope[i]
             // A local minimum over ±10 ms.
             var isMinimum = true
-            for k in Swift.max(envelope.first, i - 10)...Swift.min(envelope.end - 1, i + 10) where envelope[k] < v {
+            for k in Swift.max(envelope.start, i - 10)...Swift.min(envelope.end - 1, i + 10) where envelope[k] < v {
                 isMinimum = false
                 break
             }

@@ -1,10 +1,13 @@
+import Foundation
+import ProducerDSP
+
 /// The recent audio of a take being listened to, as the note measurements need it: the mono
 /// samples (for levels) and the fine energy envelope (for exact note starts). Fed in blocks;
 /// what no later question reaches is let go (``release(before:)``), so a long take costs no
 /// more memory than a short one.
 struct TakeAudio {
     let sampleRate: Double
-    private var samples = SampleHistory<Float>()
+    private var samples = SlidingBuffer<Float>()
     /// Exact note starts.
     private(set) var refiner: OnsetRefiner
     private(set) var isFinished = false
@@ -19,7 +22,7 @@ struct TakeAudio {
     /// Samples read so far.
     var count: Int { samples.end }
     /// Samples kept.
-    var retained: Int { samples.end - samples.first }
+    var retained: Int { samples.count }
 
     /// Adds a block of mono samples.
     mutating func consume(_ block: UnsafeBufferPointer<Float>) {
@@ -38,23 +41,27 @@ struct TakeAudio {
         isFinished || (count > Int(time * sampleRate) + 1 && refiner.canRefine(near: time))
     }
 
-    /// Σ x² (in Double) over the samples `from ..< to` (those kept).
-    func energy(from: Int, to: Int) -> Double {
-        samples.withValues(from: from, to: to) { x in
+    /// The level (dBFS RMS) of the samples `from ..< to` (those kept), or −120 for none or silence.
+    func level(from: Int, to: Int) -> Double {
+        let lo = Swift.max(from, samples.start), hi = Swift.min(to, samples.end)
+        guard hi > lo else { return -120 }
+        let energy = samples.withPointer { x in
             var energy = 0.0
-            for v in x { energy += Double(v * v) }
+            for k in (lo - samples.start)..<(hi - samples.start) { energy += Double(x[k] * x[k]) }
             return energy
         }
+        return energy > 0 ? 10 * log10(energy / Double(hi - lo)) : -120
     }
 
     /// Calls `body` with the kept samples `from ..< to`.
     func withSamples<R>(from: Int, to: Int, _ body: (UnsafeBufferPointer<Float>) -> R) -> R {
-        samples.withValues(from: from, to: to, body)
+        let lo = Swift.min(Swift.max(from, samples.start), samples.end), hi = Swift.max(lo, Swift.min(to, samples.end))
+        return samples.withPointer { body(UnsafeBufferPointer(start: $0 + (lo - samples.start), count: hi - lo)) }
     }
 
     /// Lets go of the audio before `time` (seconds).
     mutating func release(before time: Double) {
-        samples.release(before: Int(Swift.max(0, time) * sampleRate))
+        samples.drop(before: Swift.min(samples.end, Int(Swift.max(0, time) * sampleRate)))
         refiner.release(before: time)
     }
 }

@@ -24,13 +24,7 @@ import ProducerDSP
     @Test func tuningIsEstimated() {
         // D major a third of a semitone sharp is still D major, and the tuning is found.
         let cents = 30.0
-        let x = RhythmSignals.cadence(tonic: 2, minor: false)
-        // Resample by the tuning ratio: play the same samples faster.
-        let ratio = pow(2, cents / 1200)
-        let y = (0..<Int(Double(x.count) / ratio)).map { i -> Float in
-            let p = Double(i) * ratio, k = Int(p), f = Float(p - Double(k))
-            return k + 1 < x.count ? x[k] * (1 - f) + x[k + 1] * f : 0
-        }
+        let y = RhythmSignals.retuned(RhythmSignals.cadence(tonic: 2, minor: false), cents: cents)
         let (_, tuning) = ChromaExtractor().chroma(y, sampleRate: 22_050)
         #expect(abs(tuning - cents / 100) < 0.08)
         #expect(KeyDetector().key(y, sampleRate: 22_050).name == "D major")

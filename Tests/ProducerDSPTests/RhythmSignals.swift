@@ -218,6 +218,16 @@ enum RhythmSignals {
         }
     }
 
+    /// `x` played `cents` higher: resampled (linear interpolation) by the tuning ratio, so the same
+    /// samples go by faster.
+    static func retuned(_ x: [Float], cents: Double) -> [Float] {
+        let ratio = pow(2, cents / 1200)
+        return (0..<Int(Double(x.count) / ratio)).map { i -> Float in
+            let p = Double(i) * ratio, k = Int(p), f = Float(p - Double(k))
+            return k + 1 < x.count ? x[k] * (1 - f) + x[k + 1] * f : 0
+        }
+    }
+
     /// I–IV–V–I (minor: i–iv–V–i with the harmonic minor's major V) in the key with tonic pitch
     /// class `tonic`: sustained close triads around middle C over the chord's root an octave
     /// below, one chord per `chordSeconds`.

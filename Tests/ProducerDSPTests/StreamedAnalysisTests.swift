@@ -1,4 +1,5 @@
 import Foundation
+import ProducerTestSupport
 import Testing
 
 @testable import ProducerDSP
@@ -37,14 +38,7 @@ struct StreamedAnalysisTests {
         let whole = ChromaExtractor().chroma(x, sampleRate: 44_100)
         for size in [1_000, 8_192, 65_536] {
             var stream = ChromaExtractor().stream(sampleRate: 44_100)
-            x.withUnsafeBufferPointer { all in
-                var start = 0
-                while start < all.count {
-                    let end = min(all.count, start + size)
-                    stream.consume(UnsafeBufferPointer(rebasing: all[start..<end]))
-                    start = end
-                }
-            }
+            forEachBlock(of: x, size: size) { stream.consume($0) }
             let cut = stream.finish()
             #expect(cut.chroma == whole.chroma && cut.tuning == whole.tuning, "blocks of \(size)")
         }
@@ -54,12 +48,7 @@ struct StreamedAnalysisTests {
     func tuningFromTheStart() {
         // D major a third of a semitone sharp, twice over; the tuning is decided on the first second.
         let cents = 30.0
-        let x = RhythmSignals.cadence(tonic: 2, minor: false)
-        let ratio = pow(2, cents / 1200)
-        let once = (0..<Int(Double(x.count) / ratio)).map { i -> Float in
-            let p = Double(i) * ratio, k = Int(p), f = Float(p - Double(k))
-            return k + 1 < x.count ? x[k] * (1 - f) + x[k + 1] * f : 0
-        }
+        let once = RhythmSignals.retuned(RhythmSignals.cadence(tonic: 2, minor: false), cents: cents)
         let y = once + once
         var stream = ChromaExtractor().stream(sampleRate: 22_050, tuningSeconds: 1)
         y.withUnsafeBufferPointer { stream.consume($0) }

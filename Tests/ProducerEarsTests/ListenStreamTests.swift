@@ -1,4 +1,5 @@
 import Foundation
+import ProducerTestSupport
 import Testing
 
 @testable import ProducerEars
@@ -10,14 +11,7 @@ struct ListenStreamTests {
     /// The report of `samples` fed to a listening stream in blocks of `blockSize`, as JSON.
     static func report(_ samples: [Float], options: ListenOptions, blockSize: Int) throws -> Data {
         var stream = Listener.Stream(Listener(options: options), name: "take", sampleRate: 44_100)
-        samples.withUnsafeBufferPointer { all in
-            var start = 0
-            while start < all.count {
-                let end = min(all.count, start + blockSize)
-                stream.consume(UnsafeBufferPointer(rebasing: all[start..<end]))
-                start = end
-            }
-        }
+        forEachBlock(of: samples, size: blockSize) { stream.consume($0) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(stream.finish())
@@ -75,14 +69,9 @@ struct ListenStreamTests {
         let take = Array([[Float]](repeating: once, count: 6).joined())  // about 80 s
         var stream = Listener.Stream(Listener(options: ListenOptions(part: .vocal)), name: "t", sampleRate: 44_100)
         var kept = 0
-        take.withUnsafeBufferPointer { all in
-            var start = 0
-            while start < all.count {
-                let end = min(all.count, start + 16_384)
-                stream.consume(UnsafeBufferPointer(rebasing: all[start..<end]))
-                kept = max(kept, stream.retainedSamples)
-                start = end
-            }
+        forEachBlock(of: take, size: 16_384) { block in
+            stream.consume(block)
+            kept = max(kept, stream.retainedSamples)
         }
         let report = stream.finish()
         #expect(report.notes.count == 6 * 16, "\(report.notes.count) notes")

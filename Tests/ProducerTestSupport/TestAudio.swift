@@ -25,3 +25,16 @@ public func writeWAV(
         dither: false)
     return path
 }
+
+/// Calls `body` with `samples` cut into consecutive blocks of `size` (the last one shorter), as a
+/// stream that reads a file in blocks would get them.
+public func forEachBlock(of samples: [Float], size: Int, _ body: (UnsafeBufferPointer<Float>) -> Void) {
+    samples.withUnsafeBufferPointer { all in
+        var start = 0
+        while start < all.count {
+            let end = min(all.count, start + max(1, size))
+            body(UnsafeBufferPointer(rebasing: all[start..<end]))
+            start = end
+        }
+    }
+}
