@@ -70,6 +70,8 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // The mix assistant's rules and targets, as data.
+            resources: [.embedInCode("Assistant/mix-rules.yaml")],
             swiftSettings: swiftSettings),
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
         // solver; iCalendar; the project plan (YAML) and the office's use cases. Knows no database
@@ -153,7 +155,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerCLITests", dependencies: ["ProducerCLI", "ProducerJobs", "ProducerEars", "ProducerStore", "ProducerConsole", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerCLITests", dependencies: ["ProducerCLI", "ProducerJobs", "ProducerEars", "ProducerStore", "ProducerConsole", "ProducerDSP", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
     ]
 )
 

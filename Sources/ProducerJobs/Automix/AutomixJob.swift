@@ -1,0 +1,125 @@
+import Foundation
+import ProducerAudio
+import ProducerConsole
+import ProducerFiles
+
+/// `producer automix`: measures the stems, lets the mix assistant decide a first mix, writes it
+/// as a session with a comment on every decision, and renders it when asked.
+public struct AutomixJob: Sendable, Codable, Equatable {
+    public var stems: [String]
+    /// The session file to write (YAML).
+    public var output: String
+    /// The mix to render from it, if any.
+    public var render: String?
+    public var reference: String?
+    /// A `--roles` file.
+    public var roles: String?
+    public var tempo: Double?
+    public var hardPans: Bool
+    /// Whether to cut stems that mask the lead.
+    public var unmasks: Bool
+    public var replacesExisting: Bool
+
+    public init(
+        stems: [String], output: String, render: String? = nil, reference: String? = nil, roles: String? = nil,
+        tempo: Double? = nil, hardPans: Bool = false, unmasks: Bool = true, replacesExisting: Bool = false
+    ) {
+        self.stems = stems
+        self.output = output
+        self.render = render
+        self.reference = reference
+        self.roles = roles
+        self.tempo = tempo
+        self.hardPans = hardPans
+        self.unmasks = unmasks
+        self.replacesExisting = replacesExisting
+    }
+
+    /// What the job did: the plan and, with a render, the mix's check.
+    public struct Result: Sendable, Encodable {
+        public var session: String
+        public var plan: MixPlan
+        public var mix: MixCheck?
+    }
+
+    /// Runs the job. `progress` is told each step in words.
+    /// - Throws: an error naming the file (and place) at fault: a stem that cannot be read, stems
+    ///   at different sample rates, a roles file, an output that exists or is an input.
+    public func run(progress: ((String) -> Void)? = nil) throws -> Result {
+        guard !stems.isEmpty else {
+            throw FileError(.notFound, path: output, "no stems were given to mix")
+        }
+        let inputs = stems + [reference, roles].compactMap { $0 }
+        let policy = OutputPolicy(replacesExisting: replacesExisting, inputs: inputs)
+        try policy.check(output, what: "the session")
+        if let render { try policy.check(render, what: "the mix") }
+        let assigned = try roles.map { try RoleAssignments.read(path: $0, stems: stems) } ?? [:]
+        var measured: [MixAssistant.Stem] = []
+        var rate: (Double, String)?
+        for (i, file) in stems.enumerated() {
+            progress?("measuring \(file)")
+            let (m, format) = try Self.measure(file)
+            if let (r, first) = rate, r != format.sampleRate {
+                throw AudioFileError(
+                    .unsupported, path: file,
+                    "is at \(Int(format.sampleRate)) Hz but \(first) is at \(Int(r)) Hz; convert the stems to one rate first"
+                )
+            }
+            rate = rate ?? (format.sampleRate, file)
+            measured.append(
+                MixAssistant.Stem(
+                    file: Self.absolute(file), measurement: m, channels: format.channelCount, role: assigned[i]))
+        }
+        let ref = try reference.map { file in
+            progress?("measuring the reference \(file)")
+            return (file: file, measurement: try Self.measure(file).0)
+        }
+        let assistant = MixAssistant(tempo: tempo, unmasks: unmasks)
+        var plan = try assistant.plan(
+            stems: measured, sampleRate: rate!.0, sessionPath: Self.absolute(output), reference: ref, progress: progress
+        )
+        let yaml = plan.sessionYAML(header: header(plan))
+        plan.sessionPath = output
+        try PartialFile.write(text: yaml, to: output)
+        var check: MixCheck?
+        if let render {
+            progress?("rendering \(render)")
+            check = try MixJob(session: output, output: render, replacesExisting: replacesExisting).run()
+        }
+        return Result(session: output, plan: plan, mix: check)
+    }
+
+    func header(_ plan: MixPlan) -> [String] {
+        [
+            "A first mix by `producer automix` of \(stems.count) stem\(stems.count == 1 ? "" : "s"). Every decision has",
+            "a comment above it saying why; change anything and render it with `producer mix`.",
+            "The rules and targets it starts from are in mix-rules.yaml (`producer automix --rules`).",
+        ] + plan.notes.flatMap { wrapComment($0) }
+    }
+
+    func wrapComment(_ text: String) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + word.count > 94 {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        return current.isEmpty ? lines : lines + [current]
+    }
+
+    /// One pass over a file's blocks.
+    static func measure(_ file: String) throws -> (StemMeasurement, AudioFormat) {
+        let reader = try AudioFileReader(path: file)
+        var meter = StemMeasurement.Meter(
+            sampleRate: reader.format.sampleRate, channelCount: reader.format.channelCount)
+        var block = AudioBuffer(channelCount: reader.format.channelCount, frameCapacity: 16_384)
+        while try reader.read(into: &block) > 0 { meter.consume(block) }
+        return (meter.result(), reader.format)
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
