@@ -183,3 +183,37 @@ import Testing
         #expect(kick.target > result.plan.anchor + MixRules.standard.rule(.kick).level)
     }
 }
+
+/// `producer automix` as a command: JSON, and errors that name the file.
+@Suite struct AutomixCommandTests {
+    @Test func speaksJSONAndNamesTheFileAtFault() async throws {
+        let dir = try temporaryDirectory()
+        let stems = try DemoStems(seconds: 2).write(
+            to: dir,
+            names: ["kick.wav", "snare.wav", "hats.wav", "bass.wav", "gtr.wav", "pad.wav", "vox.wav", "bv.wav"])
+        let ok = await runInProcess(["automix", stems[0], stems[3], stems[6], "-o", dir + "/s.yaml", "--json"])
+        #expect(ok.status == 0, "\(ok.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ok.out.utf8)) as? [String: Any])
+        let plan = try #require(json["plan"] as? [String: Any])
+        let roles = (plan["stems"] as? [[String: Any]])?.map { $0["role"] as? String }
+        #expect(roles == ["kick", "bass", "lead vocal"])
+        // A second run does not replace the session without --force.
+        let again = await runInProcess(["automix", stems[0], "-o", dir + "/s.yaml"])
+        #expect(again.status == 1 && again.err.contains(dir + "/s.yaml"))
+        // A stem at another sample rate is named.
+        _ = try writeWAV(
+            sine(dBFS: -12, seconds: 1, sampleRate: 44_100, channels: 1), "odd.wav", in: dir, sampleRate: 44_100)
+        let odd = await runInProcess(["automix", stems[0], dir + "/odd.wav", "-o", dir + "/t.yaml"])
+        #expect(odd.status == 1)
+        #expect(odd.err.contains(dir + "/odd.wav") && odd.err.contains("44100 Hz"), "\(odd.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/t.yaml"))
+        // A roles file's mistake is placed at its line and column.
+        try "vox.wav: lead singer\n".write(toFile: dir + "/roles.yaml", atomically: true, encoding: .utf8)
+        let roles2 = await runInProcess(["automix", stems[6], "--roles", dir + "/roles.yaml", "-o", dir + "/u.yaml"])
+        #expect(roles2.status == 1)
+        #expect(roles2.err.contains(dir + "/roles.yaml:1:10: vox.wav: \"lead singer\" is not a role"), "\(roles2.err)")
+        // The session may not be written over a stem.
+        let over = await runInProcess(["automix", stems[0], "-o", stems[0], "--force"])
+        #expect(over.status == 1 && over.err.contains(stems[0]))
+    }
+}

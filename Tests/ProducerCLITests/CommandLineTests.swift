@@ -85,6 +85,16 @@ struct CommandLineTests {
         let mixAnalysis = try #require(mix["analysis"] as? [String: Any])
         #expect(try #require(mixAnalysis["truePeak"] as? Double) <= -1.0)
         #expect(try #require(mixAnalysis["duration"] as? Double) > 20)
+        // The mix assistant: eight stems, each on its role's target, the sum under the ceiling.
+        let automix = try #require((output["automix"] as? [String: Any])?["plan"] as? [String: Any])
+        let stems = try #require(automix["stems"] as? [[String: Any]])
+        #expect(stems.count == 8)
+        for stem in stems {
+            let target = try #require(stem["target"] as? Double), loudness = try #require(stem["loudness"] as? Double)
+            #expect(abs(loudness - target) < 0.05, "\(stem["name"] ?? "")")
+        }
+        #expect(try #require((automix["mix"] as? [String: Any])?["truePeak"] as? Double) <= -1)
+        #expect(FileManager.default.fileExists(atPath: dir + "/15-automix.yaml"))
         // The album: a project whose 26 sessions all get holds, with the quartet on its only free day.
         let album = try #require(output["album"] as? [String: Any])
         let schedule = try #require(album["schedule"] as? [String: Any])

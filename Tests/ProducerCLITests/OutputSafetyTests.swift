@@ -1,4 +1,5 @@
 import Foundation
+import ProducerJobs
 import ProducerTestSupport
 import ProducerAudio
 import Testing
@@ -136,12 +137,7 @@ struct OutputSafetyTests {
         let listing = try FileManager.default.contentsOfDirectory(atPath: dir + "/d").sorted()
         #expect(
             listing
-                == (["notes.txt"] + [
-                    "01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav",
-                    "05-phase-inverted.wav", "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav",
-                    "09-vocal-take-2.wav", "10-vocal-comp.wav", "11-backing.wav", "12-session.yaml",
-                    "13-demo-mix.wav", "album",
-                ]).sorted())
+                == (["notes.txt"] + Demo.fileNames).sorted())
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: dir + "/d/album").sorted() == [
                 "bookings.ics", "project.sqlite",

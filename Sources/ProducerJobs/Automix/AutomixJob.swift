@@ -80,6 +80,7 @@ public struct AutomixJob: Sendable, Codable, Equatable {
         )
         let yaml = plan.sessionYAML(header: header(plan))
         plan.sessionPath = output
+        for i in plan.stems.indices { plan.stems[i].file = stems[i] }
         try PartialFile.write(text: yaml, to: output)
         var check: MixCheck?
         if let render {

@@ -35,7 +35,8 @@ public struct Demo: Sendable {
     public static let fileNames = [
         "01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav", "05-phase-inverted.wav",
         "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav", "09-vocal-take-2.wav", "10-vocal-comp.wav",
-        "11-backing.wav", "12-session.yaml", "13-demo-mix.wav", "album",
+        "11-backing.wav", "12-session.yaml", "13-demo-mix.wav", "14-stems", "15-automix.yaml", "15-automix-mix.wav",
+        "album",
     ]
 
     /// Checks, before anything is written, that the demo may write its folder: it is a folder
@@ -209,5 +210,11 @@ public struct Demo: Sendable {
         _ = try Mixdown(encoding: .integer(bits: 24), replacesExisting: replacesExisting)
             .render(try Session(path: sessionPath), to: mix)
         return MixSession(session: sessionPath, yaml: yaml, mix: mix)
+    }
+
+    /// The band's stems for the mix assistant (``DemoStems``), in `14-stems/`.
+    public func writeStems() throws -> [String] {
+        try DemoStems(sampleRate: sampleRate, seconds: seconds).write(
+            to: (directory as NSString).appendingPathComponent("14-stems"))
     }
 }

@@ -38,6 +38,13 @@ public struct DemoJob: Sendable, Codable, Equatable {
         // The console: a session file that mixes the comp with a backing track, rendered.
         let mix = try demo.writeMixSession(comp: sung.comp)
         let mixAnalysis = try analyzer.analyze(path: mix.mix)
+        // The mix assistant: a band's stems mixed by the rules, every decision commented.
+        let stems = try demo.writeStems()
+        let automix = try AutomixJob(
+            stems: stems, output: (folder as NSString).appendingPathComponent("15-automix.yaml"),
+            render: (folder as NSString).appendingPathComponent("15-automix-mix.wav"),
+            replacesExisting: replacesExisting
+        ).run()
         // The office: an album project with a band and two studios, scheduled.
         let album = try await DemoAlbum.writeProject(in: (folder as NSString).appendingPathComponent("album"), now: now)
         return DemoReport(
@@ -46,6 +53,7 @@ public struct DemoJob: Sendable, Codable, Equatable {
                 reference: sung.reference, takes: sung.takes, comp: sung.comp, key: sung.key, plantedFlaws: sung.flaws,
                 listen: listen, ranking: ranking),
             mix: .init(session: mix.session, yaml: mix.yaml, output: mix.mix, analysis: mixAnalysis),
+            automix: automix,
             album: .init(
                 project: album.folder, calendar: album.calendar, timeZone: album.timeZone, schedule: album.schedule))
     }

@@ -1,3 +1,5 @@
+import Foundation
+import ProducerConsole
 import ProducerEars
 import ProducerOffice
 
@@ -24,6 +26,11 @@ extension DemoReport {
         out += mix.yaml + "\n"
         out += "$ producer mix \(mix.session) -o \(mix.output)\n\n"
         out += mix.analysis.text() + "\n"
+        let stemsFolder = automix.plan.stems.first.map { ($0.file as NSString).deletingLastPathComponent } ?? ""
+        out += "\n━━ The mix assistant: a band's \(automix.plan.stems.count) stems in \(stemsFolder)/\n\n"
+        out +=
+            "$ producer automix \(stemsFolder)/*.wav -o \(automix.session) --render \(automix.mix?.render.output ?? "")\n\n"
+        out += automix.text() + "\n"
         out += "\n━━ The album: a project in \(album.project)/ — five songs, a band, a string quartet, two studios\n\n"
         out += "$ producer schedule --project \(album.project)\n\n"
         out += album.schedule.text(timeZone: album.timeZone) + "\n"

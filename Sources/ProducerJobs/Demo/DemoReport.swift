@@ -11,10 +11,12 @@ public struct DemoReport: Sendable, Encodable {
     public var sungPart: SungPart
     /// The mix session and its analysis.
     public var mix: Mix
+    /// The mix assistant's first mix of the band's stems.
+    public var automix: AutomixJob.Result
     /// The album project and its schedule.
     public var album: Album
 
-    enum CodingKeys: String, CodingKey { case files, sungPart, mix, album }
+    enum CodingKeys: String, CodingKey { case files, sungPart, mix, automix, album }
 
     /// One file with a planted fault.
     public struct File: Sendable, Encodable {
