@@ -70,6 +70,8 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // Microphone placement knowledge, with its sources (`producer mics`).
+            resources: [.embedInCode("Mics/placement.yaml")],
             swiftSettings: swiftSettings),
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
         // solver; iCalendar; the project plan (YAML) and the office's use cases. Knows no database

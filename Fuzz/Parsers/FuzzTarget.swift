@@ -1,7 +1,8 @@
 // libFuzzer entry point for Producer's parsers: the MIDI file reader, the mix session and project
 // plan YAML readers, and the iCalendar reader. Built by Fuzz/run through SwiftPM (the target
 // exists only when PRODUCER_FUZZ is set) with -sanitize=fuzzer,address; libFuzzer supplies
-// main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan or calendar.
+// main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar or mics (the mic
+// list and the room).
 //
 // A target accepts its parser's own error type, whose message must name the file and must not
 // carry libyaml's, Foundation's or the runtime's own text; anything else — another error type,
@@ -21,8 +22,9 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "session": return fuzzSession
     case "plan": return fuzzPlan
     case "calendar": return fuzzCalendar
+    case "mics": return fuzzMics
     default:
-        print("producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan or calendar (not \"\(name)\")")
+        print("producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar or mics (not \"\(name)\")")
         exit(2)
     }
 }()
