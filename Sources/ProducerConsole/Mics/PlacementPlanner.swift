@@ -182,7 +182,7 @@ public struct PlacementPlanner: Sendable {
                 let advice =
                     passes
                     ? "\(metres(spacing)) m apart ≥ 3 × \(metres(far)) m: each hears the other's source well down"
-                    : "\(metres(spacing)) m apart < 3 × \(metres(far)) m = \(metres(required)) m: bring \(farther.position.name) to \(metres(spacing / 3)) m or nearer its source, or move the mics apart, or expect combing between them"
+                    : "\(metres(spacing)) m apart < 3 × \(metres(far)) m = \(metres(required)) m: bring \(farther.position.name) to \(metres((spacing / 3 * 100).rounded(.down) / 100)) m or nearer its source, or move the mics apart, or expect combing between them"
                 checks.append(
                     PlacementPlan.SpacingCheck(
                         first: a.position.name, second: b.position.name, spacing: spacing, firstDistance: a.distance,

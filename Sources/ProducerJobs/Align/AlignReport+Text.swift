@@ -19,7 +19,8 @@ extension AlignReport {
                     m.confident ? "" : " (doubtful)"))
             lines.append("  comb notches of the sum before: " + Self.hertzList(m.notchesBefore))
             lines.append(
-                String(format: "  after (%.3f samples left): ", m.residualSamples) + Self.hertzList(m.notchesAfter))
+                String(format: "  after (%.3f samples left): ", abs(m.residualSamples) < 0.0005 ? 0 : m.residualSamples)
+                    + Self.hertzList(m.notchesAfter))
             lines.append(
                 String(
                     format: "  sum below 200 Hz: %.1f dB before, %.1f dB after (%+.1f dB)", m.lowBandBefore,
