@@ -1,3 +1,4 @@
+import Foundation
 import ProducerConsole
 import Testing
 
@@ -154,5 +155,20 @@ import Testing
         #expect(count?.key == "mics[0].count" && count?.line == 4)
         #expect(problem("")?.message.contains("empty") == true)
         #expect(problem("- name: SM57\n  type: dynamic\n") == nil)
+    }
+}
+
+@Suite struct MicReadmeTests {
+    /// The README's AVAILABLE.yaml example reads as it says.
+    @Test func readmeMicListParses() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\nmics:"))
+        let body = readme[start.upperBound...]
+        let end = try #require(body.range(of: "```"))
+        let locker = try MicLocker(yaml: "mics:" + body[..<end.lowerBound], path: "README.md")
+        #expect(locker.mics.map(\.name) == ["SM57", "AT4050"])
+        #expect(locker.mics[0].count == 4 && locker.mics[1].patterns == ["cardioid", "omni", "figure-8"])
     }
 }
