@@ -126,3 +126,17 @@ import Testing
         #expect(after - before > 10)
     }
 }
+
+@Suite struct MicAlignerSilenceTests {
+    @Test func aSilentMicIsAnErrorNamingIt() throws {
+        let main = MicScene.Source(seed: 3, count: 20, period: 9_000)
+        let reference = MemoryMicSource(main.render(frames: 48_000, delay: 0).map { Float($0 * 0.1) }, name: "ref.wav")
+        let silent = MemoryMicSource([Float](repeating: 0, count: 48_000), name: "dead.wav")
+        let aligner = MicAligner(sampleRate: 48_000)
+        #expect {
+            try aligner.measure(reference: reference, mic: silent)
+        } throws: { error in
+            (error as? MicError)?.description.hasPrefix("dead.wav: the recording is silent") == true
+        }
+    }
+}

@@ -30,7 +30,7 @@ struct DelayEstimator {
     mutating func estimate(
         range: Range<Int>, center: Int, radius: Int
     ) throws -> (
-        estimate: DelayEstimate, frame: Double
+        estimate: DelayEstimate, frame: Double, silent: (reference: Bool, mic: Bool)
     ) {
         let coarse = try lag(range: range, center: center, radius: radius)
         var lag = coarse.lag
@@ -44,7 +44,7 @@ struct DelayEstimator {
         let estimate = DelayEstimate(
             samples: Double(lag) + fit.delta, inverted: fit.inverted, correlation: fit.correlation,
             peakRatio: coarse.peakRatio)
-        return (estimate, fit.time)
+        return (estimate, fit.time, (fit.xx == 0, fit.yy == 0))
     }
 
     /// Accumulates `conj(X)·Y`, `|X|²` and `|Y|²` over Hann-windowed blocks of `size` from `range`,
@@ -135,7 +135,7 @@ struct DelayEstimator {
     private mutating func fraction(
         range: Range<Int>, lag: Int
     ) throws -> (
-        delta: Double, inverted: Bool, correlation: Double, time: Double
+        delta: Double, inverted: Bool, correlation: Double, time: Double, xx: Double, yy: Double
     ) {
         var size = 4096
         while size > 256 && size > range.count { size /= 2 }
@@ -192,7 +192,7 @@ struct DelayEstimator {
         }
         let correlation = xx > 0 && yy > 0 ? abs(cross) / (xx * yy).squareRoot() : 0
         let time = s.energy > 0 ? s.energyTime / s.energy : Double(range.lowerBound + range.upperBound) / 2
-        return (delta, sign < 0, correlation, time)
+        return (delta, sign < 0, correlation, time, xx, yy)
     }
 }
 

@@ -33,21 +33,33 @@ public struct MicAligner: Sendable {
         var estimator = DelayEstimator(reference: reference, mic: mic)
         let length = max(1, min(reference.frameCount, mic.frameCount))
         let radius = max(1, Int((maxLag * sampleRate).rounded()))
-        let whole = try estimator.estimate(range: 0..<length, center: 0, radius: radius).estimate
+        let measured = try estimator.estimate(range: 0..<length, center: 0, radius: radius)
+        if measured.silent.reference || measured.silent.mic {
+            let which = measured.silent.reference ? reference : mic
+            throw MicError(
+                .noSignal, file: which.name,
+                "the recording is silent\(measured.silent.reference ? " (it is the reference)" : "") where the two overlap: there is nothing to align"
+            )
+        }
+        let whole = measured.estimate
         progress?(0.5)
         guard let window, window > 0 else { return MicAlignment(sampleRate: sampleRate, delay: whole) }
         let size = max(256, Int(window * sampleRate))
         let hop = max(1, size / 2)
         var pow2 = 256
         while pow2 * 2 <= size { pow2 *= 2 }
-        let localRadius = min(radius, max(16, pow2 / 4))
+        // Each window searches ±10 ms (3.4 m of movement) around the whole recording's delay.
+        let localRadius = min(radius, max(16, pow2 / 4), Int(0.01 * sampleRate))
         var points: [DelayPoint] = []
         var start = 0
         let center = Int(whole.samples.rounded())
         repeat {
             let end = min(length, start + size)
-            let (e, frame) = try estimator.estimate(range: start..<end, center: center, radius: localRadius)
-            points.append(DelayPoint(time: frame / sampleRate, samples: e.samples, correlation: e.correlation))
+            let (e, frame, _) = try estimator.estimate(range: start..<end, center: center, radius: localRadius)
+            // A window with little of the source (a pause, a bleed alone) says nothing of its delay.
+            if e.correlation >= max(0.05, 0.3 * whole.correlation) {
+                points.append(DelayPoint(time: frame / sampleRate, samples: e.samples, correlation: e.correlation))
+            }
             start += hop
             progress?(0.5 + 0.5 * Double(min(start, length)) / Double(length))
         } while start + hop < length

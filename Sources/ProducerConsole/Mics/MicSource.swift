@@ -3,6 +3,8 @@ import ProducerAudio
 /// A mic's recording as the aligner reads it: frames from any start, zero outside the recording,
 /// channels averaged to one for measuring.
 public protocol MicSource: AnyObject {
+    /// The file's path, or a name for a recording in memory, for messages.
+    var name: String { get }
     /// Frames in the recording.
     var frameCount: Int { get }
     /// Channels in the recording.
@@ -33,11 +35,15 @@ extension MicSource {
 public final class MemoryMicSource: MicSource {
     /// The samples, one array per channel.
     public let channels: [[Float]]
+    public let name: String
     public var frameCount: Int { channels.first?.count ?? 0 }
     public var channelCount: Int { channels.count }
 
-    public init(channels: [[Float]]) { self.channels = channels }
-    public convenience init(_ mono: [Float]) { self.init(channels: [mono]) }
+    public init(channels: [[Float]], name: String = "memory") {
+        self.channels = channels
+        self.name = name
+    }
+    public convenience init(_ mono: [Float], name: String = "memory") { self.init(channels: [mono], name: name) }
 
     public func read(channel: Int, from start: Int, into output: UnsafeMutableBufferPointer<Float>) throws {
         let samples = channels[channel]
@@ -52,6 +58,7 @@ public final class MemoryMicSource: MicSource {
 public final class FileMicSource: MicSource {
     /// The file's reader.
     public let reader: AudioFileReader
+    public var name: String { reader.path }
     public var frameCount: Int { Int(reader.frameCount) }
     public var channelCount: Int { reader.format.channelCount }
     private var block: AudioBuffer
