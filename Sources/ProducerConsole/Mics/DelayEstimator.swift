@@ -147,14 +147,24 @@ struct DelayEstimator {
             weights[k] = g / (1 - g)
         }
         let n = Double(size)
-        func aligned(_ k: Int, _ delta: Double) -> (Double, Double) {
-            let a = 2 * Double.pi * Double(k) * delta / n
+        // The cross-spectrum turned back by `delta` samples: bin k times e^(2πikδ/n), the
+        // rotation stepped from bin to bin.
+        var alignedRe = [Double](repeating: 0, count: top)
+        var alignedIm = [Double](repeating: 0, count: top)
+        func align(_ delta: Double) {
+            let a = 2 * Double.pi * delta / n
             let c = Double.cos(a), sn = Double.sin(a)
-            return (s.re[k] * c - s.im[k] * sn, s.re[k] * sn + s.im[k] * c)
+            var wr = 1.0, wi = 0.0
+            for k in 0..<top {
+                alignedRe[k] = s.re[k] * wr - s.im[k] * wi
+                alignedIm[k] = s.re[k] * wi + s.im[k] * wr
+                (wr, wi) = (wr * c - wi * sn, wr * sn + wi * c)
+            }
         }
         func polarity(_ delta: Double) -> Double {
+            align(delta)
             var sum = 0.0
-            for k in 1..<top { sum += aligned(k, delta).0 }
+            for k in 1..<top { sum += alignedRe[k] }
             return sum < 0 ? -1 : 1
         }
         var delta = 0.0
@@ -165,8 +175,9 @@ struct DelayEstimator {
         var reach = Double.infinity
         for iteration in 0..<60 {
             var num = 0.0, den = 0.0
+            align(delta)
             for k in 1..<top where weights[k] > 0 {
-                let (r, i) = aligned(k, delta)
+                let r = alignedRe[k], i = alignedIm[k]
                 let phi = Double.atan2(y: sign * i, x: sign * r)
                 var w = weights[k]
                 if reach.isFinite {
@@ -183,10 +194,10 @@ struct DelayEstimator {
             if iteration >= 3 { reach = max(0.4, (reach.isFinite ? reach : 1.5) * 0.8) }
             if abs(step) < 1e-7 && iteration > 12 { break }
         }
-        sign = polarity(delta)
+        sign = polarity(delta)  // leaves the spectrum aligned by delta
         var cross = 0.0, xx = 0.0, yy = 0.0
         for k in 1..<top {
-            cross += aligned(k, delta).0
+            cross += alignedRe[k]
             xx += s.xx[k]
             yy += s.yy[k]
         }
