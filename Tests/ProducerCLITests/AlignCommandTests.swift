@@ -85,6 +85,24 @@ import Testing
         #expect(m.curve.allSatisfy { abs($0.samples - 30.4) <= 0.05 })
     }
 
+    /// A stereo overhead pair in one file: measured on its channels' mean, both channels moved
+    /// alike, written as a stereo file of the same length.
+    @Test func alignsAStereoFileAsOne() async throws {
+        let dir = try temporaryDirectory()
+        let ref = try Self.write(Self.source(frames: 48_000, delay: 0, gain: 1, seed: 1), "ref.wav", in: dir)
+        let left = Self.source(frames: 48_000, delay: 57.3, gain: -0.5, seed: 4)
+        let right = Self.source(frames: 48_000, delay: 57.3, gain: -0.4, seed: 5)
+        let pair = try writeWAV(AudioBuffer(channels: [left, right]), "pair.wav", in: dir, bits: 24)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: false)
+        let r = await runInProcess(["align", ref, pair, "-o", dir + "/out", "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let report = try JSONDecoder().decode(AlignReport.self, from: Data(r.out.utf8))
+        #expect(abs(report.mics[0].delaySamples - 57.3) <= 0.05 && report.mics[0].polarity == "inverted")
+        let written = try AudioFileReader(path: dir + "/out/pair.wav")
+        #expect(written.format.channelCount == 2 && written.frameCount == 48_000)
+        #expect(written.format.encoding == .integer(bits: 24))
+    }
+
     @Test func errorsNameTheFileAndTheProblem() async throws {
         let dir = try temporaryDirectory()
         let ref = try Self.write(Self.source(frames: 24_000, delay: 0, gain: 1, seed: 1), "ref.wav", in: dir)
