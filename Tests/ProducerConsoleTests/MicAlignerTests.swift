@@ -1,6 +1,7 @@
 import Foundation
 import ProducerAudio
 import ProducerConsole
+import ProducerDSP
 import ProducerTestSupport
 import Testing
 
@@ -138,5 +139,33 @@ import Testing
         } throws: { error in
             (error as? MicError)?.description.hasPrefix("dead.wav: the recording is silent") == true
         }
+    }
+}
+
+@Suite struct MicAlignerColourTests {
+    /// A noise-free source of a few partials: the bins between partials hold only window leakage
+    /// (with its partial's phase, coherent in both mics); weighted like the rest they looked like
+    /// no delay at all, and the lag came out near 0 (−1.35 and +0.02 samples before the fix).
+    /// Minimum-phase colouration (an 80 Hz high-pass and a +6 dB presence peak at 5 kHz, as
+    /// biquads) adds its own group delay, which the measurement includes: 0.14 sample here.
+    @Test func noiseFreePartialsAndMinimumPhaseColour() throws {
+        let main = MicScene.Source(seed: 13, count: 90, period: 13_000)
+        let rate = 48_000.0
+        let reference = main.render(frames: 144_000, delay: 0).map { Float($0 * 0.1) }
+        let pure = main.render(frames: 144_000, delay: 321.4).map { Float($0 * 0.1) }
+        let aligner = MicAligner(sampleRate: rate)
+        let plain = try aligner.measure(reference: MemoryMicSource(reference), mic: MemoryMicSource(pure))
+        #expect(abs(plain.delay.samples - 321.4) <= 0.01 && !plain.delay.inverted)
+        var coloured = pure
+        var filters = [
+            Biquad(FilterDesign.highPass(frequency: 80, sampleRate: rate)),
+            Biquad(FilterDesign.peak(frequency: 5_000, gain: 6, q: 1, sampleRate: rate)),
+        ]
+        coloured.withUnsafeMutableBufferPointer { buffer in
+            for f in filters.indices { filters[f].process(buffer) }
+        }
+        let found = try aligner.measure(reference: MemoryMicSource(reference), mic: MemoryMicSource(coloured))
+        print("noise-free: pure \(plain.delay.samples), minimum-phase colour \(found.delay.samples) (true 321.4)")
+        #expect(abs(found.delay.samples - 321.4) <= 0.2 && !found.delay.inverted)
     }
 }

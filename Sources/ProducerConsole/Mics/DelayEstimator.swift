@@ -102,10 +102,11 @@ struct DelayEstimator {
         let fft = ComplexFFT(size: size)
         var re = [Double](repeating: 0, count: size)
         var im = [Double](repeating: 0, count: size)
+        let floor = spectrum.floor
         for k in 0...(size / 2) {
-            let magnitude = (spectrum.re[k] * spectrum.re[k] + spectrum.im[k] * spectrum.im[k]).squareRoot()
+            let magnitude = spectrum.magnitude(k)
             guard magnitude > 0 else { continue }
-            let weight = spectrum.coherence(k) / magnitude
+            let weight = spectrum.coherence(k) / max(magnitude, floor)
             re[k] = spectrum.re[k] * weight
             im[k] = spectrum.im[k] * weight
             if k > 0 && k < size / 2 {
@@ -142,9 +143,10 @@ struct DelayEstimator {
         let s = try crossSpectrum(range: range, shift: lag, size: size)
         let top = Int(0.9 * Double(size / 2))
         var weights = [Double](repeating: 0, count: top)
+        let floor = s.floor
         for k in 1..<top {
             let g = min(s.coherence(k), 0.999)
-            weights[k] = g / (1 - g)
+            weights[k] = g / (1 - g) * min(1, s.magnitude(k) / floor)
         }
         let n = Double(size)
         // The cross-spectrum turned back by `delta` samples: bin k times e^(2πikδ/n), the
@@ -224,6 +226,19 @@ struct CrossSpectrum {
         im = re
         xx = re
         yy = re
+    }
+
+    /// |conj(X)·Y| of bin `k`.
+    func magnitude(_ k: Int) -> Double { (re[k] * re[k] + im[k] * im[k]).squareRoot() }
+
+    /// 50 dB below the strongest bin's |conj(X)·Y|: the weights treat weaker bins by their
+    /// size, not their phase alone. Without it, a noise-free source of a few partials fills the
+    /// bins far from every partial with window leakage whose phase is its partial's (coherent, so
+    /// weighted fully by PHAT and coherence), which looks like no delay at all.
+    var floor: Double {
+        var top = 0.0
+        for k in re.indices { top = max(top, magnitude(k)) }
+        return max(top * 1e-5, .leastNormalMagnitude)
     }
 
     /// The magnitude-squared coherence of bin `k`, 0…1.
