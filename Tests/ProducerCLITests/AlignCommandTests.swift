@@ -123,6 +123,11 @@ import Testing
         #expect(!bad.err.contains("Error Domain"))
         let missing = await runInProcess(["align", dir + "/nothing.wav", ref, "-o", dir + "/out"])
         #expect(missing.status == 1 && missing.err.contains("nothing.wav"))
+        // A silent mic after a good one: an error naming it, and no file written for either.
+        let good = try Self.write(Self.source(frames: 24_000, delay: 12.5, gain: 1, seed: 2), "good.wav", in: dir)
+        let silent = try Self.write([Float](repeating: 0, count: 24_000), "silent.wav", in: dir)
+        let quiet = await runInProcess(["align", ref, good, silent, "-o", dir + "/out"])
+        #expect(quiet.status == 1 && quiet.err.contains("silent.wav: the recording is silent"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").isEmpty)
     }
 }

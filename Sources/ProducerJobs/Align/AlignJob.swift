@@ -82,20 +82,27 @@ public struct AlignJob: Sendable, Codable, Equatable {
             signConvention:
                 "a positive delay means the mic hears the source later than the reference; the aligned file is moved earlier by that much",
             mics: [])
+        // Every mic is measured before any file is written, so that a mic that cannot be measured
+        // (silent) leaves no aligned files behind.
+        let share = 1 / Double(sources.count)
+        var alignments: [MicAlignment] = []
         for (i, source) in sources.enumerated() {
-            let share = 1 / Double(sources.count)
             let base = Double(i) * share
-            let alignment = try aligner.measure(reference: ref, mic: source) { progress?(base + share * 0.5 * $0) }
+            alignments.append(try aligner.measure(reference: ref, mic: source) { progress?(0.5 * (base + share * $0)) })
+        }
+        for (i, source) in sources.enumerated() {
+            let base = 0.5 + 0.5 * Double(i) * share
+            let alignment = alignments[i]
             let format = source.reader.format
             let writer = try AudioFileWriter(path: outputs[i], format: format)
             try aligner.render(mic: source, alignment: alignment) { try writer.write($0) }
             try writer.finish()
-            progress?(base + share * 0.7)
+            progress?(base + 0.5 * share * 0.5)
             let written = try FileMicSource(path: outputs[i])
             let before = try aligner.lowBandLevel(reference: ref, mic: source)
             let after = try aligner.lowBandLevel(reference: ref, mic: written)
             let residual = try check.measure(reference: ref, mic: written)
-            progress?(base + share)
+            progress?(base + 0.5 * share)
             let d = alignment.delay
             var warnings: [String] = []
             let confident = d.correlation >= 0.1 && d.peakRatio >= 3
