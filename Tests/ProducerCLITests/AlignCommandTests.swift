@@ -103,6 +103,19 @@ import Testing
         #expect(written.format.encoding == .integer(bits: 24))
     }
 
+    /// A mic that heard something else (noise alone): aligned anyway, but flagged as doubtful.
+    @Test func anUnrelatedMicIsFlaggedDoubtful() async throws {
+        let dir = try temporaryDirectory()
+        let ref = try Self.write(Self.source(frames: 48_000, delay: 0, gain: 1, seed: 1), "ref.wav", in: dir)
+        let other = try Self.write(
+            Self.source(frames: 48_000, delay: 0, gain: 0, seed: 9, noise: 0.1), "hiss.wav", in: dir)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: false)
+        let r = await runInProcess(["align", ref, other, "-o", dir + "/out", "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let m = try JSONDecoder().decode(AlignReport.self, from: Data(r.out.utf8)).mics[0]
+        #expect(!m.confident && m.correlation < 0.15 && m.warnings.contains { $0.contains("doubtful") })
+    }
+
     @Test func errorsNameTheFileAndTheProblem() async throws {
         let dir = try temporaryDirectory()
         let ref = try Self.write(Self.source(frames: 24_000, delay: 0, gain: 1, seed: 1), "ref.wav", in: dir)

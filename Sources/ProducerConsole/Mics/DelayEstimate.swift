@@ -11,7 +11,7 @@ public struct DelayEstimate: Sendable, Codable, Equatable {
     /// and colouration; noise, bleed and colouration lower it).
     public var correlation: Double
     /// How far the correlation peak stands above the next highest peak, in dB (PHAT-weighted
-    /// correlation, peaks more than 3 samples apart); below about 3 dB the lag is doubtful.
+    /// correlation, peaks more than 3 samples apart); near 0 dB two lags fit nearly as well (a periodic sound).
     public var peakRatio: Double
 
     public init(samples: Double, inverted: Bool, correlation: Double, peakRatio: Double) {

@@ -105,7 +105,7 @@ public struct AlignJob: Sendable, Codable, Equatable {
             progress?(base + 0.5 * share)
             let d = alignment.delay
             var warnings: [String] = []
-            let confident = d.correlation >= 0.1 && d.peakRatio >= 3
+            let confident = d.correlation >= 0.15 && d.peakRatio >= 1
             if !confident {
                 warnings.append(
                     "the mics have little in common (correlation \(String(format: "%.2f", d.correlation)), peak \(String(format: "%.1f", d.peakRatio)) dB above the next): the delay is doubtful; listen before using it"

@@ -27,7 +27,9 @@ public struct AlignReport: Sendable, Codable, Equatable {
         public var correlation: Double
         /// How far the correlation peak stands above the next, dB.
         public var peakRatio: Double
-        /// Whether the measurement is clear enough to trust (correlation ≥ 0.1 and peak ratio ≥ 3 dB).
+        /// Whether the measurement is clear enough to trust: correlation ≥ 0.15 (a wrong lag leaves
+        /// next to none) and a peak ratio ≥ 1 dB (two near-equal peaks: a periodic sound, the lag
+        /// may be a period off).
         public var confident: Bool
         /// The first comb-filter notches of reference + mic as recorded, Hz.
         public var notchesBefore: [Double]
