@@ -84,6 +84,7 @@ import Testing
         let plan = try planner.plan(source: "vocal", goal: "natural", locker: locker)
         let vocal = try #require(plan.placements.first)
         #expect(vocal.mic == "SM7B")  // one of the usual choices before the plain SM57
+        #expect(vocal.distance == 0.15)  // half of natural's 0.3 m, as a dynamic
         #expect(plan.warnings.contains { $0.contains("no condenser") })
         #expect(plan.locker == "locker.yaml")
         // The kit's XY overheads want a pair of condensers: missing, said so.

@@ -74,6 +74,13 @@ public struct PlacementPlanner: Sendable {
             }
             guard let pick = picks[position.name] else { continue }
             if let warning = pick.warning { plan.warnings.append(warning) }
+            // A dynamic standing in for a condenser goes in closer: it needs the level, and its
+            // proximity effect and presence make up a little of the detail it lacks.
+            let chosenType = mics.mics.first { $0.name == pick.mic }?.type
+            if position.type == "condenser", chosenType == "dynamic", position.room != true, distance > 0.1 {
+                distance = max(0.05, (distance * 50).rounded() / 100)
+                note = (note.map { $0 + "; " } ?? "") + "half the distance, as the dynamic stands in for a condenser"
+            }
             if pick.mic == nil { plan.missing.append(Self.want(position)) }
             plan.placements.append(
                 PlacementPlan.Placement(
