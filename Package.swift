@@ -70,8 +70,9 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            // The mix assistant's rules and targets, as data.
-            resources: [.embedInCode("Assistant/mix-rules.yaml")],
+            // The mix assistant's rules and targets, and microphone placement knowledge with its
+            // sources (`producer automix`, `producer mics`), as data.
+            resources: [.embedInCode("Assistant/mix-rules.yaml"), .embedInCode("Mics/placement.yaml")],
             swiftSettings: swiftSettings),
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
         // solver; iCalendar; the project plan (YAML) and the office's use cases. Knows no database

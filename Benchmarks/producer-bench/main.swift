@@ -6,6 +6,7 @@
 //                                                      peak memory of `producer listen`, short vs long take
 //   swift run -c release producer-bench mix [--minutes 4] [--runs 2] [--no-sox]   mix against a sox chain
 //   swift run -c release producer-bench kernels [--seconds 20] [--rounds 5] [--only NAME]   the mix's processors
+//   swift run -c release producer-bench align [--minutes 4] [--window S]   mic alignment, × real time
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -28,6 +29,21 @@ var compare = true
 var keep = false
 var args = CommandLine.arguments.dropFirst()
 if args.first == "pitch-memory" || args.first == "--child-pitch" { try runPitchMemoryCommand(Array(args)); exit(0) }
+if args.first == "align" {
+    args.removeFirst()
+    var alignMinutes = 4.0
+    var window: Double?
+    while let a = args.first {
+        args.removeFirst()
+        switch a {
+        case "--minutes": alignMinutes = args.first.flatMap(Double.init) ?? 4; if !args.isEmpty { args.removeFirst() }
+        case "--window": window = args.first.flatMap(Double.init); if !args.isEmpty { args.removeFirst() }
+        default: print("producer-bench align: unknown option \(a)"); exit(2)
+        }
+    }
+    try runAlignBenchmark(minutes: alignMinutes, window: window)
+    exit(0)
+}
 if args.first == "mix" {
     args.removeFirst()
     var mixMinutes = 4.0, runs = 2, sox = true

@@ -1,7 +1,8 @@
 // libFuzzer entry point for Producer's parsers: the MIDI file reader, the mix session and project
 // plan YAML readers, the iCalendar reader and the mix assistant's roles file. Built by Fuzz/run through SwiftPM (the target
 // exists only when PRODUCER_FUZZ is set) with -sanitize=fuzzer,address; libFuzzer supplies
-// main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar or roles.
+// main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar, roles or mics (the
+// mic list and the room).
 //
 // A target accepts its parser's own error type, whose message must name the file and must not
 // carry libyaml's, Foundation's or the runtime's own text; anything else — another error type,
@@ -22,8 +23,10 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "plan": return fuzzPlan
     case "calendar": return fuzzCalendar
     case "roles": return fuzzRoles
+    case "mics": return fuzzMics
     default:
-        print("producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar or roles (not \"\(name)\")")
+        print(
+            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles or mics (not \"\(name)\")")
         exit(2)
     }
 }()
