@@ -95,6 +95,11 @@ struct CommandLineTests {
         }
         #expect(try #require((automix["mix"] as? [String: Any])?["truePeak"] as? Double) <= -1)
         #expect(FileManager.default.fileExists(atPath: dir + "/15-automix.yaml"))
+        // The overheads: the right one found 41.3 samples late and inverted, to 0.05 sample.
+        let aligned = try #require((output["align"] as? [String: Any])?["mics"] as? [[String: Any]])
+        #expect(abs(try #require(aligned.first?["delaySamples"] as? Double) - 41.3) <= 0.05)
+        #expect(aligned.first?["polarity"] as? String == "inverted")
+        #expect(FileManager.default.fileExists(atPath: dir + "/16-overheads/aligned/oh-right.wav"))
         // The album: a project whose 26 sessions all get holds, with the quartet on its only free day.
         let album = try #require(output["album"] as? [String: Any])
         let schedule = try #require(album["schedule"] as? [String: Any])

@@ -36,7 +36,7 @@ public struct Demo: Sendable {
         "01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav", "05-phase-inverted.wav",
         "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav", "09-vocal-take-2.wav", "10-vocal-comp.wav",
         "11-backing.wav", "12-session.yaml", "13-demo-mix.wav", "14-stems", "15-automix.yaml", "15-automix-mix.wav",
-        "album",
+        "16-overheads", "album",
     ]
 
     /// Checks, before anything is written, that the demo may write its folder: it is a folder
@@ -216,5 +216,64 @@ public struct Demo: Sendable {
     public func writeStems() throws -> [String] {
         try DemoStems(sampleRate: sampleRate, seconds: seconds).write(
             to: (directory as NSString).appendingPathComponent("14-stems"))
+    }
+
+    /// An overhead pair over the band's kit (kick, snare, hats), each hearing its own balance of
+    /// the kit and its own hiss; the right one ``overheadDelay`` samples late and inverted, as a
+    /// pair wired wrong and placed unevenly would be. In `16-overheads/`.
+    public func writeOverheads() throws -> (left: String, right: String) {
+        let folder = (directory as NSString).appendingPathComponent("16-overheads")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let parts = DemoStems(sampleRate: sampleRate, seconds: seconds).render()
+        let kick = parts[0][0], snare = parts[1][0], hats = parts[2][0]
+        let n = kick.count
+        var left = [Float](repeating: 0, count: n), right = left
+        var hiss = SplitMix(seed: 0x0E4D)
+        for i in 0..<n {
+            left[i] = 0.5 * kick[i] + 0.8 * snare[i] + 1.4 * hats[i] + Float(0.002 * hiss.nextSigned())
+            right[i] = 0.6 * kick[i] + 1.1 * snare[i] + 0.8 * hats[i]
+        }
+        right = Self.delayed(right, by: Self.overheadDelay).map { -$0 }
+        for i in 0..<n { right[i] += Float(0.002 * hiss.nextSigned()) }
+        let format = AudioFormat(sampleRate: sampleRate, channelCount: 1, encoding: .integer(bits: 24))
+        let paths = (folder + "/oh-left.wav", folder + "/oh-right.wav")
+        try AudioFile.write(AudioBuffer(channels: [left]), to: paths.0, format: format)
+        try AudioFile.write(AudioBuffer(channels: [right]), to: paths.1, format: format)
+        return paths
+    }
+
+    /// How late the demo's right overhead is, samples.
+    public static let overheadDelay = 41.3
+
+    /// `x` delayed by `delay` samples (a Kaiser-windowed sinc over ±32 samples for the fraction).
+    static func delayed(_ x: [Float], by delay: Double) -> [Float] {
+        let whole = Int(delay.rounded(.down)), fraction = delay - Double(whole)
+        let half = 32
+        let taps: [Double] = (-half...half).map { k in
+            let t = Double(k) - fraction
+            let sinc = t == 0 ? 1 : sin(.pi * t) / (.pi * t)
+            let r = t / Double(half + 1)
+            let window = abs(r) < 1 ? besselI0(8 * (1 - r * r).squareRoot()) / besselI0(8) : 0
+            return sinc * window
+        }
+        var y = [Float](repeating: 0, count: x.count)
+        for n in 0..<x.count {
+            var sum = 0.0
+            for (j, k) in (-half...half).enumerated() {
+                let i = n - whole - k
+                if i >= 0 && i < x.count { sum += taps[j] * Double(x[i]) }
+            }
+            y[n] = Float(sum)
+        }
+        return y
+    }
+
+    static func besselI0(_ x: Double) -> Double {
+        var sum = 1.0, term = 1.0
+        for k in 1..<30 {
+            term *= (x / (2 * Double(k))) * (x / (2 * Double(k)))
+            sum += term
+        }
+        return sum
     }
 }

@@ -45,6 +45,16 @@ public struct DemoJob: Sendable, Codable, Equatable {
             render: (folder as NSString).appendingPathComponent("15-automix-mix.wav"),
             replacesExisting: replacesExisting
         ).run()
+        // The microphones: an overhead pair, one late and inverted, aligned to the other.
+        let overheads = try demo.writeOverheads()
+        try FileManager.default.createDirectory(
+            atPath: (folder as NSString).appendingPathComponent("16-overheads/aligned"),
+            withIntermediateDirectories: true)
+        let align = try AlignJob(
+            reference: overheads.left, mics: [overheads.right],
+            outputDirectory: (folder as NSString).appendingPathComponent("16-overheads/aligned"),
+            replacesExisting: replacesExisting
+        ).run()
         // The office: an album project with a band and two studios, scheduled.
         let album = try await DemoAlbum.writeProject(in: (folder as NSString).appendingPathComponent("album"), now: now)
         return DemoReport(
@@ -53,7 +63,7 @@ public struct DemoJob: Sendable, Codable, Equatable {
                 reference: sung.reference, takes: sung.takes, comp: sung.comp, key: sung.key, plantedFlaws: sung.flaws,
                 listen: listen, ranking: ranking),
             mix: .init(session: mix.session, yaml: mix.yaml, output: mix.mix, analysis: mixAnalysis),
-            automix: automix,
+            automix: automix, align: align,
             album: .init(
                 project: album.folder, calendar: album.calendar, timeZone: album.timeZone, schedule: album.schedule))
     }

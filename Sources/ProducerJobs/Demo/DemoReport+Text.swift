@@ -31,6 +31,14 @@ extension DemoReport {
         out +=
             "$ producer automix \(stemsFolder)/*.wav -o \(automix.session) --render \(automix.mix?.render.output ?? "")\n\n"
         out += automix.text() + "\n"
+        let right = align.mics.first?.mic ?? ""
+        out += "\n━━ The overheads: \(align.reference) and \(right)\n"
+        out +=
+            "   planted: the right overhead \(Demo.overheadDelay) samples late "
+            + "(\((Demo.overheadDelay / align.sampleRate * 1e5).rounded() / 100) ms) and polarity inverted\n\n"
+        out +=
+            "$ producer align \(align.reference) \(right) -o \((align.mics.first?.output as NSString?)?.deletingLastPathComponent ?? "")\n\n"
+        out += align.text + "\n"
         out += "\n━━ The album: a project in \(album.project)/ — five songs, a band, a string quartet, two studios\n\n"
         out += "$ producer schedule --project \(album.project)\n\n"
         out += album.schedule.text(timeZone: album.timeZone) + "\n"
