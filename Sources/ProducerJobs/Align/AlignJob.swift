@@ -73,8 +73,15 @@ public struct AlignJob: Sendable, Codable, Equatable {
             sources.append(source)
         }
         let outputs = outputs
-        try OutputPolicy(replacesExisting: replacesExisting, inputs: [reference] + mics).check(
-            outputs, what: "the aligned mic")
+        // A folder that does not exist yet is made (below, once every mic is measured); nothing
+        // can be in the way there, but two mics of one name still cannot share a file.
+        let folder = outputDirectory.isEmpty ? "." : outputDirectory
+        if FileManager.default.fileExists(atPath: folder) {
+            try OutputPolicy(replacesExisting: replacesExisting, inputs: [reference] + mics).check(
+                outputs, what: "the aligned mic")
+        } else if let twice = outputs.first(where: { o in outputs.filter { $0 == o }.count > 1 }) {
+            throw FileError(.isInput, path: twice, "two outputs of one command go to the same file")
+        }
         let aligner = MicAligner(sampleRate: rate, maxLag: maxLag, window: window)
         let check = MicAligner(sampleRate: rate, maxLag: 0.002)
         var report = AlignReport(
@@ -89,6 +96,14 @@ public struct AlignJob: Sendable, Codable, Equatable {
         for (i, source) in sources.enumerated() {
             let base = Double(i) * share
             alignments.append(try aligner.measure(reference: ref, mic: source) { progress?(0.5 * (base + share * $0)) })
+        }
+        // The folder asked for is made once every mic has been measured.
+        if !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileError(.writeFailed, path: folder, "cannot make the folder for the aligned mics")
+            }
         }
         for (i, source) in sources.enumerated() {
             let base = 0.5 + 0.5 * Double(i) * share

@@ -47,9 +47,6 @@ public struct DemoJob: Sendable, Codable, Equatable {
         ).run()
         // The microphones: an overhead pair, one late and inverted, aligned to the other.
         let overheads = try demo.writeOverheads()
-        try FileManager.default.createDirectory(
-            atPath: (folder as NSString).appendingPathComponent("16-overheads/aligned"),
-            withIntermediateDirectories: true)
         let align = try AlignJob(
             reference: overheads.left, mics: [overheads.right],
             outputDirectory: (folder as NSString).appendingPathComponent("16-overheads/aligned"),
