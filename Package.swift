@@ -70,6 +70,8 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // The delivery targets of `producer master` (loudness, ceiling, format, playback).
+            resources: [.embedInCode("Mastering/platforms.yaml")],
             swiftSettings: swiftSettings),
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
         // solver; iCalendar; the project plan (YAML) and the office's use cases. Knows no database
