@@ -58,6 +58,8 @@ public struct MasterReport: Sendable, Codable, Equatable {
     /// Gain into the limiter, dB, and the passes it took to land on the loudness.
     public var gain: Double
     public var passes: Int
+    /// The limiter's release, ms (shortened from 250 ms only when the target needed it).
+    public var limiterRelease: Double
     /// How far the loudest true peak went over the limiter's ceiling, dB (the most limiting).
     public var peakLimiting: Double
     /// The bus compressor's threshold (dBFS) and ratio (nil threshold: bypassed).
@@ -78,6 +80,7 @@ public struct MasterReport: Sendable, Codable, Equatable {
 
     init(
         target: MasteringTarget, amount: Double, before: Measurement, after: Measurement, gain: Double, passes: Int,
+        limiterRelease: Double,
         peakLimiting: Double, compressionThreshold: Double?, compressionRatio: Double, deliveredRate: Double,
         deliveredBits: Int, listeningLoudness: Double, clippedRuns: Int, clippedSamples: Int, tone: Tone?
     ) {
@@ -87,6 +90,7 @@ public struct MasterReport: Sendable, Codable, Equatable {
         self.after = after
         self.gain = gain
         self.passes = passes
+        self.limiterRelease = limiterRelease
         self.peakLimiting = peakLimiting
         self.compressionThreshold = compressionThreshold
         self.compressionRatio = compressionRatio
@@ -131,6 +135,11 @@ public struct MasterReport: Sendable, Codable, Equatable {
             w.append(
                 "the target needs up to \(f(peakLimiting)) dB of peak limiting (more than \(f(Self.heavyLimiting)) dB): "
                     + "expect audible limiting; a quieter target or a mix with more headroom would sound cleaner")
+        }
+        if amount > 0 && limiterRelease < 250 {
+            w.append(
+                "the target was reached only with a \(Int(limiterRelease)) ms limiter release (250 ms does not get there): "
+                    + "expect audible limiting")
         }
         if amount > 0, let i = after.integrated, abs(i - target.loudness) > 0.5 {
             w.append("the master landed at \(f(i)) LUFS, more than 0.5 LU from the target \(f(target.loudness)) LUFS")

@@ -3,9 +3,9 @@ import ProducerDSP
 import RealModule
 
 /// The mastering chain: reference matching (mid and side EQ, hence width), gentle bus
-/// compression, gain into the true-peak look-ahead ``Limiter`` iterated until the integrated
-/// loudness is on target, then the delivery sample rate (``Resampler``) with the true peak
-/// checked after conversion.
+/// compression, conversion to the delivery sample rate (``Resampler``), then gain into the
+/// true-peak look-ahead ``Limiter``, searched until the integrated loudness is on target; the
+/// true peak is measured again on the result (and trimmed should it pass the ceiling).
 ///
 /// `amount` (0 … 1) scales the decisions on tone and dynamics: the EQ gains, the compression
 /// ratio (1 + 0.5·amount) and the width change. Any amount above 0 still lands on the target
@@ -19,9 +19,13 @@ public struct Mastering: Sendable {
     /// The reference's tone, if any.
     public var reference: ToneProfile?
 
-    /// The limiter's release, ms: long enough not to pump on dense material.
-    static let limiterRelease = 250.0
+    /// The limiter's releases, ms, longest first: 250 ms does not pump on dense material; the
+    /// shorter ones are used only when the target cannot be reached with the longer.
+    static let releases = [250.0, 100, 40, 15]
     static let limiterLookahead = 5.0
+    /// The most gain the loudness search tries, dB, and the passes it may take.
+    static let maximumGain = 40.0
+    static let maximumPasses = 10
 
     /// Prepares a chain.
     public init(target: MasteringTarget, amount: Double = 1, reference: ToneProfile? = nil) {
@@ -34,9 +38,9 @@ public struct Mastering: Sendable {
     public struct Result: Sendable {
         /// The master at ``MasterReport/deliveredRate``, not yet quantised (the writer dithers).
         public var master: [[Float]]
-        /// The master before its limiter, at the mix's rate (float; may pass full scale).
+        /// The master before its limiter (float; may pass full scale).
         public var prelimit: [[Float]]
-        /// The mix and the master at the same integrated loudness, at the mix's rate.
+        /// The mix and the master at the same integrated loudness.
         public var before: [[Float]], after: [[Float]]
         /// The figures.
         public var report: MasterReport
@@ -70,54 +74,76 @@ public struct Mastering: Sendable {
         }
         progress?(0.4)
         let deliveredRate = target.deliveryRate(mixRate: sampleRate)
-        let converting = deliveredRate != sampleRate
-        // Room for the conversion's overshoot and the dither.
-        let limiterCeiling = target.ceiling - (converting ? 0.3 : 0.1)
+        // The delivery rate before the limiter, so that the limiter is the last stage and the
+        // true peak it holds is the delivered one.
+        var beforePair = mix
+        if deliveredRate != sampleRate {
+            let resampler = Resampler(from: sampleRate, to: deliveredRate)
+            shaped = shaped.map { resampler.process($0) }
+            beforePair = mix.map { resampler.process($0) }
+        }
+        progress?(0.45)
+        let limiterCeiling = target.ceiling - 0.1
         var gain = 0.0
         var limited = shaped
         var prelimit = shaped
         var passes = 0
+        var release = Self.releases[0]
         if amount > 0 {
-            gain = target.loudness - Self.integrated(shaped, sampleRate: sampleRate)
-            for pass in 0..<6 {
-                passes = pass + 1
-                prelimit = shaped
-                Self.scale(&prelimit, decibels: gain)
-                limited = prelimit
-                var limiter = Limiter(
-                    ceiling: limiterCeiling, release: Self.limiterRelease, lookahead: Self.limiterLookahead)
-                Self.run(&limiter, &limited, sampleRate: sampleRate)
-                let miss = target.loudness - Self.integrated(limited, sampleRate: sampleRate)
-                progress?(0.4 + 0.1 * Double(pass + 1))
-                if abs(miss) < 0.1 { break }
-                // Limiting takes back part of any gain: overshoot the step a little when pushing.
-                gain += miss > 0 ? miss * 1.3 : miss
+            // The gain that lands on the loudness: a secant search on (gain, loudness after the
+            // limiter), which the limiter bends more the harder it is pushed. When the longest
+            // release cannot get there (sparse or very dynamic material: the gain reduction of
+            // each peak holds its tail down), the release is shortened step by step.
+            let start = Self.integrated(shaped, sampleRate: deliveredRate)
+            gain = min(Self.maximumGain, target.loudness - start)
+            search: for (step, r) in Self.releases.enumerated() {
+                release = r
+                var previous: (gain: Double, loudness: Double) = (0, start)
+                for pass in 0..<Self.maximumPasses {
+                    passes += 1
+                    prelimit = shaped
+                    Self.scale(&prelimit, decibels: gain)
+                    limited = prelimit
+                    var limiter = Limiter(ceiling: limiterCeiling, release: r, lookahead: Self.limiterLookahead)
+                    Self.run(&limiter, &limited, sampleRate: deliveredRate)
+                    let loudness = Self.integrated(limited, sampleRate: deliveredRate)
+                    let miss = target.loudness - loudness
+                    progress?(min(0.9, 0.45 + 0.03 * Double(passes)))
+                    if abs(miss) < 0.1 { break search }
+                    var slope = 1.0
+                    if abs(gain - previous.gain) > 1e-6 {
+                        slope = (loudness - previous.loudness) / (gain - previous.gain)
+                    }
+                    // Saturated: more gain buys almost no loudness at this release.
+                    if miss > 0 && (slope < 0.03 || gain >= Self.maximumGain) && pass > 0 { break }
+                    previous = (gain, loudness)
+                    gain = min(Self.maximumGain, gain + miss / min(1, max(0.03, slope)))
+                    if pass == Self.maximumPasses - 1 && step == Self.releases.count - 1 { break search }
+                }
+                // The next release starts from a gain that did not overshoot.
+                gain = min(gain, previous.gain + 6)
             }
         }
         var delivered = limited
-        if converting {
-            let resampler = Resampler(from: sampleRate, to: deliveredRate)
-            delivered = limited.map { resampler.process($0) }
-        }
-        progress?(0.95)
         var correction = 0.0
         let peakAfter = Self.truePeak(delivered)
         if amount > 0 && peakAfter > target.ceiling - 0.02 {
             correction = target.ceiling - 0.02 - peakAfter
             Self.scale(&delivered, decibels: correction)
         }
+        progress?(0.95)
         let after = Self.measure(delivered, sampleRate: deliveredRate)
         // The listening pair: both at the master's loudness unless that would clip the mix.
-        let afterAtMixRate = Self.integrated(limited, sampleRate: sampleRate)
-        var common = afterAtMixRate
+        var common = after.integrated ?? target.loudness
         if let i = before.integrated, let p = before.truePeak { common = min(common, i - 1 - p) }
-        var beforePair = mix, afterPair = limited
+        var afterPair = delivered
         Self.scale(&beforePair, decibels: common - (before.integrated ?? common))
-        Self.scale(&afterPair, decibels: common - afterAtMixRate)
+        Self.scale(&afterPair, decibels: common - (after.integrated ?? common))
         let prelimitPeak = Self.truePeak(prelimit)
         let report = MasterReport(
             target: target, amount: amount, before: before, after: after,
-            gain: gain, passes: passes, peakLimiting: amount > 0 ? max(0, prelimitPeak - limiterCeiling) : 0,
+            gain: gain, passes: passes, limiterRelease: release,
+            peakLimiting: amount > 0 ? max(0, prelimitPeak - limiterCeiling) : 0,
             compressionThreshold: threshold, compressionRatio: amount > 0 ? ratio : 1,
             deliveredRate: deliveredRate, deliveredBits: target.bits, listeningLoudness: common,
             clippedRuns: clipped.runs, clippedSamples: clipped.samples,

@@ -124,7 +124,7 @@ public struct MasterJob: Sendable, Codable, Equatable {
             masterFormat.container = try AudioContainer.forOutput(path)
             try AudioFile.write(AudioBuffer(channels: result.master), to: path, format: masterFormat)
             var listening = AudioFormat(
-                sampleRate: format.sampleRate, channelCount: mix.count, encoding: .float(bits: 32))
+                sampleRate: result.report.deliveredRate, channelCount: mix.count, encoding: .float(bits: 32))
             listening.container = masterFormat.container == .aiff ? .aifc : masterFormat.container
             try AudioFile.write(AudioBuffer(channels: result.prelimit), to: c.prelimit, format: listening)
             try AudioFile.write(AudioBuffer(channels: result.before), to: c.before, format: listening)

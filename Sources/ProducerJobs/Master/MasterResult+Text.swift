@@ -24,7 +24,7 @@ extension MasterJob.Result {
             row("PLR", r.before.plr, r.after.plr, "dB")
             if r.amount > 0 {
                 var chain =
-                    "  chain: gain \(Self.f(r.gain)) dB (\(r.passes) passes), peak limiting up to \(Self.f(r.peakLimiting)) dB"
+                    "  chain: gain \(Self.f(r.gain)) dB (\(r.passes) passes), peak limiting up to \(Self.f(r.peakLimiting)) dB, release \(Int(r.limiterRelease)) ms"
                 if let th = r.compressionThreshold {
                     chain += ", compression \(Self.f(r.compressionRatio)):1 from \(Self.f(th)) dBFS"
                 }
