@@ -14,9 +14,9 @@ func runMatcheringBenchmark(seconds: Double) throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("matchering_master.py").path
     let pairs: [(String, String, Double, String, Double)] = [
-        ("stationary: pink vs brighter pink", "dense", 0, "dense", 1.5),
-        ("tonal mix vs bright drums", "tonal", 0, "dense", 1.5),
-        ("dark drums vs tonal", "dense", -0.6, "tonal", 0),
+        ("stationary: pink vs brighter pink", "dense", 0, "dense", 0.8),
+        ("tonal mix vs bright drums", "tonal", 0, "dense", 0.8),
+        ("dark drums vs tonal", "dense", -0.4, "tonal", 0),
         ("wide-range mix vs dense", "wide", 0, "dense", 0.5),
     ]
     print(

@@ -48,11 +48,16 @@ if args.first == "mix" {
 if args.first == "master" || args.first == "master-vs-matchering" {
     let mode = args.removeFirst()
     var masterMinutes = mode == "master" ? 4.0 : 0.5
-    if args.first == "--minutes" {
-        args.removeFirst(); masterMinutes = args.first.flatMap(Double.init) ?? masterMinutes
+    var speedOnly = false
+    while let a = args.popFirst() {
+        switch a {
+        case "--minutes": masterMinutes = Double(args.popFirst() ?? "") ?? masterMinutes
+        case "--speed": speedOnly = true
+        default: print("usage: producer-bench master|master-vs-matchering [--minutes M] [--speed]"); exit(2)
+        }
     }
     if mode == "master" {
-        try runMasterBenchmark(minutes: masterMinutes)
+        try runMasterBenchmark(minutes: masterMinutes, speedOnly: speedOnly)
     } else {
         try runMatcheringBenchmark(seconds: masterMinutes * 60)
     }

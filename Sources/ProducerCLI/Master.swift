@@ -28,6 +28,7 @@ extension ProducerCommand {
         var output: String
 
         @Option(
+            parsing: .unconditional,
             help: "spotify, apple, youtube, amazon, tidal, deezer, soundcloud, cd, broadcast, vinyl or e.g. -14LUFS.")
         var target: String = "spotify"
 

@@ -21,7 +21,7 @@ public struct Resampler: Sendable {
     public let passband: Double
     /// The stopband rejection the window is designed for, dB.
     public static let stopbandAttenuation = 110.0
-    /// Taps per phase (even).
+    /// Taps per phase (a multiple of 16).
     public let tapsPerPhase: Int
     /// Phase p's taps at `p * tapsPerPhase`: tap j multiplies x[n0 − half + 1 + j].
     let table: [Float]
@@ -46,7 +46,7 @@ public struct Resampler: Sendable {
         let attenuation = Self.stopbandAttenuation
         let beta = 0.1102 * (attenuation - 8.7)
         var taps = Int(((attenuation - 7.95) / (14.36 * transition)).rounded(.up)) + 1
-        taps += taps % 2
+        taps = (taps + 15) / 16 * 16  // whole SIMD16 steps
         tapsPerPhase = taps
         let half = taps / 2
         let fc = 2 * cutoff / inputRate

@@ -51,9 +51,11 @@ public struct MasterReport: Sendable, Codable, Equatable {
         public var overCeiling: Bool
     }
 
+    /// The target mastered to.
     public var target: MasteringTarget
     /// The amount applied, 0 … 1.
     public var amount: Double
+    /// The mix, and the delivered master.
     public var before: Measurement, after: Measurement
     /// Gain into the limiter, dB, and the passes it took to land on the loudness.
     public var gain: Double
@@ -72,6 +74,7 @@ public struct MasterReport: Sendable, Codable, Equatable {
     public var listeningLoudness: Double
     /// Full-scale runs (two or more samples) in the mix.
     public var clippedRuns: Int, clippedSamples: Int
+    /// The tone against the reference (nil without one).
     public var tone: Tone?
     /// Every named platform on this master.
     public var platforms: [Platform] = []
@@ -138,7 +141,7 @@ public struct MasterReport: Sendable, Codable, Equatable {
         }
         if amount > 0 && limiterRelease < 250 {
             w.append(
-                "the target was reached only with a \(Int(limiterRelease)) ms limiter release (250 ms does not get there): "
+                "the limiter's release was shortened to \(Int(limiterRelease)) ms (250 ms could not reach the target): "
                     + "expect audible limiting")
         }
         if amount > 0, let i = after.integrated, abs(i - target.loudness) > 0.5 {

@@ -43,6 +43,59 @@ extension Mastering {
         }
     }
 
+    /// One pass of the loudness search: `source` × `gain` dB through `limiter` into `output`
+    /// (same shape as `source`), block by block without copying the whole signal; returns the
+    /// output's integrated loudness (LUFS, −70 for silence).
+    static func limiterPass(
+        _ source: [[Float]], gain: Double, limiter: inout Limiter, into output: inout [[Float]], sampleRate: Double
+    ) -> Double {
+        guard let frames = source.first?.count, frames > 0 else { return -70 }
+        let blockFrames = 4096, channels = source.count
+        let g = Float(Double.pow(10, gain / 20))
+        limiter.prepare(sampleRate: sampleRate, channelCount: channels, maximumBlockFrames: blockFrames)
+        let latency = limiter.latencyFrames
+        var meter = LoudnessMeter(sampleRate: sampleRate, channelCount: channels)
+        var block = AudioBuffer(channelCount: channels, frameCapacity: blockFrames)
+        var valid = AudioBuffer(channelCount: channels, frameCapacity: blockFrames)
+        var read = 0, written = 0
+        while written < frames {
+            let count = min(blockFrames, frames + latency - read)
+            let available = max(0, min(count, frames - read))
+            block.frameCount = count
+            block.withUnsafeMutableStorage { b in
+                for c in 0..<channels {
+                    let d = b.baseAddress! + c * blockFrames
+                    source[c].withUnsafeBufferPointer { x in
+                        let s = x.baseAddress! + read
+                        for i in 0..<available { d[i] = s[i] * g }
+                    }
+                    for i in available..<count { d[i] = 0 }
+                }
+            }
+            limiter.process(&block, sidechain: nil)
+            let skip = max(0, latency - read)
+            let n = max(0, min(count - skip, frames - written))
+            if n > 0 {
+                valid.frameCount = n
+                block.withUnsafeStorage { b in
+                    valid.withUnsafeMutableStorage { v in
+                        for c in 0..<channels {
+                            let from = b.baseAddress! + c * blockFrames + skip
+                            (v.baseAddress! + c * blockFrames).update(from: from, count: n)
+                            output[c].withUnsafeMutableBufferPointer { o in
+                                (o.baseAddress! + written).update(from: from, count: n)
+                            }
+                        }
+                    }
+                }
+                meter.consume(valid)
+            }
+            written += n
+            read += count
+        }
+        return meter.result().integrated ?? -70
+    }
+
     /// An in-memory buffer of `channels`.
     static func buffer(_ channels: [[Float]]) -> AudioBuffer { AudioBuffer(channels: channels) }
 

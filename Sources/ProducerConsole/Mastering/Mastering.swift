@@ -21,11 +21,15 @@ public struct Mastering: Sendable {
 
     /// The limiter's releases, ms, longest first: 250 ms does not pump on dense material; the
     /// shorter ones are used only when the target cannot be reached with the longer.
-    static let releases = [250.0, 100, 40, 15]
+    static let releases = [250.0, 100, 40, 15, 5]
     static let limiterLookahead = 5.0
+    /// The look-ahead for a release: 5 ms, 1.5 ms with the shortest releases (a quicker attack).
+    static func lookahead(release: Double) -> Double { release < 15 ? 1.5 : limiterLookahead }
     /// The most gain the loudness search tries, dB, and the passes it may take.
     static let maximumGain = 40.0
     static let maximumPasses = 10
+    /// The loudness search stops this close to the target, LU.
+    static let loudnessTolerance = 0.2
 
     /// Prepares a chain.
     public init(target: MasteringTarget, amount: Double = 1, reference: ToneProfile? = nil) {
@@ -40,7 +44,7 @@ public struct Mastering: Sendable {
         public var master: [[Float]]
         /// The master before its limiter (float; may pass full scale).
         public var prelimit: [[Float]]
-        /// The mix and the master at the same integrated loudness.
+        /// The mix (at its rate) and the master (at the delivered rate) at the same integrated loudness.
         public var before: [[Float]], after: [[Float]]
         /// The figures.
         public var report: MasterReport
@@ -80,13 +84,11 @@ public struct Mastering: Sendable {
         if deliveredRate != sampleRate {
             let resampler = Resampler(from: sampleRate, to: deliveredRate)
             shaped = shaped.map { resampler.process($0) }
-            beforePair = mix.map { resampler.process($0) }
         }
         progress?(0.45)
         let limiterCeiling = target.ceiling - 0.1
         var gain = 0.0
         var limited = shaped
-        var prelimit = shaped
         var passes = 0
         var release = Self.releases[0]
         if amount > 0 {
@@ -96,34 +98,55 @@ public struct Mastering: Sendable {
             // each peak holds its tail down), the release is shortened step by step.
             let start = Self.integrated(shaped, sampleRate: deliveredRate)
             gain = min(Self.maximumGain, target.loudness - start)
-            search: for (step, r) in Self.releases.enumerated() {
-                release = r
-                var previous: (gain: Double, loudness: Double) = (0, start)
+            var best = (miss: Double.infinity, gain: gain, release: release)
+            var last = (gain: gain, release: release)
+            search: for r in Self.releases {
+                // Per release: the last point, and the bracket of gains below and above the target.
+                var previous: (gain: Double, loudness: Double)? = nil
+                var below: (gain: Double, loudness: Double)? = nil, above: (gain: Double, loudness: Double)? = nil
                 for pass in 0..<Self.maximumPasses {
                     passes += 1
-                    prelimit = shaped
-                    Self.scale(&prelimit, decibels: gain)
-                    limited = prelimit
-                    var limiter = Limiter(ceiling: limiterCeiling, release: r, lookahead: Self.limiterLookahead)
-                    Self.run(&limiter, &limited, sampleRate: deliveredRate)
-                    let loudness = Self.integrated(limited, sampleRate: deliveredRate)
+                    var limiter = Limiter(ceiling: limiterCeiling, release: r, lookahead: Self.lookahead(release: r))
+                    let loudness = Self.limiterPass(
+                        shaped, gain: gain, limiter: &limiter, into: &limited, sampleRate: deliveredRate)
+                    last = (gain, r)
                     let miss = target.loudness - loudness
                     progress?(min(0.9, 0.45 + 0.03 * Double(passes)))
-                    if abs(miss) < 0.1 { break search }
-                    var slope = 1.0
-                    if abs(gain - previous.gain) > 1e-6 {
-                        slope = (loudness - previous.loudness) / (gain - previous.gain)
+                    if abs(miss) < abs(best.miss) { best = (miss, gain, r) }
+                    if abs(miss) < Self.loudnessTolerance { break search }
+                    var slope = 0.3
+                    if let p = previous, abs(gain - p.gain) > 1e-6 { slope = (loudness - p.loudness) / (gain - p.gain) }
+                    if miss > 0 {
+                        if below == nil || gain > below!.gain { below = (gain, loudness) }
+                    } else if above == nil || gain < above!.gain {
+                        above = (gain, loudness)
                     }
                     // Saturated: more gain buys almost no loudness at this release.
-                    if miss > 0 && (slope < 0.03 || gain >= Self.maximumGain) && pass > 0 { break }
+                    if miss > 0 && above == nil && pass > 0 && (slope < 0.05 || gain >= Self.maximumGain) { break }
                     previous = (gain, loudness)
-                    gain = min(Self.maximumGain, gain + miss / min(1, max(0.03, slope)))
-                    if pass == Self.maximumPasses - 1 && step == Self.releases.count - 1 { break search }
+                    var next = gain + miss / min(1, max(0.05, slope))
+                    if let b = below, let a = above {
+                        // Inside the bracket: interpolate, or halve it when the step would leave it.
+                        let t = (target.loudness - b.loudness) / (a.loudness - b.loudness)
+                        next = b.gain + t * (a.gain - b.gain)
+                        if !(next > b.gain && next < a.gain) { next = (b.gain + a.gain) / 2 }
+                    }
+                    gain = min(Self.maximumGain, max(gain - 24, min(gain + 24, next)))
                 }
-                // The next release starts from a gain that did not overshoot.
-                gain = min(gain, previous.gain + 6)
             }
+            // The closest pass, run again if the search ended on another.
+            if best.gain != last.gain || best.release != last.release {
+                var limiter = Limiter(
+                    ceiling: limiterCeiling, release: best.release, lookahead: Self.lookahead(release: best.release))
+                _ = Self.limiterPass(
+                    shaped, gain: best.gain, limiter: &limiter, into: &limited, sampleRate: deliveredRate)
+                passes += 1
+            }
+            gain = best.gain
+            release = best.release
         }
+        var prelimit = shaped
+        Self.scale(&prelimit, decibels: gain)
         var delivered = limited
         var correction = 0.0
         let peakAfter = Self.truePeak(delivered)

@@ -36,18 +36,23 @@ public struct MasterJob: Sendable, Codable, Equatable {
 
     /// One master's files and report.
     public struct Song: Sendable, Codable, Equatable {
+        /// The mix.
         public var input: String
-        public var master: String
-        public var prelimit: String
-        public var before: String
-        public var after: String
+        /// The master, and the pre-limiter master beside it.
+        public var master: String, prelimit: String
+        /// The loudness-matched listening pair.
+        public var before: String, after: String
+        /// The figures.
         public var report: MasterReport
     }
 
     /// What the job did.
     public struct Result: Sendable, Codable, Equatable {
+        /// The target mastered to.
         public var target: MasteringTarget
+        /// The reference file, if any.
         public var reference: String?
+        /// One per mix, in order.
         public var songs: [Song]
         /// With several songs: the spread of their integrated loudness, LU.
         public var loudnessSpread: Double?
@@ -127,7 +132,9 @@ public struct MasterJob: Sendable, Codable, Equatable {
                 sampleRate: result.report.deliveredRate, channelCount: mix.count, encoding: .float(bits: 32))
             listening.container = masterFormat.container == .aiff ? .aifc : masterFormat.container
             try AudioFile.write(AudioBuffer(channels: result.prelimit), to: c.prelimit, format: listening)
-            try AudioFile.write(AudioBuffer(channels: result.before), to: c.before, format: listening)
+            var mixRate = listening
+            mixRate.sampleRate = format.sampleRate
+            try AudioFile.write(AudioBuffer(channels: result.before), to: c.before, format: mixRate)
             try AudioFile.write(AudioBuffer(channels: result.after), to: c.after, format: listening)
             songs.append(
                 Song(
