@@ -5,7 +5,8 @@ import RealModule
 final class ComplexFFT {
     let size: Int
     private let bits: Int
-    private let cosTable: [Float], sinTable: [Float]
+    /// Per stage of half-span h ≥ 4: h cosines then h sines of −2πj/(2h), from 2(h − 4).
+    private let stageTwiddles: [Float]
     private let reverse: [Int32]
 
     init(size: Int) {
@@ -14,8 +15,14 @@ final class ComplexFFT {
         var b = 0
         while 1 << b < size { b += 1 }
         bits = b
-        cosTable = (0..<size / 2).map { Float(Double.cos(-2 * Double.pi * Double($0) / Double(size))) }
-        sinTable = (0..<size / 2).map { Float(Double.sin(-2 * Double.pi * Double($0) / Double(size))) }
+        var twiddles: [Float] = []
+        var h = 4
+        while h < size {
+            twiddles += (0..<h).map { Float(Double.cos(-Double.pi * Double($0) / Double(h))) }
+            twiddles += (0..<h).map { Float(Double.sin(-Double.pi * Double($0) / Double(h))) }
+            h <<= 1
+        }
+        stageTwiddles = twiddles
         reverse = (0..<size).map { i in
             var r = 0, v = i
             for _ in 0..<b { r = (r << 1) | (v & 1); v >>= 1 }
@@ -36,29 +43,49 @@ final class ComplexFFT {
                 }
             }
         }
+        // Stages 1 and 2 have trivial twiddles (1, and 1 and ∓i).
+        var i = 0
+        while i < n {
+            let ar = re[i], ai = im[i], br = re[i + 1], bi = im[i + 1]
+            re[i] = ar + br; im[i] = ai + bi
+            re[i + 1] = ar - br; im[i + 1] = ai - bi
+            i += 2
+        }
         let sign: Float = inverse ? -1 : 1
-        cosTable.withUnsafeBufferPointer { cp in
-            sinTable.withUnsafeBufferPointer { sp in
-                let c = cp.baseAddress!, s = sp.baseAddress!
-                var half = 1
-                while half < n {
-                    let step = n / (2 * half)
-                    var start = 0
-                    while start < n {
-                        var k = 0
-                        for j in 0..<half {
-                            let wr = c[k], wi = sign * s[k]
-                            let a = start &+ j, b = a &+ half
-                            let xr = re[b] * wr - im[b] * wi
-                            let xi = re[b] * wi + im[b] * wr
-                            re[b] = re[a] - xr; im[b] = im[a] - xi
-                            re[a] += xr; im[a] += xi
-                            k &+= step
-                        }
-                        start &+= 2 &* half
+        if n >= 4 {
+            i = 0
+            while i < n {
+                // a = x[i], b = x[i+2] (w = 1); c = x[i+1], d = x[i+3] (w = ∓i)
+                let ar = re[i], ai = im[i], br = re[i + 2], bi = im[i + 2]
+                re[i] = ar + br; im[i] = ai + bi
+                re[i + 2] = ar - br; im[i + 2] = ai - bi
+                let cr = re[i + 1], ci = im[i + 1]
+                // d · (−i·sign): forward multiplies by −i, inverse by +i
+                let dr = sign * im[i + 3], di = -sign * re[i + 3]
+                re[i + 1] = cr + dr; im[i + 1] = ci + di
+                re[i + 3] = cr - dr; im[i + 3] = ci - di
+                i += 4
+            }
+        }
+        stageTwiddles.withUnsafeBufferPointer { tp in
+            let t = tp.baseAddress!
+            var half = 4
+            while half < n {
+                // This stage's twiddles, contiguous: cos at t[2(half−4)…], sin after them.
+                let c = t + 2 * (half - 4), s = c + half
+                var start = 0
+                while start < n {
+                    let a0 = re + start, a1 = im + start, b0 = re + start + half, b1 = im + start + half
+                    for j in 0..<half {
+                        let wr = c[j], wi = sign * s[j]
+                        let xr = b0[j] * wr - b1[j] * wi
+                        let xi = b0[j] * wi + b1[j] * wr
+                        b0[j] = a0[j] - xr; b1[j] = a1[j] - xi
+                        a0[j] += xr; a1[j] += xi
                     }
-                    half <<= 1
+                    start &+= 2 &* half
                 }
+                half <<= 1
             }
         }
     }

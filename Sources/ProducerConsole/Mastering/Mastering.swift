@@ -87,64 +87,37 @@ public struct Mastering: Sendable {
         }
         progress?(0.45)
         let limiterCeiling = target.ceiling - 0.1
-        var gain = 0.0
         var limited = shaped
-        var passes = 0
-        var release = Self.releases[0]
+        var found = Search(gain: 0, release: Self.releases[0], passes: 0)
         if amount > 0 {
-            // The gain that lands on the loudness: a secant search on (gain, loudness after the
-            // limiter), which the limiter bends more the harder it is pushed. When the longest
-            // release cannot get there (sparse or very dynamic material: the gain reduction of
-            // each peak holds its tail down), the release is shortened step by step.
-            let start = Self.integrated(shaped, sampleRate: deliveredRate)
-            gain = min(Self.maximumGain, target.loudness - start)
-            var best = (miss: Double.infinity, gain: gain, release: release)
-            var last = (gain: gain, release: release)
-            search: for r in Self.releases {
-                // Per release: the last point, and the bracket of gains below and above the target.
-                var previous: (gain: Double, loudness: Double)? = nil
-                var below: (gain: Double, loudness: Double)? = nil, above: (gain: Double, loudness: Double)? = nil
-                for pass in 0..<Self.maximumPasses {
-                    passes += 1
-                    var limiter = Limiter(ceiling: limiterCeiling, release: r, lookahead: Self.lookahead(release: r))
-                    let loudness = Self.limiterPass(
-                        shaped, gain: gain, limiter: &limiter, into: &limited, sampleRate: deliveredRate)
-                    last = (gain, r)
-                    let miss = target.loudness - loudness
-                    progress?(min(0.9, 0.45 + 0.03 * Double(passes)))
-                    if abs(miss) < abs(best.miss) { best = (miss, gain, r) }
-                    if abs(miss) < Self.loudnessTolerance { break search }
-                    var slope = 0.3
-                    if let p = previous, abs(gain - p.gain) > 1e-6 { slope = (loudness - p.loudness) / (gain - p.gain) }
-                    if miss > 0 {
-                        if below == nil || gain > below!.gain { below = (gain, loudness) }
-                    } else if above == nil || gain < above!.gain {
-                        above = (gain, loudness)
-                    }
-                    // Saturated: more gain buys almost no loudness at this release.
-                    if miss > 0 && above == nil && pass > 0 && (slope < 0.05 || gain >= Self.maximumGain) { break }
-                    previous = (gain, loudness)
-                    var next = gain + miss / min(1, max(0.05, slope))
-                    if let b = below, let a = above {
-                        // Inside the bracket: interpolate, or halve it when the step would leave it.
-                        let t = (target.loudness - b.loudness) / (a.loudness - b.loudness)
-                        next = b.gain + t * (a.gain - b.gain)
-                        if !(next > b.gain && next < a.gain) { next = (b.gain + a.gain) / 2 }
-                    }
-                    gain = min(Self.maximumGain, max(gain - 24, min(gain + 24, next)))
+            found = Self.search(
+                shaped, loudness: target.loudness, ceiling: limiterCeiling, sampleRate: deliveredRate, into: &limited,
+                // With a correction to follow, near is enough: the second search lands it.
+                tolerance: reference == nil ? Self.loudnessTolerance : 0.6
+            ) { progress?(0.45 + 0.2 * $0) }
+            // The limiter moves the tone a little (it takes more from the loud low end): one
+            // corrective EQ from the limited master toward the reference, the total held within
+            // ±6 dB, then the search again from where it ended.
+            if reference != nil {
+                let now = ToneProfile(AudioBuffer(channels: limited), sampleRate: deliveredRate)
+                let fix = MatchEQ.design(mix: now, reference: reference, sampleRate: deliveredRate, amount: amount)
+                    .correcting(eq)
+                if !fix.isIdentity {
+                    // The same loudness into the limiter as before the fix, so the search starts on it.
+                    let was = Self.integrated(shaped, sampleRate: deliveredRate)
+                    fix.apply(to: &shaped, sampleRate: deliveredRate)
+                    found.gain -= Self.integrated(shaped, sampleRate: deliveredRate) - was
+                    eq.midGain = zip(eq.midGain, fix.midGain).map { $0 + $1 }
+                    eq.sideGain = zip(eq.sideGain, fix.sideGain).map { $0 + $1 }
+                    let again = Self.search(
+                        shaped, loudness: target.loudness, ceiling: limiterCeiling, sampleRate: deliveredRate,
+                        into: &limited, from: found
+                    ) { progress?(0.7 + 0.2 * $0) }
+                    found = Search(gain: again.gain, release: again.release, passes: found.passes + again.passes)
                 }
             }
-            // The closest pass, run again if the search ended on another.
-            if best.gain != last.gain || best.release != last.release {
-                var limiter = Limiter(
-                    ceiling: limiterCeiling, release: best.release, lookahead: Self.lookahead(release: best.release))
-                _ = Self.limiterPass(
-                    shaped, gain: best.gain, limiter: &limiter, into: &limited, sampleRate: deliveredRate)
-                passes += 1
-            }
-            gain = best.gain
-            release = best.release
         }
+        let gain = found.gain, release = found.release, passes = found.passes
         var prelimit = shaped
         Self.scale(&prelimit, decibels: gain)
         var delivered = limited

@@ -85,6 +85,15 @@ struct MatchEQ: Sendable {
         return MatchEQ(midGain: curve(mid), sideGain: curve(side))
     }
 
+    /// This EQ as a correction on top of `applied`: each gain trimmed so that the two together
+    /// stay within ±``limit`` dB.
+    func correcting(_ applied: MatchEQ) -> MatchEQ {
+        func trim(_ extra: [Double], _ base: [Double]) -> [Double] {
+            zip(extra, base).map { e, b in min(Self.limit, max(-Self.limit, b + e)) - b }
+        }
+        return MatchEQ(midGain: trim(midGain, applied.midGain), sideGain: trim(sideGain, applied.sideGain))
+    }
+
     /// The band gains actually applied (dB at the band centres), mid and side.
     var midBandGains: [Double] { ToneProfile.bands(midGain.map { Double.pow(10, $0 / 10) }) }
     var sideBandGains: [Double] { ToneProfile.bands(sideGain.map { Double.pow(10, $0 / 10) }) }

@@ -3,7 +3,7 @@ import ProducerDSP
 import RealModule
 
 /// The long-term spectrum of a piece, of its mid (L+R)/2 and side (L−R)/2: Welch-averaged power
-/// (Hann, 16384-point frames, half overlap) read on a fine log-frequency grid (1/24 octave, 16 Hz
+/// (Hann, 16384-point frames, not overlapped) read on a fine log-frequency grid (1/24 octave, 16 Hz
 /// to 22 kHz), so that profiles at different sample rates compare point by point. The 1/3-octave
 /// bands (``bandCentres``) are means over the grid.
 public struct ToneProfile: Sendable, Codable, Equatable {
@@ -36,7 +36,7 @@ public struct ToneProfile: Sendable, Codable, Equatable {
 
     /// Measures `buffer` (one or two channels) at `sampleRate`.
     public init(_ buffer: AudioBuffer, sampleRate: Double) {
-        let size = 16_384, hop = size / 2
+        let size = 16_384, hop = size
         let fft = FFT(size: size)
         let window = (0..<size).map { Float(0.5 - 0.5 * Double.cos(2 * Double.pi * Double($0) / Double(size))) }
         let frames = buffer.frameCount
