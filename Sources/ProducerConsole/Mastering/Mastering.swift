@@ -98,9 +98,12 @@ public struct Mastering: Sendable {
             // The limiter moves the tone a little (it takes more from the loud low end): one
             // corrective EQ from the limited master toward the reference, the total held within
             // ±6 dB, then the search again from where it ended.
-            if reference != nil {
+            // (Not for an album, whose songs share one EQ.) The goal is the tone `amount` of
+            // the way from the mix's to the reference's.
+            if let reference, tone == nil {
                 let now = ToneProfile(AudioBuffer(channels: limited), sampleRate: deliveredRate)
-                let fix = MatchEQ.design(mix: now, reference: reference, sampleRate: deliveredRate, amount: amount)
+                let goal = amount < 1 ? ToneProfile.blend(profile, reference, amount: amount) : reference
+                let fix = MatchEQ.design(mix: now, reference: goal, sampleRate: deliveredRate, amount: 1)
                     .correcting(eq)
                 if !fix.isIdentity {
                     // The same loudness into the limiter as before the fix, so the search starts on it.

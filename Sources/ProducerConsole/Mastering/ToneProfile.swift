@@ -118,6 +118,15 @@ public struct ToneProfile: Sendable, Codable, Equatable {
         return ToneProfile(mid: mid, side: side)
     }
 
+    /// The tone `amount` (0 … 1) of the way from `a` to `b`: a geometric blend of the densities
+    /// (a straight line in dB, as the EQ's gains are scaled).
+    static func blend(_ a: ToneProfile, _ b: ToneProfile, amount t: Double) -> ToneProfile {
+        func mix(_ x: [Double], _ y: [Double]) -> [Double] {
+            zip(x, y).map { Double.pow(max($0, 1e-30), 1 - t) * Double.pow(max($1, 1e-30), t) }
+        }
+        return ToneProfile(mid: mix(a.mid, b.mid), side: mix(a.side, b.side))
+    }
+
     /// The band indices the matching and its figures cover: 40 Hz … 16 kHz.
     public static let matchedBands: [Int] = bandCentres.indices.filter {
         bandCentres[$0] >= 39 && bandCentres[$0] <= 16_500
