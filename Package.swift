@@ -70,9 +70,13 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            // The mix assistant's rules and targets, and microphone placement knowledge with its
-            // sources (`producer automix`, `producer mics`), as data.
-            resources: [.embedInCode("Assistant/mix-rules.yaml"), .embedInCode("Mics/placement.yaml")],
+            // Data: the mix assistant's rules and targets (`producer automix`), microphone placement
+            // knowledge with its sources (`producer mics`), and the delivery targets of
+            // `producer master` (loudness, ceiling, format, playback).
+            resources: [
+                .embedInCode("Assistant/mix-rules.yaml"), .embedInCode("Mics/placement.yaml"),
+                .embedInCode("Mastering/platforms.yaml"),
+            ],
             swiftSettings: swiftSettings),
         // The office: songs, people, studios, sessions, bookings and money as values; the schedule
         // solver; iCalendar; the project plan (YAML) and the office's use cases. Knows no database

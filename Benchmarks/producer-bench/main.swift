@@ -5,6 +5,8 @@
 //   swift run -c release producer-bench listen-memory [--short 4] [--long 40] [--binary PATH]
 //                                                      peak memory of `producer listen`, short vs long take
 //   swift run -c release producer-bench mix [--minutes 4] [--runs 2] [--no-sox]   mix against a sox chain
+//   swift run -c release producer-bench master [--minutes 4]          mastering speed and accuracy (ffmpeg)
+//   swift run -c release producer-bench master-vs-matchering [--minutes 0.5]   against Matchering
 //   swift run -c release producer-bench kernels [--seconds 20] [--rounds 5] [--only NAME]   the mix's processors
 //   swift run -c release producer-bench align [--minutes 4] [--window S]   mic alignment, × real time
 //
@@ -57,6 +59,24 @@ if args.first == "mix" {
         }
     }
     try runMixBenchmark(minutes: mixMinutes, runs: runs, compare: sox)
+    exit(0)
+}
+if args.first == "master" || args.first == "master-vs-matchering" {
+    let mode = args.removeFirst()
+    var masterMinutes = mode == "master" ? 4.0 : 0.5
+    var speedOnly = false
+    while let a = args.popFirst() {
+        switch a {
+        case "--minutes": masterMinutes = Double(args.popFirst() ?? "") ?? masterMinutes
+        case "--speed": speedOnly = true
+        default: print("usage: producer-bench master|master-vs-matchering [--minutes M] [--speed]"); exit(2)
+        }
+    }
+    if mode == "master" {
+        try runMasterBenchmark(minutes: masterMinutes, speedOnly: speedOnly)
+    } else {
+        try runMatcheringBenchmark(seconds: masterMinutes * 60)
+    }
     exit(0)
 }
 if args.first == "kernels" {

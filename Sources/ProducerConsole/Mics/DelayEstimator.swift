@@ -99,7 +99,7 @@ struct DelayEstimator {
         var size = 1024
         while size < 4 * radius { size *= 2 }
         let spectrum = try crossSpectrum(range: range, shift: center, size: size)
-        let fft = ComplexFFT(size: size)
+        let fft = DoubleComplexFFT(size: size)
         var re = [Double](repeating: 0, count: size)
         var im = [Double](repeating: 0, count: size)
         let floor = spectrum.floor

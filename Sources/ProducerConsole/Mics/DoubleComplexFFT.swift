@@ -1,8 +1,9 @@
 import RealModule
 
 /// An in-place radix-2 complex FFT in double precision, for the aligner's inverse transforms
-/// (ProducerDSP's ``FFT`` is forward and real only).
-final class ComplexFFT {
+/// (ProducerDSP's ``FFT`` is forward and real only; the mastering EQ's `ComplexFFT` is single
+/// precision, and the aligner reads a phase slope to a hundredth of a sample).
+final class DoubleComplexFFT {
     let size: Int
     private var cosTable: [Double]
     private var sinTable: [Double]
