@@ -95,6 +95,20 @@ struct CommandLineTests {
         }
         #expect(try #require((automix["mix"] as? [String: Any])?["truePeak"] as? Double) <= -1)
         #expect(FileManager.default.fileExists(atPath: dir + "/15-automix.yaml"))
+        // The masters: on target within 0.5 LU and under the ceiling; the CD one at 44.1 kHz, 16-bit.
+        let masters = try #require(output["masters"] as? [[String: Any]])
+        #expect(masters.count == 2)
+        for m in masters {
+            let target = try #require(m["target"] as? [String: Any])
+            let song = try #require((m["songs"] as? [[String: Any]])?.first)
+            let after = try #require((song["report"] as? [String: Any])?["after"] as? [String: Any])
+            let loudness = try #require(after["integrated"] as? Double),
+                peak = try #require(after["truePeak"] as? Double)
+            #expect(abs(loudness - (target["loudness"] as? Double ?? 0)) <= 0.5)
+            #expect(peak <= (target["ceiling"] as? Double ?? 0) + 1e-6)
+        }
+        let cd = try AudioFileReader(path: dir + "/17-masters/cd.wav").format
+        #expect(cd.sampleRate == 44_100 && cd.encoding == .integer(bits: 16))
         // The overheads: the right one found 41.3 samples late and inverted, to 0.05 sample.
         let aligned = try #require((output["align"] as? [String: Any])?["mics"] as? [[String: Any]])
         #expect(abs(try #require(aligned.first?["delaySamples"] as? Double) - 41.3) <= 0.05)

@@ -36,7 +36,7 @@ public struct Demo: Sendable {
         "01-clean-mix.wav", "02-clipped-mix.wav", "03-dc-offset.wav", "04-quiet-and-hissy.wav", "05-phase-inverted.wav",
         "06-16-bit-in-24.wav", "07-melody.mid", "08-vocal-take-1.wav", "09-vocal-take-2.wav", "10-vocal-comp.wav",
         "11-backing.wav", "12-session.yaml", "13-demo-mix.wav", "14-stems", "15-automix.yaml", "15-automix-mix.wav",
-        "16-overheads", "album",
+        "16-overheads", "17-masters", "album",
     ]
 
     /// Checks, before anything is written, that the demo may write its folder: it is a folder

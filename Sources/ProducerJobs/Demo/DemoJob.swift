@@ -1,4 +1,5 @@
 import Foundation
+import ProducerConsole
 import ProducerEars
 import ProducerOffice
 
@@ -45,6 +46,15 @@ public struct DemoJob: Sendable, Codable, Equatable {
             render: (folder as NSString).appendingPathComponent("15-automix-mix.wav"),
             replacesExisting: replacesExisting
         ).run()
+        // Mastering: the assistant's mix for Spotify (its tone toward the clean mix) and for CD.
+        let masters = (folder as NSString).appendingPathComponent("17-masters")
+        try FileManager.default.createDirectory(atPath: masters, withIntermediateDirectories: true)
+        let mastered = try ["spotify", "cd"].map { target in
+            try MasterJob(
+                inputs: [automix.mix?.render.output ?? ""], output: masters + "/\(target).wav", target: target,
+                reference: target == "spotify" ? items.first?.file : nil, replacesExisting: replacesExisting
+            ).run()
+        }
         // The microphones: an overhead pair, one late and inverted, aligned to the other.
         let overheads = try demo.writeOverheads()
         let align = try AlignJob(
@@ -60,7 +70,7 @@ public struct DemoJob: Sendable, Codable, Equatable {
                 reference: sung.reference, takes: sung.takes, comp: sung.comp, key: sung.key, plantedFlaws: sung.flaws,
                 listen: listen, ranking: ranking),
             mix: .init(session: mix.session, yaml: mix.yaml, output: mix.mix, analysis: mixAnalysis),
-            automix: automix, align: align,
+            automix: automix, masters: mastered, align: align,
             album: .init(
                 project: album.folder, calendar: album.calendar, timeZone: album.timeZone, schedule: album.schedule))
     }

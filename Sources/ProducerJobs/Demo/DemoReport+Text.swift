@@ -31,6 +31,15 @@ extension DemoReport {
         out +=
             "$ producer automix \(stemsFolder)/*.wav -o \(automix.session) --render \(automix.mix?.render.output ?? "")\n\n"
         out += automix.text() + "\n"
+        for m in masters {
+            guard let song = m.songs.first else { continue }
+            out += "\n━━ Mastering for \(m.target.name)\n\n"
+            out +=
+                "$ producer master \(song.input) -o \(song.master) --target \(m.target.name)"
+                + (m.reference.map { " --reference \($0)" } ?? "") + "\n\n"
+            out += m.text + "\n"
+            for w in m.warnings { out += "warning: \(w)\n" }
+        }
         let right = align.mics.first?.mic ?? ""
         out += "\n━━ The overheads: \(align.reference) and \(right)\n"
         out +=

@@ -13,12 +13,14 @@ public struct DemoReport: Sendable, Encodable {
     public var mix: Mix
     /// The mix assistant's first mix of the band's stems.
     public var automix: AutomixJob.Result
+    /// The assistant's mix mastered for Spotify and for CD.
+    public var masters: [MasterJob.Result]
     /// The overhead pair aligned: one was planted late and inverted.
     public var align: AlignReport
     /// The album project and its schedule.
     public var album: Album
 
-    enum CodingKeys: String, CodingKey { case files, sungPart, mix, automix, align, album }
+    enum CodingKeys: String, CodingKey { case files, sungPart, mix, automix, masters, align, album }
 
     /// One file with a planted fault.
     public struct File: Sendable, Encodable {
