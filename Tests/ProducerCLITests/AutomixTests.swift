@@ -51,6 +51,27 @@ import Testing
         }
     }
 
+    @Test func ffmpegReadsEveryStemOnItsTargetToo() throws {
+        guard tool("ffmpeg") != nil else {
+            Issue.record("ffmpeg is not installed; .ci/run installs it")
+            return
+        }
+        let result = Self.mixed
+        let session = try Session(path: result.session)
+        let dir = try temporaryDirectory()
+        for (i, stem) in result.plan.stems.enumerated() {
+            var solo = session
+            solo.tracks = [session.tracks[i]]
+            solo.tracks[0].strip.sends = []
+            solo.buses = []
+            let path = dir + "/solo\(i).wav"
+            _ = try Mixdown(encoding: .float(bits: 32)).render(solo, to: path)
+            let measured = try ffmpegLoudness(path).integrated
+            #expect(
+                abs(measured - stem.target) <= 1, "\(stem.name): ffmpeg reads \(measured) LUFS, target \(stem.target)")
+        }
+    }
+
     @Test func theRenderedMixDoesNotClip() throws {
         let mix = try AudioFile.read(path: Self.band.dir + "/mix.wav").buffer
         var peak: Float = 0
