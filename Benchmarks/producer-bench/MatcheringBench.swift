@@ -20,7 +20,7 @@ func runMatcheringBenchmark(seconds: Double) throws {
         ("wide-range mix vs dense", "wide", 0, "dense", 0.5),
     ]
     print(
-        "pair                                   | tone RMS dB: mix  Producer  Matchering | LUFS: ref  Producer  Matchering | PLR: Producer  Matchering | s: Producer  Matchering"
+        "pair                                   | tone RMS dB: mix  Producer  Matchering | LUFS: ref  Producer  Matchering | PLR: Producer  Matchering | dBTP: Producer  Matchering | s: Producer  Matchering"
     )
     var worstGap = -100.0, worstTone = 0.0
     for (index, (name, mixKind, mixTilt, refKind, refTilt)) in pairs.enumerated() {
@@ -46,17 +46,14 @@ func runMatcheringBenchmark(seconds: Double) throws {
         let theirsPath = dir + "/matchering\(index).wav"
         let r = try run(["python3", script, mixPath, refPath, theirsPath])
         guard r.status == 0 else { print("matchering failed (is it installed? pip install matchering)"); return }
-        func measure(_ path: String) throws -> (tone: Double, loudness: Double, plr: Double) {
+        func measure(_ path: String) throws -> (tone: Double, loudness: Double, plr: Double, peak: Double) {
             let (b, f, _) = try AudioFile.read(path: path)
             var l = LoudnessMeter(sampleRate: f.sampleRate, channelCount: b.channelCount)
             l.consume(b)
             var p = TruePeakMeter(channelCount: b.channelCount)
             p.consume(b)
-            let i = l.result().integrated ?? -70
-            return (
-                ToneProfile(b, sampleRate: f.sampleRate).toneDistance(to: refProfile), i,
-                (p.result().truePeakDecibels ?? -200) - i
-            )
+            let i = l.result().integrated ?? -70, peak = p.result().truePeakDecibels ?? -200
+            return (ToneProfile(b, sampleRate: f.sampleRate).toneDistance(to: refProfile), i, peak - i, peak)
         }
         let a = try measure(oursPath), m = try measure(theirsPath)
         let before = ToneProfile(AudioBuffer(channels: mix), sampleRate: rate).toneDistance(to: refProfile)
@@ -66,9 +63,9 @@ func runMatcheringBenchmark(seconds: Double) throws {
             name.padding(toLength: 39, withPad: " ", startingAt: 0)
                 + String(
                     format:
-                        "|             %5.2f  %6.2f  %8.2f   |   %6.1f  %7.2f  %8.2f   |     %6.1f  %8.1f    |   %6.2f  %8.2f",
-                    before, a.tone, m.tone, refLoudness, a.loudness, m.loudness, a.plr, m.plr, producerSeconds,
-                    r.seconds))
+                        "|             %5.2f  %6.2f  %8.2f   |   %6.1f  %7.2f  %8.2f   |     %6.1f  %8.1f    |      %+6.2f  %+8.2f   |   %6.2f  %8.2f",
+                    before, a.tone, m.tone, refLoudness, a.loudness, m.loudness, a.plr, m.plr, a.peak, m.peak,
+                    producerSeconds, r.seconds))
     }
     print(
         String(
