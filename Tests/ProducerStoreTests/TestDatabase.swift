@@ -99,8 +99,11 @@ enum StressWriter {
         var description: String { message }
     }
 
-    /// Starts the helper with `arguments`, its output going to the returned pipe.
-    static func start(_ arguments: [String]) throws -> (process: Process, output: Pipe, errors: Pipe) {
+    /// Starts the helper with `arguments`, its output going to the returned pipe; `input`, if
+    /// given, is its standard input.
+    static func start(
+        _ arguments: [String], input: Pipe? = nil
+    ) throws -> (process: Process, output: Pipe, errors: Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable)
         process.arguments = arguments
@@ -108,6 +111,7 @@ enum StressWriter {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        if let input { process.standardInput = input }
         try process.run()
         return (process, output, errors)
     }

@@ -9,9 +9,10 @@
 //       Prints "writing N" when a batch's change is made (its transaction open, nothing written
 //       yet) and "N" once revision N is committed, each on its own line.
 //
-//   producer-store-stress hold LOCATION SECONDS
+//   producer-store-stress hold LOCATION SECONDS|stdin
 //       Takes the project's write lock (an update), prints "holding" once it has it, keeps it
-//       SECONDS and commits: another writer meanwhile waits (and says so on standard error).
+//       SECONDS (or with `stdin` until its standard input ends, at most 120 s) and commits:
+//       another writer meanwhile waits (and says so on standard error).
 //   producer-store-stress init LOCATION
 //       Makes a project there with the two people the writers change (for trying it by hand).
 //
@@ -52,13 +53,24 @@ do {
     let project = try await ProjectDatabase.open(location, lockWaitNotice: .standardError)
     switch arguments[0] {
     case "hold":
-        guard arguments.count == 3, let seconds = Double(arguments[2]) else {
-            fail("usage: producer-store-stress hold LOCATION SECONDS")
+        let untilInputEnds = arguments.count == 3 && arguments[2] == "stdin"
+        guard arguments.count == 3, let seconds = untilInputEnds ? 120 : Double(arguments[2]) else {
+            fail("usage: producer-store-stress hold LOCATION SECONDS|stdin")
         }
         try await project.update { snapshot in
             snapshot.songs.append(Song(title: "held for \(arguments[2]) s"))
             FileHandle.standardOutput.write(Data("holding\n".utf8))
-            Thread.sleep(forTimeInterval: seconds)
+            if untilInputEnds {
+                // Until the test closes our standard input: a window that load cannot shorten.
+                let ended = DispatchSemaphore(value: 0)
+                Thread.detachNewThread {
+                    _ = FileHandle.standardInput.readDataToEndOfFile()
+                    ended.signal()
+                }
+                _ = ended.wait(timeout: .now() + seconds)
+            } else {
+                Thread.sleep(forTimeInterval: seconds)
+            }
         }
     case "increment":
         guard arguments.count == 4, let writer = Int(arguments[2]), let count = Int(arguments[3]) else {
