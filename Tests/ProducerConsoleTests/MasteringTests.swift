@@ -127,6 +127,15 @@ enum Programme {
         #expect(result.report.gain == 0)
     }
 
+    @Test func aMixWithNoLoudnessToAimWithIsOnlyConverted() throws {
+        // 0.2 s at full scale: shorter than one 400 ms block, so no integrated loudness.
+        let x = TestSignals.sine(frequency: 1000, amplitude: 1, sampleRate: 48_000, frames: 9_600)
+        let result = Mastering(target: MasteringTarget.named("spotify")!).master([x, x], sampleRate: 48_000)
+        #expect(result.master[0] == x && result.master[1] == x)
+        #expect(result.report.gain == 0 && result.report.passes == 0 && result.report.amount == 0)
+        #expect(result.report.warnings.contains { $0.contains("no integrated loudness") })
+    }
+
     @Test func beforeAndAfterAreLoudnessMatched() throws {
         let result = Mastering(target: MasteringTarget.named("spotify")!).master(
             Programme.dense(seconds: 8), sampleRate: Programme.rate)

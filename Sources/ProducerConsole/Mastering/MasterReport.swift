@@ -119,7 +119,11 @@ public struct MasterReport: Sendable, Codable, Equatable {
     func makeWarnings() -> [String] {
         var w: [String] = []
         func f(_ x: Double) -> String { String(format1: x) }
-        if before.integrated == nil { w.append("the mix is silent (no loudness to measure); nothing was mastered") }
+        if before.integrated == nil {
+            w.append(
+                "the mix is silent or shorter than 0.4 s (no integrated loudness to aim with); it was only converted to the delivery format"
+            )
+        }
         if let i = before.integrated, i > target.loudness + 0.5 {
             w.append(
                 "the mix (\(f(i)) LUFS) is already louder than the \(target.name) target (\(f(target.loudness)) LUFS); "

@@ -58,6 +58,9 @@ public struct Mastering: Sendable {
         _ mix: [[Float]], sampleRate: Double, tone: ToneProfile? = nil, progress: ((Double) -> Void)? = nil
     ) -> Result {
         let before = Self.measure(mix, sampleRate: sampleRate)
+        // A mix with no integrated loudness (silent, or shorter than one 400 ms block) gives the
+        // search nothing to aim with: it is only converted, as at amount 0, and the report says so.
+        let amount = before.integrated == nil ? 0 : self.amount
         let clipped = Self.clipping(mix)
         let profile = ToneProfile(AudioBuffer(channels: mix), sampleRate: sampleRate)
         progress?(0.1)
