@@ -51,6 +51,11 @@ extension MixAssistant {
                 (role, source, reason) = (given, .roles, "as the roles file says")
             } else if let named = classifier.role(fromName: stem.file) {
                 (role, source, reason) = (named.role, .name, "from the word \"\(named.word)\" in its name")
+            } else if stem.measurement.loudness == nil {
+                (role, source, reason) = (
+                    .fx, .sound,
+                    "as a placeholder: the stem is silent, so its sound says nothing (give its role with --roles)"
+                )
             } else {
                 let heard = classifier.role(fromSound: stem.measurement.sound)
                 (role, source, reason) = (

@@ -3,7 +3,10 @@ import ProducerConsole
 extension AutomixJob.Result {
     /// The decisions as a person reads them: one line per stem, then the mix.
     public func text() -> String {
-        var lines = ["Wrote \(session): a first mix of \(plan.stems.count) stems, every decision commented."]
+        let count = plan.stems.count
+        var lines = [
+            "Wrote \(session): a first mix of \(count) stem\(count == 1 ? "" : "s"), every decision commented."
+        ]
         lines.append("Tempo \(fixed1(plan.tempo)) BPM (\(plan.tempoSource)); anchor \(fixed1(plan.anchor)) LUFS.")
         lines.append("")
         let width = max(6, plan.stems.map(\.name.count).max() ?? 6)
