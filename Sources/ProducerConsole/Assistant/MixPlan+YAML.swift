@@ -1,7 +1,7 @@
 extension MixPlan {
     /// The session as YAML, every decision with its comment. `only` writes one track alone, dry
     /// (no sends, buses or master, no comments), as the assistant renders each stem to set its
-    /// fader; `header` lines open the file as comments; `tail` cuts the render that long after the
+    /// fader; `header` lines (wrapped) open the file as comments; `tail` cuts the render that long after the
     /// last stem (the assistant's own renders need no reverb tail).
     public func sessionYAML(only: Int? = nil, header: [String] = [], tail: Double? = nil) -> String {
         var out = ""
@@ -13,7 +13,7 @@ extension MixPlan {
             out += pad + text + "\n"
         }
         if only == nil {
-            for h in header { out += "# " + h + "\n" }
+            for h in header { for l in wrap(h, width: 96) { out += "# " + l + "\n" } }
             if !header.isEmpty { out += "\n" }
         }
         line("sampleRate: \(Int(sampleRate))")

@@ -34,7 +34,13 @@ public struct StemMeasurement: Sendable {
 
     /// The average power per band over the frames `active` marks (all when nil).
     public func averageBands(where active: [Bool]? = nil) -> [Double] {
+        Self.average(bandPowers, where: active)
+    }
+
+    /// The average per band of `bandPowers` (frame after frame) over the frames `active` marks.
+    static func average(_ bandPowers: [Float], where active: [Bool]?) -> [Double] {
         let n = ThirdOctaves.centres.count
+        let bandFrameCount = bandPowers.count / n
         var sum = [Double](repeating: 0, count: n)
         var count = 0
         for f in 0..<bandFrameCount where active.map({ f < $0.count && $0[f] }) ?? true {
@@ -221,7 +227,7 @@ extension StemMeasurement {
                 spiky = p95 - p50
             }
             let activeSeconds = max(0.05, Double(active.count) * 0.05)
-            let totalBands = averageTotals()
+            let totalBands = StemMeasurement.average(bandPowers, where: nil)
             let total = totalBands.reduce(0, +)
             var low = -40.0, high = -40.0
             if total > 0 {
@@ -251,17 +257,6 @@ extension StemMeasurement {
                 loudest: loudest.map { $0 > -190 ? $0 : nil } ?? nil, sound: sound, bandPowers: bandPowers,
                 bandFrameRate: sampleRate / Double(frames.stft.hop), seconds: seconds,
                 tempo: onsetTimes.count >= 8 ? TempoEstimator().tempo(envelope) : nil)
-        }
-
-        func averageTotals() -> [Double] {
-            let n = ThirdOctaves.centres.count
-            var sum = [Double](repeating: 0, count: n)
-            var f = 0
-            while (f + 1) * n <= bandPowers.count {
-                for b in 0..<n { sum[b] += Double(bandPowers[f * n + b]) }
-                f += 1
-            }
-            return sum
         }
     }
 }

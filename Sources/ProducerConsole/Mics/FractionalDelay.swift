@@ -12,6 +12,16 @@ public struct FractionalDelay: Sendable {
 
     public init() {}
 
+    /// `samples` delayed by `delay` samples (≥ 0), the same length; zeros before the start.
+    public static func delayed(_ samples: [Float], by delay: Double) -> [Float] {
+        let n = samples.count, front = halfWidth + Int(max(0, delay).rounded(.up))
+        var padded = [Float](repeating: 0, count: front + n + halfWidth)
+        for i in 0..<n { padded[front + i] = samples[i] }
+        return padded.withUnsafeBufferPointer { p in
+            (0..<n).map { i in value(at: Double(i) - max(0, delay), samples: p, origin: -front) }
+        }
+    }
+
     /// The value at position `t` of `samples`, where `samples[0]` is position `origin`; the
     /// samples must cover `floor(t) − 31 … floor(t) + 32`.
     @inline(__always)

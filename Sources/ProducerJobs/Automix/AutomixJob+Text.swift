@@ -1,3 +1,4 @@
+import ProducerAudio
 import ProducerConsole
 
 extension AutomixJob.Result {
@@ -59,17 +60,6 @@ extension AutomixJob.Result {
 }
 
 private func fixed1(_ x: Double) -> String { fixed(x, 1) }
-private func fixed(_ x: Double, _ digits: Int) -> String {
-    let scale = digits == 0 ? 1.0 : (digits == 1 ? 10.0 : 100.0)
-    let r = (x * scale).rounded() / scale
-    if digits == 0 { return String(Int(r)) }
-    var s = String(r)
-    if let dot = s.firstIndex(of: ".") {
-        let have = s.distance(from: dot, to: s.endIndex) - 1
-        if have < digits { s += String(repeating: "0", count: digits - have) }
-    }
-    return s == "-0.0" ? "0.0" : s
-}
 private func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + fixed1(x) }
 private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 private func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }

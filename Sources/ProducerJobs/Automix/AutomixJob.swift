@@ -95,19 +95,7 @@ public struct AutomixJob: Sendable, Codable, Equatable {
             "A first mix by `producer automix` of \(stems.count) stem\(stems.count == 1 ? "" : "s"). Every decision has",
             "a comment above it saying why; change anything and render it with `producer mix`.",
             "The rules and targets it starts from are in mix-rules.yaml (`producer automix --rules`).",
-        ] + plan.notes.flatMap { wrapComment($0) }
-    }
-
-    func wrapComment(_ text: String) -> [String] {
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && current.count + word.count > 94 {
-                lines.append(current)
-                current = ""
-            }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        return current.isEmpty ? lines : lines + [current]
+        ] + plan.notes
     }
 
     /// One pass over a file's blocks.

@@ -233,7 +233,7 @@ public struct Demo: Sendable {
             left[i] = 0.5 * kick[i] + 0.8 * snare[i] + 1.4 * hats[i] + Float(0.002 * hiss.nextSigned())
             right[i] = 0.6 * kick[i] + 1.1 * snare[i] + 0.8 * hats[i]
         }
-        right = Self.delayed(right, by: Self.overheadDelay).map { -$0 }
+        right = FractionalDelay.delayed(right, by: Self.overheadDelay).map { -$0 }
         for i in 0..<n { right[i] += Float(0.002 * hiss.nextSigned()) }
         let format = AudioFormat(sampleRate: sampleRate, channelCount: 1, encoding: .integer(bits: 24))
         let paths = (folder + "/oh-left.wav", folder + "/oh-right.wav")
@@ -244,36 +244,4 @@ public struct Demo: Sendable {
 
     /// How late the demo's right overhead is, samples.
     public static let overheadDelay = 41.3
-
-    /// `x` delayed by `delay` samples (a Kaiser-windowed sinc over ±32 samples for the fraction).
-    static func delayed(_ x: [Float], by delay: Double) -> [Float] {
-        let whole = Int(delay.rounded(.down)), fraction = delay - Double(whole)
-        let half = 32
-        let taps: [Double] = (-half...half).map { k in
-            let t = Double(k) - fraction
-            let sinc = t == 0 ? 1 : sin(.pi * t) / (.pi * t)
-            let r = t / Double(half + 1)
-            let window = abs(r) < 1 ? besselI0(8 * (1 - r * r).squareRoot()) / besselI0(8) : 0
-            return sinc * window
-        }
-        var y = [Float](repeating: 0, count: x.count)
-        for n in 0..<x.count {
-            var sum = 0.0
-            for (j, k) in (-half...half).enumerated() {
-                let i = n - whole - k
-                if i >= 0 && i < x.count { sum += taps[j] * Double(x[i]) }
-            }
-            y[n] = Float(sum)
-        }
-        return y
-    }
-
-    static func besselI0(_ x: Double) -> Double {
-        var sum = 1.0, term = 1.0
-        for k in 1..<30 {
-            term *= (x / (2 * Double(k))) * (x / (2 * Double(k)))
-            sum += term
-        }
-        return sum
-    }
 }
