@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        // Already in the graph through postgres-nio; produce's content hashes (SHA-256) use it.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The rule for every file a command reads or writes: regular files only, outputs through a
@@ -111,7 +113,7 @@ let package = Package(
             name: "ProducerJobs",
             dependencies: [
                 "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerEars", "ProducerConsole",
-                "ProducerOffice", "ProducerStore",
+                "ProducerOffice", "ProducerStore", .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The demo album's plan, the one definition of it (Examples/album.yaml links to it).
             resources: [.embedInCode("Demo/album.yaml")],
@@ -171,7 +173,7 @@ if Context.environment["PRODUCER_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "producer-fuzz",
-            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerOffice"],
+            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerOffice", "ProducerEars"],
             path: "Fuzz/Parsers",
             swiftSettings: swiftSettings))
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProducerJobs
 import ProducerOffice
 import ProducerStore
 
@@ -8,7 +9,7 @@ extension ProducerCommand {
         static let configuration = CommandConfiguration(
             commandName: "project",
             abstract: "Make a project: the album's songs, people, studios, sessions and bookings.",
-            subcommands: [Init.self, Import.self])
+            subcommands: [Init.self, Import.self, Check.self])
 
         struct Init: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -47,10 +48,15 @@ extension ProducerCommand {
                 try await runOffice("project init", json: output.json) {
                     let settings = try self.settings()
                     let made = try await ProjectFolder.make(settings, folder: path, database: database)
+                    try ProjectLayout.makeFolders(in: made.folder)
                     if output.json {
                         try printJSON(ProjectMade(folder: made.folder, database: made.location, settings: settings))
                     } else {
                         print("Made project \"\(settings.name)\" in \(made.folder)/ (database: \(made.location)).")
+                        print(
+                            "Put each part's takes in \(made.folder)/takes/SONG/PART/, multi-mic groups in mics/SONG/GROUP/, "
+                                + "intended parts in parts/SONG/PART.mid and reference tracks in refs/; then `producer produce`."
+                        )
                         print(
                             "Counting in \(settings.currency), days in \(settings.timeZone)"
                                 + (deadline.map { ", deadline \($0)" } ?? "") + ".")
@@ -107,6 +113,42 @@ extension ProducerCommand {
                     }
                 }
             }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say what is missing or inconsistent in a project folder before producing it.",
+            discussion: """
+                Reads the folder's layout (takes/SONG/PART/, mics/SONG/GROUP/, parts/SONG/PART.mid, \
+                refs/, takes/SONG/song.yaml) and lists the problems: a take at another sample rate, a \
+                part with no takes, an intended part with none to judge, a file that does not read, \
+                a mistake in a song.yaml (with its line and column), a song of the plan with no takes. \
+                Exits with status 1 when there is an error (warnings alone exit 0).
+
+                Example: producer project check night-trains
+                """)
+
+        @Argument(help: "The project folder (default: the folder you are in).", completion: .directory)
+        var folder: String = "."
+
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            var planSongs: [(id: String, title: String)]?
+            let hasDatabase = ["project.sqlite", ".producer-database"].contains {
+                FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0))
+            }
+            if hasDatabase {
+                try await runOffice("project check", json: output.json) {
+                    try await ProjectPlace(project: folder).with { store in
+                        planSongs = try await store.snapshot().songs.map { ($0.id, $0.title) }
+                    }
+                }
+            }
+            let check = ProjectCheck.run(folder: folder, databaseSongs: planSongs)
+            if output.json { try printJSON(check) } else { print(check.text()) }
+            if !check.ready { throw ExitCode(1) }
         }
     }
 

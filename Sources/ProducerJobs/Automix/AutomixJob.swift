@@ -19,6 +19,8 @@ public struct AutomixJob: Sendable, Codable, Equatable {
     /// Whether to cut stems that mask the lead.
     public var unmasks: Bool
     public var replacesExisting: Bool
+    /// Roles given by the caller, by stem path (as `--roles` gives them by name; the file wins).
+    public var stemRoles: [String: StemRole] = [:]
 
     public init(
         stems: [String], output: String, render: String? = nil, reference: String? = nil, roles: String? = nil,
@@ -53,7 +55,10 @@ public struct AutomixJob: Sendable, Codable, Equatable {
         let policy = OutputPolicy(replacesExisting: replacesExisting, inputs: inputs)
         try policy.check(output, what: "the session")
         if let render { try policy.check(render, what: "the mix") }
-        let assigned = try roles.map { try RoleAssignments.read(path: $0, stems: stems) } ?? [:]
+        var assigned = try roles.map { try RoleAssignments.read(path: $0, stems: stems) } ?? [:]
+        for (i, stem) in stems.enumerated() where assigned[i] == nil {
+            assigned[i] = stemRoles[stem]
+        }
         var measured: [MixAssistant.Stem] = []
         var rate: (Double, String)?
         for (i, file) in stems.enumerated() {
