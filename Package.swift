@@ -62,7 +62,11 @@ let package = Package(
         // (notes, timing, takes and comps), over DSP analysis and music theory.
         .target(
             name: "ProducerEars",
-            dependencies: ["ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic"],
+            dependencies: [
+                "ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic",
+                // A project's song.yaml (key, tempo, downbeat, parts) is read with it.
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings),
         // The mixing console: processors, session files (YAML), the offline render engine.
         .target(

@@ -27,7 +27,8 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "song": return fuzzSong
     default:
         print(
-            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics or song (not \"\(name)\")")
+            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics or song (not \"\(name)\")"
+        )
         exit(2)
     }
 }()
