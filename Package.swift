@@ -135,7 +135,9 @@ let package = Package(
         .executableTarget(name: "producer", dependencies: ["ProducerCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "producer-bench",
-            dependencies: ["ProducerAudio", "ProducerEars", "ProducerMusic", "ProducerDSP", "ProducerConsole"],
+            dependencies: [
+                "ProducerAudio", "ProducerEars", "ProducerMusic", "ProducerDSP", "ProducerConsole", "ProducerJobs",
+            ],
             path: "Benchmarks/producer-bench",
             swiftSettings: swiftSettings),
         .executableTarget(

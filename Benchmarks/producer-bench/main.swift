@@ -9,6 +9,7 @@
 //   swift run -c release producer-bench master-vs-matchering [--minutes 0.5]   against Matchering
 //   swift run -c release producer-bench kernels [--seconds 20] [--rounds 5] [--only NAME]   the mix's processors
 //   swift run -c release producer-bench align [--minutes 4] [--window S]   mic alignment, × real time
+//   swift run -c release producer-bench produce [--songs 4] [--minutes 3] [--lanes 2]   a project, stage by stage
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -31,6 +32,11 @@ var compare = true
 var keep = false
 var args = CommandLine.arguments.dropFirst()
 if args.first == "pitch-memory" || args.first == "--child-pitch" { try runPitchMemoryCommand(Array(args)); exit(0) }
+if args.first == "produce" {
+    args.removeFirst()
+    try runProduceCommand(Array(args))
+    exit(0)
+}
 if args.first == "align" {
     args.removeFirst()
     var alignMinutes = 4.0

@@ -222,18 +222,28 @@ public struct Demo: Sendable {
     /// the kit and its own hiss; the right one ``overheadDelay`` samples late and inverted, as a
     /// pair wired wrong and placed unevenly would be. In `16-overheads/`.
     public func writeOverheads() throws -> (left: String, right: String) {
-        let folder = (directory as NSString).appendingPathComponent("16-overheads")
+        let kit = DemoStems(sampleRate: sampleRate, seconds: seconds).renderBand()
+        return try Self.writeOverheads(
+            kick: kit[0][0], snare: kit[1][0], hats: kit[2][0], sampleRate: sampleRate, delay: Self.overheadDelay,
+            to: (directory as NSString).appendingPathComponent("16-overheads"))
+    }
+
+    /// Writes `oh-left.wav` and `oh-right.wav` (mono, 24-bit) into `folder`: an overhead pair over
+    /// `kick`, `snare` and `hats`, each with its own balance and hiss, the right one `delay`
+    /// samples late (a fractional delay) and inverted. `seed` sets the hiss.
+    static func writeOverheads(
+        kick: [Float], snare: [Float], hats: [Float], sampleRate: Double, delay: Double, seed: UInt64 = 0x0E4D,
+        to folder: String
+    ) throws -> (left: String, right: String) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let parts = DemoStems(sampleRate: sampleRate, seconds: seconds).render()
-        let kick = parts[0][0], snare = parts[1][0], hats = parts[2][0]
         let n = kick.count
         var left = [Float](repeating: 0, count: n), right = left
-        var hiss = SplitMix(seed: 0x0E4D)
+        var hiss = SplitMix(seed: seed)
         for i in 0..<n {
             left[i] = 0.5 * kick[i] + 0.8 * snare[i] + 1.4 * hats[i] + Float(0.002 * hiss.nextSigned())
             right[i] = 0.6 * kick[i] + 1.1 * snare[i] + 0.8 * hats[i]
         }
-        right = FractionalDelay.delayed(right, by: Self.overheadDelay).map { -$0 }
+        right = FractionalDelay.delayed(right, by: delay).map { -$0 }
         for i in 0..<n { right[i] += Float(0.002 * hiss.nextSigned()) }
         let format = AudioFormat(sampleRate: sampleRate, channelCount: 1, encoding: .integer(bits: 24))
         let paths = (folder + "/oh-left.wav", folder + "/oh-right.wav")
