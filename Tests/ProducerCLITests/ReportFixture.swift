@@ -1,5 +1,6 @@
 import Foundation
 import ProducerAudio
+import ProducerConsole
 import ProducerEars
 import ProducerJobs
 import ProducerMusic

@@ -1,5 +1,7 @@
 import Foundation
 import ProducerAudio
+import ProducerConsole
+import ProducerEars
 import ProducerJobs
 import ProducerTestSupport
 import Testing
@@ -30,7 +32,10 @@ struct ReportPageTests {
         #expect(Self.plots(song2) == ["waveform"])
         // Every plot has a title.
         for page in [index, song, song2] {
-            #expect(page.components(separatedBy: "<svg ").count == page.components(separatedBy: "role=\"img\"><title>").count)
+            for svg in page.components(separatedBy: "<svg ").dropFirst() {
+                let head = svg.components(separatedBy: "<title>")
+                #expect(head.count >= 2 && !head[0].contains("<") && !head[1].hasPrefix("</title>"), "\(svg.prefix(200))")
+            }
         }
         // Figures: each as the model gives it, rounded.
         let s = report.songs[0]
@@ -40,7 +45,7 @@ struct ReportPageTests {
         #expect(song.contains("\(fixed(master.report.after.integrated, 1)) LUFS"))
         #expect(song.contains("\(fixed(master.report.before.loudnessRange, 1)) LU"))
         #expect(song.contains("\(fixed(master.report.after.plr, 1)) dB"))
-        for p in master.report.platforms { #expect(song.contains("<td>\(p.name)</td>")) }
+        for p in master.report.platforms { #expect(song.contains("<td>\(fixed(p.loudness, 1)) LUFS</td>")) }
         #expect(song.contains("\(fixed(s.mix?.integratedLoudness, 1))</b><span>LUFS"))
         let judged = ranking.takes.flatMap(\.report.notes).compactMap(\.cents)
         #expect(judged.contains { abs($0) > 20 }, "the fixture's flat and sharp notes are judged")

@@ -29,21 +29,43 @@ extension ReportPlot {
         calendar.timeZone = timeZone
         let from = calendar.startOfDay(for: first)
         let to = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: last)) ?? last
-        let x = Scale(
-            domain: (0, to.timeIntervalSince(from)), range: (svg.plotLeft, svg.plotRight))
-        let days = Int((to.timeIntervalSince(from) / 86_400).rounded())
+        let days = max(1, Int((to.timeIntervalSince(from) / 86_400).rounded()))
+        // Each day shows only the working hours any session uses (nights cut), so sessions read wide.
+        func hours(_ date: Date) -> Double {
+            date.timeIntervalSince(calendar.startOfDay(for: date)) / 3600
+        }
+        var firstHour = (lines.map { hours($0.start) }.min() ?? 0).rounded(.down)
+        var lastHour = (lines.map { hours($0.end) == 0 ? 24 : hours($0.end) }.max() ?? 24).rounded(.up)
+        if lines.contains(where: { calendar.startOfDay(for: $0.start) != calendar.startOfDay(for: $0.end - 1) }) {
+            firstHour = 0
+            lastHour = 24
+        }
+        firstHour = max(0, firstHour - 1)
+        lastHour = min(24, max(lastHour + 1, firstHour + 2))
+        let dayWidth = (svg.plotRight - svg.plotLeft) / Double(days)
+        let left = svg.plotLeft
+        func x(_ date: Date, end: Bool = false) -> Double {
+            let day = calendar.dateComponents([.day], from: from, to: calendar.startOfDay(for: end ? date - 1 : date)).day ?? 0
+            var h = hours(date)
+            if end && h == 0 { h = 24 }
+            let within = min(1, max(0, (h - firstHour) / (lastHour - firstHour)))
+            return left + (Double(day) + within) * dayWidth
+        }
         let labelEvery = max(1, Int((Double(days) / 14).rounded(.up)))
         for d in 0...days {
-            let t = Double(d) * 86_400
             let date = calendar.date(byAdding: .day, value: d, to: from) ?? from
-            let weekend = calendar.isDateInWeekend(date)
-            if d < days, weekend {
-                svg.rect(x: x(t), y: svg.plotTop, width: x(t + 86_400) - x(t), height: svg.plotBottom - svg.plotTop, fill: "#f3f4f6")
+            let dx = left + Double(d) * dayWidth
+            if d < days, calendar.isDateInWeekend(date) {
+                svg.rect(x: dx, y: svg.plotTop, width: dayWidth, height: svg.plotBottom - svg.plotTop, fill: "#f3f4f6")
             }
-            svg.line(x(t), svg.plotTop, x(t), svg.plotBottom, stroke: ReportColour.grid)
+            svg.line(dx, svg.plotTop, dx, svg.plotBottom, stroke: ReportColour.axis, width: 0.7)
             if d < days, d % labelEvery == 0 {
-                svg.text(dayFormat.string(from: date), x: x(t) + 3, y: svg.plotBottom + 14, size: 9.5)
+                svg.text(dayFormat.string(from: date), x: dx + 3, y: svg.plotBottom + 14, size: 9.5)
             }
+        }
+        if days <= 7 {
+            let span = "\(Int(firstHour)):00–\(Int(lastHour)):00 each day"
+            svg.text(span, x: svg.plotRight, y: svg.plotBottom + 14, anchor: "end", size: 9, fill: "#999")
         }
         var rows: [(label: String, matches: (ScheduleReport.Line) -> Bool)] = people.map { p in
             (p, { $0.people.contains(p) })
@@ -64,7 +86,7 @@ extension ReportPlot {
             }
             svg.text(row.label, x: svg.plotLeft - 8, y: y + 12, anchor: "end", size: 11, fill: ReportColour.ink)
             for line in lines where row.matches(line) {
-                let a = x(line.start.timeIntervalSince(from)), b = x(line.end.timeIntervalSince(from))
+                let a = x(line.start), b = x(line.end, end: true)
                 let song = songs.firstIndex(of: line.song ?? "other") ?? 0
                 let hold = line.status != .confirmed
                 svg.rect(
@@ -73,6 +95,11 @@ extension ReportPlot {
                     tip: "\(line.session)" + (line.song.map { ", \($0)" } ?? "")
                         + " — \(timeFormat.string(from: line.start))–\(hourFormat.string(from: line.end)), \(line.studio), \(line.room) — "
                         + line.people.joined(separator: ", ") + (hold ? " (hold)" : " (confirmed)"))
+                let fits = Int((b - a - 6) / 5.6)
+                if fits >= 4 {
+                    let name = line.session.count <= fits ? line.session : String(line.session.prefix(fits - 1)) + "…"
+                    svg.text(name, x: a + 3, y: y + 11.5, size: 9, fill: hold ? ReportColour.ink : "#fff")
+                }
             }
         }
         var lx = svg.plotLeft

@@ -85,10 +85,16 @@ extension ReportPlot {
             }
         }
         if !run.isEmpty { area.append(run) }
+        let floor = svg.plotBottom
         for r in area {
-            if r.count == 1 { svg.circle(x: r[0].0, y: r[0].1, r: 2, fill: ReportColour.series[0]) }
-            svg.area(r + [(r.last!.0, svg.plotBottom), (r[0].0, svg.plotBottom)], fill: ReportColour.series[0], opacity: 0.12)
+            svg.area(r + [(r.last!.0, floor), (r[0].0, floor)], fill: ReportColour.series[0], opacity: 0.12)
             svg.polyline(r, stroke: ReportColour.series[0], width: 2)
+        }
+        for (i, v) in curve.shortTerm.enumerated() {
+            guard let v else { continue }
+            svg.circle(
+                x: x(curve.time(at: i)), y: y(v), r: 2.2, fill: ReportColour.series[0],
+                tip: "the 3 s up to \(formatTime(curve.time(at: i))): \(fixed(v, 1)) LUFS")
         }
         if let i = curve.integrated {
             svg.line(svg.plotLeft, y(i), svg.plotRight, y(i), stroke: ReportColour.series[1], width: 1.5, dash: "6 4")
@@ -153,17 +159,18 @@ extension ReportPlot {
             ("\(m.target) master", r.after.integrated, r.after.truePeak, ReportColour.series[0], ""),
         ]
         for p in r.platforms {
-            let gain = (p.gain > 0 ? "+" : "") + fixed(p.gain, 1) + " dB"
+            let gain = fixed(abs(p.gain), 1) + " dB"
             rows.append(
-                ("on \(p.name)", p.loudness, p.truePeak, p.overCeiling ? ReportColour.bad : ReportColour.series[2],
-                 abs(p.gain) < 0.05 ? "as it is" : (p.gain < 0 ? "turned down " : "turned up ") + gain))
+                ("on \(platformName(p.name))", p.loudness, p.truePeak,
+                 p.overCeiling ? ReportColour.bad : ReportColour.series[2],
+                 abs(p.gain) < 0.05 ? "played as it is" : (p.gain < 0 ? "turned down " : "turned up ") + gain))
         }
         var svg = ReportSVG(
             kind: "masters",
             title: "The \(m.target) master: before \(fixed(r.before.integrated, 1)) LUFS, after \(fixed(r.after.integrated, 1)) LUFS at \(fixed(r.after.truePeak, 1)) dBTP; each platform's playback",
             height: 40 + Double(rows.count) * 24)
-        svg.left = 130
-        svg.right = 250
+        svg.left = 140
+        svg.right = 270
         svg.top = 8
         let values = rows.flatMap { [$0.loudness, $0.peak] }.compactMap { $0 }
         let lo = ((values.min() ?? -30) / 3).rounded(.down) * 3 - 3
@@ -188,12 +195,21 @@ extension ReportPlot {
                 tip: "\(row.label): \(fixed(l, 1)) LUFS, true peak \(fixed(row.peak, 1)) dBTP")
             svg.circle(x: x(l), y: cy, r: 4.5, fill: row.colour)
             svg.line(x(p), cy - 8, x(p), cy + 8, stroke: row.colour, width: 2.5)
-            let plr = row.peak.map { " · PLR " + fixed($0 - l, 1) } ?? ""
+            // Normalisation moves loudness and peak together: the PLR is said once, on the master's rows.
+            let tail = row.note.isEmpty ? row.peak.map { " · PLR " + fixed($0 - l, 1) } ?? "" : " · " + row.note
             svg.text(
-                "\(fixed(l, 1)) LUFS · \(fixed(row.peak, 1)) dBTP\(plr)" + (row.note.isEmpty ? "" : " · " + row.note),
-                x: svg.plotRight + 8, y: cy + 4, size: 10.5)
+                "\(fixed(l, 1)) LUFS · \(fixed(row.peak, 1)) dBTP" + tail, x: svg.plotRight + 8, y: cy + 4,
+                size: 10.5)
         }
         return svg
+    }
+
+    /// A delivery target's name as people know the platform.
+    static func platformName(_ name: String) -> String {
+        [
+            "spotify": "Spotify", "apple": "Apple Music", "youtube": "YouTube", "amazon": "Amazon Music",
+            "tidal": "TIDAL", "deezer": "Deezer", "soundcloud": "SoundCloud", "cd": "CD", "broadcast": "broadcast (R128)",
+        ][name] ?? name
     }
 
     static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }

@@ -71,13 +71,13 @@ extension ReportWriter {
         if let i = d.integratedLoudness { delivery.append("\(fixed(i, 1)) LUFS") }
         if let p = d.truePeak { delivery.append("\(fixed(p, 1)) dBTP") }
         return [
-            "target": m.target, "master": m.master, "audio": link(m.master), "beforeAudio": link(m.before),
+            "target": ReportPlot.platformName(m.target), "master": m.master, "audio": link(m.master), "beforeAudio": link(m.before),
             "afterAudio": link(m.after), "deliveryClass": d.passed ? "good" : "bad",
             "deliveryWords": d.passed ? "passes its delivery check" : "fails its delivery check",
             "plot": ReportPlot.master(m).markup, "before": measured(m.report.before), "after": measured(m.report.after),
             "platforms": m.report.platforms.map { p -> [String: Any] in
                 [
-                    "name": p.name, "loudness": fixed(p.loudness, 1), "truePeak": fixed(p.truePeak, 1),
+                    "name": ReportPlot.platformName(p.name), "loudness": fixed(p.loudness, 1), "truePeak": fixed(p.truePeak, 1),
                     "gain": abs(p.gain) < 0.05
                         ? "not at all" : (p.gain < 0 ? "down " : "up ") + fixed(abs(p.gain), 1) + " dB",
                     "over": p.overCeiling,
