@@ -66,7 +66,8 @@ enum ReportFixture {
         let bass = (0..<frames).map { i -> Float in
             let t = Double(i) / rate
             let f = [65.41, 98.0, 87.31, 98.0][min(3, Int(t / 1.05))]
-            return t > 4.2 ? 0 : Float(0.35 * sin(2 * Double.pi * f * t) * (1 - 0.5 * (t.truncatingRemainder(dividingBy: 0.5))))
+            return t > 4.2
+                ? 0 : Float(0.35 * sin(2 * Double.pi * f * t) * (1 - 0.5 * (t.truncatingRemainder(dividingBy: 0.5))))
         }
         try write([bass], "takes/song1/bass/bass.wav")
         let noise = TestSignals.noise(amplitude: 0.6, frames: frames, seed: 4)
@@ -84,7 +85,10 @@ enum ReportFixture {
         try write([zip(pink, bass).map { $0 + $1 }, zip(pink, bass).map { $0 * 0.95 + $1 }], "refs/song1.wav")
         // The mix, its loudness curve and spectrum, and two masters.
         let automix = try AutomixJob(
-            stems: [path("out/song1/comps/lead-vocal.wav"), path("takes/song1/bass/bass.wav"), path("takes/song1/drums/drums.wav")],
+            stems: [
+                path("out/song1/comps/lead-vocal.wav"), path("takes/song1/bass/bass.wav"),
+                path("takes/song1/drums/drums.wav"),
+            ],
             output: path("out/song1/session.yaml"), render: path("out/song1/mix.wav"), reference: path("refs/song1.wav")
         ).run()
         var masters: [[String: Any]] = []
@@ -97,10 +101,12 @@ enum ReportFixture {
             let check = try Analyzer().analyze(path: song.master)
             masters.append([
                 "target": target, "master": "out/song1/masters/\(target).wav",
-                "prelimit": "out/song1/masters/\(target).prelimit.wav", "before": "out/song1/masters/\(target).before.wav",
+                "prelimit": "out/song1/masters/\(target).prelimit.wav",
+                "before": "out/song1/masters/\(target).before.wav",
                 "after": "out/song1/masters/\(target).after.wav", "report": try json(song.report),
                 "delivery": [
-                    "passed": (check.truePeak ?? 0) <= song.report.target.ceiling + 0.05, "sampleRate": check.sampleRate,
+                    "passed": (check.truePeak ?? 0) <= song.report.target.ceiling + 0.05,
+                    "sampleRate": check.sampleRate,
                     "bitDepth": check.bitDepth as Any, "integratedLoudness": check.integratedLoudness as Any,
                     "truePeak": check.truePeak as Any, "problems": [String](),
                 ] as [String: Any],
@@ -113,7 +119,8 @@ enum ReportFixture {
         }
         let lag = Int(0.0015 * rate)
         try write([hits], "mics/song1/overheads/oh-1.wav")
-        try write([[Float](repeating: 0, count: lag) + hits.dropLast(lag).map { -$0 * 0.8 }], "mics/song1/overheads/oh-2.wav")
+        try write(
+            [[Float](repeating: 0, count: lag) + hits.dropLast(lag).map { -$0 * 0.8 }], "mics/song1/overheads/oh-2.wav")
         let align = try AlignJob(
             reference: path("mics/song1/overheads/oh-1.wav"), mics: [path("mics/song1/overheads/oh-2.wav")],
             outputDirectory: path("out/song1/aligned/overheads")
@@ -173,7 +180,8 @@ enum ReportFixture {
             "retakes": [
                 [
                     "song": "song1", "part": "lead-vocal", "start": 1.0, "end": 1.5, "bars": "1:3–2:1",
-                    "reason": "the D is sharp in every take (45 cents in take 2)", "session": "Retake lead vocal (Night Trains)",
+                    "reason": "the D is sharp in every take (45 cents in take 2)",
+                    "session": "Retake lead vocal (Night Trains)",
                     "durationMinutes": 60, "estimatedCost": ["minorUnits": 9000, "currency": "EUR"],
                 ] as [String: Any]
             ],
@@ -213,7 +221,8 @@ enum ReportFixture {
                     ],
                     ["title": "Paper Moon", "status": "tracking", "sessionsDone": 1, "sessionsTotal": 3],
                 ],
-                "thisWeek": [Any](), "late": [["session": "Bass overdubs", "reason": "was due Fri 4 Dec", "daysLate": 3]],
+                "thisWeek": [Any](),
+                "late": [["session": "Bass overdubs", "reason": "was due Fri 4 Dec", "daysLate": 3]],
                 "unscheduled": ["Mix Paper Moon"], "holdsToConfirm": 2,
                 "bookedCost": ["minorUnits": 240_000, "currency": "EUR"],
                 "cancellationFees": ["minorUnits": 0, "currency": "EUR"], "sessionsDone": 3, "sessionsTotal": 7,
@@ -221,7 +230,9 @@ enum ReportFixture {
             "schedule": [
                 line("b1", "Drums", "Night Trains", 7, 10, 16, "Live room", ["Ana", "Ben"], "confirmed"),
                 line("b2", "Bass", "Paper Moon", 8, 10, 14, "Studio B", ["Cleo", "Ben"], "confirmed"),
-                line("b3", "Retake lead vocal (Night Trains)", "Night Trains", 10, 10, 11, "Studio B", ["Dee", "Ben"], "hold"),
+                line(
+                    "b3", "Retake lead vocal (Night Trains)", "Night Trains", 10, 10, 11, "Studio B", ["Dee", "Ben"],
+                    "hold"),
                 line("b4", "Keys", "Paper Moon", 10, 14, 18, "Live room", ["Eli", "Ben"], "hold"),
                 line("b5", "Vocals", "Paper Moon", 11, 11, 17, "Studio B", ["Dee", "Ben"], "confirmed"),
             ],

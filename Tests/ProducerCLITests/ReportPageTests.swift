@@ -20,7 +20,10 @@ struct ReportPageTests {
     func pages() throws {
         let (project, report) = try ReportFixture.shared.get()
         let written = try ReportWriter(report, timeZone: TimeZone(identifier: "UTC")!).write(to: project + "/report")
-        #expect(written.map { ($0 as NSString).lastPathComponent } == ["index.html", "song1.html", "song2.html", "report.css"])
+        #expect(
+            written.map { ($0 as NSString).lastPathComponent } == [
+                "index.html", "song1.html", "song2.html", "report.css",
+            ])
         let index = try String(contentsOfFile: project + "/report/index.html", encoding: .utf8)
         let song = try String(contentsOfFile: project + "/report/song1.html", encoding: .utf8)
         let song2 = try String(contentsOfFile: project + "/report/song2.html", encoding: .utf8)
@@ -28,13 +31,16 @@ struct ReportPageTests {
         let onSong = Set(Self.plots(song))
         #expect(onSong == Set(Self.kinds).subtracting(["schedule"]), "\(onSong)")
         #expect(Self.plots(song).filter { $0 == "waveform" }.count == report.songs[0].files.count)
-        #expect(Self.plots(song).filter { $0 == "pitch" }.count == 2 && Self.plots(song).filter { $0 == "masters" }.count == 2)
+        #expect(
+            Self.plots(song).filter { $0 == "pitch" }.count == 2
+                && Self.plots(song).filter { $0 == "masters" }.count == 2)
         #expect(Self.plots(song2) == ["waveform"])
         // Every plot has a title.
         for page in [index, song, song2] {
             for svg in page.components(separatedBy: "<svg ").dropFirst() {
                 let head = svg.components(separatedBy: "<title>")
-                #expect(head.count >= 2 && !head[0].contains("<") && !head[1].hasPrefix("</title>"), "\(svg.prefix(200))")
+                #expect(
+                    head.count >= 2 && !head[0].contains("<") && !head[1].hasPrefix("</title>"), "\(svg.prefix(200))")
             }
         }
         // Figures: each as the model gives it, rounded.
@@ -90,9 +96,12 @@ struct ReportPageTests {
                 #expect(plot.width > 600 && plot.height > 50, "\(name): \(plot.kind) is \(plot.width)×\(plot.height)")
             }
             #expect(page.image.width == 1280 && page.image.height == 2400)
-            #expect(page.image.ink > 0.05 && page.image.colours > 20, "\(name): the screenshot looks blank: \(page.image)")
+            #expect(
+                page.image.ink > 0.05 && page.image.colours > 20, "\(name): the screenshot looks blank: \(page.image)")
             #expect(page.screenshotBytes > 50_000, "\(name): \(page.screenshotBytes) bytes")
-            print("report check: \(name): \(page.plots.count) plots, \(page.problems.count) problems, screenshot \(page.screenshotBytes) bytes, \(Int(page.image.ink * 100)) % ink, \(page.image.colours) colours")
+            print(
+                "report check: \(name): \(page.plots.count) plots, \(page.problems.count) problems, screenshot \(page.screenshotBytes) bytes, \(Int(page.image.ink * 100)) % ink, \(page.image.colours) colours"
+            )
         }
         let kinds = Set(pages.flatMap { $0.plots.map(\.kind) })
         #expect(kinds == Set(Self.kinds), "\(kinds)")

@@ -45,7 +45,9 @@ extension ReportPlot {
         let dayWidth = (svg.plotRight - svg.plotLeft) / Double(days)
         let left = svg.plotLeft
         func x(_ date: Date, end: Bool = false) -> Double {
-            let day = calendar.dateComponents([.day], from: from, to: calendar.startOfDay(for: end ? date - 1 : date)).day ?? 0
+            let day =
+                calendar.dateComponents([.day], from: from, to: calendar.startOfDay(for: end ? date - 1 : date)).day
+                ?? 0
             var h = hours(date)
             if end && h == 0 { h = 24 }
             let within = min(1, max(0, (h - firstHour) / (lastHour - firstHour)))
@@ -82,7 +84,9 @@ extension ReportPlot {
         for (i, row) in rows.enumerated() {
             let y = rowY(i)
             if i % 2 == 0 {
-                svg.rect(x: svg.plotLeft, y: y - 2, width: svg.plotRight - svg.plotLeft, height: 20, fill: "#f9fafb", opacity: 0.6)
+                svg.rect(
+                    x: svg.plotLeft, y: y - 2, width: svg.plotRight - svg.plotLeft, height: 20, fill: "#f9fafb",
+                    opacity: 0.6)
             }
             svg.text(row.label, x: svg.plotLeft - 8, y: y + 12, anchor: "end", size: 11, fill: ReportColour.ink)
             for line in lines where row.matches(line) {

@@ -10,7 +10,8 @@ extension ReportPlot {
         if !w.silent.isEmpty { parts.append(count(w.silent.count, "silence", "silences")) }
         var svg = ReportSVG(
             kind: "waveform",
-            title: "Waveform of \(file)" + (parts.isEmpty ? ": no clipping, no silence" : ": " + parts.joined(separator: ", ")),
+            title: "Waveform of \(file)"
+                + (parts.isEmpty ? ": no clipping, no silence" : ": " + parts.joined(separator: ", ")),
             height: 130)
         svg.top = 20
         let x = Scale(domain: (0, max(w.duration, 0.001)), range: (svg.plotLeft, svg.plotRight))
@@ -129,7 +130,9 @@ extension ReportPlot {
             ("bass", 40.0, 250.0), ("low mids", 250, 1000), ("mids", 1000, 4000), ("presence", 4000, 8000),
             ("air", 8000, 16_000),
         ] {
-            svg.text(name, x: x((log10(from) + log10(to)) / 2), y: svg.plotTop + 12, anchor: "middle", size: 10, fill: "#999")
+            svg.text(
+                name, x: x((log10(from) + log10(to)) / 2), y: svg.plotTop + 12, anchor: "middle", size: 10, fill: "#999"
+            )
         }
         func points(_ levels: [Double]) -> [(Double, Double)] {
             zip(s.centres, levels).filter { $0.0 >= 39 && $0.0 <= 16_500 && $0.1 > -60 }.map {
@@ -156,19 +159,23 @@ extension ReportPlot {
         let r = m.report
         var rows: [(label: String, loudness: Double?, peak: Double?, colour: String, note: String)] = [
             ("the mix, before", r.before.integrated, r.before.truePeak, ReportColour.silence, ""),
-            ("\(m.target) master", r.after.integrated, r.after.truePeak, ReportColour.series[0], ""),
+            ("\(platformName(m.target)) master", r.after.integrated, r.after.truePeak, ReportColour.series[0], ""),
         ]
         for p in r.platforms {
             let gain = fixed(abs(p.gain), 1) + " dB"
             rows.append(
-                ("on \(platformName(p.name))", p.loudness, p.truePeak,
-                 p.overCeiling ? ReportColour.bad : ReportColour.series[2],
-                 abs(p.gain) < 0.05 ? "played as it is" : (p.gain < 0 ? "turned down " : "turned up ") + gain))
+                (
+                    "on \(platformName(p.name))", p.loudness, p.truePeak,
+                    p.overCeiling ? ReportColour.bad : ReportColour.series[2],
+                    abs(p.gain) < 0.05 ? "played as it is" : (p.gain < 0 ? "turned down " : "turned up ") + gain
+                ))
         }
         var svg = ReportSVG(
             kind: "masters",
-            title: "The \(m.target) master: before \(fixed(r.before.integrated, 1)) LUFS, after \(fixed(r.after.integrated, 1)) LUFS at \(fixed(r.after.truePeak, 1)) dBTP; each platform's playback",
-            height: 40 + Double(rows.count) * 24)
+            title:
+                "The \(m.target) master: before \(fixed(r.before.integrated, 1)) LUFS, after \(fixed(r.after.integrated, 1)) LUFS at \(fixed(r.after.truePeak, 1)) dBTP; each platform's playback",
+            height: 56 + Double(rows.count) * 24)
+        svg.bottom = 42
         svg.left = 140
         svg.right = 270
         svg.top = 8
@@ -182,6 +189,15 @@ extension ReportPlot {
         svg.line(x(0), svg.plotTop, x(0), svg.plotBottom, stroke: ReportColour.bad, width: 1, dash: "3 3")
         let ceiling = r.target.ceiling
         svg.line(x(ceiling), svg.plotTop, x(ceiling), svg.plotBottom, stroke: ReportColour.warn, width: 1, dash: "5 3")
+        let key = svg.plotBottom + 34
+        svg.circle(x: svg.plotLeft + 4, y: key - 4, r: 4, fill: ReportColour.ink)
+        svg.text("loudness (LUFS)", x: svg.plotLeft + 12, y: key, size: 10)
+        svg.line(svg.plotLeft + 110, key - 10, svg.plotLeft + 110, key + 2, stroke: ReportColour.ink, width: 2.5)
+        svg.text("true peak (dBTP); the bar between is the PLR", x: svg.plotLeft + 117, y: key, size: 10)
+        svg.line(svg.plotLeft + 360, key - 10, svg.plotLeft + 360, key + 2, stroke: ReportColour.warn, dash: "5 3")
+        svg.text("the target's ceiling (\(fixed(ceiling, 1)) dBTP)", x: svg.plotLeft + 366, y: key, size: 10)
+        svg.line(svg.plotLeft + 560, key - 10, svg.plotLeft + 560, key + 2, stroke: ReportColour.bad, dash: "3 3")
+        svg.text("full scale; red: over the platform's ceiling", x: svg.plotLeft + 566, y: key, size: 10)
         for (i, row) in rows.enumerated() {
             let cy = svg.plotTop + 12 + Double(i) * 24
             svg.text(row.label, x: svg.plotLeft - 8, y: cy + 4, anchor: "end", size: 11, fill: ReportColour.ink)
@@ -208,7 +224,8 @@ extension ReportPlot {
     static func platformName(_ name: String) -> String {
         [
             "spotify": "Spotify", "apple": "Apple Music", "youtube": "YouTube", "amazon": "Amazon Music",
-            "tidal": "TIDAL", "deezer": "Deezer", "soundcloud": "SoundCloud", "cd": "CD", "broadcast": "broadcast (R128)",
+            "tidal": "TIDAL", "deezer": "Deezer", "soundcloud": "SoundCloud", "cd": "CD",
+            "broadcast": "broadcast (R128)",
         ][name] ?? name
     }
 

@@ -38,7 +38,8 @@ extension ReportPlot {
         for t in targets {
             svg.rect(
                 x: x(t.start), y: y(t.midi) - band * 0.45, width: x(t.end) - x(t.start), height: band * 0.9,
-                fill: "#94a3b8", opacity: 0.45, rx: 3, tip: "intended \(noteName(Int(t.midi))) at \(formatTime(t.start))")
+                fill: "#94a3b8", opacity: 0.45, rx: 3,
+                tip: "intended \(noteName(Int(t.midi))) at \(formatTime(t.start))")
         }
         if curve.isEmpty {
             for note in report.notes {
@@ -119,7 +120,8 @@ extension ReportPlot {
             let words = abs(ms) < 0.5 ? "on the beat" : "\(fixed(abs(ms), 0)) ms \(ms > 0 ? "late" : "early")"
             svg.circle(
                 x: x(note.start), y: y(max(-limit, min(limit, ms))), r: 3.5, fill: colour,
-                tip: "\(note.name) at \(formatTime(note.start))" + (note.bar.map { ", bar \($0)" } ?? "") + ": " + words)
+                tip: "\(note.name) at \(formatTime(note.start))" + (note.bar.map { ", bar \($0)" } ?? "") + ": " + words
+            )
         }
         svg.text("bars", x: 4, y: svg.plotBottom + 16, size: 10, fill: "#777")
         return svg
@@ -131,14 +133,17 @@ extension ReportPlot {
         let names = takes.isEmpty ? ranking.takes.map(\.take) : takes
         var svg = ReportSVG(
             kind: "comp",
-            title: "Comp sheet: \(count(ranking.phrases.count, "phrase", "phrases")), each from the take that sings it best",
+            title:
+                "Comp sheet: \(count(ranking.phrases.count, "phrase", "phrases")), each from the take that sings it best",
             height: 58 + Double(names.count) * 20)
         svg.left = 130
         svg.top = 10
         let end = max(duration, ranking.phrases.map(\.end).max() ?? 0, 0.001)
         let x = Scale(domain: (0, end), range: (svg.plotLeft, svg.plotRight))
         timeAxis(&svg, x, duration: end)
-        svg.text("comp", x: svg.plotLeft - 8, y: svg.plotTop + 15, anchor: "end", size: 11, fill: ReportColour.ink, weight: "600")
+        svg.text(
+            "comp", x: svg.plotLeft - 8, y: svg.plotTop + 15, anchor: "end", size: 11, fill: ReportColour.ink,
+            weight: "600")
         for p in ranking.phrases {
             svg.rect(
                 x: x(p.start), y: svg.plotTop + 2, width: x(p.end) - x(p.start), height: 18,
@@ -159,7 +164,9 @@ extension ReportPlot {
                     stroke: p.takeIndex == t ? ReportColour.ink : nil,
                     tip: "\(short(name)), \(formatTime(p.start))–\(formatTime(p.end)): \(fixed(score, 1)) / 100")
                 if w >= 28 {
-                    svg.text(fixed(score, 0), x: x(p.start) + w / 2, y: cy + 10.5, anchor: "middle", size: 9, fill: ReportColour.ink)
+                    svg.text(
+                        fixed(score, 0), x: x(p.start) + w / 2, y: cy + 10.5, anchor: "middle", size: 9,
+                        fill: ReportColour.ink)
                 }
             }
         }

@@ -32,7 +32,8 @@ struct ReportSVG {
         x: Double, y: Double, width w: Double, height h: Double, fill: String, opacity: Double? = nil,
         rx: Double = 0, stroke: String? = nil, cssClass: String? = nil, tip: String? = nil
     ) {
-        var a = "x=\"\(num(x))\" y=\"\(num(y))\" width=\"\(num(max(w, 0.5)))\" height=\"\(num(max(h, 0.5)))\" fill=\"\(fill)\""
+        var a =
+            "x=\"\(num(x))\" y=\"\(num(y))\" width=\"\(num(max(w, 0.5)))\" height=\"\(num(max(h, 0.5)))\" fill=\"\(fill)\""
         if let opacity { a += " fill-opacity=\"\(num(opacity))\"" }
         if rx > 0 { a += " rx=\"\(num(rx))\"" }
         if let stroke { a += " stroke=\"\(stroke)\"" }
@@ -44,7 +45,8 @@ struct ReportSVG {
         _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width w: Double = 1,
         dash: String? = nil, opacity: Double? = nil
     ) {
-        var a = "x1=\"\(num(x1))\" y1=\"\(num(y1))\" x2=\"\(num(x2))\" y2=\"\(num(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(num(w))\""
+        var a =
+            "x1=\"\(num(x1))\" y1=\"\(num(y1))\" x2=\"\(num(x2))\" y2=\"\(num(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(num(w))\""
         if let dash { a += " stroke-dasharray=\"\(dash)\"" }
         if let opacity { a += " stroke-opacity=\"\(num(opacity))\"" }
         add("<line \(a)/>")

@@ -43,7 +43,10 @@ extension ReportWriter {
             "tempo": song.tempo.map { fixed($0, $0 == $0.rounded() ? 0 : 1) + " BPM" } ?? "–",
             "status": standing.words, "statusClass": standing.cssClass,
             "masters": song.masters.map {
-                ["target": $0.target, "mark": $0.delivery.passed ? "✓" : "✗", "class": $0.delivery.passed ? "good" : "bad"]
+                [
+                    "target": $0.target, "mark": $0.delivery.passed ? "✓" : "✗",
+                    "class": $0.delivery.passed ? "good" : "bad",
+                ]
             },
         ]
         let takes = song.parts.reduce(0) { $0 + $1.takes.count }
@@ -75,9 +78,11 @@ extension ReportWriter {
             "hasUnscheduled": !s.unscheduled.isEmpty, "unscheduled": s.unscheduled,
         ]
         if let deadline = s.deadline, let days = s.daysToDeadline {
-            context["deadline"] = DateFormatter.reportFormat("EEE d MMM yyyy", timeZone: timeZone).string(from: deadline)
+            context["deadline"] = DateFormatter.reportFormat("EEE d MMM yyyy", timeZone: timeZone).string(
+                from: deadline)
             context["deadlineDays"] = "\(abs(days))"
-            context["deadlineWords"] = days >= 0 ? (days == 1 ? "day to the deadline" : "days to the deadline") : "days past the deadline"
+            context["deadlineWords"] =
+                days >= 0 ? (days == 1 ? "day to the deadline" : "days to the deadline") : "days past the deadline"
         }
         let time = DateFormatter.reportFormat("EEE d MMM HH:mm", timeZone: timeZone)
         context["songs"] = s.songs.map { line -> [String: Any] in

@@ -32,11 +32,14 @@ extension ReportWriter {
     func fileContext(_ f: ProduceReport.FileCheck) -> [String: Any] {
         let a = f.analysis
         var figures = [
-            formatTimeShort(a.duration), "\(fixed(a.sampleRate / 1000, a.sampleRate.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1)) kHz \(a.encoding)",
+            formatTimeShort(a.duration),
+            "\(fixed(a.sampleRate / 1000, a.sampleRate.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1)) kHz \(a.encoding)",
             a.channels == 1 ? "mono" : a.channels == 2 ? "stereo" : "\(a.channels) channels",
             "\(fixed(a.integratedLoudness, 1)) LUFS", "peak \(fixed(a.truePeak, 1)) dBTP",
         ]
-        if a.clippingRunCount > 0 { figures.append(ReportPlot.count(a.clippingRunCount, "clipped run", "clipped runs")) }
+        if a.clippingRunCount > 0 {
+            figures.append(ReportPlot.count(a.clippingRunCount, "clipped run", "clipped runs"))
+        }
         if a.noiseFloor != nil { figures.append("noise floor \(fixed(a.noiseFloor, 0)) dBFS") }
         return [
             "file": f.file, "kind": f.kind, "figures": figures.joined(separator: " · "),
@@ -66,18 +69,22 @@ extension ReportWriter {
             ]
         }
         let d = m.delivery
-        var delivery = ["\(fixed(d.sampleRate / 1000, d.sampleRate.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1)) kHz"]
+        var delivery = [
+            "\(fixed(d.sampleRate / 1000, d.sampleRate.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1)) kHz"
+        ]
         if let bits = d.bitDepth { delivery.append("\(bits)-bit") }
         if let i = d.integratedLoudness { delivery.append("\(fixed(i, 1)) LUFS") }
         if let p = d.truePeak { delivery.append("\(fixed(p, 1)) dBTP") }
         return [
-            "target": ReportPlot.platformName(m.target), "master": m.master, "audio": link(m.master), "beforeAudio": link(m.before),
+            "target": ReportPlot.platformName(m.target), "master": m.master, "audio": link(m.master),
+            "beforeAudio": link(m.before),
             "afterAudio": link(m.after), "deliveryClass": d.passed ? "good" : "bad",
             "deliveryWords": d.passed ? "passes its delivery check" : "fails its delivery check",
             "plot": ReportPlot.master(m).markup, "before": measured(m.report.before), "after": measured(m.report.after),
             "platforms": m.report.platforms.map { p -> [String: Any] in
                 [
-                    "name": ReportPlot.platformName(p.name), "loudness": fixed(p.loudness, 1), "truePeak": fixed(p.truePeak, 1),
+                    "name": ReportPlot.platformName(p.name), "loudness": fixed(p.loudness, 1),
+                    "truePeak": fixed(p.truePeak, 1),
                     "gain": abs(p.gain) < 0.05
                         ? "not at all" : (p.gain < 0 ? "down " : "up ") + fixed(abs(p.gain), 1) + " dB",
                     "over": p.overCeiling,
@@ -120,8 +127,10 @@ extension ReportWriter {
             return [
                 "take": ReportPlot.short(t.take), "colour": colour, "audio": link(file),
                 "summary": summary(t.report.summary),
-                "pitch": ReportPlot.pitch(t.report, intended: part.intendedNotes, take: ReportPlot.short(t.take), colour: colour)
-                    .markup,
+                "pitch": ReportPlot.pitch(
+                    t.report, intended: part.intendedNotes, take: ReportPlot.short(t.take), colour: colour
+                )
+                .markup,
                 "timing": ReportPlot.timing(t.report, take: ReportPlot.short(t.take)).markup,
                 "hasAdvice": !t.report.advice.isEmpty,
                 "advice": t.report.advice.prefix(6).map { f in
@@ -139,9 +148,14 @@ extension ReportWriter {
         if let c = s.meanAbsCents { parts.append("\(fixed(c, 0)) cents off on average") }
         if let t = s.timingWithin20Ms { parts.append("\(fixed(t * 100, 0)) % on time (within 20 ms)") }
         if let m = s.meanTimingMs {
-            parts.append(abs(m) < 0.5 ? "on the beat on average" : "\(fixed(abs(m), 0)) ms \(m > 0 ? "behind" : "ahead of") the beat on average")
+            parts.append(
+                abs(m) < 0.5
+                    ? "on the beat on average"
+                    : "\(fixed(abs(m), 0)) ms \(m > 0 ? "behind" : "ahead of") the beat on average")
         }
-        if let missed = s.missedReferenceNotes, missed > 0 { parts.append(ReportPlot.count(missed, "note", "notes") + " missed") }
+        if let missed = s.missedReferenceNotes, missed > 0 {
+            parts.append(ReportPlot.count(missed, "note", "notes") + " missed")
+        }
         return parts.joined(separator: " · ")
     }
 

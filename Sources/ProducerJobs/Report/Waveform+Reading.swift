@@ -154,4 +154,3 @@ struct WaveformDrawing {
             maximum: Array(maximum.prefix(used)), clipped: clipped, silent: silent)
     }
 }
-
