@@ -74,6 +74,28 @@ struct ReportPageTests {
         #expect(!index.contains("<td>Night Trains (EP)</td>") || index.contains("Night Trains (EP)"))
     }
 
+    @Test("a project with no songs and no plan: the album page says so; a folder in the way is named")
+    func emptyAndErrors() throws {
+        let dir = try temporaryDirectory()
+        let report = ProduceReport(
+            project: dir, title: "Empty & <New>", generated: Date(timeIntervalSince1970: 1_800_000_000), targets: [],
+            reportFolder: dir + "/report", reportIndex: dir + "/report/index.html")
+        let written = try ReportWriter(report).write(to: dir + "/report")
+        #expect(written.map { ($0 as NSString).lastPathComponent } == ["index.html", "report.css"])
+        let index = try String(contentsOfFile: written[0], encoding: .utf8)
+        #expect(index.contains("<h1>Empty &amp; &lt;New&gt;</h1>"))
+        #expect(index.contains("no database, so there is no plan"))
+        #expect(index.contains("None: every part has a take"))
+        #expect(Self.plots(index).isEmpty)
+        // A file where the folder should be.
+        FileManager.default.createFile(atPath: dir + "/blocked", contents: Data("x".utf8))
+        #expect {
+            try ReportWriter(report).write(to: dir + "/blocked/report")
+        } throws: { error in
+            "\(error)".contains(dir + "/blocked/report") && "\(error)".contains("cannot be made")
+        }
+    }
+
     @Test(
         "in headless Chromium: every page loads without console errors, every plot is drawn, screenshots are not blank",
         .enabled(if: BrowserCheck.chromium != nil, "needs chromium (Debian's package; .ci/run installs it)"))

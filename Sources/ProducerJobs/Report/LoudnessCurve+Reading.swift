@@ -27,8 +27,9 @@ extension LoudnessCurve {
         self.init(meter: meter, step: step)
     }
 
-    /// The curve from a meter that recorded its series (every 100 ms).
-    init(meter: LoudnessMeter, step: Double) {
+    /// The curve from a meter that recorded its series (``LoudnessMeter/recordsSeries``), for a
+    /// pass over a file that measures other things too.
+    public init(meter: LoudnessMeter, step: Double = 0.5) {
         let stride = max(1, Int((step * 10).rounded()))
         let series = meter.shortTermSeries
         let points = Swift.stride(from: 0, to: series.count, by: stride).map { i -> Double? in
