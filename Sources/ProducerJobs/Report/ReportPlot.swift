@@ -1,12 +1,19 @@
 import Foundation
+import ProducerAudio
 
 /// The report's plots, each drawn from the model's numbers into an inline SVG.
 enum ReportPlot {
-    /// Grid lines and labels of a time axis (seconds) along the bottom of `svg`.
+    /// Grid lines and labels of a time axis (seconds) along the bottom of `svg`: a round step
+    /// (0.5 s … 5 min) giving about eight ticks, labelled `m:ss`, or `1.5 s` under a second's step.
     static func timeAxis(_ svg: inout ReportSVG, _ x: Scale, duration: Double) {
-        for t in Scale(domain: (0, max(duration, 0.001)), range: x.range).ticks(8) {
+        let steps = [0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600]
+        let step = steps.first { duration / $0 <= 9 } ?? 600
+        var t = 0.0
+        while t <= duration + 1e-9 {
             svg.line(x(t), svg.plotTop, x(t), svg.plotBottom, stroke: ReportColour.grid)
-            svg.text(clock(t), x: x(t), y: svg.plotBottom + 16, anchor: "middle", size: 10)
+            let label = step < 1 ? fixed(t, step == 0.25 ? 2 : 1) + " s" : clock(t)
+            svg.text(label, x: x(t), y: svg.plotBottom + 16, anchor: "middle", size: 10)
+            t += step
         }
         svg.line(svg.plotLeft, svg.plotBottom, svg.plotRight, svg.plotBottom, stroke: ReportColour.axis)
     }
