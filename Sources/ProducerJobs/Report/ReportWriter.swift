@@ -11,6 +11,8 @@ import ProducerFiles
 /// The pages need no network and no JavaScript to be seen: every plot is an inline SVG with a
 /// `data-plot` kind and a `<title>`; audio plays through `<audio>` elements pointing at the
 /// project's files by relative paths; a few lines of script only widen a plot when clicked.
+/// Audio links go from ``ProduceReport/reportFolder`` to the files the model names (relative to
+/// ``ProduceReport/project``, or absolute), so the pages play wherever the project is opened.
 /// The page templates are Mustache (`Report/*.mustache`), shared with the studio server.
 ///
 /// ```swift
