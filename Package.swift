@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         // Already in the graph through postgres-nio; produce's content hashes (SHA-256) use it.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The rule for every file a command reads or writes: regular files only, outputs through a
@@ -116,11 +117,17 @@ let package = Package(
         .target(
             name: "ProducerJobs",
             dependencies: [
-                "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerEars", "ProducerConsole",
-                "ProducerOffice", "ProducerStore", .product(name: "Crypto", package: "swift-crypto"),
+                "ProducerFiles", "ProducerAudio", "ProducerDSP", "ProducerMusic", "ProducerEars", "ProducerConsole",
+                "ProducerOffice", "ProducerStore", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // The demo album's plan, the one definition of it (Examples/album.yaml links to it).
-            resources: [.embedInCode("Demo/album.yaml")],
+            // The demo album's plan, the one definition of it (Examples/album.yaml links to it); the
+            // report's page templates (Mustache, shared with the studio server) and its style sheet.
+            resources: [
+                .embedInCode("Demo/album.yaml"), .embedInCode("Report/layout.mustache"),
+                .embedInCode("Report/index.mustache"), .embedInCode("Report/song.mustache"),
+                .embedInCode("Report/report.css"),
+            ],
             swiftSettings: swiftSettings),
         // The commands, as a library: `ProducerCommand` and its subcommands, output and errors.
         .target(

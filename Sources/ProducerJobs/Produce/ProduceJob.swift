@@ -109,7 +109,7 @@ public struct ProduceJob: Sendable, Codable, Equatable {
                 redone: times.contains(where: \.redone))
         }
         report.seconds = Self.seconds(since: clock)
-        try writeReport(report)
+        try writeReport(report, timeZone: snapshot.flatMap { TimeZone(identifier: $0.settings.timeZone) } ?? .current)
         return report
     }
 
@@ -126,15 +126,15 @@ public struct ProduceJob: Sendable, Codable, Equatable {
     }
 
     /// Writes `report/produce.json` and the pages.
-    func writeReport(_ report: ProduceReport) throws {
+    func writeReport(_ report: ProduceReport, timeZone: TimeZone) throws {
         let folder = report.reportFolder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let json = try encoder.encode(report)
         try PartialFile.write([UInt8](json), to: (folder as NSString).appendingPathComponent("produce.json"))
-        try ProduceReportPages.write(report, to: folder)
+        try ReportWriter(report, timeZone: timeZone).write(to: folder)
     }
 
     func checkTargets(_ names: [String]) throws {

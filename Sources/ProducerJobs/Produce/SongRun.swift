@@ -125,7 +125,7 @@ struct SongRun: Sendable {
             var analysis = try Analyzer().analyze(path: path)
             analysis.file = item.file
             return ProduceReport.FileCheck(
-                file: item.file, kind: item.kind, analysis: analysis, waveform: try ProducePlots.waveform(of: path))
+                file: item.file, kind: item.kind, analysis: analysis, waveform: try Waveform(reading: path))
         }
     }
 
@@ -207,8 +207,8 @@ struct SongRun: Sendable {
                 session: session, output: render, plan: result.plan,
                 integratedLoudness: result.mix?.integratedLoudness, truePeak: result.mix?.truePeak,
                 warnings: result.mix?.warnings ?? [], reference: song.reference,
-                loudness: try ProducePlots.loudness(of: layout.path(render)),
-                spectrum: try ProducePlots.spectrum(of: layout.path(render), reference: song.reference.map(layout.path))
+                loudness: try LoudnessCurve(reading: layout.path(render)),
+                spectrum: try Spectrum(mix: layout.path(render), reference: song.reference.map(layout.path))
             )
         }
     }
