@@ -87,11 +87,15 @@ struct ProduceTests {
 
     @Test("a second run redoes only what changed; --force redoes everything")
     func incremental() async throws {
-        let (written, first) = try await Self.produced.value
-        let folder = written.folder
-        let mix = folder + "/out/song1/mix.wav"
+        let folder = try Self.smallProject()
+        let first = try await ProduceJob(project: folder).run(now: Self.now)
+        #expect(first.songs[0].stages.map(\.stage) == ["files", "takes", "mics", "mix", "masters", "delivery"])
+        #expect(first.songs[0].stages.allSatisfy { $0.redone })
+        let mix = folder + "/out/s1/mix.wav"
         let mixTime = try FileManager.default.attributesOfItem(atPath: mix)[.modificationDate] as? Date
-        // Unchanged: nothing redone, nothing rewritten, the same figures; the retake not added twice.
+        // Unchanged (a take touched but not changed): nothing redone or rewritten, the same figures.
+        let take = folder + "/takes/s1/lead/take-1.wav"
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: take)
         let again = await runInProcess(["produce", folder, "--json"])
         #expect(again.status == 0, "\(again.err)")
         let decoder = JSONDecoder()
@@ -101,21 +105,53 @@ struct ProduceTests {
         let mixTimeAfter = try FileManager.default.attributesOfItem(atPath: mix)[.modificationDate] as? Date
         #expect(mixTimeAfter == mixTime)
         #expect(second.songs[0].mix?.integratedLoudness == first.songs[0].mix?.integratedLoudness)
-        let retakes = try await Self.snapshot(folder).sessions.filter { $0.id.hasPrefix("retake-") }
-        #expect(retakes.count == 1)
-        // One take changed: its files check, the takes, the mix and the masters are redone; the mics are not.
-        let take = written.songs[0].leadTakes[0]
-        let reader = try AudioFileReader(path: take)
-        var buffer = AudioBuffer(channelCount: reader.format.channelCount, frameCapacity: Int(reader.frameCount))
-        _ = try reader.read(into: &buffer)
-        let quieter = AudioBuffer(channels: (0..<buffer.channelCount).map { buffer.channel($0).map { $0 * 0.5 } })
-        try AudioFile.write(quieter, to: take, format: reader.format)
+        // One take changed: the files check, the takes, the mix and the masters are redone; the mics are not.
+        _ = try writeWAV(Self.tone(330, seconds: 3), "take-1.wav", in: folder + "/takes/s1/lead")
         let third = try await ProduceJob(project: folder).run(now: Self.now)
         let redone = Dictionary(uniqueKeysWithValues: third.songs[0].stages.map { ($0.stage, $0.redone) })
         #expect(redone == ["files": true, "takes": true, "mics": false, "mix": true, "masters": true, "delivery": true])
+        // An output gone: its stage is redone.
+        try FileManager.default.removeItem(atPath: folder + "/out/s1/aligned/oh/b.wav")
+        let fourth = try await ProduceJob(project: folder).run(now: Self.now)
+        #expect(fourth.songs[0].stages.first { $0.stage == "mics" }?.redone == true)
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/s1/aligned/oh/b.wav"))
         // --force: everything again.
         let forced = try await ProduceJob(project: folder, force: true).run(now: Self.now)
         #expect(forced.songs[0].stages.allSatisfy { $0.redone })
+    }
+
+    /// A tiny project with no plan: a part of two takes, a one-take bass, a pair of mics 5 samples apart.
+    static func smallProject() throws -> String {
+        let folder = try temporaryDirectory()
+        let fm = FileManager.default
+        for dir in ["takes/s1/lead", "takes/s1/bass", "mics/s1/oh"] {
+            try fm.createDirectory(atPath: folder + "/" + dir, withIntermediateDirectories: true)
+        }
+        _ = try writeWAV(tone(220, seconds: 3), "take-1.wav", in: folder + "/takes/s1/lead")
+        _ = try writeWAV(tone(221, seconds: 3), "take-2.wav", in: folder + "/takes/s1/lead")
+        _ = try writeWAV(tone(55, seconds: 3), "bass.wav", in: folder + "/takes/s1/bass")
+        var random = SeededRandom(seed: 7)
+        let hits = (0..<(3 * 48_000)).map { i -> Float in
+            i % 12_000 < 2_000 ? Float(Double(random.next() % 2001) / 1000 - 1) * 0.3 : 0
+        }
+        _ = try writeWAV(AudioBuffer(channels: [hits]), "a.wav", in: folder + "/mics/s1/oh")
+        let late = [Float](repeating: 0, count: 5) + hits.dropLast(5)
+        _ = try writeWAV(AudioBuffer(channels: [late]), "b.wav", in: folder + "/mics/s1/oh")
+        return folder
+    }
+
+    /// A sung-like tone: `frequency` Hz with a little vibrato, in four notes with rests between.
+    static func tone(_ frequency: Double, seconds: Double) -> AudioBuffer {
+        let rate = 48_000.0
+        var phase = 0.0
+        let samples = (0..<Int(seconds * rate)).map { i -> Float in
+            let t = Double(i) / rate
+            let f = frequency * (1 + 0.003 * sin(2 * .pi * 5.5 * t))
+            phase += 2 * .pi * f / rate
+            let inNote = t.truncatingRemainder(dividingBy: 0.75) < 0.6
+            return inNote ? Float(0.3 * sin(phase)) : 0
+        }
+        return AudioBuffer(channels: [samples])
     }
 
     static func snapshot(_ folder: String) async throws -> ProjectSnapshot {
