@@ -6,12 +6,14 @@ extension ProducerCommand {
     struct DemoCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "demo",
-            abstract: "Write a small project of flawed files and show what Producer finds in them.",
+            abstract: "Make a small project on its own, produce it, and show what Producer found.",
             discussion: """
-                Writes synthesised files with known faults (a clipped mix, a DC offset, a quiet \
-                and hissy recording, a phase-inverted stereo file, 16-bit audio in a 24-bit file) \
-                into ./producer-demo/ and prints their analysis. Run again on the same folder, it \
-                replaces its own files only with --force (other files there are left alone).
+                Makes ./producer-demo/night-trains/, a project folder as a musician would fill it \
+                (a song's stems, three lead-vocal takes with flaws planted on purpose, an overhead \
+                pair wired wrong, a reference, the album's plan), runs `producer produce` on it, \
+                prints what was planted against what Producer found, and where the report is. \
+                Run again on the same folder, it replaces its project only with --force (other \
+                files there are left alone).
 
                 Example: producer demo --output /tmp/demo
                 """)
@@ -26,7 +28,11 @@ extension ProducerCommand {
 
         func run() async throws {
             do {
-                let report = try await DemoJob(folder: output, replacesExisting: force).run()
+                let board = StageBoard(enabled: !format.json)
+                let report = try await DemoJob(folder: output, replacesExisting: force).run(progress: {
+                    board.update($0)
+                })
+                board.finish()
                 if format.json { try printJSON(report) } else { print(report.text(), terminator: "") }
             } catch {
                 report(error, command: "demo", json: format.json)

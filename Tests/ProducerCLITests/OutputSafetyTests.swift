@@ -123,27 +123,20 @@ struct OutputSafetyTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: t1)) == before)
     }
 
-    @Test("demo twice in one folder: refused without --force; with it, the demo's files are replaced and others kept")
-    func demoTwice() throws {
+    @Test("demo twice in one folder: refused without --force, naming the folder; --force may replace it")
+    func demoTwice() async throws {
         let exe = try #require(producerExecutable)
-        let dir = try temporaryDirectory()
-        #expect(try runProcess(exe, ["demo", "--output", "d"], in: dir).status == 0)
-        try "mine".write(toFile: dir + "/d/notes.txt", atomically: true, encoding: .utf8)
-        let again = try runProcess(exe, ["demo", "--output", "d"], in: dir)
+        let project = try await ProduceTests.demo.value.project
+        let dir = (project as NSString).deletingLastPathComponent
+        let again = try runProcess(exe, ["demo", "--output", dir], in: dir)
         #expect(again.status == 1)
-        #expect(again.err.contains("the folder holds an earlier demo"))
-        let forced = try runProcess(exe, ["demo", "--output", "d", "--force"], in: dir)
-        #expect(forced.status == 0)
-        let listing = try FileManager.default.contentsOfDirectory(atPath: dir + "/d").sorted()
-        #expect(
-            listing
-                == (["notes.txt"] + Demo.fileNames).sorted())
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: dir + "/d/album").sorted() == [
-                "bookings.ics", "project.sqlite",
-            ])
-        #expect(try String(contentsOfFile: dir + "/d/notes.txt", encoding: .utf8) == "mine")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["d"])
+        #expect(again.err.contains("\(dir): the folder holds an earlier demo"), "\(again.err)")
+        #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8) == "mine")
+        #expect(throws: Never.self) { try DemoJob(folder: dir, replacesExisting: true).checkFolder() }
+        // A file where the folder goes is refused too.
+        let file = dir + "/notes.txt"
+        let onFile = try runProcess(exe, ["demo", "--output", file], in: dir)
+        #expect(onFile.status == 1 && onFile.err.contains("this is a file"))
     }
 
     @Test("analyze on a pipe is refused at once instead of waiting for a writer")

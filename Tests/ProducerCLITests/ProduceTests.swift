@@ -16,25 +16,38 @@ import Testing
 struct ProduceTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    /// One project produced once for the suite (the later tests change it, in order).
-    static let produced = Task { () throws -> (DemoProject.Written, ProduceReport) in
-        let dir = try temporaryDirectory()
-        let written = try await DemoProject(songs: 1, seconds: 16).write(to: dir + "/project", now: now)
-        let report = try await ProduceJob(project: written.folder).run(now: now)
-        return (written, report)
+    /// `producer demo --json`, run once for the suite: a project made by ``DemoProject`` and produced.
+    static let demo = Task { () throws -> DemoReport in
+        let dir = try temporaryDirectory() + "/demo"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "mine".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+        let r = await runInProcess(["demo", "--output", dir, "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(DemoReport.self, from: Data(r.out.utf8))
     }
 
     @Test("every stage runs and finds what was planted")
     func findsWhatWasPlanted() async throws {
-        let (written, report) = try await Self.produced.value
-        let planted = written.songs[0]
+        let demo = try await Self.demo.value
+        let report = demo.produced
+        let folder = demo.project
         let song = try #require(report.songs.first)
+        #expect(demo.findings.allSatisfy { $0.caught }, "\(demo.findings)")
+        #expect(demo.findings.count == demo.planted.filter { !$0.retake }.count + 2)
+        // The project is in the demo's folder beside what was there, and the report's pages are written.
+        let dir = (folder as NSString).deletingLastPathComponent
+        #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8) == "mine")
+        for page in ["index.html", "song1.html", "report.css", "produce.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/report/" + page), "\(page)")
+        }
         #expect(report.songs.count == 1)
         // Files: 7 stems, 3 takes, 2 mics, the reference, each checked; the clipped take's clipping
         // is found inside the phrase it was planted in.
         #expect(song.files.count == 13)
-        let clipped = try #require(planted.flaws.first { $0.kind == .clipped && !$0.retake })
-        let clippedCheck = try #require(song.files.first { written.folder + "/" + $0.file == clipped.take })
+        let clipped = try #require(demo.planted.first { $0.kind == .clipped && !$0.retake })
+        let clippedCheck = try #require(song.files.first { folder + "/" + $0.file == clipped.take })
         #expect(
             clippedCheck.analysis.clipping.contains { $0.start < clipped.end + 0.1 && $0.end > clipped.start - 0.1 },
             "clipping at \(clippedCheck.analysis.clipping.map(\.start)) against \(clipped.start)…\(clipped.end)")
@@ -43,24 +56,25 @@ struct ProduceTests {
         let lead = try #require(song.parts.first { $0.name == "lead-vocal" })
         let ranking = try #require(lead.takesResult?.ranking)
         #expect(lead.stem == "out/song1/comps/lead-vocal.wav")
-        #expect(FileManager.default.fileExists(atPath: written.folder + "/" + lead.stem))
-        for flaw in planted.flaws where !flaw.retake {
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + lead.stem))
+        for flaw in demo.planted where !flaw.retake {
             let middle = (flaw.start + flaw.end) / 2
             let phrase = try #require(ranking.phrases.first { $0.start <= middle && $0.end >= middle })
-            #expect(phrase.takeIndex != flaw.takeIndex, "\(flaw.what): the comp took it from take \(phrase.takeIndex + 1)")
+            #expect(
+                phrase.takeIndex != flaw.takeIndex, "\(flaw.what): the comp took it from take \(phrase.takeIndex + 1)")
         }
         // Mics: the right overhead's delay and polarity.
         let mic = try #require(song.mics.first?.alignment.mics.first)
-        #expect(abs(mic.delaySamples - planted.overheadDelay) < 0.1, "\(mic.delaySamples)")
+        #expect(abs(mic.delaySamples - demo.overheadDelay) < 0.1, "\(mic.delaySamples)")
         #expect(mic.polarity == "inverted")
         // The retake: the phrase every take has wrong, booked in the plan once.
-        let phrase = planted.phrases[planted.retakePhrase]
+        let phrase = try #require(demo.planted.first { $0.retake })
         let retake = try #require(report.retakes.first, "no retake found")
         #expect(report.retakes.count == 1, "\(report.retakes.map(\.reason))")
         #expect(retake.start < phrase.end && retake.end > phrase.start, "\(retake.start)…\(retake.end) vs \(phrase)")
         let session = try #require(retake.session)
         #expect(retake.estimatedCost != nil)
-        let snapshot = try await Self.snapshot(written.folder)
+        let snapshot = try await Self.snapshot(folder)
         let booked = try #require(snapshot.sessions.first { $0.id == session })
         #expect(booked.songID == "song1" && booked.kind == .vocals && booked.durationMinutes == 60)
         #expect(report.plan?.status.unscheduled.contains(booked.title) == true)
@@ -75,14 +89,45 @@ struct ProduceTests {
         let cd = try #require(song.masters.last)
         #expect(cd.delivery.sampleRate == 44_100 && cd.delivery.bitDepth == 16)
         // ffmpeg agrees on the Spotify master's loudness.
-        let spotify = try ffmpegLoudness(written.folder + "/" + song.masters[0].master)
+        let spotify = try ffmpegLoudness(folder + "/" + song.masters[0].master)
         #expect(abs(spotify.integrated - -14) <= 0.5, "\(spotify)")
         // The report's JSON is written beside its pages.
-        let json = try Data(contentsOf: URL(fileURLWithPath: written.folder + "/report/produce.json"))
+        let json = try Data(contentsOf: URL(fileURLWithPath: folder + "/report/produce.json"))
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let saved = try decoder.decode(ProduceReport.self, from: json)
-        #expect(saved.songs.first?.masters.first?.report.after.integrated == song.masters.first?.report.after.integrated)
+        #expect(
+            saved.songs.first?.masters.first?.report.after.integrated == song.masters.first?.report.after.integrated)
+    }
+
+    @Test(
+        "the demo's report in headless Chromium: no console errors, every kind of plot drawn, the JSON's figures",
+        .enabled(if: BrowserCheck.chromium != nil, "needs chromium (Debian's package; .ci/run installs it)"))
+    func demoReportInABrowser() async throws {
+        let demo = try await Self.demo.value
+        let shots = try temporaryDirectory()
+        let pages = try BrowserCheck.run(
+            [demo.project + "/report/index.html", demo.project + "/report/song1.html"], screenshots: shots)
+        #expect(pages.count == 2)
+        for page in pages {
+            #expect(page.problems.isEmpty, "\(page.page): \(page.problems)")
+            for plot in page.plots {
+                #expect(
+                    plot.drawn >= 3, "\(page.page): the \(plot.kind) plot '\(plot.title)' draws \(plot.drawn) marks")
+            }
+            #expect(page.image.ink > 0.05 && page.image.colours > 20, "\(page.page): \(page.image)")
+        }
+        let kinds = Set(pages.flatMap { $0.plots.map(\.kind) })
+        for kind in ["waveform", "pitch", "timing", "comp", "loudness", "spectrum", "masters", "schedule"] {
+            #expect(kinds.contains(kind), "no \(kind) plot in \(kinds)")
+        }
+        // The figures a person reads are the JSON's: the master's loudness, the retake.
+        let song = try #require(pages.first { $0.page.hasSuffix("song1.html") })
+        let master = try #require(demo.produced.songs[0].masters.first)
+        #expect(song.text.contains("\(fixed(master.report.after.integrated, 1)) LUFS"))
+        let index = try #require(pages.first { $0.page.hasSuffix("index.html") })
+        let retake = try #require(demo.produced.retakes.first)
+        #expect(index.text.contains(retake.part), "the index does not list the retake")
     }
 
     @Test("a second run redoes only what changed; --force redoes everything")
@@ -109,7 +154,8 @@ struct ProduceTests {
         _ = try writeWAV(Self.tone(330, seconds: 3), "take-1.wav", in: folder + "/takes/s1/lead")
         let third = try await ProduceJob(project: folder).run(now: Self.now)
         let redone = Dictionary(uniqueKeysWithValues: third.songs[0].stages.map { ($0.stage, $0.redone) })
-        #expect(redone == ["files": true, "takes": true, "mics": false, "mix": true, "masters": true, "delivery": true])
+        #expect(
+            redone == ["files": true, "takes": true, "mics": false, "mix": true, "masters": true, "delivery": true])
         // An output gone: its stage is redone.
         try FileManager.default.removeItem(atPath: folder + "/out/s1/aligned/oh/b.wav")
         let fourth = try await ProduceJob(project: folder).run(now: Self.now)

@@ -35,12 +35,9 @@ final class ProgressCounter: @unchecked Sendable {
 
     init(handler: ProduceProgress.Handler?) { self.handler = handler }
 
+    /// Adds `count` pieces of work to `stage` (told with the first piece that finishes).
     func plan(_ stage: ProduceProgress.Stage, _ count: Int) {
-        let now = lock.withLock {
-            progress.total[stage, default: 0] += count
-            return progress
-        }
-        handler?(now)
+        lock.withLock { progress.total[stage, default: 0] += count }
     }
 
     func finished(_ stage: ProduceProgress.Stage) {
