@@ -20,7 +20,9 @@ extension ReportWriter {
         context["hasMasters"] = !song.masters.isEmpty
         context["masters"] = song.masters.map(masterContext)
         context["hasParts"] = !song.parts.isEmpty
-        context["parts"] = song.parts.map(partContext)
+        // The parts heard and comped first, then those used as they are.
+        context["parts"] = (song.parts.filter { $0.takesResult != nil } + song.parts.filter { $0.takesResult == nil })
+            .map(partContext)
         context["hasMics"] = !song.mics.isEmpty
         context["mics"] = song.mics.map(micContext)
         context["files"] = song.files.map(fileContext)
