@@ -6,7 +6,7 @@ public struct ProduceError: Error, Sendable, CustomStringConvertible {
     public var problems: [ProjectCheck.Problem]
 
     public var description: String {
-        let first = problems.prefix(5).map { "\($0.place): \($0.message)" }
+        let first = problems.prefix(5).map { "\(Self.place($0.place, in: folder)): \($0.message)" }
         let more =
             problems.count > 5 ? ["… and \(problems.count - 5) more (producer project check lists them all)"] : []
         return (first + more).joined(separator: "\n")
@@ -19,8 +19,11 @@ extension ProduceError: ProducerError {
         public var description: String { rawValue }
     }
     public var code: Code { .projectNotReady }
-    public var place: ErrorPlace {
-        ErrorPlace(file: problems.first.map { $0.place.hasPrefix("--") ? $0.place : folder + "/" + $0.place } ?? folder)
+    public var place: ErrorPlace { ErrorPlace(file: problems.first.map { Self.place($0.place, in: folder) } ?? folder) }
+
+    /// A problem's place as the user can find it: inside the project folder unless it is an option or absolute.
+    static func place(_ place: String, in folder: String) -> String {
+        place.hasPrefix("--") || place.hasPrefix("/") || place == folder || folder == "." ? place : folder + "/" + place
     }
     public var message: String { problems.first?.message ?? "the project is not ready" }
 }
