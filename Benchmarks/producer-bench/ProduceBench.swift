@@ -3,13 +3,20 @@
 // a temporary folder, then runs on it, per song and two songs at a time, the stages produce is
 // made of, in process: the file checks of every file, the lead's takes ranked and comped against
 // its reference, the overheads aligned, the mix assistant over the comp, the other stems and the
-// aligned mics (rendered), the masters for Spotify and CD and their delivery check. Prints each
+// aligned mics (rendered), the masters for Spotify (toward the reference) and CD, as `producer
+// demo` makes them, and their delivery check. Prints each
 // stage's time and × real time, the total, the wall time and the goal; then times ffmpeg's
 // ebur128 on each song's mix against Producer's analysis of the same mix.
 import Foundation
 import ProducerAudio
 import ProducerEars
 import ProducerJobs
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The stages timed, in order.
 private let produceStages = ["analyze", "takes + comp", "align", "automix + render", "master", "delivery QC"]
@@ -63,6 +70,18 @@ func runProduceCommand(_ arguments: [String]) throws {
 
 private func wallClock() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+/// CPU seconds this process has used (user + system, all threads).
+private func processCPU() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 private func runProduceBenchmark(songs: Int, minutes: Double, lanes: Int, ffmpeg: Bool, keep: Bool) async throws {
     let dir = NSTemporaryDirectory() + "producer-bench-produce-\(getpid())"
     let folder = dir + "/project"
@@ -75,13 +94,15 @@ private func runProduceBenchmark(songs: Int, minutes: Double, lanes: Int, ffmpeg
             + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
     var t0 = wallClock()
+    var cpu0 = processCPU()
     let written = try await DemoProject(songs: songs, seconds: seconds).write(to: folder, now: Date())
     let writing = wallClock() - t0
+    let writingCPU = processCPU() - cpu0
     let files = written.songs.reduce(0) { $0 + $1.stems.count + $1.leadTakes.count + $1.overheads.count + 1 }
     print(
         String(
-            format: "writing the project (%d audio files, %.0f min of audio): %.1f s", files,
-            Double(files) * minutes, writing))
+            format: "writing the project (%d audio files, %.0f min of audio): %.1f s (%.1f s of CPU)", files,
+            Double(files) * minutes, writing, writingCPU))
 
     t0 = wallClock()
     if try await runProducePipeline(folder: folder) {
@@ -91,6 +112,7 @@ private func runProduceBenchmark(songs: Int, minutes: Double, lanes: Int, ffmpeg
     }
 
     t0 = wallClock()
+    cpu0 = processCPU()
     var times: [SongTimes] = []
     try await withThrowingTaskGroup(of: SongTimes.self) { group in
         var next = 0
@@ -106,6 +128,7 @@ private func runProduceBenchmark(songs: Int, minutes: Double, lanes: Int, ffmpeg
         }
     }
     let wall = wallClock() - t0
+    let cpu = processCPU() - cpu0
     times.sort { $0.song < $1.song }
     let audio = seconds * Double(songs)
     print("")
@@ -114,13 +137,21 @@ private func runProduceBenchmark(songs: Int, minutes: Double, lanes: Int, ffmpeg
     for stage in produceStages {
         let s = times.reduce(0) { $0 + ($1.seconds[stage] ?? 0) }
         total += s
-        print(String(format: "  %-18@ %8.2f   %9.1f×", stage as NSString, s, audio / s))
+        print(
+            "  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + String(format: " %8.2f   %9.1f×", s, audio / s))
     }
-    print(String(format: "  %-18@ %8.2f   %9.1f×", "total" as NSString, total, audio / total))
+    print("  total              " + String(format: " %8.2f   %9.1f×", total, audio / total))
     print(
         String(
             format: "wall time, %d at a time: %.1f s (%.1f× real time) — goal < 60 s for 4 songs of 3 min: %@", lanes,
             wall, audio / wall, wall < 60 ? "met" : "NOT met"))
+    let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+    print(
+        String(
+            format: "CPU: %.1f s (user + system); this run had %.0f %% of the %.0f cores (others' work shares them), "
+                + "so on the cores alone the stages would take about %.0f s", cpu, 100 * cpu / wall / cores, cores,
+            cpu / cores))
 
     // The anchor: ffmpeg's loudness meter on each song's mix, against Producer's analysis of it.
     guard ffmpeg else { print("(ffmpeg comparison skipped)"); return }
@@ -198,7 +229,8 @@ private func produceStagesOnce(song: DemoProject.Song, folder: String) throws ->
         let master = out + "/masters/\(target).wav"
         _ = try timed("master") {
             try MasterJob(
-                inputs: [mix], output: master, target: target, reference: song.reference, replacesExisting: true
+                inputs: [mix], output: master, target: target,
+                reference: target == "spotify" ? song.reference : nil, replacesExisting: true
             ).run()
         }
         masters.append(master)

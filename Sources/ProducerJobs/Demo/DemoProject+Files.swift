@@ -33,14 +33,17 @@ extension DemoProject.SongPlan {
         let takeFolder = try made(path("takes", id, DemoProject.leadPart))
         var takes: [[Float]] = []
         var takePaths: [String] = []
+        let barSeconds = 4 * beat
         for k in 0..<leadTakes {
-            var sung: [(note: MIDINote, singing: DemoProject.Singing)] = []
-            for (p, notes) in phrases.enumerated() {
-                for (i, note) in notes.enumerated() {
-                    sung.append((note, singing(take: k, phrase: p, note: i, of: notes)))
+            let sung = phrases.indices.map { p in
+                DemoProject.melody[p % DemoProject.melody.count].enumerated().map { i, n in
+                    DemoProject.sungNote(
+                        pitch: n.pitch + transposition, beat: n.beat, beats: n.beats, beatSeconds: beat,
+                        singing: singing(take: k, phrase: p, note: i, of: phrases[p]))
                 }
             }
-            var x = DemoProject.sing(sung, beat: beat, sampleRate: fs, seed: UInt64(number * 100 + k + 1), count: n)
+            var x = DemoProject.sing(
+                sung, barSeconds: barSeconds, sampleRate: fs, seed: UInt64(number * 100 + k + 1), count: n)
             for i in x.indices { x[i] *= 0.8 }
             if k == 2 {
                 // Driven into the converter's ceiling: hard clipping at full scale over the phrase.
@@ -56,20 +59,18 @@ extension DemoProject.SongPlan {
         }
 
         // The backing vocal: a third below the lead (in the key), from bar 3, softer.
-        var harmony: [SungNote] = []
-        for p in 2..<phraseCount {
-            for (i, n) in DemoProject.melody[p % DemoProject.melody.count].enumerated() {
-                let note = notes(ofPhrase: p)[i]
-                harmony.append(
-                    SungNote(
-                        start: note.start, duration: note.duration * 0.9,
-                        midi: Double(DemoProject.thirdBelow(n.pitch) + transposition), velocity: 0.6))
-            }
+        let harmony = (0..<phraseCount).map { p in
+            p < 2
+                ? []
+                : DemoProject.melody[p % DemoProject.melody.count].map { n in
+                    DemoProject.sungNote(
+                        pitch: DemoProject.thirdBelow(n.pitch) + transposition, beat: n.beat, beats: n.beats,
+                        beatSeconds: beat, velocity: 0.6)
+                }
         }
-        var backingSynth = VoiceSynth(sampleRate: fs, seed: UInt64(number * 100 + 50))
-        backingSynth.breathNoiseSNR = 30
-        let backing = DemoProject.fitted(
-            backingSynth.render(harmony, duration: Double(n) / fs).samples.map { $0 * 0.6 }, count: n)
+        let backing = DemoProject.sing(
+            harmony, barSeconds: barSeconds, sampleRate: fs, seed: UInt64(number * 100 + 50), count: n
+        ).map { $0 * 0.6 }
 
         // The one-take parts.
         var stems: [String] = []

@@ -33,26 +33,37 @@ extension DemoProject {
         var late = 0.0
     }
 
-    /// Sings `notes` (the reference notes with their singing) as a take: detached notes, vibrato
-    /// on long ones, a little breath; `count` samples.
+    /// Sings a take, `count` samples: phrase `p` (notes timed from the start of its bar) on bar
+    /// `p + 1`. Detached notes, vibrato on long ones, a little breath. Each different phrase is
+    /// synthesised once, a bar long, and placed on every bar that sings it the same way, so that
+    /// minutes of takes cost the time of a few bars.
     static func sing(
-        _ notes: [(note: MIDINote, singing: Singing)], beat: Double, sampleRate: Double, seed: UInt64, count: Int
+        _ phrases: [[SungNote]], barSeconds: Double, sampleRate: Double, seed: UInt64, count: Int
     ) -> [Float] {
         var synth = VoiceSynth(sampleRate: sampleRate, seed: seed)
         synth.breathNoiseSNR = 30
-        let sung = notes.map { item in
-            let n = item.note, s = item.singing
-            let long = n.duration >= 1.5 * beat
-            return SungNote(
-                start: n.start + s.late, duration: n.duration * 0.9, midi: Double(n.pitch) + s.cents / 100,
-                vibratoRate: long ? 5.5 : 0, vibratoDepthCents: long ? 25 : 0)
+        var out = [Float](repeating: 0, count: count)
+        var sung: [[SungNote]: [Float]] = [:]
+        for (p, phrase) in phrases.enumerated() where !phrase.isEmpty {
+            let bar = sung[phrase] ?? synth.render(phrase, duration: barSeconds).samples
+            sung[phrase] = bar
+            let start = Int((Double(p) * barSeconds * sampleRate).rounded())
+            guard start < count else { break }
+            for i in 0..<min(bar.count, count - start) { out[start + i] += bar[i] }
         }
-        return fitted(synth.render(sung, duration: Double(count) / sampleRate).samples, count: count)
+        return out
     }
 
-    /// `samples` cut or padded with silence to `count`.
-    static func fitted(_ samples: [Float], count: Int) -> [Float] {
-        samples.count >= count
-            ? Array(samples.prefix(count)) : samples + [Float](repeating: 0, count: count - samples.count)
+    /// A note of a phrase as sung: `beat` and `beats` (from the melody) at `beatSeconds` a beat,
+    /// `singing` its flaws.
+    static func sungNote(
+        pitch: Int, beat: Double, beats: Double, beatSeconds: Double, singing: Singing = Singing(),
+        velocity: Double = 0.8
+    ) -> SungNote {
+        let long = beats >= 1.5
+        return SungNote(
+            start: (beat - 1) * beatSeconds + singing.late, duration: beats * beatSeconds * 0.9,
+            midi: Double(pitch) + singing.cents / 100, vibratoRate: long ? 5.5 : 0, vibratoDepthCents: long ? 25 : 0,
+            velocity: velocity)
     }
 }
