@@ -54,10 +54,12 @@ public struct TakeRanker: Sendable {
             ?? (options.tempo.map { BeatGrid(tempo: $0, duration: takes.map(\.duration).max() ?? 0) })
         var chosen: [TakeRanking.Phrase] = []
         for span in phraseSpans {
-            let scores = reports.map {
-                score(
-                    notes: $0.notes.filter { $0.start >= span.start - 0.05 && $0.start < span.end },
-                    expected: span.expectedNotes)
+            let scores = zip(reports, takes).map { report, take in
+                clipped(
+                    score(
+                        notes: report.notes.filter { $0.start >= span.start - 0.05 && $0.start < span.end },
+                        expected: span.expectedNotes),
+                    runs: Self.clippedRuns(in: take, from: span.start, to: span.end), penalty: 40)
             }
             let best = scores.indices.max { scores[$0].value < scores[$1].value } ?? 0
             chosen.append(
@@ -66,7 +68,9 @@ public struct TakeRanker: Sendable {
                     takeIndex: best, take: takes[best].name, scores: scores.map(\.value), why: scores[best].why))
         }
         let ranked = reports.enumerated().map { i, report -> TakeRanking.RankedTake in
-            let s = score(notes: report.notes, expected: options.reference?.count)
+            let s = clipped(
+                score(notes: report.notes, expected: options.reference?.count),
+                runs: Self.clippedRuns(in: takes[i], from: 0, to: takes[i].duration), penalty: 15)
             return .init(take: takes[i].name, score: s.value, reasons: s.reasons, report: report)
         }.sorted { $0.score > $1.score }
         return TakeRanking(takes: ranked, phrases: chosen)
@@ -99,6 +103,34 @@ public struct TakeRanker: Sendable {
             }
         }
         return spans
+    }
+
+    /// Runs of three or more samples at full scale (|x| ≥ 0.999, as `analyze` counts clipping)
+    /// in the take between `start` and `end`, seconds.
+    static func clippedRuns(in take: Take, from start: Double, to end: Double) -> Int {
+        let from = Swift.max(0, Int(start * take.sampleRate)),
+            to = Swift.min(take.samples.count, Int(end * take.sampleRate))
+        guard from < to else { return 0 }
+        var runs = 0, length = 0
+        for x in take.samples[from..<to] {
+            if abs(x) >= 0.999 {
+                length += 1
+                if length == 3 { runs += 1 }
+            } else {
+                length = 0
+            }
+        }
+        return runs
+    }
+
+    /// A score lowered by `penalty` when the audio clips: a clipped phrase cannot be used, however
+    /// well it is sung.
+    private func clipped(
+        _ s: (value: Double, reasons: [String], why: String), runs: Int, penalty: Double
+    ) -> (value: Double, reasons: [String], why: String) {
+        guard runs > 0 else { return s }
+        let reason = "clips (\(runs) run\(runs == 1 ? "" : "s") at full scale)"
+        return (Swift.max(0, s.value - penalty), s.reasons + [reason], s.why + "; " + reason)
     }
 
     /// A score out of 100 for some judged notes, with reasons.

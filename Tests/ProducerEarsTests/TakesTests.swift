@@ -17,6 +17,22 @@ struct TakesTests {
         #expect(ranking.phrases[1].why.contains("cents"))
     }
 
+    @Test("A phrase that clips is not used, however well it is sung; the take that clips ranks lower")
+    func clippingIsAvoided() {
+        // Two takes sung alike; A is driven into full scale through phrase 2 (notes 4–7).
+        var clipped = SungMaterial.sing()
+        let reference = SungMaterial.reference
+        let from = Int(reference[4].start * 44_100), to = Int(reference[7].end * 44_100)
+        for i in from..<to { clipped[i] = max(-1, min(1, clipped[i] * 8)) }
+        let a = Take(name: "A", sampleRate: 44_100, samples: clipped)
+        let b = Take(name: "B", sampleRate: 44_100, samples: SungMaterial.sing(seed: 5))
+        let ranking = TakeRanker(options: ListenOptions(reference: SungMaterial.reference, part: .vocal)).rank([a, b])
+        #expect(ranking.phrases[1].takeIndex == 1, "phrase 2 should come from B, not the clipped A")
+        #expect(ranking.phrases[1].scores[0] < ranking.phrases[1].scores[1] - 30, "\(ranking.phrases[1].scores)")
+        #expect(ranking.takes.first?.take == "B")
+        #expect(ranking.takes.last?.reasons.contains { $0.hasPrefix("clips") } == true)
+    }
+
     @Test("The comp has no click at its edits: no jump larger than the takes' own nearby")
     func compWithoutClicks() {
         let a = Take(name: "A", sampleRate: 44_100, samples: SungMaterial.sing(cents: [4: 40, 5: -35, 6: 45]))
