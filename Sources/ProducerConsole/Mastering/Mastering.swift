@@ -25,9 +25,9 @@ public struct Mastering: Sendable {
     static let limiterLookahead = 5.0
     /// The look-ahead for a release: 5 ms, 1.5 ms with the shortest releases (a quicker attack).
     static func lookahead(release: Double) -> Double { release < 15 ? 1.5 : limiterLookahead }
-    /// The most gain the loudness search tries, dB, and the passes it may take.
+    /// The most gain the loudness search tries, dB, and the limiter passes it renders per release.
     static let maximumGain = 40.0
-    static let maximumPasses = 10
+    static let maximumRenders = 4
     /// The loudness search stops this close to the target, LU.
     static let loudnessTolerance = 0.2
 
@@ -62,7 +62,7 @@ public struct Mastering: Sendable {
         // search nothing to aim with: it is only converted, as at amount 0, and the report says so.
         let amount = before.integrated == nil ? 0 : self.amount
         let clipped = Self.clipping(mix)
-        let profile = ToneProfile(AudioBuffer(channels: mix), sampleRate: sampleRate)
+        let profile = ToneProfile(channels: mix, sampleRate: sampleRate)
         progress?(0.1)
         var eq = MatchEQ.design(mix: tone ?? profile, reference: reference, sampleRate: sampleRate, amount: amount)
         eq.highPass = target.highPass
@@ -104,22 +104,21 @@ public struct Mastering: Sendable {
             // (Not for an album, whose songs share one EQ.) The goal is the tone `amount` of
             // the way from the mix's to the reference's.
             if let reference, tone == nil {
-                let now = ToneProfile(AudioBuffer(channels: limited), sampleRate: deliveredRate)
+                let now = ToneProfile(channels: limited, sampleRate: deliveredRate)
                 let goal = amount < 1 ? ToneProfile.blend(profile, reference, amount: amount) : reference
                 let fix = MatchEQ.design(mix: now, reference: goal, sampleRate: deliveredRate, amount: 1)
                     .correcting(eq)
                 if !fix.isIdentity {
-                    // The same loudness into the limiter as before the fix, so the search starts on it.
-                    let was = Self.integrated(shaped, sampleRate: deliveredRate)
                     fix.apply(to: &shaped, sampleRate: deliveredRate)
-                    found.gain -= Self.integrated(shaped, sampleRate: deliveredRate) - was
                     eq.midGain = zip(eq.midGain, fix.midGain).map { $0 + $1 }
                     eq.sideGain = zip(eq.sideGain, fix.sideGain).map { $0 + $1 }
                     let again = Self.search(
                         shaped, loudness: target.loudness, ceiling: limiterCeiling, sampleRate: deliveredRate,
                         into: &limited, from: found
                     ) { progress?(0.7 + 0.2 * $0) }
-                    found = Search(gain: again.gain, release: again.release, passes: found.passes + again.passes)
+                    found = Search(
+                        gain: again.gain, release: again.release, passes: found.passes + again.passes,
+                        bias: again.bias)
                 }
             }
         }
@@ -159,7 +158,7 @@ public struct Mastering: Sendable {
         eq: MatchEQ, mix: ToneProfile, reference: ToneProfile?, master: [[Float]], rate: Double
     ) -> MasterReport.Tone? {
         guard let reference else { return nil }
-        let result = ToneProfile(AudioBuffer(channels: master), sampleRate: rate)
+        let result = ToneProfile(channels: master, sampleRate: rate)
         let rb = reference.midBands, mb = mix.midBands, ab = result.midBands
         let matched = ToneProfile.matchedBands
         func offset(_ x: [Double]) -> Double { matched.reduce(0.0) { $0 + x[$1] - rb[$1] } / Double(matched.count) }
