@@ -138,7 +138,7 @@ struct LimiterModel {
         return result
     }
 
-    /// The largest peak over the limiter's window for `lookahead` ms, per chunk.
+    /// 1 / the largest peak over the limiter's window for `lookahead` ms, per chunk (infinite where silent).
     private mutating func heldPeaks(lookahead: Double) -> [Float] {
         let latency = max(
             Limiter.detectorDelay + 2 * Limiter.guardFrames + 1, Int((lookahead * sampleRate / 1000).rounded()))
@@ -162,6 +162,8 @@ struct LimiterModel {
             while deque[head] < c - back { head += 1 }
             h[c] = peak[deque[head]]
         }
+        // Stored as 1 / peak (infinite for silence), so that a prediction multiplies.
+        for c in 0..<n { h[c] = h[c] > 0 ? 1 / h[c] : .infinity }
         held[latency] = h
         return h
     }
@@ -172,7 +174,7 @@ struct LimiterModel {
         guard !peak.isEmpty else { return -70 }
         let h = heldPeaks(lookahead: lookahead)
         let target = Double.pow(10, (ceiling - Limiter.safetyMargin) / 20)
-        let g = Double.pow(10, gain / 20)
+        let g = Double.pow(10, gain / 20), scale = target / g
         let chunk = sampleRate / 100 / Double(Self.chunksPerStep)
         let k = 1 - Double.exp(-1000 * chunk / (release * sampleRate))
         let m = Self.chunksPerStep
@@ -183,8 +185,7 @@ struct LimiterModel {
                 for s in steps.indices {
                     var sum = 0.0
                     for c in (s * m)..<min(h.count, s * m + m) {
-                        let p = Double(h[c]) * g
-                        let need = p > target ? target / p : 1
+                        let need = min(1, Double(h[c]) * scale)
                         if need < envelope {
                             envelope = need
                         } else {
@@ -197,6 +198,64 @@ struct LimiterModel {
             }
         }
         return Self.integrated(steps: steps, frames: stepFrames)
+    }
+
+    /// The gain reduction that outlasts the peaks that caused it (dB): the 95th percentile of the
+    /// reduction still applied where no peak in the limiter's window needs any (between peaks),
+    /// over the 100 ms stretches of the output within 20 LU of its integrated loudness. It is
+    /// how far the release keeps the music ducked after a peak has gone, the level swing heard as
+    /// pumping; 0 when the limiter always lets go at once, or never reduces.
+    mutating func gainReductionSwing(gain: Double, ceiling: Double, release: Double, lookahead: Double) -> Double {
+        guard !peak.isEmpty else { return 0 }
+        let h = heldPeaks(lookahead: lookahead)
+        let target = Double.pow(10, (ceiling - Limiter.safetyMargin) / 20)
+        let g = Double.pow(10, gain / 20), scale = target / g
+        let chunk = sampleRate / 100 / Double(Self.chunksPerStep)
+        let k = 1 - Double.exp(-1000 * chunk / (release * sampleRate))
+        let m = Self.chunksPerStep
+        var steps = [Double](repeating: 0, count: stepFrames.count)
+        // Per step, a histogram of the tail's reduction in 0.01 dB bins (up to 40 dB).
+        let bins = 4000
+        var tails: [(step: Int, bin: Int)] = []
+        var envelope = 1.0
+        for s in steps.indices {
+            var sum = 0.0
+            for c in (s * m)..<min(h.count, s * m + m) {
+                let need = min(1, Double(h[c]) * scale)
+                if need < envelope {
+                    envelope = need
+                } else {
+                    envelope += k * (need - envelope)
+                }
+                sum += envelope * envelope * energy[c]
+                if need == 1 {
+                    let reduction = -20 * Double.log10(envelope)
+                    tails.append((s, min(bins - 1, Int(reduction * 100))))
+                }
+            }
+            steps[s] = sum * g * g
+        }
+        let integrated = Self.integrated(steps: steps, frames: stepFrames)
+        // 100 ms stretches within 20 LU of the integrated loudness.
+        var loud = [Bool](repeating: false, count: steps.count / 10 + 1)
+        for t in loud.indices {
+            let r = (t * 10)..<min(steps.count, t * 10 + 10)
+            let e = r.reduce(0.0) { $0 + steps[$1] }, n = r.reduce(0) { $0 + stepFrames[$1] }
+            loud[t] = n > 0 && -0.691 + 10 * Double.log10(max(e / Double(n), 1e-30)) > integrated - 20
+        }
+        var histogram = [Int](repeating: 0, count: bins)
+        var count = 0
+        for t in tails where loud[t.step / 10] {
+            histogram[t.bin] += 1
+            count += 1
+        }
+        guard count > 0 else { return 0 }
+        var seen = 0
+        for b in 0..<bins {
+            seen += histogram[b]
+            if Double(seen) >= 0.95 * Double(count) { return Double(b) / 100 }
+        }
+        return Double(bins) / 100
     }
 
     /// BS.1770's integrated loudness from 10 ms step energies: 400 ms blocks every 100 ms,

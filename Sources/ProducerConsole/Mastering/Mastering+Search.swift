@@ -10,6 +10,11 @@ extension Mastering {
         var passes: Int
         /// The rendered loudness less the model's prediction (for a later search to start from).
         var bias = 0.0
+        /// The rendered pass's distance from the target, LU (positive: short of it).
+        var miss = 0.0
+        /// The model's gain-reduction swing at the chosen gain and release, dB (see
+        /// ``LimiterModel/gainReductionSwing(gain:ceiling:release:lookahead:)``).
+        var swing = 0.0
     }
 
     /// The gain that lands `shaped` on `loudness` through the limiter, the limited signal left in
@@ -34,11 +39,24 @@ extension Mastering {
             func predicted(_ g: Double) -> Double {
                 model.loudness(gain: g, ceiling: ceiling, release: r, lookahead: la)
             }
-            // The most this release gives: past it, more gain buys almost no loudness.
+            // Out of reach, or reached only past the point where 1 dB more gain buys less than
+            // ``minimumSlope`` LU (the limiter only squashes harder): a shorter release. The
+            // shortest is held to that point (the soft clipper takes over from there).
             let most = predicted(maximumGain)
             if most + bias < target - tolerance && r != releases.last { continue }
+            var useful = maximumGain
+            let first = solve(target - bias, upTo: maximumGain, predicted)
+            if predicted(first + 0.5) - predicted(first - 0.5) < minimumSlope {
+                if r != releases.last { continue }
+                useful = saturation(predicted)
+            }
+            // A release that would keep the music ducked between peaks (pumping): a shorter one.
+            if r != releases.last {
+                let swing = model.gainReductionSwing(gain: first, ceiling: ceiling, release: r, lookahead: la)
+                if swing > pumpingLimit { continue }
+            }
             for _ in 0..<maximumRenders {
-                let g = solve(target - bias, upTo: maximumGain, predicted)
+                let g = solve(target - bias, upTo: useful, predicted)
                 passes += 1
                 var limiter = Limiter(ceiling: ceiling, release: r, lookahead: la)
                 let loudness = limiterPass(shaped, gain: g, limiter: &limiter, into: &limited, sampleRate: sampleRate)
@@ -59,18 +77,49 @@ extension Mastering {
             _ = limiterPass(shaped, gain: best.gain, limiter: &limiter, into: &limited, sampleRate: sampleRate)
             passes += 1
         }
-        return Search(gain: best.gain, release: best.release, passes: passes, bias: best.bias)
+        let swing = model.gainReductionSwing(
+            gain: best.gain, ceiling: ceiling, release: best.release, lookahead: lookahead(release: best.release))
+        return Search(
+            gain: best.gain, release: best.release, passes: passes, bias: best.bias, miss: best.miss, swing: swing)
+    }
+
+    /// The largest gain (dB, up to ``maximumGain``) at which one more dB still raises `loudness` by
+    /// ``minimumSlope`` LU or more (bisection to 0.05 dB; the slope falls as the limiter works harder).
+    static func saturation(_ loudness: (Double) -> Double) -> Double {
+        func slope(_ g: Double) -> Double { loudness(g + 0.5) - loudness(g - 0.5) }
+        if slope(maximumGain) >= minimumSlope { return maximumGain }
+        var low = -60.0, high = maximumGain
+        while high - low > 0.05 {
+            let mid = (low + high) / 2
+            if slope(mid) >= minimumSlope { low = mid } else { high = mid }
+        }
+        return low
     }
 
     /// The gain (dB, −60 … `most`) at which the non-decreasing `loudness` reaches `target`, by
-    /// bisection to 0.005 dB; `most` when it never does.
+    /// regula falsi (Illinois) to 0.002 LU; `most` when it never does.
     static func solve(_ target: Double, upTo most: Double, _ loudness: (Double) -> Double) -> Double {
-        var low = -60.0, high = most
-        if loudness(high) <= target { return high }
-        while high - low > 0.005 {
-            let mid = (low + high) / 2
-            if loudness(mid) < target { low = mid } else { high = mid }
+        var a = -60.0, b = most
+        var fa = loudness(a) - target, fb = loudness(b) - target
+        if fb <= 0 { return b }
+        if fa >= 0 { return a }
+        var side = 0
+        for _ in 0..<60 {
+            let c = min(b, max(a, (a * fb - b * fa) / (fb - fa)))
+            let fc = loudness(c) - target
+            if abs(fc) < 0.002 || b - a < 0.002 { return c }
+            if fc > 0 {
+                b = c
+                fb = fc
+                if side == 1 { fa /= 2 }
+                side = 1
+            } else {
+                a = c
+                fa = fc
+                if side == -1 { fb /= 2 }
+                side = -1
+            }
         }
-        return (low + high) / 2
+        return (a + b) / 2
     }
 }

@@ -148,6 +148,26 @@ extension Mastering {
         }
     }
 
+    /// A soft clipper whose threshold is `drive` dB under the signal's sample peak: linear up to
+    /// half the threshold, then a tanh knee that approaches the threshold (the limiter after it
+    /// holds the inter-sample peaks).
+    static func softClip(_ channels: inout [[Float]], drive: Double) {
+        let peak = channels.map { $0.reduce(Float(0)) { max($0, abs($1)) } }.max() ?? 0
+        guard peak > 0 else { return }
+        let threshold = peak * Float(Double.pow(10, -drive / 20)), knee: Float = 0.5
+        for c in channels.indices {
+            channels[c].withUnsafeMutableBufferPointer { x in
+                for i in x.indices {
+                    let a = abs(x[i]) / threshold
+                    if a > knee {
+                        let y = (knee + (1 - knee) * Float.tanh((a - knee) / (1 - knee))) * threshold
+                        x[i] = x[i] < 0 ? -y : y
+                    }
+                }
+            }
+        }
+    }
+
     /// Runs of two or more consecutive samples at full scale (|x| ≥ 0.999), and the samples in them.
     static func clipping(_ channels: [[Float]]) -> (runs: Int, samples: Int) {
         var runs = 0, samples = 0
