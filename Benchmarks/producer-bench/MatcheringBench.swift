@@ -96,6 +96,9 @@ func runMatcheringBenchmark(seconds: Double) throws {
         "pair                                   | PLR: Producer  Matchering limited (its LUFS, dBTP)  |  Matchering as delivered"
     )
     for row in fairRows { print(row) }
+    print(
+        "(PLR is true peak less loudness: two masters at one loudness whose limiters both reach one ceiling have the same PLR)"
+    )
 }
 
 /// PLR (dB) of the master at `path` brought under `ceiling` dBTP at `loudness` LUFS by Producer's
