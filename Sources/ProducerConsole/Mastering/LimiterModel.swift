@@ -26,6 +26,13 @@ struct LimiterModel {
     private(set) var energy: [Double] = []
     /// Frames per 10 ms step.
     private(set) var stepFrames: [Int] = []
+    /// The gain (dB) at which the loudest peak reaches the limiter's target under `ceiling` dBTP.
+    func limitingOnset(ceiling: Double) -> Double {
+        let loudest = peak.max() ?? 0
+        guard loudest > 0 else { return 0 }
+        return ceiling - Limiter.safetyMargin - 20 * Double.log10(Double(loudest))
+    }
+
     /// The largest peak over the limiter's window, per look-ahead (frames) used.
     private var held: [Int: [Float]] = [:]
 
@@ -200,11 +207,13 @@ struct LimiterModel {
         return Self.integrated(steps: steps, frames: stepFrames)
     }
 
-    /// The gain reduction that outlasts the peaks that caused it (dB): the 95th percentile of the
-    /// reduction still applied where no peak in the limiter's window needs any (between peaks),
-    /// over the 100 ms stretches of the output within 20 LU of its integrated loudness. It is
-    /// how far the release keeps the music ducked after a peak has gone, the level swing heard as
-    /// pumping; 0 when the limiter always lets go at once, or never reduces.
+    /// How much the limiter's release makes the gain swing between peaks (dB), heard as pumping:
+    /// in each 400 ms block of the loud passages (within 20 LU of the integrated loudness) where
+    /// at least a quarter of the time no peak in the limiter's window needs any reduction, the
+    /// spread (90th less 10th percentile, by time) of the reduction still applied there; then the
+    /// 95th percentile over those blocks. A held, steady reduction (dense material, long release)
+    /// or one that lets go at once gives little; a reduction that dips at each hit and swells
+    /// back over the next few hundred milliseconds gives its depth. 0 when no block qualifies.
     mutating func gainReductionSwing(gain: Double, ceiling: Double, release: Double, lookahead: Double) -> Double {
         guard !peak.isEmpty else { return 0 }
         let h = heldPeaks(lookahead: lookahead)
@@ -212,14 +221,16 @@ struct LimiterModel {
         let g = Double.pow(10, gain / 20), scale = target / g
         let chunk = sampleRate / 100 / Double(Self.chunksPerStep)
         let k = 1 - Double.exp(-1000 * chunk / (release * sampleRate))
-        let m = Self.chunksPerStep
+        let m = Self.chunksPerStep, blockSteps = 40
         var steps = [Double](repeating: 0, count: stepFrames.count)
-        // Per step, a histogram of the tail's reduction in 0.01 dB bins (up to 40 dB).
-        let bins = 4000
-        var tails: [(step: Int, bin: Int)] = []
+        // Per block, a histogram of the reduction between peaks in 0.1 dB bins (up to 40 dB).
+        let bins = 400
+        let blocks = (steps.count + blockSteps - 1) / blockSteps
+        var histogram = [UInt16](repeating: 0, count: blocks * bins)
         var envelope = 1.0
         for s in steps.indices {
             var sum = 0.0
+            let base = (s / blockSteps) * bins
             for c in (s * m)..<min(h.count, s * m + m) {
                 let need = min(1, Double(h[c]) * scale)
                 if need < envelope {
@@ -229,33 +240,35 @@ struct LimiterModel {
                 }
                 sum += envelope * envelope * energy[c]
                 if need == 1 {
-                    let reduction = -20 * Double.log10(envelope)
-                    tails.append((s, min(bins - 1, Int(reduction * 100))))
+                    let bin = min(bins - 1, Int(-200 * Double.log10(envelope)))
+                    histogram[base + bin] &+= 1
                 }
             }
             steps[s] = sum * g * g
         }
         let integrated = Self.integrated(steps: steps, frames: stepFrames)
-        // 100 ms stretches within 20 LU of the integrated loudness.
-        var loud = [Bool](repeating: false, count: steps.count / 10 + 1)
-        for t in loud.indices {
-            let r = (t * 10)..<min(steps.count, t * 10 + 10)
+        var spreads: [Double] = []
+        for b in 0..<blocks {
+            let r = (b * blockSteps)..<min(steps.count, b * blockSteps + blockSteps)
             let e = r.reduce(0.0) { $0 + steps[$1] }, n = r.reduce(0) { $0 + stepFrames[$1] }
-            loud[t] = n > 0 && -0.691 + 10 * Double.log10(max(e / Double(n), 1e-30)) > integrated - 20
+            guard n > 0, -0.691 + 10 * Double.log10(max(e / Double(n), 1e-30)) > integrated - 20 else { continue }
+            let counts = histogram[(b * bins)..<(b * bins + bins)]
+            let total = counts.reduce(0) { $0 + Int($1) }
+            guard total * 4 >= r.count * m else { continue }
+            var seen = 0, low: Int? = nil, high = 0
+            for (i, c) in counts.enumerated() {
+                seen += Int(c)
+                if low == nil && seen * 10 >= total { low = i }
+                if seen * 10 >= total * 9 {
+                    high = i
+                    break
+                }
+            }
+            spreads.append(Double(high - (low ?? high)) / 10)
         }
-        var histogram = [Int](repeating: 0, count: bins)
-        var count = 0
-        for t in tails where loud[t.step / 10] {
-            histogram[t.bin] += 1
-            count += 1
-        }
-        guard count > 0 else { return 0 }
-        var seen = 0
-        for b in 0..<bins {
-            seen += histogram[b]
-            if Double(seen) >= 0.95 * Double(count) { return Double(b) / 100 }
-        }
-        return Double(bins) / 100
+        guard !spreads.isEmpty else { return 0 }
+        spreads.sort()
+        return spreads[min(spreads.count - 1, Int(0.95 * Double(spreads.count)))]
     }
 
     /// BS.1770's integrated loudness from 10 ms step energies: 400 ms blocks every 100 ms,

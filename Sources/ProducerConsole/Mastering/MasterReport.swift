@@ -64,10 +64,10 @@ public struct MasterReport: Sendable, Codable, Equatable {
     public var limiterRelease: Double
     /// How far the loudest true peak went over the limiter's ceiling, dB (the most limiting).
     public var peakLimiting: Double
-    /// The gain reduction the limiter's release leaves between peaks, dB: the 95th percentile,
-    /// over the loud passages, of the reduction still applied where no peak needs any (how far
-    /// the music stays ducked after a peak, heard as pumping). The release is shortened until
-    /// it is at most ``Mastering/pumpingLimit``; nil when the limiter was not used.
+    /// How much the limiter's release makes the gain swing between peaks, dB (heard as pumping):
+    /// per 400 ms of the loud passages, the spread of the reduction still applied where no peak
+    /// needs any; the 95th percentile over them. The release is shortened until it is at most
+    /// ``Mastering/pumpingLimit``; nil when the limiter was not used.
     public var gainReductionSwing: Double?
     /// How far under the peaks (dB) a soft clipper before the limiter had to start, when the
     /// limiter alone could not reach the target; nil when none was used.

@@ -46,11 +46,21 @@ extension Mastering {
             if most + bias < target - tolerance && r != releases.last { continue }
             var useful = maximumGain
             let first = solve(target - bias, upTo: maximumGain, predicted)
-            if predicted(first + 0.5) - predicted(first - 0.5) < minimumSlope {
-                if r != releases.last { continue }
-                useful = saturation(predicted)
+            // Checked in 2 dB steps from where limiting starts (the slope can rise again past a
+            // saturation, as a quiet passage comes up into the gated blocks).
+            var g = max(-60, model.limitingOnset(ceiling: ceiling))
+            var saturated: Double? = nil
+            while saturated == nil {
+                let at = min(g, first)
+                if predicted(at + 0.5) - predicted(at - 0.5) < minimumSlope { saturated = at }
+                if g >= first { break }
+                g += 2
             }
-            // A release that would keep the music ducked between peaks (pumping): a shorter one.
+            if let saturated {
+                if r != releases.last { continue }
+                useful = saturated
+            }
+            // A release whose gain swings between peaks (pumping): a shorter one.
             if r != releases.last {
                 let swing = model.gainReductionSwing(gain: first, ceiling: ceiling, release: r, lookahead: la)
                 if swing > pumpingLimit { continue }
@@ -81,19 +91,6 @@ extension Mastering {
             gain: best.gain, ceiling: ceiling, release: best.release, lookahead: lookahead(release: best.release))
         return Search(
             gain: best.gain, release: best.release, passes: passes, bias: best.bias, miss: best.miss, swing: swing)
-    }
-
-    /// The largest gain (dB, up to ``maximumGain``) at which one more dB still raises `loudness` by
-    /// ``minimumSlope`` LU or more (bisection to 0.05 dB; the slope falls as the limiter works harder).
-    static func saturation(_ loudness: (Double) -> Double) -> Double {
-        func slope(_ g: Double) -> Double { loudness(g + 0.5) - loudness(g - 0.5) }
-        if slope(maximumGain) >= minimumSlope { return maximumGain }
-        var low = -60.0, high = maximumGain
-        while high - low > 0.05 {
-            let mid = (low + high) / 2
-            if slope(mid) >= minimumSlope { low = mid } else { high = mid }
-        }
-        return low
     }
 
     /// The gain (dB, −60 … `most`) at which the non-decreasing `loudness` reaches `target`, by

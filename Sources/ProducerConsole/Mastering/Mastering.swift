@@ -22,7 +22,7 @@ public struct Mastering: Sendable {
     /// The limiter's releases, ms, longest first: 250 ms does not pump on dense material; the
     /// shorter ones are used only when the target cannot be reached with the longer.
     static let releases = [250.0, 160, 100, 60, 40, 25, 15, 10, 5]
-    /// The most gain reduction a release may leave between peaks (dB, the model's
+    /// The most a release may make the gain swing between peaks (dB, the model's
     /// ``LimiterModel/gainReductionSwing(gain:ceiling:release:lookahead:)``): past it, a shorter release.
     static let pumpingLimit = 1.0
     /// How far under the peaks (dB) the soft clipper may start, tried in turn when the limiter
