@@ -23,6 +23,7 @@ func runMatcheringBenchmark(seconds: Double) throws {
         "pair                                   | tone RMS dB: mix  Producer  Matchering | LUFS: ref  Producer  Matchering | PLR: Producer  Matchering | dBTP: Producer  Matchering | s: Producer  Matchering"
     )
     var worstGap = -100.0, worstTone = 0.0
+    var fairRows: [String] = []
     for (index, (name, mixKind, mixTilt, refKind, refTilt)) in pairs.enumerated() {
         let mix = BenchProgramme.make(
             mixKind, seconds: seconds, rate: rate, seed: UInt64(10 + index), brightness: mixTilt)
@@ -41,6 +42,15 @@ func runMatcheringBenchmark(seconds: Double) throws {
         let start = now()
         let ours = Mastering(target: target, reference: refProfile).master(mix, sampleRate: rate)
         let producerSeconds = now() - start
+        // MASTER_BANDS=1: Producer's 1/3-octave rows against the reference, before the pair's line.
+        if ProcessInfo.processInfo.environment["MASTER_BANDS"] != nil, let tone = ours.report.tone {
+            for b in tone.bands {
+                print(
+                    String(
+                        format: "  %7.0f Hz  mix %+6.1f  master %+6.1f  EQ mid %+6.1f  side %+6.1f", b.centre,
+                        b.mixVsReference, b.masterVsReference, b.midGain, b.sideGain))
+            }
+        }
         let oursPath = dir + "/producer\(index).wav"
         try writeMaster(ours.master, rate: rate, bits: 24, to: oursPath)
         let theirsPath = dir + "/matchering\(index).wav"
@@ -56,8 +66,14 @@ func runMatcheringBenchmark(seconds: Double) throws {
             return (ToneProfile(b, sampleRate: f.sampleRate).toneDistance(to: refProfile), i, peak - i, peak)
         }
         let a = try measure(oursPath), m = try measure(theirsPath)
+        let fair = try fairPLR(theirsPath, loudness: a.loudness, ceiling: target.ceiling)
         let before = ToneProfile(AudioBuffer(channels: mix), sampleRate: rate).toneDistance(to: refProfile)
         worstGap = max(worstGap, a.tone - m.tone)
+        fairRows.append(
+            name.padding(toLength: 39, withPad: " ", startingAt: 0)
+                + String(
+                    format: "|   %6.1f   %6.1f  (%6.2f LUFS, %+5.2f dBTP)   |   %6.1f", a.plr, fair.plr, fair.loudness,
+                    fair.peak, m.plr))
         worstTone = max(worstTone, a.tone)
         print(
             name.padding(toLength: 39, withPad: " ", startingAt: 0)
@@ -72,4 +88,29 @@ func runMatcheringBenchmark(seconds: Double) throws {
             format:
                 "worst: Producer's tone distance %.2f dB (goal ≤ 1.5), %+.2f dB against Matchering's (goal ≤ +0.25)",
             worstTone, worstGap))
+    // Matchering's masters pass 0 dBTP; under the same ceiling at the same loudness, its PLR is:
+    print(
+        "\nPLR at the same loudness under the same ceiling: Matchering's master through Producer's limiter stage (Mastering at amount 0.01) to Producer's loudness"
+    )
+    print(
+        "pair                                   | PLR: Producer  Matchering limited (its LUFS, dBTP)  |  Matchering as delivered"
+    )
+    for row in fairRows { print(row) }
+    print(
+        "(PLR is true peak less loudness: two masters at one loudness whose limiters both reach one ceiling have the same PLR)"
+    )
+}
+
+/// PLR (dB) of the master at `path` brought under `ceiling` dBTP at `loudness` LUFS by Producer's
+/// own limiter stage: `Mastering` at amount 0.01 (no reference: flat EQ, compression ratio 1.005),
+/// whose loudness search and release choice are those of every master.
+func fairPLR(_ path: String, loudness: Double, ceiling: Double) throws -> (plr: Double, loudness: Double, peak: Double)
+{
+    let (b, f, _) = try AudioFile.read(path: path)
+    let channels = (0..<b.channelCount).map { b.channel($0) }
+    var target = MasteringTarget.named(String(format: "%.2fLUFS", loudness))!
+    target.ceiling = ceiling
+    let r = Mastering(target: target, amount: 0.01).master(channels, sampleRate: f.sampleRate).report.after
+    let i = r.integrated ?? -70, p = r.truePeak ?? -200
+    return (p - i, i, p)
 }

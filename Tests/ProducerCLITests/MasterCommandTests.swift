@@ -80,6 +80,9 @@ struct MasterCommandTests {
         let report = try #require(songs.first?["report"] as? [String: Any])
         #expect((report["platforms"] as? [Any])?.count == 10)
         #expect(report["tone"] != nil)
+        // The limiter's gain-reduction swing (pumping) is reported, and held to 1 dB.
+        let swing = try #require(report["gainReductionSwing"] as? Double)
+        #expect(swing >= 0 && swing <= 1.0, "\(swing)")
     }
 
     @Test func outputsFollowTheRules() async throws {

@@ -60,10 +60,18 @@ public struct MasterReport: Sendable, Codable, Equatable {
     /// Gain into the limiter, dB, and the passes it took to land on the loudness.
     public var gain: Double
     public var passes: Int
-    /// The limiter's release, ms (shortened from 250 ms only when the target needed it).
+    /// The limiter's release, ms (shortened from 250 ms only when the target or pumping needed it).
     public var limiterRelease: Double
     /// How far the loudest true peak went over the limiter's ceiling, dB (the most limiting).
     public var peakLimiting: Double
+    /// How much the limiter's release makes the gain swing between peaks, dB (heard as pumping):
+    /// per 400 ms of the loud passages, the spread of the reduction still applied where no peak
+    /// needs any; the 95th percentile over them. The release is shortened until it is at most
+    /// ``Mastering/pumpingLimit``; nil when the limiter was not used.
+    public var gainReductionSwing: Double?
+    /// How far under the peaks (dB) a soft clipper before the limiter had to start, when the
+    /// limiter alone could not reach the target; nil when none was used.
+    public var softClip: Double?
     /// The bus compressor's threshold (dBFS) and ratio (nil threshold: bypassed).
     public var compressionThreshold: Double?
     public var compressionRatio: Double
@@ -85,8 +93,11 @@ public struct MasterReport: Sendable, Codable, Equatable {
         target: MasteringTarget, amount: Double, before: Measurement, after: Measurement, gain: Double, passes: Int,
         limiterRelease: Double,
         peakLimiting: Double, compressionThreshold: Double?, compressionRatio: Double, deliveredRate: Double,
-        deliveredBits: Int, listeningLoudness: Double, clippedRuns: Int, clippedSamples: Int, tone: Tone?
+        deliveredBits: Int, listeningLoudness: Double, clippedRuns: Int, clippedSamples: Int, tone: Tone?,
+        gainReductionSwing: Double? = nil, softClip: Double? = nil
     ) {
+        self.gainReductionSwing = gainReductionSwing
+        self.softClip = softClip
         self.target = target
         self.amount = amount
         self.before = before
@@ -113,6 +124,8 @@ public struct MasterReport: Sendable, Codable, Equatable {
         warnings = makeWarnings()
     }
 
+    /// A release this short (ms) or shorter is reported (it distorts the low end).
+    static let shortRelease = 15.0
     /// More limiting than this (dB) is reported.
     static let heavyLimiting = 6.0
 
@@ -143,10 +156,15 @@ public struct MasterReport: Sendable, Codable, Equatable {
                 "the target needs up to \(f(peakLimiting)) dB of peak limiting (more than \(f(Self.heavyLimiting)) dB): "
                     + "expect audible limiting; a quieter target or a mix with more headroom would sound cleaner")
         }
-        if amount > 0 && limiterRelease < 250 {
+        if amount > 0 && limiterRelease <= Self.shortRelease {
             w.append(
-                "the limiter's release was shortened to \(Int(limiterRelease)) ms (250 ms could not reach the target): "
-                    + "expect audible limiting")
+                "the limiter's release was shortened to \(Int(limiterRelease)) ms (a longer one could not reach the target "
+                    + "without pumping): expect audible limiting")
+        }
+        if let d = softClip {
+            w.append(
+                "the limiter alone could not reach the target: a soft clipper \(f(d)) dB under the peaks comes before it; "
+                    + "expect audible distortion")
         }
         if amount > 0, let i = after.integrated, abs(i - target.loudness) > 0.5 {
             w.append("the master landed at \(f(i)) LUFS, more than 0.5 LU from the target \(f(target.loudness)) LUFS")

@@ -96,33 +96,45 @@ extension Mastering {
         return meter.result().integrated ?? -70
     }
 
-    /// An in-memory buffer of `channels`.
-    static func buffer(_ channels: [[Float]]) -> AudioBuffer { AudioBuffer(channels: channels) }
+    /// Hands `channels` to `body` in blocks of up to 65 536 frames, through one reused buffer.
+    static func forEachBlock(_ channels: [[Float]], _ body: (AudioBuffer) -> Void) {
+        let frames = channels.first?.count ?? 0, size = 65_536
+        let capacity = min(size, max(1, frames))
+        var block = AudioBuffer(channelCount: channels.count, frameCapacity: capacity)
+        var start = 0
+        while start < frames {
+            let n = min(size, frames - start)
+            block.frameCount = n
+            block.withUnsafeMutableStorage { s in
+                for c in channels.indices {
+                    channels[c].withUnsafeBufferPointer { x in
+                        (s.baseAddress! + c * capacity).update(from: x.baseAddress! + start, count: n)
+                    }
+                }
+            }
+            body(block)
+            start += n
+        }
+    }
 
     /// Loudness (integrated and range) and peaks of `channels`.
     static func measure(_ channels: [[Float]], sampleRate: Double) -> MasterReport.Measurement {
-        let b = buffer(channels)
         var loudness = LoudnessMeter(sampleRate: sampleRate, channelCount: channels.count)
-        loudness.consume(b)
         var peaks = TruePeakMeter(channelCount: channels.count)
-        peaks.consume(b)
+        forEachBlock(channels) { b in
+            loudness.consume(b)
+            peaks.consume(b)
+        }
         let l = loudness.result(), p = peaks.result()
         return MasterReport.Measurement(
             integrated: l.integrated, truePeak: p.truePeakDecibels, samplePeak: p.samplePeakDecibels,
             loudnessRange: l.loudnessRange, sampleRate: sampleRate)
     }
 
-    /// Integrated loudness only, LUFS (−70 for silence).
-    static func integrated(_ channels: [[Float]], sampleRate: Double) -> Double {
-        var loudness = LoudnessMeter(sampleRate: sampleRate, channelCount: channels.count)
-        loudness.consume(buffer(channels))
-        return loudness.result().integrated ?? -70
-    }
-
     /// True peak only, dBTP (−200 for silence).
     static func truePeak(_ channels: [[Float]]) -> Double {
         var peaks = TruePeakMeter(channelCount: channels.count)
-        peaks.consume(buffer(channels))
+        forEachBlock(channels) { peaks.consume($0) }
         return peaks.result().truePeakDecibels ?? -200
     }
 
@@ -132,6 +144,26 @@ extension Mastering {
         for c in channels.indices {
             channels[c].withUnsafeMutableBufferPointer { x in
                 for i in x.indices { x[i] *= g }
+            }
+        }
+    }
+
+    /// A soft clipper whose threshold is `drive` dB under the signal's sample peak: linear up to
+    /// half the threshold, then a tanh knee that approaches the threshold (the limiter after it
+    /// holds the inter-sample peaks).
+    static func softClip(_ channels: inout [[Float]], drive: Double) {
+        let peak = channels.map { $0.reduce(Float(0)) { max($0, abs($1)) } }.max() ?? 0
+        guard peak > 0 else { return }
+        let threshold = peak * Float(Double.pow(10, -drive / 20)), knee: Float = 0.5
+        for c in channels.indices {
+            channels[c].withUnsafeMutableBufferPointer { x in
+                for i in x.indices {
+                    let a = abs(x[i]) / threshold
+                    if a > knee {
+                        let y = (knee + (1 - knee) * Float.tanh((a - knee) / (1 - knee))) * threshold
+                        x[i] = x[i] < 0 ? -y : y
+                    }
+                }
             }
         }
     }

@@ -21,13 +21,21 @@ public struct Mastering: Sendable {
 
     /// The limiter's releases, ms, longest first: 250 ms does not pump on dense material; the
     /// shorter ones are used only when the target cannot be reached with the longer.
-    static let releases = [250.0, 100, 40, 15, 5]
+    static let releases = [250.0, 160, 100, 60, 40, 25, 15, 10, 5]
+    /// The most a release may make the gain swing between peaks (dB, the model's
+    /// ``LimiterModel/gainReductionSwing(gain:ceiling:release:lookahead:)``): past it, a shorter release.
+    static let pumpingLimit = 1.0
+    /// How far under the peaks (dB) the soft clipper may start, tried in turn when the limiter
+    /// alone cannot reach the target.
+    static let clipDrives = [3.0, 6, 9, 12, 18, 24]
     static let limiterLookahead = 5.0
     /// The look-ahead for a release: 5 ms, 1.5 ms with the shortest releases (a quicker attack).
     static func lookahead(release: Double) -> Double { release < 15 ? 1.5 : limiterLookahead }
-    /// The most gain the loudness search tries, dB, and the passes it may take.
+    /// The most gain the loudness search tries, dB, and the limiter passes it renders per release.
     static let maximumGain = 40.0
-    static let maximumPasses = 10
+    static let maximumRenders = 4
+    /// Loudness (LU) one more dB into the limiter must still buy; less is saturation.
+    static let minimumSlope = 0.1
     /// The loudness search stops this close to the target, LU.
     static let loudnessTolerance = 0.2
 
@@ -62,7 +70,7 @@ public struct Mastering: Sendable {
         // search nothing to aim with: it is only converted, as at amount 0, and the report says so.
         let amount = before.integrated == nil ? 0 : self.amount
         let clipped = Self.clipping(mix)
-        let profile = ToneProfile(AudioBuffer(channels: mix), sampleRate: sampleRate)
+        let profile = ToneProfile(channels: mix, sampleRate: sampleRate)
         progress?(0.1)
         var eq = MatchEQ.design(mix: tone ?? profile, reference: reference, sampleRate: sampleRate, amount: amount)
         eq.highPass = target.highPass
@@ -76,7 +84,7 @@ public struct Mastering: Sendable {
             let t = Self.compressionThreshold(shaped, sampleRate: sampleRate)
             threshold = t
             var compressor = Compressor(
-                threshold: t, ratio: ratio, knee: 6, attack: 30, release: 300, detection: .rms, window: 50)
+                threshold: t, ratio: ratio, knee: 6, attack: 30, release: 300, detection: .rms, window: 200)
             Self.run(&compressor, &shaped, sampleRate: sampleRate)
         }
         progress?(0.4)
@@ -92,6 +100,7 @@ public struct Mastering: Sendable {
         let limiterCeiling = target.ceiling - 0.1
         var limited = shaped
         var found = Search(gain: 0, release: Self.releases[0], passes: 0)
+        var softClip: Double? = nil
         if amount > 0 {
             found = Self.search(
                 shaped, loudness: target.loudness, ceiling: limiterCeiling, sampleRate: deliveredRate, into: &limited,
@@ -104,23 +113,41 @@ public struct Mastering: Sendable {
             // (Not for an album, whose songs share one EQ.) The goal is the tone `amount` of
             // the way from the mix's to the reference's.
             if let reference, tone == nil {
-                let now = ToneProfile(AudioBuffer(channels: limited), sampleRate: deliveredRate)
+                let now = ToneProfile(channels: limited, sampleRate: deliveredRate)
                 let goal = amount < 1 ? ToneProfile.blend(profile, reference, amount: amount) : reference
                 let fix = MatchEQ.design(mix: now, reference: goal, sampleRate: deliveredRate, amount: 1)
                     .correcting(eq)
                 if !fix.isIdentity {
-                    // The same loudness into the limiter as before the fix, so the search starts on it.
-                    let was = Self.integrated(shaped, sampleRate: deliveredRate)
                     fix.apply(to: &shaped, sampleRate: deliveredRate)
-                    found.gain -= Self.integrated(shaped, sampleRate: deliveredRate) - was
                     eq.midGain = zip(eq.midGain, fix.midGain).map { $0 + $1 }
                     eq.sideGain = zip(eq.sideGain, fix.sideGain).map { $0 + $1 }
                     let again = Self.search(
                         shaped, loudness: target.loudness, ceiling: limiterCeiling, sampleRate: deliveredRate,
                         into: &limited, from: found
                     ) { progress?(0.7 + 0.2 * $0) }
-                    found = Search(gain: again.gain, release: again.release, passes: found.passes + again.passes)
+                    found = Search(
+                        gain: again.gain, release: again.release, passes: found.passes + again.passes,
+                        bias: again.bias, miss: again.miss, swing: again.swing)
                 }
+            }
+            // Out of the limiter's reach (its shortest release at the most gain): a soft clipper
+            // before it, started further under the peaks until the target is in reach.
+            if found.miss > Self.loudnessTolerance {
+                var clipped = shaped
+                for drive in Self.clipDrives {
+                    clipped = shaped
+                    Self.softClip(&clipped, drive: drive)
+                    let again = Self.search(
+                        clipped, loudness: target.loudness, ceiling: limiterCeiling, sampleRate: deliveredRate,
+                        into: &limited, from: found
+                    ) { _ in }
+                    found = Search(
+                        gain: again.gain, release: again.release, passes: found.passes + again.passes,
+                        bias: again.bias, miss: again.miss, swing: again.swing)
+                    softClip = drive
+                    if again.miss <= Self.loudnessTolerance { break }
+                }
+                shaped = clipped
             }
         }
         let gain = found.gain, release = found.release, passes = found.passes
@@ -149,7 +176,8 @@ public struct Mastering: Sendable {
             compressionThreshold: threshold, compressionRatio: amount > 0 ? ratio : 1,
             deliveredRate: deliveredRate, deliveredBits: target.bits, listeningLoudness: common,
             clippedRuns: clipped.runs, clippedSamples: clipped.samples,
-            tone: Self.toneRows(eq: eq, mix: profile, reference: reference, master: delivered, rate: deliveredRate))
+            tone: Self.toneRows(eq: eq, mix: profile, reference: reference, master: delivered, rate: deliveredRate),
+            gainReductionSwing: amount > 0 ? found.swing : nil, softClip: softClip)
         progress?(1)
         return Result(master: delivered, prelimit: prelimit, before: beforePair, after: afterPair, report: report)
     }
@@ -159,7 +187,7 @@ public struct Mastering: Sendable {
         eq: MatchEQ, mix: ToneProfile, reference: ToneProfile?, master: [[Float]], rate: Double
     ) -> MasterReport.Tone? {
         guard let reference else { return nil }
-        let result = ToneProfile(AudioBuffer(channels: master), sampleRate: rate)
+        let result = ToneProfile(channels: master, sampleRate: rate)
         let rb = reference.midBands, mb = mix.midBands, ab = result.midBands
         let matched = ToneProfile.matchedBands
         func offset(_ x: [Double]) -> Double { matched.reduce(0.0) { $0 + x[$1] - rb[$1] } / Double(matched.count) }

@@ -29,63 +29,88 @@ extension MatchEQ {
     }
 
     /// Filters `channels` (one or two, same length) in place: mid by the mid curve, side by the
-    /// side curve, with the FIR's delay removed.
+    /// side curve, with the FIR's delay removed. Overlap-add with transforms of four times the
+    /// FIR's length; each block's finished output is written back over input already read.
     func apply(to channels: inout [[Float]], sampleRate: Double) {
         guard !isIdentity, let frames = channels.first?.count, frames > 0 else { return }
-        let taps = Self.taps, n = 2 * taps, block = n - taps, delay = taps / 2
+        let taps = Self.taps, n = 4 * taps, block = n - taps, delay = taps / 2
         let fft = ComplexFFT(size: n)
         let hm = spectrum(side: false, sampleRate: sampleRate, fft: fft)
         let hs = spectrum(side: true, sampleRate: sampleRate, fft: fft)
         let stereo = channels.count >= 2
-        var mid = [Float](repeating: 0, count: frames), side = mid
-        if stereo {
-            for i in 0..<frames {
-                mid[i] = 0.5 * (channels[0][i] + channels[1][i])
-                side[i] = 0.5 * (channels[0][i] - channels[1][i])
-            }
-        } else {
-            mid = channels[0]
-        }
-        var outMid = [Float](repeating: 0, count: frames + n + block), outSide = outMid
         var zr = [Float](repeating: 0, count: n), zi = zr, yr = zr, yi = zr
+        // Output positions start … start + n − 1 (before the delay is removed), summed over blocks.
+        var accMid = [Float](repeating: 0, count: n), accSide = accMid
         let scale = 1 / Float(n)
+        var left = channels[0]
+        var right = stereo ? channels[1] : []
+        channels = []
         var start = 0
         while start < frames + delay {
             let count = max(0, min(block, frames - start))
-            for i in 0..<n {
-                zr[i] = i < count ? mid[start + i] : 0
-                zi[i] = i < count ? side[start + i] : 0
-            }
-            zr.withUnsafeMutableBufferPointer { r in
-                zi.withUnsafeMutableBufferPointer { fft.transform(r.baseAddress!, $0.baseAddress!, inverse: false) }
-            }
-            for k in 0..<n {
-                let k2 = (n - k) & (n - 1)
-                let mr = 0.5 * (zr[k] + zr[k2]), mi = 0.5 * (zi[k] - zi[k2])
-                let sr = 0.5 * (zi[k] + zi[k2]), si = -0.5 * (zr[k] - zr[k2])
-                // Y = Hm·M + i·Hs·S
-                let ar = hm.re[k] * mr - hm.im[k] * mi, ai = hm.re[k] * mi + hm.im[k] * mr
-                let br = hs.re[k] * sr - hs.im[k] * si, bi = hs.re[k] * si + hs.im[k] * sr
-                yr[k] = ar - bi
-                yi[k] = ai + br
-            }
-            yr.withUnsafeMutableBufferPointer { r in
-                yi.withUnsafeMutableBufferPointer { fft.transform(r.baseAddress!, $0.baseAddress!, inverse: true) }
-            }
-            for i in 0..<n {
-                outMid[start + i] += yr[i] * scale
-                outSide[start + i] += yi[i] * scale
+            zr.withUnsafeMutableBufferPointer { zr in
+                zi.withUnsafeMutableBufferPointer { zi in
+                    left.withUnsafeBufferPointer { l in
+                        if stereo {
+                            right.withUnsafeBufferPointer { r in
+                                for i in 0..<count {
+                                    zr[i] = 0.5 * (l[start + i] + r[start + i])
+                                    zi[i] = 0.5 * (l[start + i] - r[start + i])
+                                }
+                            }
+                        } else {
+                            for i in 0..<count { zr[i] = l[start + i]; zi[i] = 0 }
+                        }
+                    }
+                    for i in count..<n { zr[i] = 0; zi[i] = 0 }
+                    fft.transform(zr.baseAddress!, zi.baseAddress!, inverse: false)
+                    yr.withUnsafeMutableBufferPointer { yr in
+                        yi.withUnsafeMutableBufferPointer { yi in
+                            for k in 0..<n {
+                                let k2 = (n - k) & (n - 1)
+                                let mr = 0.5 * (zr[k] + zr[k2]), mi = 0.5 * (zi[k] - zi[k2])
+                                let sr = 0.5 * (zi[k] + zi[k2]), si = -0.5 * (zr[k] - zr[k2])
+                                // Y = Hm·M + i·Hs·S
+                                let ar = hm.re[k] * mr - hm.im[k] * mi, ai = hm.re[k] * mi + hm.im[k] * mr
+                                let br = hs.re[k] * sr - hs.im[k] * si, bi = hs.re[k] * si + hs.im[k] * sr
+                                yr[k] = ar - bi
+                                yi[k] = ai + br
+                            }
+                            fft.transform(yr.baseAddress!, yi.baseAddress!, inverse: true)
+                            accMid.withUnsafeMutableBufferPointer { am in
+                                accSide.withUnsafeMutableBufferPointer { az in
+                                    for i in 0..<n {
+                                        am[i] += yr[i] * scale
+                                        az[i] += yi[i] * scale
+                                    }
+                                    // Positions start … start + block − 1 are finished: output frames
+                                    // from start − delay, over input frames already read.
+                                    left.withUnsafeMutableBufferPointer { l in
+                                        right.withUnsafeMutableBufferPointer { r in
+                                            for i in 0..<block {
+                                                let o = start + i - delay
+                                                guard o >= 0 && o < frames else { continue }
+                                                if stereo {
+                                                    l[o] = am[i] + az[i]
+                                                    r[o] = am[i] - az[i]
+                                                } else {
+                                                    l[o] = am[i]
+                                                }
+                                            }
+                                        }
+                                    }
+                                    // Shift the rest down a block.
+                                    am.baseAddress!.update(from: am.baseAddress! + block, count: n - block)
+                                    az.baseAddress!.update(from: az.baseAddress! + block, count: n - block)
+                                    for i in (n - block)..<n { am[i] = 0; az[i] = 0 }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             start += block
         }
-        if stereo {
-            for i in 0..<frames {
-                let m = outMid[i + delay], s = outSide[i + delay]
-                channels[0][i] = m + s
-                channels[1][i] = m - s
-            }
-        } else {
-            for i in 0..<frames { channels[0][i] = outMid[i + delay] }
-        }
+        channels = stereo ? [left, right] : [left]
     }
 }

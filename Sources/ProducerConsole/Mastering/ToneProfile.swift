@@ -36,18 +36,24 @@ public struct ToneProfile: Sendable, Codable, Equatable {
 
     /// Measures `buffer` (one or two channels) at `sampleRate`.
     public init(_ buffer: AudioBuffer, sampleRate: Double) {
+        self.init(
+            channels: (0..<min(2, buffer.channelCount)).map { buffer.channel($0) }, sampleRate: sampleRate)
+    }
+
+    /// Measures `channels` (one or two, equal length) at `sampleRate`, without copying them.
+    init(channels: [[Float]], sampleRate: Double) {
         let size = 16_384, hop = size
         let fft = FFT(size: size)
         let window = (0..<size).map { Float(0.5 - 0.5 * Double.cos(2 * Double.pi * Double($0) / Double(size))) }
-        let frames = buffer.frameCount
-        let stereo = buffer.channelCount >= 2
+        let frames = channels.first?.count ?? 0
+        let stereo = channels.count >= 2
         var sumMid = [Double](repeating: 0, count: size / 2 + 1)
         var sumSide = sumMid
         var frame = [Float](repeating: 0, count: size)
         var power = [Float](repeating: 0, count: size / 2 + 1)
         var count = 0
         var start = 0
-        let left = buffer.channel(0), right = stereo ? buffer.channel(1) : left
+        let left = channels.first ?? [], right = stereo ? channels[1] : left
         repeat {
             for pass in 0..<(stereo ? 2 : 1) {
                 for i in 0..<size {

@@ -25,6 +25,8 @@ extension MasterJob.Result {
             if r.amount > 0 {
                 var chain =
                     "  chain: gain \(Self.f(r.gain)) dB (\(r.passes) passes), peak limiting up to \(Self.f(r.peakLimiting)) dB, release \(Int(r.limiterRelease)) ms"
+                if let swing = r.gainReductionSwing { chain += " (gain swing \(Self.f(swing)) dB between peaks)" }
+                if let clip = r.softClip { chain += ", soft clip \(Self.f(clip)) dB under the peaks" }
                 if let th = r.compressionThreshold {
                     chain += ", compression \(Self.f(r.compressionRatio)):1 from \(Self.f(th)) dBFS"
                 }
