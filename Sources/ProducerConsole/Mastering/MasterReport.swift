@@ -18,6 +18,40 @@ public struct MasterReport: Sendable, Codable, Equatable {
             guard let p = truePeak, let i = integrated else { return nil }
             return p - i
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case integrated, truePeak, samplePeak, loudnessRange, sampleRate, plr
+        }
+
+        public init(
+            integrated: Double?, truePeak: Double?, samplePeak: Double?, loudnessRange: Double?, sampleRate: Double
+        ) {
+            self.integrated = integrated
+            self.truePeak = truePeak
+            self.samplePeak = samplePeak
+            self.loudnessRange = loudnessRange
+            self.sampleRate = sampleRate
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            integrated = try c.decodeIfPresent(Double.self, forKey: .integrated)
+            truePeak = try c.decodeIfPresent(Double.self, forKey: .truePeak)
+            samplePeak = try c.decodeIfPresent(Double.self, forKey: .samplePeak)
+            loudnessRange = try c.decodeIfPresent(Double.self, forKey: .loudnessRange)
+            sampleRate = try c.decode(Double.self, forKey: .sampleRate)
+        }
+
+        /// Encodes the measurements and the PLR derived from them (so a report's PLR is the JSON's).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(integrated, forKey: .integrated)
+            try c.encodeIfPresent(truePeak, forKey: .truePeak)
+            try c.encodeIfPresent(samplePeak, forKey: .samplePeak)
+            try c.encodeIfPresent(loudnessRange, forKey: .loudnessRange)
+            try c.encode(sampleRate, forKey: .sampleRate)
+            try c.encodeIfPresent(plr, forKey: .plr)
+        }
     }
 
     /// One 1/3-octave band against the reference (levels aside: the mean difference over the
