@@ -83,7 +83,7 @@ extension DemoProject.SongPlan {
 
         // The overheads over the kit: the right one late and inverted.
         let delay = Self.overheadDelays[(number - 1) % Self.overheadDelays.count]
-        let overheads = try Demo.writeOverheads(
+        let overheads = try DemoOverheads.write(
             kick: band[0][0], snare: band[1][0], hats: band[2][0], sampleRate: fs, delay: delay,
             seed: 0x0E4D &+ UInt64(number - 1), to: path("mics", id, "overheads"))
 

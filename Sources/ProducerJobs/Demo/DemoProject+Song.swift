@@ -30,7 +30,7 @@ extension DemoProject {
         /// The clipped phrase's drive before the hard clip at full scale.
         static let drive: Float = 6
         /// The overhead delay of each song, samples (the first is ``Demo/overheadDelay``).
-        static let overheadDelays = [Demo.overheadDelay, 37.65, 44.2, 28.9, 52.45]
+        static let overheadDelays = [DemoOverheads.delay, 37.65, 44.2, 28.9, 52.45]
 
         init(song: ProducerOffice.Song, number: Int, seconds: Double, sampleRate: Double, folder: String) throws {
             id = song.id

@@ -177,3 +177,18 @@ public struct DemoStems: Sendable {
         return band + [[scaled(Array(lead.prefix(n)), 0.5)], [scaled(Array(backing.prefix(n)), 0.3)]]
     }
 }
+
+/// A small, fast, seeded pseudo-random generator (SplitMix64).
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in -1 ..< 1.
+    mutating func nextSigned() -> Double { Double(next() >> 11) / Double(1 << 52) - 1 }
+}
