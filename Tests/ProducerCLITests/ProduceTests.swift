@@ -83,6 +83,7 @@ struct ProduceTests {
         #expect(mix.plan.stems.count == 10)
         #expect((mix.truePeak ?? 0) <= -0.9)
         #expect(song.masters.map(\.target) == ["spotify", "cd"])
+        #expect(report.targets == ["spotify", "cd"], "the song.yaml's targets")
         for master in song.masters {
             #expect(master.delivery.passed, "\(master.target): \(master.delivery.problems)")
         }

@@ -86,7 +86,8 @@ public struct ProduceJob: Sendable, Codable, Equatable {
         try state.save()
         var report = ProduceReport(
             project: project, title: snapshot?.settings.name ?? (project as NSString).lastPathComponent,
-            generated: now, targets: targets ?? Self.defaultTargets, songs: results.map(\.0),
+            generated: now, targets: runs.flatMap(\.targets).reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            songs: results.map(\.0),
             retakes: results.flatMap(\.1), reportFolder: layout.path("report"),
             reportIndex: layout.path("report/index.html"))
         if let store {

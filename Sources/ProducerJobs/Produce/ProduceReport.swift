@@ -13,7 +13,7 @@ public struct ProduceReport: Sendable, Codable {
     public var title: String
     /// When this report was made.
     public var generated: Date
-    /// The delivery targets mastered for, such as `spotify` and `cd`.
+    /// The delivery targets mastered for, such as `spotify` and `cd` (every song's, in order).
     public var targets: [String]
     /// Each song produced, in the project's order.
     public var songs: [SongReport]
