@@ -1,5 +1,6 @@
 import Foundation
 import ProducerAudio
+import ProducerCLI
 import ProducerConsole
 import ProducerEars
 import ProducerJobs
@@ -165,6 +166,29 @@ struct ProduceTests {
         // --force: everything again.
         let forced = try await ProduceJob(project: folder, force: true).run(now: Self.now)
         #expect(forced.songs[0].stages.allSatisfy { $0.redone })
+    }
+
+    @Test("a bar per stage on a terminal; none with --json or when standard error is not a terminal")
+    func progressBars() async throws {
+        let folder = try Self.smallProject()
+        func run(_ arguments: [String], interactive: Bool) async -> (status: Int32, err: String) {
+            let recording = Terminal.Recording()
+            var terminal = recording.terminal
+            terminal.isInteractive = interactive
+            let status = await Terminal.$current.withValue(terminal) { await ProducerCLI.run(arguments) }
+            return (status, recording.error)
+        }
+        let shown = await run(["produce", folder], interactive: true)
+        #expect(shown.status == 0, "\(shown.err)")
+        for stage in ["checking files", "hearing takes, comping", "aligning mics", "mixing", "mastering"] {
+            #expect(shown.err.contains(stage), "no bar for \(stage)")
+        }
+        #expect(shown.err.contains("█"))
+        #expect(shown.err.contains("1/1"), "a finished stage shows done/total")
+        let json = await run(["produce", folder, "--json"], interactive: true)
+        #expect(json.status == 0 && json.err.isEmpty, "\(json.err)")
+        let piped = await run(["produce", folder], interactive: false)
+        #expect(piped.status == 0 && piped.err.isEmpty, "\(piped.err)")
     }
 
     /// A tiny project with no plan: a part of two takes, a one-take bass, a pair of mics 5 samples apart.
