@@ -180,10 +180,7 @@ struct LimiterModel {
     mutating func loudness(gain: Double, ceiling: Double, release: Double, lookahead: Double) -> Double {
         guard !peak.isEmpty else { return -70 }
         let h = heldPeaks(lookahead: lookahead)
-        let target = Double.pow(10, (ceiling - Limiter.safetyMargin) / 20)
-        let g = Double.pow(10, gain / 20), scale = target / g
-        let chunk = sampleRate / 100 / Double(Self.chunksPerStep)
-        let k = 1 - Double.exp(-1000 * chunk / (release * sampleRate))
+        let (g, scale, k) = coefficients(gain: gain, ceiling: ceiling, release: release)
         let m = Self.chunksPerStep
         var steps = [Double](repeating: 0, count: stepFrames.count)
         var envelope = 1.0
@@ -193,11 +190,7 @@ struct LimiterModel {
                     var sum = 0.0
                     for c in (s * m)..<min(h.count, s * m + m) {
                         let need = min(1, Double(h[c]) * scale)
-                        if need < envelope {
-                            envelope = need
-                        } else {
-                            envelope += k * (need - envelope)
-                        }
+                        Self.follow(&envelope, need: need, release: k)
                         sum += envelope * envelope * e[c]
                     }
                     steps[s] = sum * g * g
@@ -217,10 +210,7 @@ struct LimiterModel {
     mutating func gainReductionSwing(gain: Double, ceiling: Double, release: Double, lookahead: Double) -> Double {
         guard !peak.isEmpty else { return 0 }
         let h = heldPeaks(lookahead: lookahead)
-        let target = Double.pow(10, (ceiling - Limiter.safetyMargin) / 20)
-        let g = Double.pow(10, gain / 20), scale = target / g
-        let chunk = sampleRate / 100 / Double(Self.chunksPerStep)
-        let k = 1 - Double.exp(-1000 * chunk / (release * sampleRate))
+        let (g, scale, k) = coefficients(gain: gain, ceiling: ceiling, release: release)
         let m = Self.chunksPerStep, blockSteps = 40
         var steps = [Double](repeating: 0, count: stepFrames.count)
         // Per block, a histogram of the reduction between peaks in 0.1 dB bins (up to 40 dB).
@@ -233,11 +223,7 @@ struct LimiterModel {
             let base = (s / blockSteps) * bins
             for c in (s * m)..<min(h.count, s * m + m) {
                 let need = min(1, Double(h[c]) * scale)
-                if need < envelope {
-                    envelope = need
-                } else {
-                    envelope += k * (need - envelope)
-                }
+                Self.follow(&envelope, need: need, release: k)
                 sum += envelope * envelope * energy[c]
                 if need == 1 {
                     let bin = min(bins - 1, Int(-200 * Double.log10(envelope)))
@@ -269,6 +255,25 @@ struct LimiterModel {
         guard !spreads.isEmpty else { return 0 }
         spreads.sort()
         return spreads[min(spreads.count - 1, Int(0.95 * Double(spreads.count)))]
+    }
+
+    /// The model's linear gain, the scale from a held peak to the gain it needs, and the release
+    /// coefficient per chunk.
+    func coefficients(gain: Double, ceiling: Double, release: Double) -> (gain: Double, scale: Double, k: Double) {
+        let target = Double.pow(10, (ceiling - Limiter.safetyMargin) / 20)
+        let g = Double.pow(10, gain / 20)
+        let chunk = sampleRate / 100 / Double(Self.chunksPerStep)
+        return (g, target / g, 1 - Double.exp(-1000 * chunk / (release * sampleRate)))
+    }
+
+    /// The limiter's gain envelope: down at once to what a peak needs, back up by the release.
+    @inline(__always)
+    static func follow(_ envelope: inout Double, need: Double, release k: Double) {
+        if need < envelope {
+            envelope = need
+        } else {
+            envelope += k * (need - envelope)
+        }
     }
 
     /// BS.1770's integrated loudness from 10 ms step energies: 400 ms blocks every 100 ms,

@@ -13,9 +13,13 @@ public struct Analyzer: Sendable {
     }
 
     /// Analyses the file at `path`.
-    /// - Parameter progress: told the fraction read (0...1) after each block, when the length is known.
+    /// - Parameters:
+    ///   - progress: told the fraction read (0...1) after each block, when the length is known.
+    ///   - alongside: given every block as it is read, for other work on the same pass (a waveform).
     /// - Throws: ``AudioFileError`` when the file cannot be read; the message names the file and the problem.
-    public func analyze(path: String, progress: ((Double) -> Void)? = nil) throws -> FileAnalysis {
+    public func analyze(
+        path: String, progress: ((Double) -> Void)? = nil, alongside: ((AudioBuffer) -> Void)? = nil
+    ) throws -> FileAnalysis {
         let reader = try AudioFileReader(path: path)
         let format = reader.format
         var meters = MeterSet(format: format)
@@ -25,6 +29,7 @@ public struct Analyzer: Sendable {
             let n = try reader.read(into: &buffer)
             if n == 0 { break }
             meters.consume(buffer)
+            alongside?(buffer)
             done += Int64(n)
             if reader.frameCount > 0 { progress?(Double(done) / Double(reader.frameCount)) }
         }

@@ -121,11 +121,16 @@ struct SongRun: Sendable {
     /// The technical check of one file and its waveform.
     func checkFile(_ item: FileItem) throws -> (ProduceReport.FileCheck, ProduceReport.StageTime) {
         try stage(.files, item.file, settings: item, inputs: [item.file], outputs: []) {
+            // One pass over the file: the meters and the waveform.
             let path = layout.path(item.file)
-            var analysis = try Analyzer().analyze(path: path)
+            let header = try AudioFileReader(path: path)
+            var drawing = WaveformDrawing(
+                sampleRate: header.format.sampleRate, channelCount: header.format.channelCount,
+                frameCount: Int(header.frameCount))
+            var analysis = try Analyzer().analyze(path: path, alongside: { drawing.consume($0) })
             analysis.file = item.file
             return ProduceReport.FileCheck(
-                file: item.file, kind: item.kind, analysis: analysis, waveform: try Waveform(reading: path))
+                file: item.file, kind: item.kind, analysis: analysis, waveform: drawing.result())
         }
     }
 

@@ -72,10 +72,12 @@ public struct ProjectCheck: Sendable, Codable {
         for song in layout.songs {
             var rates: [(file: String, rate: Double)] = []
             var takes = 0
-            func audio(_ file: String) -> AudioFileReader? {
+            /// The file's header, its rate counted among the song's unless it is the reference
+            /// (which masters convert from any rate).
+            func audio(_ file: String, sharesRate: Bool = true) -> AudioFileReader? {
                 do {
                     let reader = try AudioFileReader(path: layout.path(file))
-                    rates.append((file, reader.format.sampleRate))
+                    if sharesRate { rates.append((file, reader.format.sampleRate)) }
                     return reader
                 } catch {
                     add(.error, file, "does not read as audio: \(Self.words(error))")
@@ -147,10 +149,7 @@ public struct ProjectCheck: Sendable, Codable {
                 if !FileManager.default.fileExists(atPath: layout.path(reference)) {
                     add(.error, song.settingsFile ?? reference, "reference: \(reference) does not exist")
                 } else {
-                    var ignored: [(file: String, rate: Double)] = []
-                    swap(&ignored, &rates)
-                    _ = audio(reference)
-                    swap(&ignored, &rates)
+                    _ = audio(reference, sharesRate: false)
                 }
             }
             check.songs.append(
