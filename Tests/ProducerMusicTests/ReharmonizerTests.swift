@@ -174,3 +174,19 @@ struct ReharmonizerTests {
         #expect(ChordSymbol.noChord.accepts(PitchClass(1)))
     }
 }
+
+@Suite("Reharmonisation of a long chart")
+struct ReharmonizerLongChartTests {
+    /// 2 000 bars: every technique still finds its changes all the way through (the choice of
+    /// changes looks candidates up by slot, so this stays linear).
+    @Test func longChart() throws {
+        let bars = Array(repeating: ["C", "Am", "Dm7", "G7"], count: 500).flatMap { $0 }
+        let c = try chart(bars)
+        let all = Reharmonizer(seed: 2).variations(of: c, count: 3)
+        #expect(all.count == 3)
+        let tritone = Reharmonizer(seed: 2).variations(of: c, count: 8).first { $0.label == "Tritone substitutions" }
+        // Every G7 but the last, which resolves nowhere.
+        #expect(tritone?.changes.count == 499)
+        #expect(tritone?.changes.last?.bar == 1996)
+    }
+}

@@ -135,9 +135,15 @@ public struct Reharmonizer: Sendable {
     }
 
     /// Takes candidates in order, skipping any that touches a slot already taken.
+    /// (A candidate can only clash with one on its own slot, the slot it needs, or the slot before,
+    /// which may need it: looked up by slot, so long charts stay linear.)
     static func greedy(_ candidates: [Candidate]) -> [Candidate] {
         var chosen: [Candidate] = []
-        for c in candidates where !chosen.contains(where: { $0.conflicts(with: c) }) {
+        var bySlot: [Int: Candidate] = [:]
+        for c in candidates {
+            let near = [c.slot, c.slot - 1, c.needs].compactMap { $0 }.compactMap { bySlot[$0] }
+            guard !near.contains(where: { $0.conflicts(with: c) }) else { continue }
+            bySlot[c.slot] = c
             chosen.append(c)
         }
         return chosen
