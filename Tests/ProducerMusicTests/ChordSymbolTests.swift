@@ -218,6 +218,23 @@ struct ChordSymbolTests {
         #expect(name([51, 55, 58, 61], Key(tonic: NoteName(.a, .flat), mode: .major)) == "Eb7")
     }
 
+    @Test func chordTonesAndTensions() throws {
+        func spelled(_ text: String) throws -> String {
+            try chord(text).spelledTones.map(\.description).joined(separator: " ")
+        }
+        #expect(try spelled("C7(#9)") == "C E G B♭ D♯")
+        #expect(try spelled("Ebm7") == "E♭ G♭ B♭ D♭")
+        #expect(try spelled("F#m7b5") == "F♯ A C E")
+        #expect(try spelled("Bdim7") == "B D F A♭")
+        #expect(try spelled("Db13sus4") == "D♭ G♭ A♭ C♭ E♭ B♭")
+        #expect(try spelled("G7b5") == "G B D♭ F")
+        #expect(try spelled("C7(no3)") == "C G B♭")
+        let g13 = try chord("G13")
+        #expect(g13.chordTones.map(\.value) == [7, 11, 2, 5])
+        #expect(g13.tensionPitchClasses.map(\.value) == [9, 4])
+        #expect(try chord("C7(#9)").toneIntervals.map(\.description) == ["P1", "M3", "P5", "m7", "A2"])
+    }
+
     @Test func transposesSpelledForTheKey() throws {
         let cMinor = Key(tonic: NoteName(.c), mode: .minor)
         // A minor → C minor: C (III) becomes E♭, E7 becomes G7, G becomes B♭.
