@@ -46,6 +46,7 @@ struct ChartErrorTests {
         ("|: C :| x0\n", 1, 9, .invalidValue, "x0 is not a repeat count"),
         ("[Chorus] x99999999999999\n| C |\n", 1, 10, .invalidValue, "not a repeat count"),
         ("[Chorus] twice\n| C |\n", 1, 10, .syntax, "how many times it is played"),
+        ("[A]\n|\n", 2, 1, .syntax, "at least one bar"),
         ("| C | x3 |\n", 1, 7, .syntax, "x3 counts repeats"),
         ("[]\n| C |\n", 1, 1, .syntax, "a section needs a name"),
         ("[Verse\n| C |\n", 1, 1, .syntax, "ends with ]"),

@@ -189,6 +189,36 @@ struct ChartTests {
         #expect(chart.text == "tempo: 120\ntime: 4/4\n\n| C / / G | Am F | E7 | Dm G7 C E |\n")
     }
 
+    @Test func changesAtTheFirstBarStayInTheBody() throws {
+        let chart = try Chart(parsing: "tempo: 100\n[A]\ntempo: 90\ntime: 3/4\n| C |\n", file: "c.txt")
+        #expect(chart.tempo == 100 && chart.time == .fourFour)
+        #expect(chart.sections[0].bars[0].tempoChange == 90 && chart.sections[0].bars[0].time == .threeFour)
+        #expect(chart.text == "tempo: 100\ntime: 4/4\n\n[A]\ntempo: 90\ntime: 3/4\n| C |\n")
+        #expect(withoutPositions(try Chart(parsing: chart.text)) == withoutPositions(chart))
+    }
+
+    @Test func readmeChartsRead() throws {
+        let readme = try String(contentsOfFile: Support.packageRoot + "/README.md", encoding: .utf8)
+        var blocks: [String] = []
+        var current: String?
+        for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "```chart" {
+                current = ""
+            } else if line == "```", let c = current {
+                blocks.append(c)
+                current = nil
+            } else if current != nil {
+                current! += line + "\n"
+            }
+        }
+        #expect(blocks.count == 2)
+        #expect(blocks.first == lateTrain)
+        for block in blocks {
+            let chart = try Chart(parsing: block, file: "README.md")
+            #expect(withoutPositions(try Chart(parsing: chart.text)) == withoutPositions(chart))
+        }
+    }
+
     @Test func percentFollowsAMeterChange() throws {
         let chart = try Chart(parsing: "| C G |\ntime: 2/4\n| % |\n", file: "c.txt")
         let bar = chart.sections[0].bars[1]

@@ -12,12 +12,15 @@ extension Chart {
         if let key { out += "key: \(key.ascii)\n" }
         out += "tempo: \(Chart.number(tempo))\ntime: \(time)\n\n"
         for (s, section) in sections.enumerated() {
+            // A change at a section's first bar stands before its name, except in the first
+            // section: before it, tempo: and time: would be the header's.
+            let changesBeforeName = s > 0 && !section.name.isEmpty
             if !section.name.isEmpty {
-                out += changes(before: section.lines.first?.bars.first)
+                if changesBeforeName { out += changes(before: section.lines.first?.bars.first) }
                 out += "[\(section.name)]" + (section.repeats == 1 ? "" : " x\(section.repeats)") + "\n"
             }
             for (l, line) in section.lines.enumerated() {
-                if l > 0 || section.name.isEmpty { out += changes(before: line.bars.first) }
+                if l > 0 || !changesBeforeName { out += changes(before: line.bars.first) }
                 out += barsText(line.bars) + "\n"
                 guard line.bars.contains(where: { !$0.melody.isEmpty }) else { continue }
                 out += "melody: |" + line.bars.map { " " + melodyText($0) + " |" }.joined() + "\n"

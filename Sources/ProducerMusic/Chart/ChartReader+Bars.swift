@@ -88,6 +88,9 @@ extension ChartReader {
                 .syntax, number, last.column,
                 "|: at the end of a line starts no bar: put it at the start of the next line")
         }
+        guard !bars.isEmpty else {
+            throw fail(.syntax, number, start + 1, "a line of bars has at least one bar between bar lines, e.g. | Am |")
+        }
         let s = chart.sections.count - 1
         chart.sections[s].lines.append(Chart.Line(bars: bars, sourceLine: number))
         melodyTarget = (s, chart.sections[s].lines.count - 1)
