@@ -2,7 +2,7 @@
 // plan YAML readers, the iCalendar reader, the mix assistant's roles file and a project's song.yaml. Built by Fuzz/run through SwiftPM (the target
 // exists only when PRODUCER_FUZZ is set) with -sanitize=fuzzer,address; libFuzzer supplies
 // main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar, roles, mics (the
-// mic list and the room) or song.
+// mic list and the room), song or chart.
 //
 // A target accepts its parser's own error type, whose message must name the file and must not
 // carry libyaml's, Foundation's or the runtime's own text; anything else — another error type,
@@ -25,9 +25,10 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "roles": return fuzzRoles
     case "mics": return fuzzMics
     case "song": return fuzzSong
+    case "chart": return fuzzChart
     default:
         print(
-            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics or song (not \"\(name)\")"
+            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics, song or chart (not \"\(name)\")"
         )
         exit(2)
     }
