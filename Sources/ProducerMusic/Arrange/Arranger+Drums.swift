@@ -30,10 +30,9 @@ extension Arranger {
                     {
                         continue
                     }
-                    let length = line.key == Kit.openHat ? 0.5 : 0.25
                     notes.append(
                         ArrangedNote(
-                            pitch: line.key, start: hit.start, length: length,
+                            pitch: line.key, start: hit.start, length: Self.hitLength,
                             velocity: max(1, min(127, base + line.offset + hit.accent))))
                 }
             }
@@ -43,18 +42,25 @@ extension Arranger {
                 for _ in 0..<(1 + Int(random.next() % 2)) where beats > 0 {
                     let at = bar.start + Double(Int(random.next() % UInt64(beats))) + 0.5
                     if fillLength == 0 || at < fillStart - 1e-9 {
-                        notes.append(ArrangedNote(pitch: Kit.snare, start: at, length: 0.25, velocity: base - 35))
+                        notes.append(
+                            ArrangedNote(pitch: Kit.snare, start: at, length: Self.hitLength, velocity: base - 35))
                     }
                 }
             }
             if fillLength > 0 { notes += fill(bar, from: fillStart, random: &random) }
             if bar.startsSection, bar.index > 0, bar.energy >= 2 {
-                notes.append(ArrangedNote(pitch: Kit.crash, start: bar.start, length: 1.5, velocity: base + 14))
-                notes.append(ArrangedNote(pitch: Kit.kick, start: bar.start, length: 0.25, velocity: base + 10))
+                notes.append(
+                    ArrangedNote(pitch: Kit.crash, start: bar.start, length: Self.hitLength, velocity: base + 14))
+                notes.append(
+                    ArrangedNote(pitch: Kit.kick, start: bar.start, length: Self.hitLength, velocity: base + 10))
             }
         }
         return notes
     }
+
+    /// Every drum hit is a sixteenth long: a General MIDI kit lets a cymbal ring on after its
+    /// note-off, and equal lengths keep notation programs from splitting the kit into voices.
+    static let hitLength = 0.125
 
     /// Quarter notes of fill at the end of `bar`: none inside a section, a beat into a quieter
     /// or equal section, two beats into a livelier one, the whole bar for an EDM build.
@@ -260,7 +266,7 @@ extension Arranger {
         var notes: [ArrangedNote] = []
         func add(_ key: Int, _ at: Double, _ progress: Double) {
             let v = Int(Double(top - 40) + 40 * progress)
-            notes.append(ArrangedNote(pitch: key, start: at, length: 0.25, velocity: max(1, min(127, v))))
+            notes.append(ArrangedNote(pitch: key, start: at, length: Self.hitLength, velocity: max(1, min(127, v))))
         }
         if style == .edm, span >= bar.length - 1e-9, span > 1 {
             var at = start

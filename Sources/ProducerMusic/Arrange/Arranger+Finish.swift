@@ -130,8 +130,8 @@ extension Arranger {
     }
 
     /// Sorted notes inside the instrument's range (pitched notes folded by octaves), at least a
-    /// 64th long, never two of one pitch sounding at once (the earlier is cut; of two starting
-    /// together the louder stays).
+    /// 64th long, never two of one pitch sounding at once: the earlier is released a 128th before
+    /// the next starts; of two starting within a 32nd the first (the louder, if together) stays.
     func cleaned(_ notes: [ArrangedNote], for instrument: Instrument) -> [ArrangedNote] {
         let range = instrument.range
         var sorted = notes.map { n -> ArrangedNote in
@@ -148,8 +148,10 @@ extension Arranger {
         var lastOfPitch: [Int: Int] = [:]
         for n in sorted where range.contains(n.pitch) {
             if let k = lastOfPitch[n.pitch] {
-                if n.start - out[k].start < 1.0 / 64 { continue }
-                if out[k].end > n.start { out[k].length = n.start - out[k].start }
+                if n.start - out[k].start < 1.0 / 32 { continue }
+                // A key struck again is released a 128th before (no note-off and note-on of one
+                // pitch at one tick: some readers pair those wrongly).
+                if out[k].end > n.start - 1.0 / 128 { out[k].length = n.start - 1.0 / 128 - out[k].start }
             }
             lastOfPitch[n.pitch] = out.count
             out.append(n)
