@@ -60,7 +60,7 @@ struct MIDIFileWriter {
         return out
     }
 
-    private func chunk(events: [(tick: Int, order: Int, data: [UInt8])], endTick: Int) -> [UInt8] {
+    func chunk(events: [(tick: Int, order: Int, data: [UInt8])], endTick: Int) -> [UInt8] {
         let sorted = events.enumerated().sorted {
             ($0.element.tick, $0.element.order, $0.offset) < ($1.element.tick, $1.element.order, $1.offset)
         }.map(\.element)
@@ -74,7 +74,7 @@ struct MIDIFileWriter {
         return Array("MTrk".utf8) + be32(body.count) + body
     }
 
-    private func vlq(_ value: Int) -> [UInt8] {
+    func vlq(_ value: Int) -> [UInt8] {
         var v = max(0, min(value, 0x0FFF_FFFF))
         var out: [UInt8] = [UInt8(v & 0x7F)]
         v >>= 7
@@ -85,8 +85,8 @@ struct MIDIFileWriter {
         return out
     }
 
-    private func be16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
-    private func be32(_ v: Int) -> [UInt8] {
+    func be16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+    func be32(_ v: Int) -> [UInt8] {
         [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
     }
 }
