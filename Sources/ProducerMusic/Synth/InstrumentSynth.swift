@@ -45,7 +45,7 @@ public struct InstrumentSynth: Sendable {
     /// How long after its note-off a voice of `instrument` may still sound, seconds.
     public static func releaseSeconds(_ instrument: Instrument) -> Double {
         switch instrument {
-        case .drums: 2.5  // a crash's decay (drums ignore note-offs)
+        case .drums: DrumSound.crash.ringSeconds  // the longest; drums ignore note-offs
         case .bass: 0.1
         case .keys: 0.3
         case .guitar: 0.12
@@ -72,7 +72,9 @@ public struct InstrumentSynth: Sendable {
         velocities = sorted.map { min(127, max(1, $0.velocity)) }
         let release = Int64((Self.releaseSeconds(instrument) * sampleRate).rounded(.up))
         if instrument == .drums {
-            endFrame = (starts.max() ?? -release) + release
+            // Each hit rings for its own sound's decay.
+            let ring = (0..<128).map { Int64((DrumSound(key: $0).ringSeconds * sampleRate).rounded(.up)) }
+            endFrame = zip(starts, pitches).map { $0 + ring[$1] }.max() ?? 0
         } else {
             endFrame = (ends.max() ?? -release) + release
         }

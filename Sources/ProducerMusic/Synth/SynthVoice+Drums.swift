@@ -18,6 +18,26 @@ enum DrumSound: Equatable {
         self = best.1
     }
 
+    /// The decay's time constant in seconds at `bright` (velocity, 0…1): the voice ends about
+    /// 6.9 of these later (60 dB down), then fades in a few ms.
+    func decay(bright: Float) -> Double {
+        let b = Double(bright)
+        switch self {
+        case .kick: return 0.22 + 0.08 * b
+        case .snare: return 0.11 + 0.05 * b
+        case .clap: return 0.12
+        case .closedHat: return 0.035 + 0.015 * b
+        case .openHat: return 0.3
+        case .crash: return 1.1
+        case .ride: return 0.75
+        case .tom(let hz): return 0.2 + 40 / Double(hz)
+        case .rim: return 0.018
+        }
+    }
+
+    /// How long a hit at full velocity may sound, seconds.
+    var ringSeconds: Double { decay(bright: 1) * 6.91 + 0.02 }
+
     /// Where the sound sits in the stereo image (−1 left … 1 right), as seen from the audience.
     var pan: Float {
         switch self {
@@ -51,7 +71,7 @@ extension SynthVoice {
         switch drum {
         case .kick:
             level = 0.95 * v
-            envelope = env(0.22 + 0.08 * Double(bright))
+            envelope = env(drum.decay(bright: bright))
             increment0 = 48 / fs  // settles at 48 Hz
             sweep = 115 + 60 * bright  // Hz above that, decaying
             sweepDecay = SynthMath.decay(0.032, fs)
@@ -59,7 +79,7 @@ extension SynthVoice {
             auxDecay = SynthMath.decay(0.0025, fs)
         case .snare:
             level = 0.6 * v
-            envelope = env(0.11 + 0.05 * Double(bright))
+            envelope = env(drum.decay(bright: bright))
             increment0 = 185 / fs
             increment1 = 330 / fs
             aux = 0.9  // tone's own faster decay
@@ -67,18 +87,18 @@ extension SynthVoice {
             filterLeft.set(cutoff: 1400 + 2200 * bright, damping: 1.3, sampleRate: ffs)
         case .clap:
             level = 0.55 * v
-            envelope = env(0.12)
+            envelope = env(drum.decay(bright: bright))
             filterLeft.set(cutoff: 1150, damping: 0.9, sampleRate: ffs)
             auxDecay = SynthMath.decay(0.0035, fs)
             aux = 1
         case .closedHat, .openHat:
             level = 0.26 * v
-            envelope = env(drum == .openHat ? 0.3 : 0.035 + 0.015 * Double(bright))
+            envelope = env(drum.decay(bright: bright))
             filterLeft.set(cutoff: 6000 + 3000 * bright, damping: 1.2, sampleRate: ffs)
             metallic(fs)
         case .crash, .ride:
             level = (drum == .crash ? 0.3 : 0.22) * v
-            envelope = env(drum == .crash ? 1.1 : 0.75)
+            envelope = env(drum.decay(bright: bright))
             filterLeft.set(cutoff: drum == .crash ? 4200 + 2500 * bright : 5500, damping: 1.0, sampleRate: ffs)
             metallic(fs)
             if drum == .ride {
@@ -88,7 +108,7 @@ extension SynthVoice {
             }
         case .tom(let hz):
             level = 0.7 * v
-            envelope = env(0.2 + 40 / Double(hz))
+            envelope = env(drum.decay(bright: bright))
             increment0 = Double(hz) / fs
             sweep = hz * 0.6
             sweepDecay = SynthMath.decay(0.06, fs)
@@ -96,7 +116,7 @@ extension SynthVoice {
             auxDecay = SynthMath.decay(0.008, fs)
         case .rim:
             level = 0.45 * v
-            envelope = env(0.018)
+            envelope = env(drum.decay(bright: bright))
             increment0 = 1700 / fs
             increment1 = 820 / fs
             aux = 0.5

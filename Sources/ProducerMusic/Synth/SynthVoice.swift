@@ -22,7 +22,7 @@ struct SynthVoice {
     var phase0 = 0.0, phase1 = 0.0, phase2 = 0.0
     var increment0 = 0.0, increment1 = 0.0, increment2 = 0.0
     var filterLeft = SynthFilter(), filterRight = SynthFilter()
-    /// Decaying modulation: FM index or filter envelope, per sample.
+    /// Decaying modulation: FM index (cycles, above `modulationFloor`) or filter envelope.
     var modulation: Float = 0, modulationDecay: Float = 1, modulationFloor: Float = 0
     var modulation2: Float = 0, modulation2Decay: Float = 1
     /// Cutoff at rest and the envelope's reach (Hz), damping.
@@ -76,8 +76,8 @@ struct SynthVoice {
             envelope = SynthEnvelope(
                 attack: 0.0015, decay: 2.2 * lengthScale, sustain: 0, release: 0.22, sampleRate: fs)
             // Body: 1:1 modulator, index decaying to a floor; tine: 14:1, gone in ~50 ms.
-            modulation = (0.25 + 0.55 * bright) / (2 * .pi) * 2.2
             modulationFloor = 0.12 / (2 * .pi)
+            modulation = (0.25 + 0.55 * bright) / (2 * .pi) * 2.2 - modulationFloor
             modulationDecay = SynthMath.decay(0.7, fs)
             modulation2 = (0.6 + 1.6 * bright) / (2 * .pi) * 2
             modulation2Decay = SynthMath.decay(0.05, fs)
@@ -87,8 +87,8 @@ struct SynthVoice {
             level = 0.38 * v
             let lengthScale = max(0.3, 1 - Double(pitch - 40) / 55)
             envelope = SynthEnvelope(attack: 0.001, decay: 1.3 * lengthScale, sustain: 0, release: 0.09, sampleRate: fs)
-            modulation = (0.6 + 2.2 * bright) / (2 * .pi)
             modulationFloor = 0.15 / (2 * .pi)
+            modulation = (0.6 + 2.2 * bright) / (2 * .pi) - modulationFloor
             modulationDecay = SynthMath.decay(0.09 + 0.05 * Double(bright), fs)
             aux = 0.25 * bright  // the pick's click
             auxDecay = SynthMath.decay(0.002, fs)
@@ -159,9 +159,14 @@ struct SynthVoice {
         let gain = level
         var i = 0
         while i < count {
-            let m = min(16, count - i)
-            modulation *= modulationDecay
-            filter.set(cutoff: cutoff + cutoffReach * modulation, damping: damping, sampleRate: fs)
+            // The filter follows its envelope every 16 samples of the note's age, so that the
+            // sound does not depend on how the render is cut into blocks.
+            let step = (age + i) & 15
+            if step == 0 {
+                modulation *= modulationDecay
+                filter.set(cutoff: cutoff + cutoffReach * modulation, damping: damping, sampleRate: fs)
+            }
+            let m = min(16 - step, count - i)
             for j in i..<(i + m) {
                 ph += inc
                 if ph >= 1 { ph -= 1 }
@@ -187,7 +192,7 @@ struct SynthVoice {
         var ph = phase0
         let inc = increment0
         var env = envelope
-        var index = modulation - modulationFloor
+        var index = modulation
         let floor = modulationFloor, decay = modulationDecay
         var index2 = modulation2
         let decay2 = modulation2Decay
@@ -221,7 +226,7 @@ struct SynthVoice {
         }
         phase0 = ph
         envelope = env
-        modulation = index + floor
+        modulation = index
         modulation2 = index2
         aux = tineLevel
         noise = rng
@@ -242,10 +247,11 @@ struct SynthVoice {
         var vp = vibratoPhase
         var i = 0
         while i < count {
-            let m = min(32, count - i)
+            let step = (age + i) & 31, chunk = age + i - step  // steps of the note's age, as for the bass
+            let m = min(32 - step, count - i)
             var depth: Float = 0
-            if vibratoDepth > 0 && age + i > vibratoDelay {
-                depth = vibratoDepth * Float(min(1, Double(age + i - vibratoDelay) / Double(vibratoRamp)))
+            if vibratoDepth > 0 && chunk > vibratoDelay {
+                depth = vibratoDepth * Float(min(1, Double(chunk - vibratoDelay) / Double(vibratoRamp)))
             }
             for j in i..<(i + m) {
                 var k = 1.0
@@ -290,10 +296,11 @@ struct SynthVoice {
         var vp = vibratoPhase
         var i = 0
         while i < count {
-            let m = min(32, count - i)
+            let step = (age + i) & 31, chunk = age + i - step
+            let m = min(32 - step, count - i)
             var depth: Float = 0
-            if age + i > vibratoDelay {
-                depth = vibratoDepth * Float(min(1, Double(age + i - vibratoDelay) / Double(vibratoRamp)))
+            if chunk > vibratoDelay {
+                depth = vibratoDepth * Float(min(1, Double(chunk - vibratoDelay) / Double(vibratoRamp)))
             }
             for j in i..<(i + m) {
                 var k = 1.0
