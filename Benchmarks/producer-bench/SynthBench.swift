@@ -67,7 +67,9 @@ func runSynthBenchmark(minutes: Double, runs: Int) throws {
     let soundfonts = ["/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/default-GM.sf2"]
     guard let fluid = findTool("fluidsynth"), let font = soundfonts.first(where: FileManager.default.fileExists)
     else {
-        print("fluidsynth or its GM soundfont is missing (Debian: apt-get install fluidsynth fluid-soundfont-gm): no anchor")
+        print(
+            "fluidsynth or its GM soundfont is missing (Debian: apt-get install fluidsynth fluid-soundfont-gm): no anchor"
+        )
         return
     }
     var arguments = [
@@ -93,7 +95,8 @@ func runSynthBenchmark(minutes: Double, runs: Int) throws {
     }
     print(
         String(
-            format: "fluidsynth + FluidR3 GM → WAV (one core) %6.2f s  %6.0f× real time", fluidBest, seconds / fluidBest))
+            format: "fluidsynth + FluidR3 GM → WAV (one core) %6.2f s  %6.0f× real time", fluidBest, seconds / fluidBest
+        ))
     print(
         String(
             format: "ratio: synth %.2f× faster than fluidsynth; through the console %.2f×", fluidBest / synthBest,
@@ -141,11 +144,13 @@ struct BenchArrangement {
             for k in [1.0, 3.0] { drums.notes.append((38, t + k * beat, t + k * beat + 0.1, 100 + jitter(10))) }
             for e in 0..<(fill ? 6 : 8) {
                 let open = e == 7 && bar % 2 == 1
-                drums.notes.append((open ? 46 : 42, t + Double(e) * beat / 2, t + Double(e + 1) * beat / 2, 70 + jitter(15)))
+                drums.notes.append(
+                    (open ? 46 : 42, t + Double(e) * beat / 2, t + Double(e + 1) * beat / 2, 70 + jitter(15)))
             }
             if fill {
                 for (i, tom) in [50, 48, 45, 43].enumerated() {
-                    drums.notes.append((tom, t + (3 + Double(i) / 4) * beat, t + (3 + Double(i + 1) / 4) * beat, 95 + jitter(8)))
+                    drums.notes.append(
+                        (tom, t + (3 + Double(i) / 4) * beat, t + (3 + Double(i + 1) / 4) * beat, 95 + jitter(8)))
                 }
             }
             if bar % 8 == 0 { drums.notes.append((49, t, t + 0.5, 110)) }
@@ -155,7 +160,8 @@ struct BenchArrangement {
                 var p = root
                 if e == 3 { p = root + 12 }
                 if e == 7 { p = roots[(c + 1) % 4] + (roots[(c + 1) % 4] > root ? -1 : 1) }
-                bass.notes.append((p, t + Double(e) * beat / 2, t + Double(e) * beat / 2 + beat * 0.45, 92 + jitter(10)))
+                bass.notes.append(
+                    (p, t + Double(e) * beat / 2, t + Double(e) * beat / 2 + beat * 0.45, 92 + jitter(10)))
             }
             // Keys: the chord on 1, the and of 2 and 4.
             for (k, length) in [(0.0, 1.2), (1.5, 1.0), (3.0, 0.9)] {
@@ -164,7 +170,10 @@ struct BenchArrangement {
                 }
             }
             // Guitar: an eighth-note arpeggio.
-            let arpeggio = [root + 12, chords[c][0], chords[c][1], chords[c][2] + 12, chords[c][1], chords[c][0], chords[c][2], chords[c][1]]
+            let arpeggio = [
+                root + 12, chords[c][0], chords[c][1], chords[c][2] + 12, chords[c][1], chords[c][0], chords[c][2],
+                chords[c][1],
+            ]
             for (e, p) in arpeggio.enumerated() {
                 guitar.notes.append((p, t + Double(e) * beat / 2, t + Double(e + 1) * beat / 2, 72 + jitter(14)))
             }
@@ -196,7 +205,8 @@ struct BenchArrangement {
         }
         let us = Int(60_000_000 / bpm)
         var tracks = [
-            chunk("MTrk", [0, 0xFF, 0x51, 3, UInt8(us >> 16), UInt8((us >> 8) & 255), UInt8(us & 255), 0, 0xFF, 0x2F, 0])
+            chunk(
+                "MTrk", [0, 0xFF, 0x51, 3, UInt8(us >> 16), UInt8((us >> 8) & 255), UInt8(us & 255), 0, 0xFF, 0x2F, 0])
         ]
         for part in parts {
             let ch = UInt8(part.instrument.channel)
@@ -207,7 +217,8 @@ struct BenchArrangement {
             }
             events.sort { ($0.tick, $0.order) < ($1.tick, $1.order) }
             let name = Array(part.instrument.trackName.utf8)
-            var body: [UInt8] = [0, 0xFF, 0x03, UInt8(name.count)] + name + [0, 0xC0 | ch, UInt8(part.instrument.program)]
+            var body: [UInt8] =
+                [0, 0xFF, 0x03, UInt8(name.count)] + name + [0, 0xC0 | ch, UInt8(part.instrument.program)]
             var last = 0
             for e in events {
                 body += vlq(e.tick - last) + e.bytes

@@ -148,21 +148,32 @@ struct MIDITrackTests {
         for c in 0..<2 { for i in 0..<buffer.frameCount { peak = max(peak, abs(buffer[c, i])) } }
         #expect(peak > 0.05 && peak < Float(pow(10, -1.0 / 20)))
         // An existing output is replaced only when forced.
-        #expect(throws: (any Error).self) { try ArrangementPreview.render(midi: dir + "/song.mid", to: wav, force: false) }
+        #expect(throws: (any Error).self) {
+            try ArrangementPreview.render(midi: dir + "/song.mid", to: wav, force: false)
+        }
         try ArrangementPreview.render(midi: dir + "/song.mid", to: wav, force: true)
-        #expect(throws: SessionError.self) { try ArrangementPreview.render(midi: dir + "/broken.mid", to: dir + "/b.wav", force: false) }
+        #expect(throws: SessionError.self) {
+            try ArrangementPreview.render(midi: dir + "/broken.mid", to: dir + "/b.wav", force: false)
+        }
 
         var checked = false
-        if let sox = ["/usr/bin/soxi", "/usr/local/bin/soxi", "/opt/homebrew/bin/soxi"].first(where: FileManager.default.isExecutableFile) {
+        if let sox = ["/usr/bin/soxi", "/usr/local/bin/soxi", "/opt/homebrew/bin/soxi"].first(
+            where: FileManager.default.isExecutableFile)
+        {
             let r = try runProcess(sox, ["-b", wav])
             #expect(r.status == 0 && r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "24")
             checked = true
         }
-        if let ffprobe = ["/usr/bin/ffprobe", "/usr/local/bin/ffprobe", "/opt/homebrew/bin/ffprobe"].first(where: FileManager.default.isExecutableFile) {
-            let r = try runProcess(ffprobe, ["-v", "error", "-show_entries", "stream=codec_name,channels", "-of", "csv=p=0", wav])
+        if let ffprobe = ["/usr/bin/ffprobe", "/usr/local/bin/ffprobe", "/opt/homebrew/bin/ffprobe"].first(
+            where: FileManager.default.isExecutableFile)
+        {
+            let r = try runProcess(
+                ffprobe, ["-v", "error", "-show_entries", "stream=codec_name,channels", "-of", "csv=p=0", wav])
             #expect(r.status == 0 && r.out.contains("pcm_s24le,2"), "\(r.out) \(r.err)")
             checked = true
         }
-        if !checked { print("MIDITrackTests.preview: neither sox nor ffmpeg is installed; the WAV was checked by Producer only") }
+        if !checked {
+            print("MIDITrackTests.preview: neither sox nor ffmpeg is installed; the WAV was checked by Producer only")
+        }
     }
 }

@@ -10,7 +10,8 @@ import Testing
         _ instrument: Instrument, pitch: Int, velocity: Int = 100, seconds: Double = 4.5, tail: Double = 1
     ) -> [Float] {
         let synth = InstrumentSynth(
-            instrument: instrument, sampleRate: rate, notes: [MIDINote(pitch: pitch, start: 0, end: seconds, velocity: velocity)])
+            instrument: instrument, sampleRate: rate,
+            notes: [MIDINote(pitch: pitch, start: 0, end: seconds, velocity: velocity)])
         let (l, r) = synth.rendered(frameCount: Int((seconds + tail) * rate))
         return zip(l, r).map { $0 + $1 }
     }
@@ -69,7 +70,9 @@ import Testing
     @Test(arguments: Instrument.allCases)
     func louderWithVelocity(_ instrument: Instrument) {
         let pitch = instrument == .drums ? 38 : 60
-        let levels = [20, 50, 80, 110, 127].map { Self.rms(Self.render(instrument, pitch: pitch, velocity: $0, seconds: 0.6, tail: 0.4)) }
+        let levels = [20, 50, 80, 110, 127].map {
+            Self.rms(Self.render(instrument, pitch: pitch, velocity: $0, seconds: 0.6, tail: 0.4))
+        }
         for (a, b) in zip(levels, levels.dropFirst()) { #expect(b > a * 1.2, "\(instrument): \(levels)") }
     }
 
@@ -94,7 +97,8 @@ import Testing
         // would move it by 100 %).
         let floor = 0.2 * (held[(offFrame - 4800)..<offFrame].map(abs).max() ?? 0)
         var steepest: Float = 0
-        for i in (offFrame - 100)..<(offFrame + Int(0.5 * Self.rate)) where abs(held[i]) > floor && abs(held[i - 1]) > floor {
+        for i in (offFrame - 100)..<(offFrame + Int(0.5 * Self.rate))
+        where abs(held[i]) > floor && abs(held[i - 1]) > floor {
             steepest = max(steepest, abs(released[i] / held[i] - released[i - 1] / held[i - 1]))
         }
         #expect(steepest < 0.005, "\(instrument): the gain steps by \(steepest) in one sample")
@@ -155,7 +159,8 @@ import Testing
         for block in 0..<Int(3.5 * Self.rate / 256) {
             l.withUnsafeMutableBufferPointer { lp in
                 r.withUnsafeMutableBufferPointer { rp in
-                    synth.render(intoLeft: lp.baseAddress!, right: rp.baseAddress!, frame: Int64(block * 256), count: 256)
+                    synth.render(
+                        intoLeft: lp.baseAddress!, right: rp.baseAddress!, frame: Int64(block * 256), count: 256)
                 }
             }
             most = max(most, synth.activeVoiceCount)
@@ -170,9 +175,11 @@ import Testing
     func blocksJoinSeamlessly(_ instrument: Instrument) {
         // Rendering in odd-sized blocks gives the same samples as one pass.
         let notes = (0..<20).map {
-            MIDINote(pitch: (instrument == .drums ? 36 : 48) + $0 % 12, start: Double($0) * 0.1, end: Double($0) * 0.1 + 0.3)
+            MIDINote(
+                pitch: (instrument == .drums ? 36 : 48) + $0 % 12, start: Double($0) * 0.1, end: Double($0) * 0.1 + 0.3)
         }
-        let whole = InstrumentSynth(instrument: instrument, sampleRate: Self.rate, notes: notes).rendered(frameCount: 150_000)
+        let whole = InstrumentSynth(instrument: instrument, sampleRate: Self.rate, notes: notes).rendered(
+            frameCount: 150_000)
         var synth = InstrumentSynth(instrument: instrument, sampleRate: Self.rate, notes: notes)
         var l = [Float](repeating: 0, count: 150_000), r = l
         var frame = 0
@@ -180,7 +187,9 @@ import Testing
             r.withUnsafeMutableBufferPointer { rp in
                 while frame < 150_000 {
                     let n = min(777, 150_000 - frame)
-                    synth.render(intoLeft: lp.baseAddress! + frame, right: rp.baseAddress! + frame, frame: Int64(frame), count: n)
+                    synth.render(
+                        intoLeft: lp.baseAddress! + frame, right: rp.baseAddress! + frame, frame: Int64(frame), count: n
+                    )
                     frame += n
                 }
             }

@@ -86,7 +86,9 @@ public enum ArrangementPreview {
     /// - Throws: ``SessionError`` for a MIDI file that cannot be read or has no notes; a
     ///   `FileError` for an output the output policy refuses (an existing file without `force`,
     ///   a folder, the MIDI file itself) or that cannot be written.
-    public static func render(midi: String, to wav: String, sampleRate: Double = 48000, force: Bool, parallel: Bool = true)
+    public static func render(
+        midi: String, to wav: String, sampleRate: Double = 48000, force: Bool, parallel: Bool = true
+    )
         throws
     {
         let session = try session(midi: midi, sampleRate: sampleRate)

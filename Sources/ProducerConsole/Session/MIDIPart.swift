@@ -53,7 +53,9 @@ public struct MIDIPart: Sendable {
         for note in all { byTrack[note.track, default: []].append(note) }
         func label(_ t: Int) -> String { file.tracks[t].name.map { "\($0) (\(t + 1))" } ?? "track \(t + 1)" }
         let withNotes = byTrack.keys.sorted()
-        let listing = withNotes.isEmpty ? "it has no notes at all" : "its tracks with notes: " + withNotes.map(label).joined(separator: ", ")
+        let listing =
+            withNotes.isEmpty
+            ? "it has no notes at all" : "its tracks with notes: " + withNotes.map(label).joined(separator: ", ")
         let chosen: Int
         switch selection {
         case nil:
@@ -68,8 +70,11 @@ public struct MIDIPart: Sendable {
             chosen = withNotes[0]
         case .name(let name):
             let wanted = name.lowercased()
-            guard let t = file.tracks.indices.first(where: { file.tracks[$0].name?.lowercased() == wanted && byTrack[$0] != nil })
-                ?? file.tracks.indices.first(where: { file.tracks[$0].name?.lowercased() == wanted })
+            guard
+                let t = file.tracks.indices.first(where: {
+                    file.tracks[$0].name?.lowercased() == wanted && byTrack[$0] != nil
+                })
+                    ?? file.tracks.indices.first(where: { file.tracks[$0].name?.lowercased() == wanted })
             else {
                 throw SessionError(
                     file: sessionPath, line: trackPlace.line, column: trackPlace.column, key: key + ".track",
@@ -80,7 +85,8 @@ public struct MIDIPart: Sendable {
             guard file.tracks.indices.contains(n - 1) else {
                 throw SessionError(
                     file: sessionPath, line: trackPlace.line, column: trackPlace.column, key: key + ".track",
-                    code: .unknownReference, "\(path) has \(file.tracks.count) tracks, so there is no track \(n); \(listing)")
+                    code: .unknownReference,
+                    "\(path) has \(file.tracks.count) tracks, so there is no track \(n); \(listing)")
             }
             chosen = n - 1
         }
@@ -93,7 +99,6 @@ public struct MIDIPart: Sendable {
         trackLabel = file.tracks[chosen].name ?? "track \(chosen + 1)"
         instrument = requestedInstrument ?? Self.instrument(for: file.tracks[chosen], notes: notes)
     }
-
 
     /// The instrument a track asks for: its name (`Bass`, `Piano` …), else channel 10 (drums),
     /// else its first program change by General MIDI family, else keys (GM's default is a piano).

@@ -127,7 +127,9 @@ struct SessionParser {
                 throw error(node, key + ".file", "is missing (an audio file; or midi: for a MIDI file)")
             }
             for extra in ["track", "instrument"] {
-                if let n = m[extra] { throw error(n, key + "." + extra, "goes with midi: (a MIDI file), not with file:") }
+                if let n = m[extra] {
+                    throw error(n, key + "." + extra, "goes with midi: (a MIDI file), not with file:")
+                }
             }
             let file = try text(fileNode, key + ".file")
             resolved = file.hasPrefix("/") ? file : directory.isEmpty ? file : directory + "/" + file

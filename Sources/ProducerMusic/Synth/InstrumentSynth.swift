@@ -61,13 +61,16 @@ public struct InstrumentSynth: Sendable {
     public init(instrument: Instrument, sampleRate: Double, notes: [MIDINote], maximumVoices: Int? = nil) {
         self.instrument = instrument
         self.sampleRate = sampleRate
-        let voiceLimit = max(1, maximumVoices ?? (instrument == .drums ? 24 : instrument == .bass || instrument == .lead ? 4 : 16))
+        let voiceLimit = max(
+            1, maximumVoices ?? (instrument == .drums ? 24 : instrument == .bass || instrument == .lead ? 4 : 16))
         self.maximumVoices = voiceLimit
         let sorted = notes.filter { $0.start.isFinite && $0.end.isFinite && $0.start >= 0 }
             .sorted { ($0.start, $0.pitch) < ($1.start, $1.pitch) }
         let limit = Double(Int64.max / 4)
         starts = sorted.map { Int64(min(limit, ($0.start * sampleRate).rounded())) }
-        ends = zip(sorted, starts).map { note, start in max(start + 1, Int64(min(limit, (note.end * sampleRate).rounded()))) }
+        ends = zip(sorted, starts).map { note, start in
+            max(start + 1, Int64(min(limit, (note.end * sampleRate).rounded())))
+        }
         pitches = sorted.map { min(127, max(0, $0.pitch)) }
         velocities = sorted.map { min(127, max(1, $0.velocity)) }
         let release = Int64((Self.releaseSeconds(instrument) * sampleRate).rounded(.up))
@@ -137,7 +140,8 @@ public struct InstrumentSynth: Sendable {
                 var frame = 0
                 while frame < total {
                     let n = min(8192, total - frame)
-                    copy.render(intoLeft: l.baseAddress! + frame, right: r.baseAddress! + frame, frame: Int64(frame), count: n)
+                    copy.render(
+                        intoLeft: l.baseAddress! + frame, right: r.baseAddress! + frame, frame: Int64(frame), count: n)
                     frame += n
                 }
             }
