@@ -10,6 +10,7 @@
 //   swift run -c release producer-bench kernels [--seconds 20] [--rounds 5] [--only NAME]   the mix's processors
 //   swift run -c release producer-bench align [--minutes 4] [--window S]   mic alignment, × real time
 //   swift run -c release producer-bench produce [--songs 4] [--minutes 3] [--lanes 2]   a project, stage by stage
+//   swift run -c release producer-bench synth [--minutes 3] [--runs 2]   the preview synth against fluidsynth
 //
 // Generates a 48 kHz stereo 24-bit file, times `Analyzer.analyze` (one core: it is single-threaded)
 // and `ffmpeg -af ebur128=peak=true` pinned to one core, prints both and the ratio, then checks
@@ -35,6 +36,19 @@ if args.first == "pitch-memory" || args.first == "--child-pitch" { try runPitchM
 if args.first == "produce" {
     args.removeFirst()
     try runProduceCommand(Array(args))
+    exit(0)
+}
+if args.first == "synth" {
+    args.removeFirst()
+    var synthMinutes = 3.0, runs = 2
+    while let a = args.popFirst() {
+        switch a {
+        case "--minutes": synthMinutes = Double(args.popFirst() ?? "") ?? 3
+        case "--runs": runs = max(1, Int(args.popFirst() ?? "") ?? 2)
+        default: print("usage: producer-bench synth [--minutes M] [--runs N]"); exit(2)
+        }
+    }
+    try runSynthBenchmark(minutes: synthMinutes, runs: runs)
     exit(0)
 }
 if args.first == "align" {

@@ -49,8 +49,11 @@ public struct Session: Sendable {
     /// A source with its channel strip.
     public struct Track: Sendable {
         public var name: String
-        /// The audio file, resolved.
+        /// The audio file, resolved (for a MIDI track, the MIDI file).
         public var file: String
+        /// For a track that plays a MIDI file through a built-in instrument (`midi:`): which
+        /// notes and which instrument; nil for an audio file.
+        public var midi: MIDIPart? = nil
         /// Where the file's first used frame lands on the timeline, frames.
         public var startFrame: Int64
         /// Frames skipped at the start of the file, and how many are used (nil: to the end).

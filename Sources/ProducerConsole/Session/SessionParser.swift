@@ -111,13 +111,31 @@ struct SessionParser {
     // MARK: - Tracks and buses
 
     func track(_ node: Node, _ key: String, clock: Clock) throws(SessionError) -> Session.Track {
-        let m = try mapping(node, key, allowed: Self.stripKeys.union(["file", "start", "trim", "mute", "solo"]))
+        let m = try mapping(
+            node, key,
+            allowed: Self.stripKeys.union(["file", "midi", "track", "instrument", "start", "trim", "mute", "solo"]))
         guard let nameNode = m["name"] else { throw error(node, key + ".name", "is missing") }
-        guard let fileNode = m["file"] else { throw error(node, key + ".file", "is missing") }
-        let file = try text(fileNode, key + ".file")
-        let resolved = file.hasPrefix("/") ? file : directory.isEmpty ? file : directory + "/" + file
-        if checkFiles && !FileManager.default.fileExists(atPath: resolved) {
-            throw error(fileNode, key + ".file", "the audio file \(resolved) does not exist")
+        let resolved: String
+        var midi: MIDIPart?
+        if let midiNode = m["midi"] {
+            if let fileNode = m["file"] {
+                throw error(fileNode, key + ".file", "give file (audio) or midi (a MIDI file), not both")
+            }
+            (resolved, midi) = try midiPart(midiNode, m, key)
+        } else {
+            guard let fileNode = m["file"] else {
+                throw error(node, key + ".file", "is missing (an audio file; or midi: for a MIDI file)")
+            }
+            for extra in ["track", "instrument"] {
+                if let n = m[extra] {
+                    throw error(n, key + "." + extra, "goes with midi: (a MIDI file), not with file:")
+                }
+            }
+            let file = try text(fileNode, key + ".file")
+            resolved = file.hasPrefix("/") ? file : directory.isEmpty ? file : directory + "/" + file
+            if checkFiles && !FileManager.default.fileExists(atPath: resolved) {
+                throw error(fileNode, key + ".file", "the audio file \(resolved) does not exist")
+            }
         }
         var trimStart: Int64 = 0, trimLength: Int64?
         if let trim = m["trim"] {
@@ -130,7 +148,7 @@ struct SessionParser {
             }
         }
         return Session.Track(
-            name: try text(nameNode, key + ".name"), file: resolved,
+            name: try text(nameNode, key + ".name"), file: resolved, midi: midi,
             startFrame: try m["start"].map { n throws(SessionError) in try clock.frames(n, key + ".start", parser: self)
             } ?? 0,
             trimStartFrame: trimStart, trimLengthFrames: trimLength,
