@@ -1,3 +1,4 @@
+import Foundation
 import ProducerFiles
 import Testing
 
@@ -112,5 +113,18 @@ struct ChartErrorTests {
     @Test func repeatsStayBounded() throws {
         let chart = try Chart(parsing: "[A] x16\n|: C :| x16\n", file: "a.txt")
         #expect(chart.played().count == 256)
+        #expect(chart.playedBarCount == 256)
+        let rich = try Chart(parsing: richChart)
+        #expect(rich.playedBarCount == rich.played().count)
+        // 400 sections of 16 × 16 bars: 102 400 bars played.
+        let long = String(repeating: "[A] x16\n|: C :| x16\n", count: 400)
+        let e = try #require(error(long))
+        #expect(e.code == .tooLarge && e.message.contains("plays 102400 bars"))
+    }
+
+    @Test func windowsLineEndsAndAByteOrderMark() throws {
+        let text = "\u{FEFF}" + lateTrain.replacingOccurrences(of: "\n", with: "\r\n")
+        let chart = try Chart(parsing: text, file: "crlf.txt")
+        #expect(chart.text == lateTrain)
     }
 }

@@ -107,6 +107,26 @@ struct LeadSheetTests {
         #expect(xml.components(separatedBy: "<rest measure=\"yes\"/>").count - 1 == 15)
     }
 
+    @Test func tiesLyricsAndChanges() throws {
+        let xml = LeadSheet(chart: try Chart(parsing: richChart)).xml
+        func count(_ s: String) -> Int { xml.components(separatedBy: s).count - 1 }
+        // "Ev- ery- thing": one word over three notes.
+        #expect(xml.contains("<syllabic>begin</syllabic>\n          <text>Ev</text>"))
+        #expect(xml.contains("<syllabic>middle</syllabic>\n          <text>ery</text>"))
+        #expect(xml.contains("<syllabic>end</syllabic>\n          <text>thing</text>"))
+        #expect(xml.contains("<syllabic>single</syllabic>\n          <text>here</text>"))
+        // Three ties (F4, C5, Bb4 across a bar line), each started and stopped.
+        #expect(count("<tie type=\"start\"/>") == 3 && count("<tie type=\"stop\"/>") == 3)
+        #expect(count("<tied type=\"start\"/>") == 3 && count("<tied type=\"stop\"/>") == 3)
+        #expect(count("<sound tempo=") == 2 && xml.contains("<sound tempo=\"96\"/>"))
+        // 4/4, then 3/4 and 6/8.
+        #expect(count("<time>") == 3)
+        // The intro; the bridge, whose first :| repeats from its start; and bar 8.
+        #expect(count("<repeat direction=\"forward\"/>") == 3)
+        #expect(xml.contains("<repeat direction=\"backward\" times=\"4\"/>"))
+        #expect(xml.contains("<repeat direction=\"backward\" times=\"3\"/>"))
+    }
+
     @Test func textIsEscaped() throws {
         let xml = LeadSheet(chart: try Chart(parsing: chordsOnlyChart)).xml
         #expect(xml.contains("<work-title>Rock &amp; &lt;Roll&gt; &quot;Night&quot;</work-title>"))

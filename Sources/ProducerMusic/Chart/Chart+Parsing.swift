@@ -7,6 +7,28 @@ extension Chart {
     public static let maximumBars = 10_000
     /// The most times a section (`[Chorus] x4`) or a passage (`:| x3`) may be played.
     public static let maximumRepeats = 16
+    /// The most bars a chart may play, repeats included (about 55 hours of 4/4 at 120 bpm).
+    public static let maximumPlayedBars = 100_000
+
+    /// How many bars ``played()`` returns, counted without building them.
+    public var playedBarCount: Int {
+        var total = 0
+        for section in sections {
+            var count = 0
+            var passage = 0
+            for bar in section.bars {
+                if bar.startsRepeat { passage = 0 }
+                count += 1
+                passage += 1
+                if let times = bar.endsRepeat, times > 1 {
+                    count += passage * (min(times, Chart.maximumRepeats) - 1)
+                    passage = 0
+                }
+            }
+            total += count * max(1, min(section.repeats, Chart.maximumRepeats))
+        }
+        return total
+    }
 
     /// Reads a chord chart written by hand (see the README's "Chord charts").
     ///

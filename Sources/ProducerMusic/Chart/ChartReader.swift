@@ -52,6 +52,11 @@ struct ChartReader {
                 .syntax, t.line, t.column,
                 "time: here is followed by no bar: put it before the bar where the meter changes")
         }
+        if chart.playedBarCount > Chart.maximumPlayedBars {
+            throw fail(
+                .tooLarge, nil, nil,
+                "the chart plays \(chart.playedBarCount) bars with its repeats, more than the 100000 Producer plays")
+        }
         if barCount == 0 {
             throw fail(
                 .syntax, max(1, number), nil,
