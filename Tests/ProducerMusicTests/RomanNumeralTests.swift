@@ -112,4 +112,14 @@ struct RomanNumeralTests {
         let numerals = RomanNumeral.analyze(chords, in: cMajor).map { $0?.description ?? "-" }
         #expect(numerals == ["I", "V7/ii", "ii7", "V7", "I", "♭VI", "♭VII", "I"])
     }
+
+    @Test func aDiatonicSeventhResolvingDownAFifthIsHeardAsASecondaryDominant() throws {
+        // G7 is all A minor's tones, but going to C it is C's dominant; the triad G stays VII, and
+        // E7 to Am stays the key's own V7.
+        #expect(try rn("G7", aMinor, next: "C").description == "V7/III")
+        #expect(try rn("G7", aMinor, next: "C").function == .secondaryDominant)
+        #expect(try rn("G7", aMinor).description == "VII7")
+        #expect(try rn("G", aMinor, next: "C").description == "VII")
+        #expect(try rn("E7", aMinor, next: "Am").description == "V7")
+    }
 }

@@ -70,11 +70,17 @@ public struct RomanNumeral: Sendable, Hashable {
         let leadingTarget = isDiminished ? diatonicTarget((r + 1) % 12) : nil
         let subTarget = isDominant && chord.seventh == .minor ? diatonicTarget((r + 11) % 12) : nil
 
+        func resolves(_ target: Int?) -> Bool { target != nil && nextOffset == scale[target!] }
+        // A dominant seventh resolving down a fifth to a chord other than the tonic is heard as
+        // that chord's dominant even when its tones are the key's (G7 → C in A minor: V7/III).
+        if isDominant, chord.seventh == .minor, let target = fifthTarget, target != 0, resolves(fifthTarget) {
+            set(.secondaryDominant, target)
+            return
+        }
         if RomanNumeral.fits(tones, root: r, scale: scale, minorKey: key.mode.isMinorLike) {
             function = .diatonic
             return
         }
-        func resolves(_ target: Int?) -> Bool { target != nil && nextOffset == scale[target!] }
         if resolves(fifthTarget) {
             set(.secondaryDominant, fifthTarget)
         } else if resolves(leadingTarget) {
