@@ -83,7 +83,8 @@ public struct ChartAnalysis: Sendable, Hashable, Codable {
                 singer: singer.description, lowest: check.lowest.description, highest: check.highest.description,
                 fits: check.fits, belowBy: check.belowBy, aboveBy: check.aboveBy,
                 betterKeys: check.bestTranspositions.prefix(3).map { t in
-                    let move = t == 0 ? "as written" : t > 0 ? "up \(t)" : "down \(-t)"
+                    let move =
+                        t == 0 ? "as written" : abs(t) == 12 ? "an octave \(t > 0 ? "up" : "down")" : t > 0 ? "up \(t)" : "down \(-t)"
                     return (chart.key.map { "\($0.transposed(by: t))" } ?? "") + " (\(move))"
                 })
         }
