@@ -83,10 +83,18 @@ public struct ChartAnalysis: Sendable, Hashable, Codable {
                 singer: singer.description, lowest: check.lowest.description, highest: check.highest.description,
                 fits: check.fits, belowBy: check.belowBy, aboveBy: check.aboveBy,
                 betterKeys: check.bestTranspositions.prefix(3).map { t in
-                    let move =
-                        t == 0 ? "as written" : abs(t) == 12 ? "an octave \(t > 0 ? "up" : "down")" : t > 0 ? "up \(t)" : "down \(-t)"
-                    return (chart.key.map { "\($0.transposed(by: t))" } ?? "") + " (\(move))"
+                    (chart.key.map { "\($0.transposed(by: t)) " } ?? "") + "(\(Self.move(t)))"
                 })
+        }
+    }
+
+    /// "up 3", "down 2", "an octave down", "as written".
+    static func move(_ semitones: Int) -> String {
+        switch semitones {
+        case 0: "as written"
+        case 12, -12: "an octave \(semitones > 0 ? "up" : "down")"
+        case 1...: "up \(semitones)"
+        default: "down \(-semitones)"
         }
     }
 }
