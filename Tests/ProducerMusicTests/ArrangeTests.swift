@@ -221,7 +221,7 @@ struct ArrangeTests {
         #expect(!offbeats.contains { abs($0 - 0.5) < 1e-9 })
     }
 
-    @Test func edmBuildsIntoTheDrop() {
+    @Test func edmBuildsIntoTheDrop() throws {
         let chart = Chart(
             title: "Drop", tempo: 126,
             sections: [
@@ -233,7 +233,7 @@ struct ArrangeTests {
         let song = arrange(.edm, chart)
         let roll = ArrangeCharts.notes(song.part(.drums), from: 28, to: 32).filter { $0.pitch == 38 }
         #expect(roll.count >= 10)
-        #expect(roll.last!.velocity > roll.first!.velocity + 20)
+        #expect(try #require(roll.last).velocity > roll[0].velocity + 20)
         #expect(
             ArrangeCharts.notes(song.part(.drums), from: 28, to: 32).allSatisfy { $0.pitch != 36 || $0.start == 28 })
         let kicks = { (from: Double) in
