@@ -1,8 +1,8 @@
 // libFuzzer entry point for Producer's parsers: the MIDI file reader, the mix session and project
-// plan YAML readers, the iCalendar reader, the mix assistant's roles file and a project's song.yaml. Built by Fuzz/run through SwiftPM (the target
+// plan YAML readers, the iCalendar reader, the mix assistant's roles file and a project's song.yaml, chord symbols and chord charts. Built by Fuzz/run through SwiftPM (the target
 // exists only when PRODUCER_FUZZ is set) with -sanitize=fuzzer,address; libFuzzer supplies
 // main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar, roles, mics (the
-// mic list and the room) or song.
+// mic list and the room), song, chord or chart.
 //
 // A target accepts its parser's own error type, whose message must name the file and must not
 // carry libyaml's, Foundation's or the runtime's own text; anything else — another error type,
@@ -25,9 +25,11 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "roles": return fuzzRoles
     case "mics": return fuzzMics
     case "song": return fuzzSong
+    case "chord": return fuzzChord
+    case "chart": return fuzzChart
     default:
         print(
-            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics or song (not \"\(name)\")"
+            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics, song, chord or chart (not \"\(name)\")"
         )
         exit(2)
     }

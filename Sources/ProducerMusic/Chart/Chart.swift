@@ -79,6 +79,8 @@ public struct Chart: Sendable, Hashable {
         public var startsRepeat: Bool
         /// `:|` (or `:| xN`) ends a repeated passage at this bar: how many times it is played in all.
         public var endsRepeat: Int?
+        /// True when the bar is written `%`: it repeats the chords of the bar before it.
+        public var repeatsPrevious: Bool
         /// The melody in this bar (empty when the chart has none here); rests have no pitch.
         public var melody: [MelodyNote]
         /// The 1-based line and column of the bar's first character (0 when made in code).
@@ -89,7 +91,7 @@ public struct Chart: Sendable, Hashable {
         public init(
             chords: [ChordEvent], time: TimeSignature = .fourFour, tempoChange: Double? = nil,
             timeChanges: Bool = false, startsRepeat: Bool = false, endsRepeat: Int? = nil,
-            melody: [MelodyNote] = [], sourceLine: Int = 0, sourceColumn: Int = 0
+            repeatsPrevious: Bool = false, melody: [MelodyNote] = [], sourceLine: Int = 0, sourceColumn: Int = 0
         ) {
             self.chords = chords
             self.time = time
@@ -97,6 +99,7 @@ public struct Chart: Sendable, Hashable {
             self.timeChanges = timeChanges
             self.startsRepeat = startsRepeat
             self.endsRepeat = endsRepeat
+            self.repeatsPrevious = repeatsPrevious
             self.melody = melody
             self.sourceLine = sourceLine
             self.sourceColumn = sourceColumn
@@ -119,12 +122,23 @@ public struct Chart: Sendable, Hashable {
         public var start: Double
         /// How long it sounds in this bar, quarter notes.
         public var length: Double
+        /// The symbol as written in the chart (`C∆7`), printed again while it still reads as
+        /// ``symbol``; nil when made in code.
+        public var written: String?
 
-        /// A chord at `start` for `length` quarter notes.
-        public init(_ symbol: ChordSymbol, start: Double, length: Double) {
+        /// A chord at `start` for `length` quarter notes, as `written` in the chart (if read).
+        public init(_ symbol: ChordSymbol, start: Double, length: Double, written: String? = nil) {
             self.symbol = symbol
             self.start = start
             self.length = length
+            self.written = written
+        }
+
+        /// The symbol as the chart writes it: ``written`` while it still reads as ``symbol``
+        /// (so a transposed chord is not printed with its old name), else ``symbol``'s description.
+        public var text: String {
+            if let written, (try? ChordSymbol(parsing: written)) == symbol { return written }
+            return symbol.description
         }
     }
 

@@ -110,20 +110,21 @@ public struct ChordSymbol: Sendable, Hashable, Codable {
 
 extension ChordSymbol {
     /// Semitones above the root of every tone, root first, then third, fifth, seventh or sixth,
-    /// then tensions (above the octave); an altered fifth (`7b5`, `7#5`) replaces the fifth.
+    /// then tensions (above the octave); an altered fifth (`7b5`, `7#5`) replaces the perfect fifth.
     public var intervals: [Int] {
         if isNoChord { return [] }
         var triad = quality.intervals
-        if let altered = tensions.first(where: { $0.degree == 5 }) {
-            triad.removeAll { $0 == 6 || $0 == 7 || $0 == 8 }
-            triad.append(altered.semitones)
+        let alteredFifths = tensions.filter { $0.degree == 5 }.map(\.semitones)
+        if !alteredFifths.isEmpty {
+            triad.removeAll { $0 == 7 }
+            for a in alteredFifths where !triad.contains(a) { triad.append(a) }
         }
-        if omitted.contains(3) { triad.removeAll { (1...5).contains($0) && $0 != 0 } }
+        if omitted.contains(3) { triad.removeAll { (1...5).contains($0) } }
         if omitted.contains(5) { triad.removeAll { (6...8).contains($0) } }
         var all = triad
         if sixth { all.append(9) }
         if let seventh { all.append(seventh.semitones) }
-        for t in tensions where t.degree != 5 { all.append(t.semitones) }
+        for t in tensions where t.degree != 5 && !all.contains(t.semitones) { all.append(t.semitones) }
         return all
     }
 

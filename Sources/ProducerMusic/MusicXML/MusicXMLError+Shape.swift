@@ -1,0 +1,5 @@
+import ProducerFiles
+
+extension MusicXMLError: ProducerError {
+    public var place: ErrorPlace { ErrorPlace(file: file) }
+}
