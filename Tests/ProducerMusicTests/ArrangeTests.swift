@@ -244,3 +244,46 @@ struct ArrangeTests {
         #expect(song.sections.map(\.energy) == [1, 3, 5, 1])
     }
 }
+
+@Suite("Arrangements of charts as written")
+struct ArrangeChartTextTests {
+    /// The chart from issue 15, as a musician writes it.
+    static let text = """
+        title: Late Train
+        key: A minor
+        tempo: 92
+        time: 4/4
+
+        [Intro]
+        | Am | F | C | G |
+        [Verse]
+        | Am | Am | F | F |
+        | C | G | Am | E7 |
+        [Chorus] x2
+        | F | G | C G/B | Am |
+        """
+
+    @Test func lateTrainFromTheIssue() throws {
+        let chart = try Chart(parsing: Self.text, file: "late-train.txt")
+        let song = Arrangement.arrange(chart, options: ArrangementOptions(style: .pop))
+        #expect(song.sections.map(\.name) == ["Intro", "Verse", "Chorus", "Chorus"])
+        #expect(song.sections.map(\.energy) == [1, 2, 4, 5])
+        #expect(song.sections.reduce(0) { $0 + $1.bars } == 20)
+        #expect(abs(song.lengthInSeconds - 80 * 60 / 92) < 1e-9)
+        #expect(song.parts.map(\.instrument) == ArrangementOptions.defaultInstruments)
+        // The bass plays G then B under `C G/B` … on beats 1 and 3.
+        let bar = 14.0 * 4  // the chorus's third bar, first pass
+        let bass = song.part(.bass)!.notes.filter { $0.start == bar || $0.start == bar + 2 }.map { $0.pitch % 12 }
+        #expect(bass == [0, 11])
+        // Moved to C minor: up three semitones, chords spelled for the key.
+        let moved = Arrangement.arrange(
+            chart, options: ArrangementOptions(style: .pop, key: Key(tonic: NoteName(.c), mode: .minor)))
+        #expect(moved.chart.sections[2].bars[2].chords.map(\.symbol.description) == ["Eb", "Bb/D"])
+        // Every downbeat's bass note moves up a minor third (approach notes may come from the other side).
+        let downbeats = { (a: Arrangement) in
+            a.part(.bass)!.notes.filter { $0.start.truncatingRemainder(dividingBy: 4) == 0 }
+        }
+        #expect(downbeats(song).count == 20)
+        #expect(zip(downbeats(song), downbeats(moved)).allSatisfy { (($1.pitch - $0.pitch) % 12 + 12) % 12 == 3 })
+    }
+}
