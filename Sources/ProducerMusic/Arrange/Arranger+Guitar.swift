@@ -122,6 +122,10 @@ extension Arranger {
             intervals.first { (1...5).contains($0) }, intervals.first { (9...11).contains($0) },
             intervals.first { (6...8).contains($0) }, 0,
         ].compactMap { $0 }.map { root.transposed(by: $0) }
+        let inner = [
+            intervals.first { (6...8).contains($0) }, 0, intervals.first { (9...11).contains($0) },
+            intervals.first { (1...5).contains($0) },
+        ].compactMap { $0 }.map { root.transposed(by: $0) }
         let allowed = Set(chord.pitchClasses)
         var best: (notes: [Int], fret: Int, cost: Int)?
         for low in 0...1 {
@@ -133,8 +137,11 @@ extension Arranger {
                     let frets = (max(0, start - 1)...(start + 3)).map { openStrings[s] + $0 }
                     let tones = frets.filter { allowed.contains(PitchClass(midi: $0)) && $0 > notes.last! }
                     guard !tones.isEmpty else { continue }
+                    // The middle strings take the fifth and the octave, the top strings the colour (as
+                    // in the E and A barre shapes); once every tone sounds, the string's lowest tone.
+                    let order = s < 3 ? inner : wanted
                     let pick =
-                        wanted.lazy.compactMap { w in
+                        order.lazy.compactMap { w in
                             covered.contains(w) ? nil : tones.first { PitchClass(midi: $0) == w }
                         }.first
                         ?? tones.first!
