@@ -15,6 +15,7 @@ struct ProducerCommand: AsyncParsableCommand {
         subcommands: [
             Analyze.self, Listen.self, Takes.self, Mix.self, Automix.self, Produce.self, Master.self, Align.self,
             Mics.self,
+            Arrange.self,
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
