@@ -221,6 +221,21 @@ struct ArrangeTests {
         #expect(!offbeats.contains { abs($0 - 0.5) < 1e-9 })
     }
 
+    @Test func sixEightIsFeltInDottedQuarters() {
+        let chart = Chart(
+            title: "Waltz", tempo: 120, time: .sixEight,
+            sections: [
+                ArrangeCharts.section("Verse", [["C"], ["Am"], ["F"], ["G"]], time: .sixEight),
+                ArrangeCharts.section("Chorus", [["F"], ["G"], ["C"], ["C"]], time: .sixEight),
+            ])
+        let song = arrange(.ballad, chart)
+        let bar = ArrangeCharts.notes(song.part(.drums), from: 3, to: 6)  // the verse's second bar
+        #expect(bar.filter { $0.pitch == 37 }.map { $0.start - 3 } == [1.5])
+        #expect(bar.filter { $0.pitch == 42 }.map { $0.start - 3 } == [0, 0.5, 1, 1.5, 2, 2.5])
+        let chorus = ArrangeCharts.notes(song.part(.drums), from: 15, to: 18)
+        #expect(chorus.filter { $0.pitch == 38 }.map { $0.start - 15 } == [1.5])
+    }
+
     @Test func edmBuildsIntoTheDrop() throws {
         let chart = Chart(
             title: "Drop", tempo: 126,
