@@ -16,7 +16,7 @@ extension ProducerCommand {
                 Solo, Outro). The chart's melody, if it has one, is a Lead track. The same seed \
                 gives the same file. An existing file is replaced only with --force.
 
-                Example: producer arrange song.txt --style funk --key E minor --humanize -o song.mid
+                Example: producer arrange song.txt --style funk --key "E minor" --humanize -o song.mid
                 """)
 
         @Argument(help: "The chord chart.", completion: .file())
