@@ -117,7 +117,9 @@ extension Arranger {
             }
             let target = Arranger.nearest(next.bassPitchClass, to: root, in: 31...50)
             let fromBelow = target > root
-            let chromatic = target + (fromBelow ? -1 : 1)
+            // A half step into the target, from the other side when that one is sounding already.
+            let near = target + (fromBelow ? -1 : 1)
+            let chromatic = near == root ? target + (fromBelow ? 1 : -1) : near
             if [.jazz, .funk, .soul, .bossa].contains(style) { return chromatic }
             // A step of the key into the target, from the side the line comes from, else the
             // other side (a step that is the note already sounding leads nowhere).

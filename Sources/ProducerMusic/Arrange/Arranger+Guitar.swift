@@ -3,6 +3,8 @@ extension Arranger {
     /// strings, one string of an arpeggio, the bass string alone.
     enum Stroke {
         case down, up, muted, chop, string(Int), bass
+        /// Root, third and seventh: the jazz guitarist's three-note chord.
+        case shell
     }
 
     /// The open strings of a six-string guitar in standard tuning, low to high.
@@ -45,6 +47,10 @@ extension Arranger {
                         strum = 0.004
                     case .string(let s): played = [strings[min(s, strings.count - 1)]]
                     case .bass: played = [strings[0]]
+                    case .shell:
+                        played = Arranger.shell(strings, slot.chord)
+                        length = min(length, 0.6)
+                        strum = 0.004
                     }
                     for (k, p) in played.enumerated() {
                         notes.append(
@@ -108,8 +114,23 @@ extension Arranger {
                 (13, 2, .chop),
             ]
         case .jazz:
-            return (0..<4).map { ($0 * 4, 2, .chop) }
+            return (0..<4).map { ($0 * 4, 2, .shell) }
         }
+    }
+
+    /// The lowest note of `shape`, then its lowest third and seventh (or sixth, else fifth).
+    static func shell(_ shape: [Int], _ chord: ChordSymbol) -> [Int] {
+        let intervals = chord.intervals
+        let root = chord.root.pitchClass
+        var out = [shape[0]]
+        for wanted in [
+            intervals.first { (1...5).contains($0) },
+            intervals.first { (9...11).contains($0) } ?? intervals.first { (6...8).contains($0) },
+        ] {
+            guard let w = wanted.map({ root.transposed(by: $0) }) else { continue }
+            if let p = shape.dropFirst().first(where: { PitchClass(midi: $0) == w }) { out.append(p) }
+        }
+        return out.sorted()
     }
 
     /// A barre shape for `chord`: its bass note on the sixth or fifth string at some fret, each
