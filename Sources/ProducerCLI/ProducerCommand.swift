@@ -14,7 +14,7 @@ struct ProducerCommand: AsyncParsableCommand {
         version: Producer.version,
         subcommands: [
             Analyze.self, Listen.self, Takes.self, Mix.self, Automix.self, Produce.self, Master.self, Align.self,
-            Mics.self, ChartCommand.self, Vary.self,
+            Mics.self, ChartCommand.self, Arrange.self, Vary.self,
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,

@@ -221,7 +221,22 @@ struct ArrangeTests {
         #expect(!offbeats.contains { abs($0 - 0.5) < 1e-9 })
     }
 
-    @Test func edmBuildsIntoTheDrop() {
+    @Test func sixEightIsFeltInDottedQuarters() {
+        let chart = Chart(
+            title: "Waltz", tempo: 120, time: .sixEight,
+            sections: [
+                ArrangeCharts.section("Verse", [["C"], ["Am"], ["F"], ["G"]], time: .sixEight),
+                ArrangeCharts.section("Chorus", [["F"], ["G"], ["C"], ["C"]], time: .sixEight),
+            ])
+        let song = arrange(.ballad, chart)
+        let bar = ArrangeCharts.notes(song.part(.drums), from: 3, to: 6)  // the verse's second bar
+        #expect(bar.filter { $0.pitch == 37 }.map { $0.start - 3 } == [1.5])
+        #expect(bar.filter { $0.pitch == 42 }.map { $0.start - 3 } == [0, 0.5, 1, 1.5, 2, 2.5])
+        let chorus = ArrangeCharts.notes(song.part(.drums), from: 15, to: 18)
+        #expect(chorus.filter { $0.pitch == 38 }.map { $0.start - 15 } == [1.5])
+    }
+
+    @Test func edmBuildsIntoTheDrop() throws {
         let chart = Chart(
             title: "Drop", tempo: 126,
             sections: [
@@ -233,7 +248,7 @@ struct ArrangeTests {
         let song = arrange(.edm, chart)
         let roll = ArrangeCharts.notes(song.part(.drums), from: 28, to: 32).filter { $0.pitch == 38 }
         #expect(roll.count >= 10)
-        #expect(roll.last!.velocity > roll.first!.velocity + 20)
+        #expect(try #require(roll.last).velocity > roll[0].velocity + 20)
         #expect(
             ArrangeCharts.notes(song.part(.drums), from: 28, to: 32).allSatisfy { $0.pitch != 36 || $0.start == 28 })
         let kicks = { (from: Double) in
@@ -242,5 +257,48 @@ struct ArrangeTests {
         #expect(kicks(32) >= 14)  // four on the floor in the drop (but its last two beats: a fill)
         #expect(kicks(48) == 0)  // none in the breakdown
         #expect(song.sections.map(\.energy) == [1, 3, 5, 1])
+    }
+}
+
+@Suite("Arrangements of charts as written")
+struct ArrangeChartTextTests {
+    /// The chart from issue 15, as a musician writes it.
+    static let text = """
+        title: Late Train
+        key: A minor
+        tempo: 92
+        time: 4/4
+
+        [Intro]
+        | Am | F | C | G |
+        [Verse]
+        | Am | Am | F | F |
+        | C | G | Am | E7 |
+        [Chorus] x2
+        | F | G | C G/B | Am |
+        """
+
+    @Test func lateTrainFromTheIssue() throws {
+        let chart = try Chart(parsing: Self.text, file: "late-train.txt")
+        let song = Arrangement.arrange(chart, options: ArrangementOptions(style: .pop))
+        #expect(song.sections.map(\.name) == ["Intro", "Verse", "Chorus", "Chorus"])
+        #expect(song.sections.map(\.energy) == [1, 2, 4, 5])
+        #expect(song.sections.reduce(0) { $0 + $1.bars } == 20)
+        #expect(abs(song.lengthInSeconds - 80 * 60 / 92) < 1e-9)
+        #expect(song.parts.map(\.instrument) == ArrangementOptions.defaultInstruments)
+        // The bass plays G then B under `C G/B` … on beats 1 and 3.
+        let bar = 14.0 * 4  // the chorus's third bar, first pass
+        let bass = song.part(.bass)!.notes.filter { $0.start == bar || $0.start == bar + 2 }.map { $0.pitch % 12 }
+        #expect(bass == [0, 11])
+        // Moved to C minor: up three semitones, chords spelled for the key.
+        let moved = Arrangement.arrange(
+            chart, options: ArrangementOptions(style: .pop, key: Key(tonic: NoteName(.c), mode: .minor)))
+        #expect(moved.chart.sections[2].bars[2].chords.map(\.symbol.description) == ["Eb", "Bb/D"])
+        // Every downbeat's bass note moves up a minor third (approach notes may come from the other side).
+        let downbeats = { (a: Arrangement) in
+            a.part(.bass)!.notes.filter { $0.start.truncatingRemainder(dividingBy: 4) == 0 }
+        }
+        #expect(downbeats(song).count == 20)
+        #expect(zip(downbeats(song), downbeats(moved)).allSatisfy { (($1.pitch - $0.pitch) % 12 + 12) % 12 == 3 })
     }
 }

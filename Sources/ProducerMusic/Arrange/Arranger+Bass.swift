@@ -117,10 +117,15 @@ extension Arranger {
             }
             let target = Arranger.nearest(next.bassPitchClass, to: root, in: 31...50)
             let fromBelow = target > root
-            let chromatic = target + (fromBelow ? -1 : 1)
+            // A half step into the target, from the other side when that one is sounding already.
+            let near = target + (fromBelow ? -1 : 1)
+            let chromatic = near == root ? target + (fromBelow ? 1 : -1) : near
             if [.jazz, .funk, .soul, .bossa].contains(style) { return chromatic }
-            let step = target + (fromBelow ? -2 : 2)
-            if let key = chart.key, key.contains(midi: step) { return step }
+            // A step of the key into the target, from the side the line comes from, else the
+            // other side (a step that is the note already sounding leads nowhere).
+            for step in [target + (fromBelow ? -2 : 2), target + (fromBelow ? 2 : -2)] where step != root {
+                if let key = chart.key, key.contains(midi: step) { return step }
+            }
             return chromatic
         }
     }

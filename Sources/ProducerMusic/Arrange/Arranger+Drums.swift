@@ -74,6 +74,7 @@ extension Arranger {
     /// The style's groove for the bar's energy: light (1), normal (2–3) or driving (4–5).
     func groove(_ bar: Bar) -> [DrumLine] {
         let level = bar.energy <= 1 ? 0 : bar.energy <= 3 ? 1 : 2
+        if bar.time.beatUnit == 8, bar.time.beatsPerBar % 3 == 0 { return compoundGroove(level) }
         let eighths = "x.x.x.x.x.x.x.x."
         let backbeat = "....x.......x..."
         switch style {
@@ -255,6 +256,31 @@ extension Arranger {
                     DrumLine(key: Kit.kick, pattern: "x...x...x...x...", offset: -40),
                 ],
             ][level]
+        }
+    }
+
+    /// A groove in 6/8 (and 9/8, 12/8), felt in dotted quarters, one 6/8 bar of sixteenths a
+    /// cycle: the kick on 1, the backbeat on the second dotted quarter, eighths on the cymbal
+    /// (ride for jazz and bossa, side-stick for the ballad's verses).
+    func compoundGroove(_ level: Int) -> [DrumLine] {
+        let cymbal = style == .jazz || style == .bossa ? Kit.ride : Kit.closedHat
+        let eighths = "x.x.x.x.x.x."
+        switch level {
+        case 0:
+            return [
+                DrumLine(key: cymbal, pattern: eighths, offset: -25), DrumLine(key: Kit.kick, pattern: "x..........."),
+            ]
+        case 1:
+            return [
+                DrumLine(key: Kit.kick, pattern: "x.........x."),
+                DrumLine(key: style == .ballad ? Kit.sideStick : Kit.snare, pattern: "......x....."),
+                DrumLine(key: cymbal, pattern: eighths, offset: -15),
+            ]
+        default:
+            return [
+                DrumLine(key: Kit.kick, pattern: "x...x.....x."), DrumLine(key: Kit.snare, pattern: "......X....."),
+                DrumLine(key: cymbal, pattern: "X.x.x.X.x.x.", offset: -10),
+            ]
         }
     }
 

@@ -1,43 +1,9 @@
 extension Arranger {
     // MARK: key and tempo
 
-    /// `chart` moved to `key`: chords and melody move by the distance between the tonics (the
-    /// nearer way); names are spelled for the new key; the chart's mode is kept.
+    /// `chart` moved to `key`'s tonic the nearer way, spelled for it; the chart's mode is kept.
     static func transposed(_ chart: Chart, to key: Key) -> Chart {
-        let from =
-            chart.key?.tonic.pitchClass
-            ?? chart.sections.lazy.flatMap(\.bars).flatMap(\.chords).first { !$0.symbol.isNoChord }?.symbol.root
-            .pitchClass
-            ?? key.tonic.pitchClass
-        let up = key.tonic.pitchClass.semitones(above: from)
-        let n = up > 6 ? up - 12 : up
-        let newKey = Key(tonic: key.tonic, mode: chart.key?.mode ?? key.mode)
-        var out = chart
-        out.key = newKey
-        for s in out.sections.indices {
-            for l in out.sections[s].lines.indices {
-                for b in out.sections[s].lines[l].bars.indices {
-                    var bar = out.sections[s].lines[l].bars[b]
-                    for c in bar.chords.indices {
-                        bar.chords[c].symbol = transposed(bar.chords[c].symbol, by: n, in: newKey)
-                    }
-                    for m in bar.melody.indices {
-                        if let note = bar.melody[m].note { bar.melody[m].note = newKey.spell(midi: note.midi + n) }
-                    }
-                    out.sections[s].lines[l].bars[b] = bar
-                }
-            }
-        }
-        return out
-    }
-
-    /// `chord` moved by `semitones`, its root and bass spelled for `key`.
-    static func transposed(_ chord: ChordSymbol, by semitones: Int, in key: Key) -> ChordSymbol {
-        if chord.isNoChord { return chord }
-        var c = chord
-        c.root = key.spell(chord.root.pitchClass.transposed(by: semitones))
-        if let bass = chord.bass { c.bass = key.spell(bass.pitchClass.transposed(by: semitones)) }
-        return c
+        chart.transposed(to: Key(tonic: key.tonic, mode: chart.key?.mode ?? key.mode))
     }
 
     /// `chart` at `tempo` quarter notes per minute; later tempo changes keep their ratio to it.

@@ -3,6 +3,8 @@ extension Arranger {
     /// strings, one string of an arpeggio, the bass string alone.
     enum Stroke {
         case down, up, muted, chop, string(Int), bass
+        /// Root, third and seventh: the jazz guitarist's three-note chord.
+        case shell
     }
 
     /// The open strings of a six-string guitar in standard tuning, low to high.
@@ -45,6 +47,10 @@ extension Arranger {
                         strum = 0.004
                     case .string(let s): played = [strings[min(s, strings.count - 1)]]
                     case .bass: played = [strings[0]]
+                    case .shell:
+                        played = Arranger.shell(strings, slot.chord)
+                        length = min(length, 0.6)
+                        strum = 0.004
                     }
                     for (k, p) in played.enumerated() {
                         notes.append(
@@ -108,8 +114,23 @@ extension Arranger {
                 (13, 2, .chop),
             ]
         case .jazz:
-            return (0..<4).map { ($0 * 4, 2, .chop) }
+            return (0..<4).map { ($0 * 4, 2, .shell) }
         }
+    }
+
+    /// The lowest note of `shape`, then its lowest third and seventh (or sixth, else fifth).
+    static func shell(_ shape: [Int], _ chord: ChordSymbol) -> [Int] {
+        let intervals = chord.intervals
+        let root = chord.root.pitchClass
+        var out = [shape[0]]
+        for wanted in [
+            intervals.first { (1...5).contains($0) },
+            intervals.first { (9...11).contains($0) } ?? intervals.first { (6...8).contains($0) },
+        ] {
+            guard let w = wanted.map({ root.transposed(by: $0) }) else { continue }
+            if let p = shape.dropFirst().first(where: { PitchClass(midi: $0) == w }) { out.append(p) }
+        }
+        return out.sorted()
     }
 
     /// A barre shape for `chord`: its bass note on the sixth or fifth string at some fret, each
@@ -122,6 +143,10 @@ extension Arranger {
             intervals.first { (1...5).contains($0) }, intervals.first { (9...11).contains($0) },
             intervals.first { (6...8).contains($0) }, 0,
         ].compactMap { $0 }.map { root.transposed(by: $0) }
+        let inner = [
+            intervals.first { (6...8).contains($0) }, 0, intervals.first { (9...11).contains($0) },
+            intervals.first { (1...5).contains($0) },
+        ].compactMap { $0 }.map { root.transposed(by: $0) }
         let allowed = Set(chord.pitchClasses)
         var best: (notes: [Int], fret: Int, cost: Int)?
         for low in 0...1 {
@@ -133,8 +158,11 @@ extension Arranger {
                     let frets = (max(0, start - 1)...(start + 3)).map { openStrings[s] + $0 }
                     let tones = frets.filter { allowed.contains(PitchClass(midi: $0)) && $0 > notes.last! }
                     guard !tones.isEmpty else { continue }
+                    // The middle strings take the fifth and the octave, the top strings the colour (as
+                    // in the E and A barre shapes); once every tone sounds, the string's lowest tone.
+                    let order = s < 3 ? inner : wanted
                     let pick =
-                        wanted.lazy.compactMap { w in
+                        order.lazy.compactMap { w in
                             covered.contains(w) ? nil : tones.first { PitchClass(midi: $0) == w }
                         }.first
                         ?? tones.first!

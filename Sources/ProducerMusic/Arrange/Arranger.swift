@@ -169,12 +169,12 @@ struct Arranger {
     /// halftime plays the pattern's first half over the span, doubletime plays it twice.
     /// Events are `(step, length in steps)`; lengths are cut at the span's end.
     func place<T>(
-        _ events: [(step: Int, steps: Int, value: T)], from start: Double, length: Double
+        _ events: [(step: Int, steps: Int, value: T)], from start: Double, length: Double, cycleSteps: Int = 16
     )
         -> [(start: Double, length: Double, value: T)]
     {
         let stepLength = 0.25 / rate
-        let cycle = 16 * stepLength
+        let cycle = Double(max(1, cycleSteps)) * stepLength
         var out: [(start: Double, length: Double, value: T)] = []
         var offset = 0.0
         while offset < length - 1e-9 {
@@ -188,8 +188,9 @@ struct Arranger {
         return out.sorted { $0.start < $1.start }
     }
 
-    /// The same as ``place(_:from:length:)`` for a drum-machine string: `x` a hit, `X` an accent,
-    /// `o` a ghost note, `.` a rest; one character per sixteenth.
+    /// The same as ``place(_:from:length:cycleSteps:)`` for a drum-machine string: `x` a hit, `X`
+    /// an accent, `o` a ghost note, `.` a rest; one character per sixteenth, repeated after its
+    /// last character (16 for a 4/4 bar, 12 for 6/8).
     func place(pattern: String, from start: Double, length: Double) -> [(start: Double, accent: Int)] {
         var events: [(step: Int, steps: Int, value: Int)] = []
         for (i, c) in pattern.enumerated() {
@@ -200,6 +201,6 @@ struct Arranger {
             default: break
             }
         }
-        return place(events, from: start, length: length).map { ($0.start, $0.value) }
+        return place(events, from: start, length: length, cycleSteps: pattern.count).map { ($0.start, $0.value) }
     }
 }

@@ -10,7 +10,7 @@ enum SectionKind: Sendable, Hashable {
             self = .preChorus
         } else if has("chorus", "refrain", "hook") {
             self = .chorus
-        } else if has("verse", "strophe") {
+        } else if has("verse", "strophe", "head", "theme") {
             self = .verse
         } else if has("intro") {
             self = .intro

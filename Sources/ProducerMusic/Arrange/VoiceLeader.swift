@@ -26,7 +26,11 @@ struct VoiceLeader {
         let third = intervals.first { (1...5).contains($0) }
         let fifth = intervals.first { (6...8).contains($0) }
         let seventh = intervals.first { (9...11).contains($0) }
-        let tensions = intervals.filter { $0 >= 12 }
+        var tensions = intervals.filter { $0 >= 12 }
+        // A rootless voicing of a major or minor seventh chord takes the ninth for colour.
+        if rootless, tensions.isEmpty, seventh != nil, chord.quality == .major || chord.quality == .minor {
+            tensions = [14]
+        }
         // Guide tones, a colour tone over sevenths (or in rootless voicings), the fifth, the root.
         var order = [third, seventh].compactMap { $0 }
         if let colour = tensions.first, seventh != nil || rootless { order.append(colour) }
