@@ -9,7 +9,7 @@ import ProducerMusic
 /// true-peak limiter on the master (ceiling −1.2 dBTP), to a 24-bit WAV.
 public enum ArrangementPreview {
     /// Where each instrument sits in the preview's mix: fader (dB), pan (−1…1), reverb send (dB, nil: none).
-    static func placement(_ instrument: Instrument) -> (gain: Double, pan: Double, reverb: Double?) {
+    public static func placement(_ instrument: Instrument) -> (gain: Double, pan: Double, reverb: Double?) {
         switch instrument {
         case .drums: (-1, 0, -24)
         case .bass: (-2, 0, nil)

@@ -4,7 +4,8 @@ import ProducerFiles
 /// `producer demo`: makes a small project on its own — a song's stems, three lead-vocal takes
 /// with flaws planted on purpose (detuned, late, clipped, and one phrase wrong in all three), an
 /// overhead pair wired wrong, a reference, the album's plan — produces it from takes to masters
-/// (``ProduceJob``), and says what it planted and what Producer found.
+/// (``ProduceJob``), arranges the song's chord chart in two styles and sings the comp over one,
+/// and says what it planted and what Producer found.
 public struct DemoJob: Sendable, Codable, Equatable {
     /// The folder to write into; the project is `FOLDER/night-trains/`.
     public var folder: String
@@ -31,7 +32,8 @@ public struct DemoJob: Sendable, Codable, Equatable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let written = try await DemoProject(songs: 1, seconds: seconds).write(to: project, now: now)
         let produced = try await ProduceJob(project: project, force: true).run(now: now, progress: progress)
-        return DemoReport(written: written, produced: produced)
+        let music = try DemoArrangements.make(song: written.songs[0], seconds: seconds, project: project)
+        return DemoReport(written: written, produced: produced, music: music)
     }
 
     /// Refuses, before anything is written, a file where the folder goes, and an earlier demo

@@ -14,6 +14,8 @@ public struct DemoReport: Sendable, Codable {
     public var findings: [Finding]
     /// What `produce` did, as its `--json` gives it.
     public var produced: ProduceReport
+    /// The song's chord chart arranged in two styles, and the comp sung over one.
+    public var music: DemoArrangements.Made
 
     /// One planted flaw and what Producer did about it.
     public struct Finding: Sendable, Codable, Equatable {
@@ -23,8 +25,9 @@ public struct DemoReport: Sendable, Codable {
         public var caught: Bool
     }
 
-    init(written: DemoProject.Written, produced: ProduceReport) {
+    init(written: DemoProject.Written, produced: ProduceReport, music: DemoArrangements.Made) {
         project = written.folder
+        self.music = music
         planted = written.flaws
         let song = written.songs[0]
         overheadDelay = song.overheadDelay
