@@ -14,9 +14,11 @@ extension ProducerCommand {
                 strums or picking, string pads where the song lifts. Each section plays with an \
                 energy from its name (Intro, Verse, Pre-Chorus, Chorus, Bridge, Breakdown, Drop, \
                 Solo, Outro). The chart's melody, if it has one, is a Lead track. The same seed \
-                gives the same file. An existing file is replaced only with --force.
+                gives the same file. --musicxml also writes a lead sheet (melody, chord symbols, \
+                sections as rehearsal marks); --render a WAV played by the console's built-in \
+                instruments. An existing file is replaced only with --force.
 
-                Example: producer arrange song.txt --style funk --key "E minor" --humanize -o song.mid
+                Example: producer arrange song.txt --style funk --key "E minor" --humanize -o song.mid --render song.wav
                 """)
 
         @Argument(help: "The chord chart.", completion: .file())
@@ -49,7 +51,13 @@ extension ProducerCommand {
         @Option(help: "The seed for fills and humanising: the same seed gives the same file.")
         var seed: UInt64 = 1
 
-        @Flag(help: "Replace the MIDI file if it exists.")
+        @Option(help: "Also write the chart as arranged as a MusicXML lead sheet (.musicxml).")
+        var musicxml: String?
+
+        @Option(help: "Also render a preview through the console's built-in instruments (.wav).")
+        var render: String?
+
+        @Flag(help: "Replace the MIDI file (and lead sheet, preview) if they exist.")
         var force = false
 
         @OptionGroup var format: OutputOptions
@@ -106,7 +114,9 @@ extension ProducerCommand {
 
         func run() throws {
             do {
-                let job = ArrangeJob(chart: chart, output: output, options: try options(), replacesExisting: force)
+                let job = ArrangeJob(
+                    chart: chart, output: output, options: try options(), replacesExisting: force,
+                    musicXMLPath: musicxml, renderPath: render)
                 let summary = try job.run()
                 if format.json {
                     try printJSON(summary)

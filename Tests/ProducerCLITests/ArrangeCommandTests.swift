@@ -1,4 +1,5 @@
 import Foundation
+import ProducerAudio
 import ProducerFiles
 import ProducerJobs
 import ProducerMusic
@@ -105,17 +106,35 @@ struct ArrangeCommandTests {
         #expect(style.status != 0 && style.err.contains("bossa"), "\(style.err)")
     }
 
-    @Test func lateOutputsAreRefusedWithAMessage() throws {
+    @Test func writesALeadSheetAndAPreview() async throws {
         let dir = try Self.folder()
-        var job = ArrangeJob(
-            chart: dir + "/late-train.txt", output: dir + "/song.mid", options: ArrangementOptions(style: .pop))
-        job.musicXMLPath = dir + "/lead.musicxml"
-        #expect(throws: ArrangeJobError.self) { try job.run() }
-        #expect(!FileManager.default.fileExists(atPath: dir + "/song.mid"))
-        job.musicXMLPath = nil
-        job.renderPath = dir + "/preview.wav"
-        #expect(throws: ArrangeJobError.self) { try job.run() }
-        job.renderPath = nil
-        #expect(try job.run().parts.count == 6)
+        let r = await runInProcess([
+            "arrange", dir + "/late-train.txt", "--style", "ballad", "--key", "C minor", "-o", dir + "/song.mid",
+            "--musicxml", dir + "/lead.musicxml", "--render", dir + "/preview.wav", "--json",
+        ])
+        #expect(r.status == 0, "\(r.err)")
+        let summary = try JSONDecoder().decode(ArrangeSummary.self, from: Data(r.out.utf8))
+        #expect(summary.musicXML == dir + "/lead.musicxml" && summary.preview == dir + "/preview.wav")
+        // The lead sheet is of the chart as arranged: in C minor, so its key signature has three flats.
+        let xml = try String(contentsOfFile: dir + "/lead.musicxml", encoding: .utf8)
+        #expect(xml.contains("<fifths>-3</fifths>"))
+        #expect(xml.contains("<rehearsal>Chorus</rehearsal>"))
+        // The preview lasts the arrangement (plus the instruments' release) and is not silent.
+        let reader = try AudioFileReader(path: dir + "/preview.wav")
+        let seconds = Double(reader.frameCount) / reader.format.sampleRate
+        #expect(seconds >= summary.seconds && seconds < summary.seconds + 5, "\(seconds) s for \(summary.seconds) s")
+        #expect((try LoudnessCurve(reading: dir + "/preview.wav").integrated ?? -99) > -30)
+
+        // A second run refuses before writing anything; one file named twice is refused.
+        let again = await runInProcess([
+            "arrange", dir + "/late-train.txt", "--style", "pop", "-o", dir + "/other.mid", "--render",
+            dir + "/preview.wav",
+        ])
+        #expect(again.status == 1 && again.err.contains("preview.wav"), "\(again.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/other.mid"))
+        let twice = await runInProcess([
+            "arrange", dir + "/late-train.txt", "--style", "pop", "-o", dir + "/x.mid", "--musicxml", dir + "/x.mid",
+        ])
+        #expect(twice.status == 1 && twice.err.contains("two outputs"), "\(twice.err)")
     }
 }

@@ -17,8 +17,8 @@ public struct ArrangeJobError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public enum Code: String, Sendable, CustomStringConvertible {
-        /// An output this build cannot make yet.
-        case notAvailable = "not available"
+        /// One file named for two outputs.
+        case sameOutput = "same output"
         /// A chart without a bar.
         case emptyChart = "empty chart"
         public var description: String { rawValue }

@@ -32,6 +32,11 @@ public struct ArrangeSummary: Sendable, Codable, Equatable {
     public var sections: [Arrangement.Section]
 
     /// The summary of `arrangement`, read from `chart` and written to `output`.
+    /// The MusicXML lead sheet written, if any.
+    public var musicXML: String?
+    /// The preview rendered, if any.
+    public var preview: String?
+
     public init(_ arrangement: Arrangement, chart: String, output: String) {
         self.chart = chart
         self.output = output
@@ -56,6 +61,8 @@ public struct ArrangeSummary: Sendable, Codable, Equatable {
             "Arranged \(chart) → \(output): \(style), \(bars) bars, \(minutes):\(secs < 10 ? "0" : "")\(secs) at \(tempo.formatted0) bpm"
                 + (key.map { " in \($0)" } ?? "")
         ]
+        if let musicXML { lines.append("  lead sheet: \(musicXML)") }
+        if let preview { lines.append("  preview: \(preview)") }
         lines.append("  parts: " + parts.map { "\($0.track) \($0.notes)" }.joined(separator: ", ") + " notes")
         lines.append(
             "  sections: "
