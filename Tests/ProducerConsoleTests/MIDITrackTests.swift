@@ -122,6 +122,39 @@ struct MIDITrackTests {
         #expect(stray.key == "tracks[0].instrument")
     }
 
+    /// A type-1 file with named tracks: "Bass" (program 33, A1 and E2 at 0 and 0.5 s at 120 BPM)
+    /// and "Pad" on channel 10 (a kick), written byte by byte.
+    static func namedMIDI() -> [UInt8] {
+        func track(_ body: [UInt8]) -> [UInt8] {
+            let n = body.count + 4
+            return Array("MTrk".utf8) + [0, 0, UInt8(n >> 8), UInt8(n & 255)] + body + [0, 0xFF, 0x2F, 0]
+        }
+        let tempo = track([0, 0xFF, 0x51, 3, 0x07, 0xA1, 0x20])
+        let bass = track(
+            [0, 0xFF, 0x03, 4] + Array("Bass".utf8) + [0, 0xC0, 33, 0, 0x90, 33, 100, 0x83, 0x60, 0x80, 33, 0]
+                + [0, 0x90, 40, 90, 0x83, 0x60, 0x80, 40, 0])
+        let other = track([0, 0xFF, 0x03, 5] + Array("Other".utf8) + [0, 0x99, 36, 100, 0x60, 0x89, 36, 0])
+        return Array("MThd".utf8) + [0, 0, 0, 6, 0, 1, 0, 3, 0x01, 0xE0] + tempo + bass + other
+    }
+
+    @Test("track: picks a track by name; the instrument follows the name, else channel 10")
+    func namedTracks() throws {
+        let dir = try temporaryDirectory()
+        try Data(Self.namedMIDI()).write(to: URL(fileURLWithPath: dir + "/named.mid"))
+        let session = try Session(
+            yaml: """
+                sampleRate: 48000
+                tracks:
+                  - { name: B, midi: named.mid, track: bass }
+                  - { name: K, midi: named.mid, track: Other }
+                  - { name: P, midi: named.mid, track: 2, instrument: pad }
+                """, path: dir + "/session.yaml")
+        #expect(session.tracks.map { $0.midi?.instrument } == [.bass, .drums, .pad])
+        #expect(session.tracks[0].midi?.notes?.map(\.pitch) == [33, 40])
+        #expect(session.tracks[0].midi?.notes?.map(\.start) == [0, 0.5])
+        #expect(session.tracks[1].midi?.trackLabel == "Other")
+    }
+
     @Test("The instrument follows the track's name, then channel 10, then its program")
     func defaultInstrument() {
         let note = MIDINote(pitch: 40, start: 0, end: 1)

@@ -196,4 +196,22 @@ import Testing
         }
         #expect(l == whole.left && r == whole.right)
     }
+
+    @Test func jumpLandsInTheMiddleOfNotes() {
+        // A render that starts at 5.3 s (a trimmed track) plays what a render from 0 plays from
+        // there on: the notes begun in the two seconds before are caught up.
+        let notes = (0..<10).map { MIDINote(pitch: 50 + $0, start: Double($0), end: Double($0) + 1.5) }
+        let whole = InstrumentSynth(instrument: .keys, sampleRate: Self.rate, notes: notes).rendered(
+            frameCount: 400_000)
+        var synth = InstrumentSynth(instrument: .keys, sampleRate: Self.rate, notes: notes)
+        let from = Int(5.3 * Self.rate)
+        var l = [Float](repeating: 0, count: 400_000 - from), r = l
+        l.withUnsafeMutableBufferPointer { lp in
+            r.withUnsafeMutableBufferPointer { rp in
+                synth.render(intoLeft: lp.baseAddress!, right: rp.baseAddress!, frame: Int64(from), count: lp.count)
+            }
+        }
+        #expect(l == Array(whole.left[from...]))
+        #expect(l.contains { $0 != 0 })
+    }
 }

@@ -22,8 +22,9 @@ public struct MIDIPart: Sendable {
     public var notes: [MIDINote]?
     /// The track's name, or "track N", once the file is read.
     public var trackLabel: String?
-    /// Where `midi:`, `track:` and `instrument:` were written (line, column).
+    /// Where `midi:` was written (line, column), for errors.
     public var place: (line: Int?, column: Int?) = (nil, nil)
+    /// Where `track:` was written, for errors.
     public var trackPlace: (line: Int?, column: Int?) = (nil, nil)
 
     public init(selection: Selection? = nil, instrument: Instrument? = nil) {

@@ -108,9 +108,13 @@ struct SynthFilter {
 }
 
 enum SynthMath {
-    /// sin(2π·cycles) to about 0.1 %: a parabola refined once. Any `cycles`.
+    /// sin(2π·cycles) to about 0.1 %: a parabola refined once. `cycles` within ±2³¹.
     @inline(__always) static func sine(_ cycles: Float) -> Float {
-        let x = 2 * (cycles - cycles.rounded(.down)) - 1  // −1 ..< 1; sin(2π·cycles) = −sin(π·x)
+        // The fraction by truncation (a conversion instruction, where `rounded(.down)` may be a
+        // library call on baseline x86-64).
+        var f = cycles - Float(Int32(cycles))
+        if f < 0 { f += 1 }
+        let x = 2 * f - 1  // −1 ..< 1; sin(2π·cycles) = −sin(π·x)
         let y = 4 * x * (1 - abs(x))
         return -(0.225 * (y * abs(y) - y) + y)
     }

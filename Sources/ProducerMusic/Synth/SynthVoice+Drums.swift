@@ -23,14 +23,14 @@ enum DrumSound: Equatable {
     func decay(bright: Float) -> Double {
         let b = Double(bright)
         switch self {
-        case .kick: return 0.22 + 0.08 * b
+        case .kick: return 0.16 + 0.06 * b
         case .snare: return 0.11 + 0.05 * b
         case .clap: return 0.12
         case .closedHat: return 0.035 + 0.015 * b
         case .openHat: return 0.3
         case .crash: return 1.1
         case .ride: return 0.75
-        case .tom(let hz): return 0.2 + 40 / Double(hz)
+        case .tom(let hz): return 0.12 + 24 / Double(hz)
         case .rim: return 0.018
         }
     }
@@ -132,7 +132,8 @@ extension SynthVoice {
         sweep = 0.35  // share of the metallic squares against noise
     }
 
-    /// Renders a drum voice: a one-shot that ignores the key's release.
+    /// Renders a drum voice: a one-shot that ignores the key's release. The sound is chosen
+    /// once per call, each with a loop of its own.
     mutating func renderDrum(
         _ left: UnsafeMutablePointer<Float>, _ right: UnsafeMutablePointer<Float>, _ count: Int, _ fs: Float
     ) {
@@ -140,69 +141,84 @@ extension SynthVoice {
         var p0 = phase0, p1 = phase1, p2 = phase2
         let i0 = increment0, i1 = increment1, i2 = increment2
         var extra = aux, sw = sweep
+        let extraDecay = auxDecay, sweepFactor = sweepDecay
         let gl = level * gainLeft, gr = level * gainRight
-        let sound = drum
         var previous = lastNoise
-        let cycle = Int(0.011 * fs)
-        let clapTail = 3 * cycle
-        for j in 0..<count {
-            let e = env.next()
-            var y: Float
-            switch sound {
-            case .kick, .tom:
-                p0 += i0 + Double(sw) / Double(fs)
+        /// Adds one sample under the envelope; false once the envelope is done.
+        @inline(__always) func emit(_ j: Int, _ y: Float) -> Bool {
+            let v = y * env.next()
+            left[j] += v * gl
+            right[j] += v * gr
+            return env.stage != .done
+        }
+        switch drum {
+        case .kick, .tom:
+            let perHertz = 1 / Double(fs)
+            for j in 0..<count {
+                p0 += i0 + Double(sw) * perHertz
                 if p0 >= 1 { p0 -= 1 }
-                sw *= sweepDecay
+                sw *= sweepFactor
                 let w = rng.next()
-                y = SynthMath.sine(Float(p0)) + (w - previous) * extra
+                let y = SynthMath.sine(Float(p0)) + (w - previous) * extra
                 previous = w
-                extra *= auxDecay
-            case .snare:
+                extra *= extraDecay
+                if !emit(j, y) { break }
+            }
+        case .snare:
+            for j in 0..<count {
                 p0 += i0
                 if p0 >= 1 { p0 -= 1 }
                 p1 += i1
                 if p1 >= 1 { p1 -= 1 }
                 let tone = (0.6 * SynthMath.sine(Float(p0)) + 0.35 * SynthMath.sine(Float(p1))) * extra
-                extra *= auxDecay
-                y = tone + 0.8 * filter.highPass(rng.next())
-            case .clap:
-                // Three quick bursts, then the tail.
+                extra *= extraDecay
+                if !emit(j, tone + 0.8 * filter.highPass(rng.next())) { break }
+            }
+        case .clap:
+            // Three quick bursts, then the tail.
+            let cycle = Int(0.011 * fs)
+            let clapTail = 3 * cycle
+            for j in 0..<count {
                 let n = age + j
                 if n < clapTail && n % cycle == 0 { extra = 1 }
                 let burst = n < clapTail ? extra : 0.6
-                extra *= auxDecay
-                y = 1.6 * filter.bandPass(rng.next()) * burst
-            case .closedHat, .openHat, .crash, .ride:
+                extra *= extraDecay
+                if !emit(j, 1.6 * filter.bandPass(rng.next()) * burst) { break }
+            }
+        case .closedHat, .openHat, .crash, .ride:
+            let metalShare = 0.25 * sw, noiseShare = 1 - sw
+            for j in 0..<count {
                 p0 += i0
                 if p0 >= 1 { p0 -= 1 }
                 p1 += i1
                 if p1 >= 1 { p1 -= 1 }
                 let q0 = Float(p0), q1 = Float(p1)
-                // Six squares from two phases: products of squares at f and f·1.48, f·1.71.
+                // Four squares from two phases (at f, f·1.48 and g, g·1.71): a TR-808-like metal.
+                let r0 = q0 * 1.48, r1 = q1 * 1.71
                 var metal: Float = (q0 < 0.5 ? 1 : -1) + (q1 < 0.5 ? 1 : -1)
-                metal += ((q0 * 1.48).truncatingRemainder(dividingBy: 1) < 0.5 ? 1 : -1)
-                metal += ((q1 * 1.71).truncatingRemainder(dividingBy: 1) < 0.5 ? 1 : -1)
-                y = filter.highPass(sw * 0.25 * metal + (1 - sw) * rng.next())
+                metal += (r0 - Float(Int32(r0)) < 0.5 ? 1 : -1)
+                metal += (r1 - Float(Int32(r1)) < 0.5 ? 1 : -1)
+                var y = filter.highPass(metalShare * metal + noiseShare * rng.next())
                 if i2 > 0 {
                     p2 += i2
                     if p2 >= 1 { p2 -= 1 }
                     y += SynthMath.sine(Float(p2)) * extra
-                    extra *= auxDecay
+                    extra *= extraDecay
                 }
-            case .rim:
+                if !emit(j, y) { break }
+            }
+        case .rim:
+            for j in 0..<count {
                 p0 += i0
                 if p0 >= 1 { p0 -= 1 }
                 p1 += i1
                 if p1 >= 1 { p1 -= 1 }
                 let w = rng.next()
-                y = 0.6 * SynthMath.sine(Float(p0)) + 0.4 * SynthMath.sine(Float(p1)) + (w - previous) * extra
+                let y = 0.6 * SynthMath.sine(Float(p0)) + 0.4 * SynthMath.sine(Float(p1)) + (w - previous) * extra
                 previous = w
-                extra *= auxDecay
+                extra *= extraDecay
+                if !emit(j, y) { break }
             }
-            y *= e
-            left[j] += y * gl
-            right[j] += y * gr
-            if env.stage == .done { break }
         }
         envelope = env
         filterLeft = filter

@@ -209,8 +209,10 @@ struct SynthVoice {
             var y = SynthMath.sine(p + (floor + index) * m)
             index *= decay
             if tine {
-                let q = p * 14
-                y = 0.8 * y + tineLevel * SynthMath.sine(p + index2 * SynthMath.sine(q))
+                // Once the 14:1 index has faded (< 0.001 cycle), the tine is a plain sine at the
+                // pitch: the body's modulator, already computed.
+                let t = index2 > 0.001 ? SynthMath.sine(p + index2 * SynthMath.sine(p * 14)) : m
+                y = 0.8 * y + tineLevel * t
                 index2 *= decay2
                 tineLevel *= tineDecay
             } else if tineLevel > 1e-6 {
