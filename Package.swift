@@ -162,7 +162,7 @@ let package = Package(
         // The DSP tests use ProducerMusic's synthesised voice as material with a known answer.
         .testTarget(name: "ProducerDSPTests", dependencies: ["ProducerDSP", "ProducerAudio", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerFiles", "ProducerTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerFiles", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerFiles", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerDSP", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;

@@ -29,7 +29,7 @@ struct ChartErrorTests {
         ("title: A\ntitle: B\n| C |\n", 2, 1, .syntax, "title: is given twice"),
         ("tempo:\n| C |\n", 1, 7, .invalidValue, "tempo: needs a value"),
         ("| C | Hm7 |\n", 1, 7, .chord, "\"Hm7\" is not a chord symbol: at character 1"),
-        ("[A]\n| C | Cmaj7x |\n", 2, 8, .chord, "\"Cmaj7x\" is not a chord symbol"),
+        ("[A]\n| C | Cmaj7x |\n", 2, 12, .chord, "\"Cmaj7x\" is not a chord symbol"),
         ("| C D E F G |\n", 1, 3, .beats, "5 chords in a 4/4 bar, which has only 4 beats"),
         ("| C G D |\n", 1, 3, .beats, "3 chords in a 4/4 bar: mark the beats with /"),
         ("| C / G |\n", 1, 3, .beats, "3 beats marked in a 4/4 bar"),
