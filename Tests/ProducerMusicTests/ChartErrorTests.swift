@@ -98,6 +98,17 @@ struct ChartErrorTests {
         #expect(e.report.code == "unreadable chord")
     }
 
+    /// A digit with a combining mark on it is one character that is not a digit (found by the
+    /// chart fuzz target: it used to stop the program).
+    @Test func aDigitWithACombiningMarkIsNotADigit() {
+        for text in [
+            "[Chorus] x13\u{0592}3\n| F |\n", "| C |\nmelody: | C4\u{0301}/1 |\n",
+            "| C |\nmelody: | C4/4\u{0301} C4/2. |\n",
+        ] {
+            #expect(throws: ChartError.self, "\(text.debugDescription)") { try Chart(parsing: text, file: "song.txt") }
+        }
+    }
+
     @Test func tooManyBars() throws {
         let e = try #require(error(String(repeating: "| C ", count: 10_001) + "|\n"))
         #expect(e.code == .tooLarge)

@@ -230,5 +230,5 @@ struct ChartReader {
 
 extension Character {
     /// 0–9.
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }
