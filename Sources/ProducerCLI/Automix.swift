@@ -14,12 +14,17 @@ extension ProducerCommand {
                 compression, and reverb and delay sends. Writes a session (YAML) with a comment \
                 above every decision, to open, change and render with `producer mix`; --render \
                 renders it too. With --reference, the mix's low, mid and high balance is compared \
-                with the reference's and the low and high parts lean toward it.
+                with the reference's and the low and high parts lean toward it. A MIDI file (an \
+                arrangement) gives one stem per track, played by the console's preview \
+                instruments (its role from the instrument), so a sung take is mixed against it.
 
                 Example: producer automix stems/*.wav -o mix.yaml --render mix.wav --reference ref.wav
+                         producer automix song.mid vocal.wav -o mix.yaml --render mix.wav
                 """)
 
-        @Argument(help: "The stems to mix (WAV or AIFF, one sample rate).", completion: .file())
+        @Argument(
+            help: "The stems to mix (WAV or AIFF, one sample rate; a MIDI file: a stem per track).", completion: .file()
+        )
         var stems: [String] = []
 
         @Option(name: .shortAndLong, help: "The session file to write (YAML).")

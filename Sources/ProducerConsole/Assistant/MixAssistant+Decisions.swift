@@ -1,3 +1,4 @@
+import ProducerMusic
 import RealModule
 
 extension MixAssistant {
@@ -39,6 +40,7 @@ extension MixAssistant {
         var result: [MixPlan.Stem] = stems.map { stem in
             var name = Self.baseName(stem.file)
             if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+            if let track = stem.midiTrack { name = track }
             var unique = name
             var k = 2
             while names.contains(unique) {
@@ -49,6 +51,12 @@ extension MixAssistant {
             let role: StemRole, source: RoleClassifier.Source, reason: String
             if let given = stem.role {
                 (role, source, reason) = (given, .roles, "as the roles file says")
+            } else if let instrument = stem.instrument {
+                role = Self.role(of: instrument)
+                source = .name
+                reason =
+                    "from its instrument: track \(name) of \(Self.baseName(stem.file)), played by the preview \(instrument.rawValue)"
+                    + (instrument == .drums ? " (the whole kit, mixed from its kick up)" : "")
             } else if let named = classifier.role(fromName: stem.file) {
                 (role, source, reason) = (named.role, .name, "from the word \"\(named.word)\" in its name")
             } else if stem.measurement.loudness == nil {
@@ -64,7 +72,8 @@ extension MixAssistant {
                 )
             }
             return MixPlan.Stem(
-                name: unique, file: stem.file, channels: stem.channels, role: role, roleSource: source,
+                name: unique, file: stem.file, midiTrack: stem.midiTrack, instrument: stem.instrument,
+                channels: stem.channels, role: role, roleSource: source,
                 roleReason: reason, target: 0, loudness: nil, rawLoudness: stem.measurement.loudness, gain: 0, pan: 0,
                 width: nil, highpass: 0, cuts: [], compressor: nil, reverbSend: nil, delaySend: nil, maskingBefore: nil,
                 maskingAfter: nil, comments: [:])
@@ -207,6 +216,20 @@ extension MixAssistant {
                     + " \(change > 0 ? "up" : "down") \(num(abs(change))) LU.")
         }
         return leans
+    }
+
+    /// The role a preview instrument's track is mixed as: a whole drum kit from its kick up, the
+    /// melody as the lead.
+    static func role(of instrument: Instrument) -> StemRole {
+        switch instrument {
+        case .drums: .kick
+        case .bass: .bass
+        case .keys: .keys
+        case .guitar: .guitar
+        case .pad: .pads
+        case .strings: .strings
+        case .lead: .leadVocal
+        }
     }
 
     static func baseName(_ path: String) -> String {

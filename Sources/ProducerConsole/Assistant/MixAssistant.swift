@@ -1,5 +1,6 @@
 import Foundation
 public import ProducerDSP
+public import ProducerMusic
 import RealModule
 
 /// The mix assistant: decides a first mix of a set of stems and explains each decision, so that a
@@ -36,12 +37,20 @@ public struct MixAssistant: Sendable {
         public var measurement: StemMeasurement
         public var channels: Int
         public var role: StemRole?
+        /// For a track of a MIDI file (`file`), its name and the preview instrument that plays it.
+        public var midiTrack: String?
+        public var instrument: Instrument?
 
-        public init(file: String, measurement: StemMeasurement, channels: Int, role: StemRole? = nil) {
+        public init(
+            file: String, measurement: StemMeasurement, channels: Int, role: StemRole? = nil,
+            midiTrack: String? = nil, instrument: Instrument? = nil
+        ) {
             self.file = file
             self.measurement = measurement
             self.channels = channels
             self.role = role
+            self.midiTrack = midiTrack
+            self.instrument = instrument
         }
     }
 

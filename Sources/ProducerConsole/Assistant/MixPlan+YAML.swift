@@ -1,3 +1,5 @@
+import ProducerMusic
+
 extension MixPlan {
     /// The session as YAML, every decision with its comment. `only` writes one track alone, dry
     /// (no sends, buses or master, no comments), as the assistant renders each stem to set its
@@ -24,7 +26,13 @@ extension MixPlan {
             out += only == nil ? "\n" : ""
             let c = s.comments
             line("- name: \(quote(s.name))", comment: c["role"], indent: 2)
-            line("file: \(quote(stemPath(s.file)))", indent: 4)
+            if let track = s.midiTrack {
+                line("midi: \(quote(stemPath(s.file)))", indent: 4)
+                line("track: \(quote(track))", indent: 4)
+                if let instrument = s.instrument { line("instrument: \(instrument.rawValue)", indent: 4) }
+            } else {
+                line("file: \(quote(stemPath(s.file)))", indent: 4)
+            }
             line("gain: \(num(s.gain))", comment: c["gain"], indent: 4)
             line("pan: \(num(s.pan))", comment: c["pan"], indent: 4)
             if let w = s.width { line("width: \(num(w))", comment: c["width"], indent: 4) }

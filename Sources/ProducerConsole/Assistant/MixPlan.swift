@@ -1,4 +1,5 @@
 public import ProducerDSP
+public import ProducerMusic
 
 /// The mix assistant's decisions for a set of stems, each with its reason: what
 /// `producer automix` writes as a session (``sessionYAML(only:)``) and reports.
@@ -26,8 +27,11 @@ public struct MixPlan: Sendable, Codable {
     public struct Stem: Sendable, Codable {
         /// The track's name in the session.
         public var name: String
-        /// The file as the command was given it.
+        /// The file as the command was given it (a MIDI file for a MIDI track).
         public var file: String
+        /// For a stem played from a MIDI file: the track's name and the preview instrument.
+        public var midiTrack: String? = nil
+        public var instrument: Instrument? = nil
         public var channels: Int
         public var role: StemRole
         /// How the role was decided, and the word or measurement behind it.
