@@ -72,6 +72,9 @@ extension ProducerCommand {
             if let density, Density(rawValue: density) == nil {
                 throw ValidationError("--density must be sparse, normal or full, not '\(density)'")
             }
+            if let key {
+                do { _ = try Key(parsing: key) } catch { throw ValidationError("--key: \(error)") }
+            }
             if let tempo, !(20...400).contains(tempo) {
                 throw ValidationError("--tempo must be 20…400 BPM, not \(tempo)")
             }

@@ -87,10 +87,15 @@ import Testing
         let path = dir + "/short.txt"
         try "key: C major\ntempo: 120\n\n[Verse]\n| C | Am | F | G7 |\n".write(
             toFile: path, atomically: true, encoding: .utf8)
-        let r = await runInProcess(["vary", path, "--tempo", "90", "--render", "-o", dir + "/out", "--json"])
+        let r = await runInProcess([
+            "vary", path, "--tempo", "90", "--key", "D minor", "--render", "-o", dir + "/out", "--json",
+        ])
         #expect(r.status == 0, "\(r.err)")
         let report = try JSONDecoder().decode(Report.self, from: Data(r.out.utf8))
-        #expect(report.variations.map(\.label) == ["original", "tempo 90"])
+        // The song moves to the tonic asked for and keeps its mode, as `arrange --key` does.
+        #expect(report.variations.map(\.label) == ["original", "key D major", "tempo 90"])
+        #expect(report.variations[1].key == "D major")
+        #expect(report.variations[1].summary.contains("major mode is kept"))
         for v in report.variations {
             let audio = try AudioFileReader(path: try #require(v.audioFile))
             // Four bars and the instruments' release: at least the bars' length, not much more.

@@ -249,12 +249,12 @@ enum StoreScenarios {
             let holder = try StressWriter.start(["hold", argument, "stdin"], input: release)
             let held = StressWriter.Output(holder.output)
             #expect(await held.wait(for: .seconds(60)) { $0 == "holding" })
-            // Then a change that does not wait is skipped at once, writing nothing (a change that
-            // waited would wait until the holder lets go, 120 s at most)
+            // Then a change that does not wait is skipped, writing nothing: well before the holder
+            // lets go (120 s at most); the bound is loose because a loaded machine is slow to connect
             let skipping = try await ProjectDatabase.open(database.location)
             let started = ContinuousClock.now
             #expect(try await skipping.updateUnlessBusy { $0.songs.append(Song(title: "skipped")) } == nil)
-            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(ContinuousClock.now - started < .seconds(60))
             try await skipping.close()
             // When another process writes meanwhile
             let writer = try StressWriter.start(["increment", argument, "1", "1"])

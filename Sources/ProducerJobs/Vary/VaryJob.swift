@@ -105,13 +105,14 @@ public struct VaryJob: Sendable, Codable, Equatable {
             }
         }
         if let key {
-            let target: Key
-            do { target = try Key(parsing: key) } catch {
-                throw FileError(.writeFailed, path: chart, "--key: \(error)")
-            }
+            let asked = try Key(parsing: key)
+            // The song moves to the new tonic and keeps its mode, as `arrange --key` does.
+            let target = Key(tonic: asked.tonic, mode: original.key?.mode ?? asked.mode)
             var o = base
             o.key = target
-            plans.append(("key \(target.ascii)", Self.keySentence(original, to: target), [], original, o))
+            var sentence = Self.keySentence(original, to: target)
+            if target.mode != asked.mode { sentence += " The chart's \(target.mode) mode is kept." }
+            plans.append(("key \(target.ascii)", sentence, [], original, o))
         }
         if let tempo {
             var o = base
