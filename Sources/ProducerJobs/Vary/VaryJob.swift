@@ -169,7 +169,6 @@ public struct VaryJob: Sendable, Codable, Equatable {
 
     static func slug(_ label: String) -> String {
         label.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            .replacingOccurrences(of: "♯", with: "sharp")
     }
 
     static func keySentence(_ chart: Chart, to key: Key) -> String {
