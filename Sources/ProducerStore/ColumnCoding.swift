@@ -64,6 +64,19 @@ enum ColumnCoding {
         return words
     }
 
+    /// A settings document (the union scale, the delivery rules) as JSON with sorted keys; its
+    /// property names are its stored names.
+    static func document<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func document<T: Decodable>(_ text: String, as: T.Type, column: String) throws -> T {
+        guard let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else {
+            throw StoredValueError(column: column, value: text, expected: "a JSON \(T.self) document")
+        }
+        return value
+    }
+
     static func value<T: RawRepresentable<String>>(_ text: String, as: T.Type, column: String) throws -> T {
         guard let value = T(rawValue: text) else {
             throw StoredValueError(column: column, value: text, expected: "one of the known \(T.self) values")

@@ -10,7 +10,7 @@ struct Migration: Sendable {
     let statements: [String]
 
     /// Every migration this code knows, in order, numbered from 1 without gaps.
-    static let all: [Migration] = [initialSchema, bookingListedSequence]
+    static let all: [Migration] = [initialSchema, bookingListedSequence, budgetOffersTasks]
 
     /// The newest schema version this code knows.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -192,4 +192,93 @@ extension Migration {
     static let bookingListedSequence = Migration(
         version: 2, name: "the sequence each booking had when it was last listed",
         statements: ["ALTER TABLE bookings ADD COLUMN listed_sequence BIGINT"])
+}
+
+extension Migration {
+    /// Version 3: the budget, expenses, offers, tasks and the tracklist; songs' ratings, energy and
+    /// codes; people's styles; the plan's start day; the scale and delivery rules as documents.
+    static let budgetOffersTasks = Migration(
+        version: 3, name: "budget, expenses, offers, tasks, tracklist, ratings, codes, styles and rules",
+        statements: [
+            "ALTER TABLE project ADD COLUMN plan_start TEXT",
+            "ALTER TABLE songs ADD COLUMN rating_artist BIGINT",
+            "ALTER TABLE songs ADD COLUMN rating_producer BIGINT",
+            "ALTER TABLE songs ADD COLUMN rating_market BIGINT",
+            "ALTER TABLE songs ADD COLUMN energy BIGINT",
+            "ALTER TABLE songs ADD COLUMN isrc TEXT",
+            "ALTER TABLE songs ADD COLUMN iswc TEXT",
+            "ALTER TABLE people ADD COLUMN styles_json TEXT NOT NULL DEFAULT '[]'",
+            """
+            CREATE TABLE budget_lines (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                song_id TEXT,
+                category TEXT NOT NULL,
+                description TEXT NOT NULL,
+                planned_minor_units BIGINT NOT NULL,
+                planned_currency TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE expenses (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                spent_on TEXT NOT NULL,
+                song_id TEXT,
+                category TEXT NOT NULL,
+                description TEXT NOT NULL,
+                amount_minor_units BIGINT NOT NULL,
+                amount_currency TEXT NOT NULL,
+                payee TEXT,
+                receipt TEXT,
+                covers TEXT
+            )
+            """,
+            """
+            CREATE TABLE offers (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                person_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                sessions_json TEXT NOT NULL,
+                fee_minor_units BIGINT NOT NULL,
+                fee_currency TEXT NOT NULL,
+                sent_at TEXT NOT NULL,
+                answer_by TEXT NOT NULL,
+                status TEXT NOT NULL,
+                answered_at TEXT,
+                note TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE tasks (
+                id TEXT PRIMARY KEY,
+                position BIGINT NOT NULL,
+                person_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                song_id TEXT,
+                deliverable TEXT,
+                due TEXT NOT NULL,
+                state TEXT NOT NULL,
+                completed_at TEXT,
+                file TEXT,
+                findings_json TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE tracklist (
+                position BIGINT PRIMARY KEY,
+                song_id TEXT NOT NULL,
+                side BIGINT NOT NULL,
+                made_at TEXT NOT NULL
+            )
+            """,
+            // Small settings documents (the union scale, the delivery rules) as JSON text.
+            """
+            CREATE TABLE project_documents (
+                name TEXT PRIMARY KEY,
+                json TEXT NOT NULL
+            )
+            """,
+        ])
 }

@@ -31,7 +31,14 @@ struct SnapshotReader {
                 status: try ColumnCoding.value(
                     try row.decode(column: "status", as: String.self), as: Song.Status.self, column: "songs.status"),
                 parts: try ColumnCoding.words(
-                    try row.decode(column: "parts_json", as: String.self), column: "songs.parts_json"))
+                    try row.decode(column: "parts_json", as: String.self), column: "songs.parts_json"),
+                ratings: Song.Ratings(
+                    artist: try row.decode(column: "rating_artist", as: Int?.self),
+                    producer: try row.decode(column: "rating_producer", as: Int?.self),
+                    market: try row.decode(column: "rating_market", as: Int?.self)),
+                energy: try row.decode(column: "energy", as: Int?.self),
+                isrc: try row.decode(column: "isrc", as: String?.self),
+                iswc: try row.decode(column: "iswc", as: String?.self))
         }
 
         let exceptions = try await availabilityExceptions()
@@ -60,7 +67,9 @@ struct SnapshotReader {
                         column: "people.availability_weekly_json"),
                     exceptions: exceptions[OwnerKey(kind: "person", id: id)] ?? [],
                     timeZone: try row.decode(column: "availability_time_zone", as: String.self)),
-                unionScale: try row.decode(column: "union_scale", as: String?.self))
+                unionScale: try row.decode(column: "union_scale", as: String?.self),
+                styles: try ColumnCoding.words(
+                    try row.decode(column: "styles_json", as: String.self), column: "people.styles_json"))
         }
 
         var roomsByStudio: [String: [Room]] = [:]
@@ -148,6 +157,7 @@ struct SnapshotReader {
                 listedSequence: try row.decode(column: "listed_sequence", as: Int?.self),
                 note: try row.decode(column: "note", as: String.self))
         }
+        try await readOffice(into: &snapshot)
         return snapshot
     }
 
@@ -162,10 +172,12 @@ struct SnapshotReader {
             timeZone: try row.decode(column: "time_zone", as: String.self),
             maxWorkMinutesPerDay: try row.decode(column: "max_work_minutes_per_day", as: Int.self),
             breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
-            latenessPenaltyPerDay: try money(row, "lateness_penalty_minor_units", "lateness_penalty_currency"))
+            latenessPenaltyPerDay: try money(row, "lateness_penalty_minor_units", "lateness_penalty_currency"),
+            planStart: try ColumnCoding.date(
+                try row.decode(column: "plan_start", as: String?.self), column: "project.plan_start"))
     }
 
-    private func rows(_ table: String) async throws -> [any SQLRow] {
+    func rows(_ table: String) async throws -> [any SQLRow] {
         try await sql.select().column("*").from(table).orderBy("position").all()
     }
 
@@ -207,7 +219,7 @@ struct SnapshotReader {
         return result
     }
 
-    private func money(_ row: any SQLRow, _ amount: String, _ currency: String) throws -> Money {
+    func money(_ row: any SQLRow, _ amount: String, _ currency: String) throws -> Money {
         Money(
             minorUnits: try row.decode(column: amount, as: Int64.self),
             currency: try row.decode(column: currency, as: String.self))

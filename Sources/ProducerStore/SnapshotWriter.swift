@@ -32,6 +32,10 @@ struct SnapshotWriter {
         let rooms = Diff(PlacedRoom.all(in: old.studios), PlacedRoom.all(in: new.studios), id: \.room.id)
         let sessions = Diff(old.sessions, new.sessions, id: \.id)
         let bookings = Diff(old.bookings, new.bookings, id: \.id)
+        let budget = Diff(old.budget, new.budget, id: \.id)
+        let expenses = Diff(old.expenses, new.expenses, id: \.id)
+        let offers = Diff(old.offers, new.offers, id: \.id)
+        let tasks = Diff(old.tasks, new.tasks, id: \.id)
 
         for change in songs.changed { try await save(change) }
         for change in people.changed { try await save(change) }
@@ -39,6 +43,17 @@ struct SnapshotWriter {
         for change in rooms.changed { try await save(change) }
         for change in sessions.changed { try await save(change) }
         for change in bookings.changed { try await save(change) }
+        for change in budget.changed { try await save(change) }
+        for change in expenses.changed { try await save(change) }
+        for change in offers.changed { try await save(change) }
+        for change in tasks.changed { try await save(change) }
+        for id in budget.removed { try await delete("budget_lines", where: "id", id) }
+        for id in expenses.removed { try await delete("expenses", where: "id", id) }
+        for id in offers.removed { try await delete("offers", where: "id", id) }
+        for id in tasks.removed { try await delete("tasks", where: "id", id) }
+        if old.tracklist != new.tracklist { try await saveTracklist(new.tracklist) }
+        if old.scaleRates != new.scaleRates { try await saveDocument("union scale", new.scaleRates) }
+        if old.deliveryRules != new.deliveryRules { try await saveDocument("delivery rules", new.deliveryRules) }
 
         for id in bookings.removed {
             try await delete("booking_people", where: "booking_id", id)
@@ -82,6 +97,10 @@ struct SnapshotWriter {
         try unique(snapshot.studios.flatMap { $0.rooms.map(\.id) }, "rooms")
         try unique(snapshot.sessions.map(\.id), "sessions")
         try unique(snapshot.bookings.map(\.id), "bookings")
+        try unique(snapshot.budget.map(\.id), "budget lines")
+        try unique(snapshot.expenses.map(\.id), "expenses")
+        try unique(snapshot.offers.map(\.id), "offers")
+        try unique(snapshot.tasks.map(\.id), "tasks")
     }
 
     // MARK: Records
@@ -95,6 +114,9 @@ struct SnapshotWriter {
                 ("tempo_bpm", song.tempo),
                 ("length_seconds", song.lengthSeconds), ("status", song.status.rawValue),
                 ("parts_json", try ColumnCoding.json(song.parts)),
+                ("rating_artist", song.ratings.artist), ("rating_producer", song.ratings.producer),
+                ("rating_market", song.ratings.market), ("energy", song.energy), ("isrc", song.isrc),
+                ("iswc", song.iswc),
             ])
         if change.previous?.writers != song.writers {
             if change.exists { try await delete("song_writers", where: "song_id", song.id) }
@@ -121,6 +143,7 @@ struct SnapshotWriter {
                 ("headcount", person.headcount), ("union_scale", person.unionScale),
                 ("availability_time_zone", person.availability.timeZone),
                 ("availability_weekly_json", try ColumnCoding.json(person.availability.weekly)),
+                ("styles_json", try ColumnCoding.json(person.styles)),
             ])
         if change.previous?.roles != person.roles {
             if change.exists { try await delete("person_roles", where: "person_id", person.id) }
@@ -244,7 +267,7 @@ struct SnapshotWriter {
             })
     }
 
-    private func settingsColumns(_ settings: ProjectSettings) -> Columns {
+    func settingsColumns(_ settings: ProjectSettings) -> Columns {
         [
             ("name", settings.name), ("currency", settings.currency),
             ("deadline", ColumnCoding.text(settings.deadline)),
@@ -252,12 +275,13 @@ struct SnapshotWriter {
             ("break_minutes", settings.breakMinutes),
             ("lateness_penalty_minor_units", settings.latenessPenaltyPerDay.minorUnits),
             ("lateness_penalty_currency", settings.latenessPenaltyPerDay.currency),
+            ("plan_start", ColumnCoding.text(settings.planStart)),
         ]
     }
 
     // MARK: Statements
 
-    private func saveRow(_ table: String, id: String, exists: Bool, _ columns: Columns) async throws {
+    func saveRow(_ table: String, id: String, exists: Bool, _ columns: Columns) async throws {
         if exists {
             try await update(table, key: ("id", id), columns)
         } else {
@@ -265,12 +289,12 @@ struct SnapshotWriter {
         }
     }
 
-    private func insert(_ table: String, _ columns: Columns) async throws {
+    func insert(_ table: String, _ columns: Columns) async throws {
         try await sql.insert(into: table).columns(columns.map(\.0)).values(columns.map(\.1)).run()
     }
 
     /// Inserts `rows` (each with the same columns) in as few statements as the bind limits allow.
-    private func insert(_ table: String, _ rows: [Columns]) async throws {
+    func insert(_ table: String, _ rows: [Columns]) async throws {
         guard let first = rows.first else { return }
         let rowsPerStatement = max(1, 10_000 / first.count)  // well under SQLite's and PostgreSQL's limits
         var start = 0
@@ -283,17 +307,17 @@ struct SnapshotWriter {
         }
     }
 
-    private func update(_ table: String, key: (String, any Encodable & Sendable), _ columns: Columns) async throws {
+    func update(_ table: String, key: (String, any Encodable & Sendable), _ columns: Columns) async throws {
         var query = sql.update(table)
         for (column, value) in columns { query = query.set(column, to: value) }
         try await query.where(SQLIdentifier(key.0), .equal, SQLBind(key.1)).run()
     }
 
-    private func delete(_ table: String, where column: String, _ id: String) async throws {
+    func delete(_ table: String, where column: String, _ id: String) async throws {
         try await sql.delete(from: table).where(column, .equal, id).run()
     }
 
-    private func deleteExceptions(ownerKind: String, _ id: String) async throws {
+    func deleteExceptions(ownerKind: String, _ id: String) async throws {
         try await sql.delete(from: "availability_exceptions").where("owner_kind", .equal, ownerKind).where(
             "owner_id", .equal, id
         ).run()

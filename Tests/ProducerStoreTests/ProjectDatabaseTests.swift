@@ -17,6 +17,14 @@ enum StoreScenarios {
                 snapshot.studios = rich.studios
                 snapshot.sessions = rich.sessions
                 snapshot.bookings = rich.bookings
+                snapshot.budget = rich.budget
+                snapshot.expenses = rich.expenses
+                snapshot.offers = rich.offers
+                snapshot.tasks = rich.tasks
+                snapshot.tracklist = rich.tracklist
+                snapshot.scaleRates = rich.scaleRates
+                snapshot.deliveryRules = rich.deliveryRules
+                snapshot.settings.planStart = rich.settings.planStart
                 return "filled"
             }
             try await project.close()
@@ -44,6 +52,15 @@ enum StoreScenarios {
                 snapshot.bookings[1].cancellationFee = nil
                 snapshot.settings.deadline = nil
                 snapshot.settings.name = "Renamed"
+                snapshot.settings.planStart = nil
+                snapshot.budget.removeFirst()
+                snapshot.expenses.swapAt(0, 1)
+                snapshot.offers[1].status = .declined
+                snapshot.tasks[0].findings = []
+                snapshot.tasks[0].state = .delivered
+                snapshot.tracklist = nil
+                snapshot.scaleRates = nil
+                snapshot.deliveryRules?.naming = "{song}.wav"
             }
             // Then what is read back is exactly what was written
             var edited = expected
@@ -59,6 +76,15 @@ enum StoreScenarios {
             edited.bookings[1].cancellationFee = nil
             edited.settings.deadline = nil
             edited.settings.name = "Renamed"
+            edited.settings.planStart = nil
+            edited.budget.removeFirst()
+            edited.expenses.swapAt(0, 1)
+            edited.offers[1].status = .declined
+            edited.tasks[0].findings = []
+            edited.tasks[0].state = .delivered
+            edited.tracklist = nil
+            edited.scaleRates = nil
+            edited.deliveryRules?.naming = "{song}.wav"
             edited.revision = 2
             #expect(try await reopened.snapshot() == edited)
             try await reopened.close()

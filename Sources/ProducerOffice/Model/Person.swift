@@ -13,10 +13,12 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     public var availability: Availability
     /// The union agreement whose scale applies (`"AFM scale"`, `"Musicians' Union"`), if any.
     public var unionScale: String?
+    /// Styles they play or sing in (`soul`, `gospel`, `funk`), in lower case, for hiring.
+    public var styles: [String]
 
     public init(
         id: String = Identifier.make(), name: String, roles: [Role], contact: Contact = Contact(), rate: Rate,
-        headcount: Int = 1, availability: Availability, unionScale: String? = nil
+        headcount: Int = 1, availability: Availability, unionScale: String? = nil, styles: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -26,6 +28,7 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
         self.headcount = headcount
         self.availability = availability
         self.unionScale = unionScale
+        self.styles = styles
     }
 
     /// How to reach someone.

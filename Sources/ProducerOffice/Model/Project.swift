@@ -15,10 +15,14 @@ public struct ProjectSettings: Hashable, Sendable, Codable {
     public var breakMinutes: Int
     /// What each day of lateness past a session's due date is counted as costing.
     public var latenessPenaltyPerDay: Money
+    /// The first day the plan schedules from (`schedule --from`, or the plan's `start:`);
+    /// `schedule --repair` keeps it.
+    public var planStart: Date?
 
     public init(
         name: String, currency: String = "EUR", deadline: Date? = nil, timeZone: String = "UTC",
-        maxWorkMinutesPerDay: Int = 600, breakMinutes: Int = 60, latenessPenaltyPerDay: Money? = nil
+        maxWorkMinutesPerDay: Int = 600, breakMinutes: Int = 60, latenessPenaltyPerDay: Money? = nil,
+        planStart: Date? = nil
     ) {
         self.name = name
         self.currency = currency
@@ -27,6 +31,7 @@ public struct ProjectSettings: Hashable, Sendable, Codable {
         self.maxWorkMinutesPerDay = maxWorkMinutesPerDay
         self.breakMinutes = breakMinutes
         self.latenessPenaltyPerDay = latenessPenaltyPerDay ?? Money(minorUnits: 20_000, currency: currency)
+        self.planStart = planStart
     }
 
     /// A Gregorian calendar in the project's time zone.
@@ -47,12 +52,28 @@ public struct ProjectSnapshot: Hashable, Sendable, Codable {
     public var studios: [Studio]
     public var sessions: [StudioSession]
     public var bookings: [Booking]
+    /// What the budget sets aside, by song and category.
+    public var budget: [BudgetLine]
+    /// What has been spent.
+    public var expenses: [Expense]
+    /// Offers of work made to players and singers.
+    public var offers: [Offer]
+    /// Work given to people with due dates, deliverables among them.
+    public var tasks: [ProjectTask]
+    /// The album's running order, once chosen.
+    public var tracklist: Tracklist?
+    /// The union scale the project pays by; nil for the built-in example rates.
+    public var scaleRates: UnionScaleRates?
+    /// What delivered files must be; nil for the built-in rules.
+    public var deliveryRules: DeliveryRules?
     /// Counts the committed changes; a store bumps it on every write.
     public var revision: Int
 
     public init(
         settings: ProjectSettings, songs: [Song] = [], people: [Person] = [], studios: [Studio] = [],
-        sessions: [StudioSession] = [], bookings: [Booking] = [], revision: Int = 0
+        sessions: [StudioSession] = [], bookings: [Booking] = [], budget: [BudgetLine] = [],
+        expenses: [Expense] = [], offers: [Offer] = [], tasks: [ProjectTask] = [], tracklist: Tracklist? = nil,
+        scaleRates: UnionScaleRates? = nil, deliveryRules: DeliveryRules? = nil, revision: Int = 0
     ) {
         self.settings = settings
         self.songs = songs
@@ -60,6 +81,13 @@ public struct ProjectSnapshot: Hashable, Sendable, Codable {
         self.studios = studios
         self.sessions = sessions
         self.bookings = bookings
+        self.budget = budget
+        self.expenses = expenses
+        self.offers = offers
+        self.tasks = tasks
+        self.tracklist = tracklist
+        self.scaleRates = scaleRates
+        self.deliveryRules = deliveryRules
         self.revision = revision
     }
 

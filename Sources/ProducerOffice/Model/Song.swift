@@ -17,10 +17,19 @@ public struct Song: Hashable, Sendable, Codable, Identifiable {
     public var status: Status
     /// Parts still to record (`"drums"`, `"lead vocal"`, `"strings"`…).
     public var parts: [String]
+    /// How the song is rated as a candidate for the album.
+    public var ratings: Ratings
+    /// How much drive the song has, 1 (a whisper) to 10 (flat out), if said.
+    public var energy: Int?
+    /// The recording's International Standard Recording Code (`DE-A12-27-00001`), once assigned.
+    public var isrc: String?
+    /// The composition's International Standard Musical Work Code (`T-034.524.680-1`), if known.
+    public var iswc: String?
 
     public init(
         id: String = Identifier.make(), title: String, writers: [Writer] = [], key: String? = nil,
-        tempo: Double? = nil, lengthSeconds: Double? = nil, status: Status = .demo, parts: [String] = []
+        tempo: Double? = nil, lengthSeconds: Double? = nil, status: Status = .demo, parts: [String] = [],
+        ratings: Ratings = Ratings(), energy: Int? = nil, isrc: String? = nil, iswc: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -30,6 +39,25 @@ public struct Song: Hashable, Sendable, Codable, Identifiable {
         self.lengthSeconds = lengthSeconds
         self.status = status
         self.parts = parts
+        self.ratings = ratings
+        self.energy = energy
+        self.isrc = isrc
+        self.iswc = iswc
+    }
+
+    /// Ratings of a candidate song, each 1 (weak) to 10 (a single), where given.
+    public struct Ratings: Hashable, Sendable, Codable {
+        /// The artist's own.
+        public var artist: Int?
+        /// The producer's.
+        public var producer: Int?
+        /// The market score, once the market part gives one.
+        public var market: Int?
+        public init(artist: Int? = nil, producer: Int? = nil, market: Int? = nil) {
+            self.artist = artist
+            self.producer = producer
+            self.market = market
+        }
     }
 
     /// A songwriter and their share, in basis points (10 000 = 100 %).
