@@ -75,8 +75,8 @@ extension ProjectPlanParser {
         if let n = m["latenessPenalty"] { draft.latenessPenaltyPerDay = try money(n, key + ".latenessPenalty") }
         if let n = m["start"] { draft.planStart = try day(n, key + ".start") }
         if let n = m["deadline"] { draft.deadline = try day(n, key + ".deadline") }
-        if let start = draft.planStart, let deadline = draft.deadline ?? settings.deadline, start > deadline {
-            throw error(m["start"], key + ".start", .badTimeRange, "is after the project's deadline")
+        if let start = draft.planStart, let deadline = draft.deadline, start > deadline {
+            throw error(m["start"], key + ".start", .badTimeRange, "is after the deadline: \(key).deadline")
         }
         return .init(value: draft, idIsGiven: true, place: place(node, key))
     }
