@@ -47,6 +47,14 @@ public struct HiringRanking: Codable, Sendable, Hashable {
         public var rate: Double
         public var style: Double
         public var pastWork: Double
+
+        public init(role: Double, availability: Double, rate: Double, style: Double, pastWork: Double) {
+            self.role = role
+            self.availability = availability
+            self.rate = rate
+            self.style = style
+            self.pastWork = pastWork
+        }
     }
 
     /// How free someone is at one of the needed times.
