@@ -18,7 +18,7 @@ struct ProducerCommand: AsyncParsableCommand {
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self,
-            TracklistCommand.self, StatusCommand.self, DemoCommand.self,
+            HireCommand.self, OffersCommand.self, TracklistCommand.self, StatusCommand.self, DemoCommand.self,
         ])
 }
 
