@@ -4,13 +4,15 @@ import Foundation
 /// ISWC of a musical work (ISO 15707). Both are read as people write them, checked, and kept in
 /// their display form.
 public enum RecordingCode {
-    /// Reads an ISRC — `DE-A12-27-00001` or `DEA122700001` — and returns it with hyphens.
+    /// Reads an ISRC — `DE-A12-27-00001`, `DEA122700001` or in lower case — and returns it in
+    /// capitals with hyphens.
     ///
     /// Twelve characters: a two-letter country code, a three-character registrant code (letters
     /// and digits), the two-digit year of reference and a five-digit designation code.
     /// - Throws: ``RecordingCodeError`` saying what is wrong and at which character.
     public static func isrc(_ text: String) throws(RecordingCodeError) -> String {
-        let compact = Array(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "-", with: ""))
+        let compact = Array(
+            text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "-", with: "").uppercased())
         guard compact.count == 12 else {
             throw RecordingCodeError(
                 code: text, kind: "ISRC",
@@ -42,9 +44,9 @@ public enum RecordingCode {
     /// - Throws: ``RecordingCodeError`` for a wrong shape or a check digit that does not match.
     public static func iswc(_ text: String) throws(RecordingCodeError) -> String {
         let compact = Array(
-            text.trimmingCharacters(in: .whitespaces).filter { $0 != "-" && $0 != "." && $0 != " " })
+            text.trimmingCharacters(in: .whitespaces).uppercased().filter { $0 != "-" && $0 != "." && $0 != " " })
         guard compact.first == "T" else {
-            throw RecordingCodeError(code: text, kind: "ISWC", "starts with T (e.g. T-034.524.680-1)")
+            throw RecordingCodeError(code: text, kind: "ISWC", "it must start with T (e.g. T-034.524.680-1)")
         }
         let digits = compact.dropFirst().compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
         guard digits.count == 10, compact.count == 11 else {
