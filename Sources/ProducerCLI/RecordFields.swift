@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ProducerOffice
 
 /// `NAME:NUMBER` (a writer's share, a role's count) as a plan mapping, or the name alone.

@@ -17,12 +17,12 @@ import Testing
 
     func jsonList(_ arguments: [String], _ project: String) async throws -> [[String: Any]] {
         let out = try await ok(arguments + ["--json"], project)
-        return try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]], out)
+        return try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]], "\(out)")
     }
 
     func jsonObject(_ arguments: [String], _ project: String) async throws -> [String: Any] {
         let out = try await ok(arguments + ["--json"], project)
-        return try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], out)
+        return try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "\(out)")
     }
 
     @Test("songs add, edit, list and remove; the album's ratings and energy are imported")

@@ -11,7 +11,7 @@ import Testing
         project: { maxWorkPerDay: 9h, break: 45m, latenessPenalty: 150, start: 2027-03-01 }
         songs:
           - { id: s1, title: Night Trains, ratings: { artist: 8, producer: 7, market: 6 }, energy: 6,
-              isrc: dea122700001, iswc: T0345246801 }
+              isrc: DEA122700001, iswc: T0345246801 }
         people:
           - { name: Lena Roth, roles: [backup singer], styles: [Soul, gospel, soul], rate: { amount: 60, per: hour } }
         budget:
@@ -72,11 +72,11 @@ import Testing
     @Test(arguments: [
         (
             "songs:\n  - { title: A, ratings: { artist: 11 } }",
-            "album.yaml:2:35: songs[0].ratings.artist: 11 is out of range (1 to 10)"
+            "album.yaml:2:36: songs[0].ratings.artist: 11 is out of range (1 to 10)"
         ),
         (
             "songs:\n  - { title: A, ratings: { fans: 3 } }",
-            "album.yaml:2:27: songs[0].ratings.fans: unknown key; expected one of artist, market, producer"
+            "album.yaml:2:28: songs[0].ratings.fans: unknown key; expected one of artist, market, producer"
         ),
         ("songs:\n  - { title: A, energy: 0 }", "album.yaml:2:25: songs[0].energy: 0 is out of range (1 to 10)"),
         (
@@ -110,7 +110,7 @@ import Testing
         ("budget:\n  - { category: travel }", "album.yaml:2:5: budget[0].amount: is missing (e.g. amount: 2500)"),
         (
             "people:\n  - { name: A, roles: [x], rate: { amount: 1, per: hour }, styles: soul }",
-            "album.yaml:2:64: people[0].styles: must be a list"
+            "album.yaml:2:68: people[0].styles: must be a list"
         ),
     ])
     func mistakesNameTheLineAndKey(yaml: String, expected: String) {

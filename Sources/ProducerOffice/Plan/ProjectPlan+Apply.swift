@@ -73,8 +73,12 @@ extension ProjectPlan {
                         before.openingHours.exceptions.filter { $0.source != nil }
                         + studio.rooms[r].openingHours.exceptions
                 }
-                let planned = Set(studio.rooms.map(\.id))
-                studio.rooms += result.studios[i].rooms.filter { !planned.contains($0.id) }
+                // The project's rooms keep their places; the plan's new rooms come after them.
+                let planned = Dictionary(studio.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let existing = result.studios[i].rooms
+                let known = Set(existing.map(\.id))
+                studio.rooms =
+                    existing.map { planned[$0.id] ?? $0 } + studio.rooms.filter { !known.contains($0.id) }
             }
             report.studios.note(studio.name, upsert(studio, into: &result.studios, positions: &studioPositions))
             for room in studio.rooms {

@@ -42,7 +42,7 @@ public struct RecordEdit: Sendable, Hashable {
     public mutating func name(_ keyPath: String, option: String) { options[keyPath] = option }
 
     /// `record` with the changes made.
-    func applied(to record: PlanValue) -> PlanValue {
+    public func applied(to record: PlanValue) -> PlanValue {
         var result = record
         for change in changes { result.set(change.path, to: change.value) }
         return result
