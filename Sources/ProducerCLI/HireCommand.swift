@@ -25,7 +25,9 @@ extension ProducerCommand {
         @Option(help: "A style they should play or sing in (soul).")
         var style: String?
 
-        @Option(name: .customLong("on"), help: ArgumentHelp("A day you need them (repeat for more).", valueName: "YYYY-MM-DD"))
+        @Option(
+            name: .customLong("on"),
+            help: ArgumentHelp("A day you need them (repeat for more).", valueName: "YYYY-MM-DD"))
         var days: [String] = []
 
         @Option(name: .customLong("session"), help: "A session they are for, by title or id (repeat for more).")

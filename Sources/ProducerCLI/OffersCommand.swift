@@ -78,7 +78,8 @@ extension ProducerCommand {
                             try printJSON(line)
                         } else {
                             let zone = try await store.snapshot().settings.timeZone
-                            let day = DateFormatter.fixed("EEE d MMM yyyy", timeZone: TimeZone(identifier: zone) ?? .gmt)
+                            let day = DateFormatter.fixed(
+                                "EEE d MMM yyyy", timeZone: TimeZone(identifier: zone) ?? .gmt)
                             print(
                                 "Sent \(line.id): \(line.person), \(line.role), \(line.fee.formatted) for \(line.sessions.joined(separator: "; ")); answer by \(day.string(from: line.answerBy))."
                             )

@@ -34,7 +34,10 @@ struct HireCommandTests {
         ])
         #expect(r.status == 0, "\(r.err)")
         // Lena & Sofi: 3 h at €60/h = €180, over the budget of €100 by €80
-        #expect(r.out.contains("€180.00 for 1 session: 3 h at €60.00/hour (3 h minimum); over the budget of €100.00 by €80.00"), "\(r.out)")
+        #expect(
+            r.out.contains(
+                "€180.00 for 1 session: 3 h at €60.00/hour (3 h minimum); over the budget of €100.00 by €80.00"),
+            "\(r.out)")
     }
 
     @Test(

@@ -11,7 +11,8 @@ struct OffersCommandTests {
     /// `yyyy-MM-dd` in Berlin, `days` from today.
     static func day(_ days: Int) -> String {
         let zone = TimeZone(identifier: "Europe/Berlin")!
-        return DateFormatter.fixed("yyyy-MM-dd", timeZone: zone).string(from: Date().addingTimeInterval(Double(days) * 86_400))
+        return DateFormatter.fixed("yyyy-MM-dd", timeZone: zone).string(
+            from: Date().addingTimeInterval(Double(days) * 86_400))
     }
 
     /// The album imported and scheduled from 1 March 2027.
@@ -22,7 +23,8 @@ struct OffersCommandTests {
         return project
     }
 
-    static func send(_ project: String, _ arguments: [String]) async throws -> (status: Int32, out: String, err: String) {
+    static func send(_ project: String, _ arguments: [String]) async throws -> (status: Int32, out: String, err: String)
+    {
         try await producer(["offers", "send"] + arguments + ["--project", project])
     }
 
@@ -42,16 +44,20 @@ struct OffersCommandTests {
         // When she is offered them as a bassist
         let sent = try await Self.send(
             project,
-            ["Ines Koch", "--role", "bassist", "--session", overdubs, "--fee", "300", "--answer-by", Self.day(3),
-             "--note", "bring the fretless"])
+            [
+                "Ines Koch", "--role", "bassist", "--session", overdubs, "--fee", "300", "--answer-by", Self.day(3),
+                "--note", "bring the fretless",
+            ])
         #expect(sent.status == 0, "\(sent.err)")
         #expect(sent.out.hasPrefix("Sent o1: Ines Koch, bassist, €300.00 for \(overdubs); answer by "), "\(sent.out)")
         // Then the list shows it sent
         let listed = try await Self.list(project)
         #expect(listed.count == 1 && listed[0]["status"] as? String == "sent" && listed[0]["id"] as? String == "o1")
-        #expect(listed[0]["sessions"] as? [String] == [overdubs] && listed[0]["note"] as? String == "bring the fretless")
+        #expect(
+            listed[0]["sessions"] as? [String] == [overdubs] && listed[0]["note"] as? String == "bring the fretless")
         let text = try await producer(["offers", "list", "--project", project])
-        #expect(text.out.contains("o1   sent      Ines Koch, bassist, €300.00 — \(overdubs); answer by "), "\(text.out)")
+        #expect(
+            text.out.contains("o1   sent      Ines Koch, bassist, €300.00 — \(overdubs); answer by "), "\(text.out)")
         // When she accepts
         let accepted = try await producer(["offers", "accept", "o1", "--project", project])
         #expect(accepted.status == 0, "\(accepted.err)")
@@ -71,8 +77,10 @@ struct OffersCommandTests {
         let bvs = "Backing vocals — Night Trains"
         let sent = try await Self.send(
             project,
-            ["Lena & Sofi", "--role", "backup singer", "--session", "song1-bvs", "--fee", "540 EUR", "--answer-by",
-             Self.day(5)])
+            [
+                "Lena & Sofi", "--role", "backup singer", "--session", "song1-bvs", "--fee", "540 EUR", "--answer-by",
+                Self.day(5),
+            ])
         #expect(sent.status == 0, "\(sent.err)")
         let r = try await producer(["offers", "accept", "Lena & Sofi", "--json", "--project", project])
         #expect(r.status == 0, "\(r.err)")
@@ -92,8 +100,10 @@ struct OffersCommandTests {
         let project = try await Self.scheduledAlbum()
         let sent = try await Self.send(
             project,
-            ["Jonas Berg", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "320", "--answer-by",
-             Self.day(1)])
+            [
+                "Jonas Berg", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "320", "--answer-by",
+                Self.day(1),
+            ])
         #expect(sent.status == 0, "\(sent.err)")
         try await ProjectPlace(project: project).with { store in
             try await store.update { $0.offers[0].answerBy = Date().addingTimeInterval(-2 * 86_400) }
@@ -115,8 +125,10 @@ struct OffersCommandTests {
         let project = try await Self.scheduledAlbum()
         _ = try await Self.send(
             project,
-            ["Teo Marin", "--role", "guitarist", "--session", "Overdubs — Blue Hour", "--fee", "200", "--answer-by",
-             Self.day(2)])
+            [
+                "Teo Marin", "--role", "guitarist", "--session", "Overdubs — Blue Hour", "--fee", "200", "--answer-by",
+                Self.day(2),
+            ])
         let r = try await producer(["offers", "decline", "o1", "--project", project])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.hasPrefix("Declined o1: Teo Marin will not do Overdubs — Blue Hour."), "\(r.out)")
@@ -129,10 +141,19 @@ struct OffersCommandTests {
     @Test(
         "bad input exits 1 naming the option or the record",
         arguments: [
-            (["Zed Nobody", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "300"], "no person \"Zed Nobody\""),
+            (
+                ["Zed Nobody", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "300"],
+                "no person \"Zed Nobody\""
+            ),
             (["Jonas Berg", "--role", "drummer", "--session", "Choir", "--fee", "300"], "--session Choir: no session"),
-            (["Jonas Berg", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "-5"], "--fee must be an amount of 0 or more, not -5"),
-            (["Jonas Berg", "--role", "singer", "--session", "Tracking — Blue Hour", "--fee", "300"], "Jonas Berg does not play singer"),
+            (
+                ["Jonas Berg", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "-5"],
+                "--fee must be an amount of 0 or more, not -5"
+            ),
+            (
+                ["Jonas Berg", "--role", "singer", "--session", "Tracking — Blue Hour", "--fee", "300"],
+                "Jonas Berg does not play singer"
+            ),
         ])
     func badInput(arguments: [String], message: String) async throws {
         let project = try await albumProject()
@@ -147,8 +168,10 @@ struct OffersCommandTests {
         let project = try await albumProject()
         let r = try await Self.send(
             project,
-            ["Jonas Berg", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "300", "--answer-by",
-             Self.day(-1)])
+            [
+                "Jonas Berg", "--role", "drummer", "--session", "Tracking — Blue Hour", "--fee", "300", "--answer-by",
+                Self.day(-1),
+            ])
         #expect(r.status == 1)
         #expect(r.err.contains("--answer-by \(Self.day(-1)) 23:59 is in the past"), "\(r.err)")
     }

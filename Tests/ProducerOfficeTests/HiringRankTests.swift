@@ -30,7 +30,9 @@ import Testing
             styles: styles)
     }
 
-    static func project(_ people: [Person], sessions: [StudioSession] = [], bookings: [Booking] = [])
+    static func project(
+        _ people: [Person], sessions: [StudioSession] = [], bookings: [Booking] = []
+    )
         -> ProjectSnapshot
     {
         ProjectSnapshot(
@@ -100,7 +102,8 @@ import Testing
     @Test("past work on the project moves a singer up: 2.5 per session done or confirmed booking")
     func pastWorkDecides() {
         // Given Ava and Yara alike, Yara on a done session and on a confirmed booking on Friday
-        let done = StudioSession(id: "s1", kind: .vocals, title: "BVs — One", people: ["yara"], durationMinutes: 180,
+        let done = StudioSession(
+            id: "s1", kind: .vocals, title: "BVs — One", people: ["yara"], durationMinutes: 180,
             isDone: true)
         let later = StudioSession(id: "s2", kind: .vocals, title: "BVs — Two", durationMinutes: 180)
         let friday = Booking(
@@ -129,7 +132,8 @@ import Testing
         #expect(ranking.candidates.map(\.name) == ["Bea", "Ana"])
         #expect(ranking.candidates.map(\.score) == [75, 55])
         #expect(ranking.candidates[1].reasons.contains { $0.hasSuffix("over the budget of €400.00 by €80.00") })
-        #expect(ranking.candidates[0].reasons.contains { $0.hasSuffix("within the budget of €400.00, €80.00 to spare") })
+        #expect(
+            ranking.candidates[0].reasons.contains { $0.hasSuffix("within the budget of €400.00, €80.00 to spare") })
     }
 
     @Test("a related role is shown as could also, with 10 role points; other roles are left out")

@@ -30,7 +30,8 @@ import Testing
                     from: 14 * 60, to: 22 * 60, timeZone: "UTC", except: [.sunday, .monday])),
             Person(
                 id: "nia", name: "Nia", roles: [.backupSinger], rate: Rate(eur(40), per: .hour),
-                availability: Availability(weekly: [.init(weekday: .sunday, startMinute: 600, endMinute: 1200)],
+                availability: Availability(
+                    weekly: [.init(weekday: .sunday, startMinute: 600, endMinute: 1200)],
                     timeZone: "UTC")),
         ]
         let room = Room(
@@ -90,7 +91,9 @@ import Testing
             ("Lena", "backup singer", "BVs", "540", "2027-02-30", "--answer-by 2027-02-30: not a date"),
             ("Ada", "backup singer", "BVs", "540", "2027-02-10", "Ada does not play backup singer (plays engineer)"),
         ])
-    func sendRefuses(person: String, role: String, session: String, fee: String, answerBy: String, message: String)
+    func sendRefuses(
+        person: String, role: String, session: String, fee: String, answerBy: String, message: String
+    )
         async throws
     {
         let store = InMemoryProjectStore(Self.project())
@@ -109,7 +112,8 @@ import Testing
         let error = await #expect(throws: OfficeError.self) {
             _ = try await Self.send(sessions: ["Lead", "BVs"], store: store)
         }
-        #expect(error?.message.contains("Lena already has an open offer for BVs (o2)") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.contains("Lena already has an open offer for BVs (o2)") == true, "\(error?.message ?? "")")
         // Once withdrawn, a new one may be sent
         _ = try await OfficeJobs.answerOffer("o2", .withdrawn, store: store, now: Self.now)
         #expect(try await Self.send(store: store).id == "o3")
@@ -170,17 +174,45 @@ import Testing
         #expect(after.activeBooking(of: "lead")?.people.contains("kim") == true)
     }
 
+    /// The project scheduled, with the BVs booking confirmed at `start`–`start + 3 h` (with Ada and Kim).
+    static func confirmedBVs(at start: Date) async throws -> InMemoryProjectStore {
+        let store = try await Self.scheduled()
+        try await store.update { project in
+            let b = project.bookings.firstIndex { $0.sessionID == "bvs" }!
+            project.bookings[b].start = start
+            project.bookings[b].end = start.addingTimeInterval(3 * 3600)
+            project.bookings[b].status = .confirmed
+        }
+        return store
+    }
+
     @Test("a confirmed booking keeps everyone: the accepted person joins it as an extra")
     func acceptOnConfirmed() async throws {
-        let store = try await Self.scheduled()
-        let booking = try #require(try await store.snapshot().activeBooking(of: "bvs"))
-        _ = try await OfficeJobs.confirm(booking.id, store: store)
+        // Given BVs confirmed Tuesday 15:00–18:00 with Ada and Kim, when Lena (free then) accepts
+        let store = try await Self.confirmedBVs(at: Self.day(3, 2, 15))
         _ = try await Self.send(store: store)
         let answer = try await OfficeJobs.answerOffer("o1", .accepted, store: store, now: Self.now)
+        // Then she is added to the booking beside them, and the needs stay
         let after = try await store.snapshot()
         #expect(answer.joined.map(\.how) == ["extra on its confirmed booking, which keeps everyone confirmed"])
-        #expect(after.activeBooking(of: "bvs")?.people.sorted() == ["ada", "kim", "lena"])
-        #expect(after.sessions[0].needs.count == 2)
+        let booking = try #require(after.activeBooking(of: "bvs"))
+        #expect(booking.people.sorted() == ["ada", "kim", "lena"] && booking.start == Self.day(3, 2, 15))
+        #expect(after.sessions[0].needs.count == 2 && after.sessions[0].people == ["lena"])
+    }
+
+    @Test("a confirmed booking when the person is not free: refused, naming the time")
+    func confirmedWhenNotFree() async throws {
+        // Given BVs confirmed Monday 10:00–13:00, when Lena (never on Mondays) accepts
+        let store = try await Self.confirmedBVs(at: Self.day(3, 1, 10))
+        _ = try await Self.send(store: store)
+        let error = await #expect(throws: OfficeError.self) {
+            _ = try await OfficeJobs.answerOffer("o1", .accepted, store: store, now: Self.now)
+        }
+        #expect(
+            error?.message
+                == "o1 was not accepted: Lena is busy for BVs's confirmed booking (Mon 1 Mar 2027 10:00–13:00) (not their hours), which never moves. Nothing changed"
+        )
+        #expect(try await store.snapshot().offers[0].status == .sent)
     }
 
     @Test("no schedule with the person: nothing is accepted and the error says why")
@@ -190,7 +222,9 @@ import Testing
         let error = await #expect(throws: OfficeError.self) {
             _ = try await OfficeJobs.answerOffer("o1", .accepted, store: store, now: Self.now)
         }
-        #expect(error?.message.hasPrefix("o1 was not accepted: no schedule has Nia on BVs") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.hasPrefix("o1 was not accepted: no schedule has Nia on BVs") == true,
+            "\(error?.message ?? "")")
         let after = try await store.snapshot()
         #expect(after.offers[0].status == .sent && after.sessions[0].people.isEmpty)
     }

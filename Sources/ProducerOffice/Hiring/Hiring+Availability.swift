@@ -27,7 +27,8 @@ extension Hiring {
             else { continue }
             times.append(
                 NeededTime(
-                    label: "\(session.title) (\(BookingList.when(booking.start, booking.end, timeZone: project.settings.timeZone)))",
+                    label:
+                        "\(session.title) (\(BookingList.when(booking.start, booking.end, timeZone: project.settings.timeZone)))",
                     interval: DateInterval(start: booking.start, end: booking.end), wholeDay: false))
         }
         return times
@@ -45,14 +46,18 @@ extension Hiring {
         var taken: [String] = []
         for exception in person.availability.exceptions
         where exception.isBusy && exception.end > interval.start && exception.start < interval.end {
-            taken.append(exception.note.isEmpty ? "busy \(clock(exception.start, exception.end, within: interval, zone))" : "\(exception.note)")
+            taken.append(
+                exception.note.isEmpty
+                    ? "busy \(clock(exception.start, exception.end, within: interval, zone))" : "\(exception.note)")
         }
         let bookings = project.bookings.filter {
             $0.status != .cancelled && $0.people.contains(person.id) && !excluded.contains($0.sessionID)
                 && $0.end > interval.start && $0.start < interval.end
         }
         for booking in bookings.sorted(by: { $0.start < $1.start }) {
-            free = free.flatMap { Availability.subtract(DateInterval(start: booking.start, end: booking.end), from: $0) }
+            free = free.flatMap {
+                Availability.subtract(DateInterval(start: booking.start, end: booking.end), from: $0)
+            }
             let title = project.sessions.first { $0.id == booking.sessionID }?.title ?? booking.sessionID
             taken.append("booked for \(title) \(clock(booking.start, booking.end, within: interval, zone))")
         }
@@ -64,7 +69,8 @@ extension Hiring {
                 .freeIntervals(in: interval).map(\.duration).reduce(0, +)
             if freeSeconds <= 0 {
                 if usual <= 0 && taken.isEmpty {
-                    let weekly = Availability(weekly: person.availability.weekly, timeZone: person.availability.timeZone)
+                    let weekly = Availability(
+                        weekly: person.availability.weekly, timeZone: person.availability.timeZone)
                     return .init(
                         time: time.label, fit: .busy,
                         words: "busy \(time.label): works \(weekly.summary())")
@@ -80,7 +86,9 @@ extension Hiring {
             return .init(time: time.label, fit: .free, words: "free for \(time.label)")
         }
         if freeSeconds <= 0 {
-            return .init(time: time.label, fit: .busy, words: "busy for \(time.label)\(why.isEmpty ? " (not their hours)" : why)")
+            return .init(
+                time: time.label, fit: .busy, words: "busy for \(time.label)\(why.isEmpty ? " (not their hours)" : why)"
+            )
         }
         return .init(time: time.label, fit: .part, words: "free for part of \(time.label): \(hours)\(why)")
     }

@@ -16,7 +16,9 @@ public struct HiringRequest: Hashable, Sendable {
 
     public init(role: Role, style: String? = nil, days: [Date] = [], sessionIDs: [String] = [], budget: Money? = nil) {
         self.role = role
-        self.style = style.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        self.style = style.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         self.days = days
         self.sessionIDs = sessionIDs
         self.budget = budget

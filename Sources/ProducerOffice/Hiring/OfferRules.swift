@@ -64,7 +64,8 @@ public enum OfferRules {
         if answerBy < now {
             let day = DateFormatter.fixed("yyyy-MM-dd HH:mm", timeZone: zone)
             throw OfficeError(
-                "--answer-by \(day.string(from: answerBy)) is in the past (it is \(day.string(from: now)) now): give a later day")
+                "--answer-by \(day.string(from: answerBy)) is in the past (it is \(day.string(from: now)) now): give a later day"
+            )
         }
         if !person.plays(role) && !force {
             throw OfficeError(

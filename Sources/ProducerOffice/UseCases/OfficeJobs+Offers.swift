@@ -24,7 +24,7 @@ extension OfficeJobs {
     static func amount(_ text: String, option: String, currency: String) throws -> Money {
         do throws(MoneyError) {
             return try Money(reading: text, currency: currency)
-        } catch where error.code == .negative {
+        } catch  where error.code == .negative {
             throw OfficeError("\(option) must be an amount of 0 or more, not \(text)")
         } catch {
             throw OfficeError("\(option): \(error.message)")
@@ -59,7 +59,8 @@ extension OfficeJobs {
             throw OfficeError(
                 sessions.isEmpty
                     ? "--on: give the day (or days) you need them, e.g. --on 2027-03-02"
-                    : "--on: give the day (or days) you need them: the sessions are not booked yet, so they have no time")
+                    : "--on: give the day (or days) you need them: the sessions are not booked yet, so they have no time"
+            )
         }
         return HiringRequest(role: asked, style: style, days: dates, sessionIDs: ids, budget: money)
     }
@@ -143,6 +144,26 @@ extension OfficeJobs {
             report.expired = expired.filter { $0 != project.offers[i].id }
             guard answer == .accepted else { return .success(report) }
 
+            // A confirmed booking does not move: the person must be free for it.
+            if let person = project.people.first(where: { $0.id == project.offers[i].personID }) {
+                for id in project.offers[i].sessionIDs {
+                    guard let booking = project.activeBooking(of: id), booking.status == .confirmed,
+                        !booking.people.contains(person.id), booking.end > booking.start
+                    else { continue }
+                    let title = project.sessions.first { $0.id == id }?.title ?? id
+                    let time = Hiring.NeededTime(
+                        label: "\(title)'s confirmed booking (\(BookingList.when(booking.start, booking.end, timeZone: settings.timeZone)))",
+                        interval: DateInterval(start: booking.start, end: booking.end), wholeDay: false)
+                    let fit = Hiring.fit(of: person, at: time, in: project, excluding: [id])
+                    if fit.fit != .free {
+                        project = original
+                        return .failure(
+                            OfficeError(
+                                "\(report.offer.id) was not accepted: \(person.name) is \(fit.words), which never moves. Nothing changed",
+                                code: .notAllowed))
+                    }
+                }
+            }
             let before = project.bookings
             report.joined = OfferRules.join(project.offers[i], in: &project)
             if !before.contains(where: { $0.status != .cancelled }) {
@@ -162,9 +183,16 @@ extension OfficeJobs {
             }
             guard schedule.status == .scheduled else {
                 let person = report.offer.person
-                var why = schedule.conflict.map { conflict in
-                    ([conflict.summary] + conflict.constraints).joined(separator: "; ")
-                } ?? "the search found no schedule"
+                var why =
+                    schedule.conflict.map { conflict in
+                        if conflict.constraints.isEmpty, conflict.summary.hasSuffix(":"),
+                            let end = conflict.summary.range(of: ". ", options: .backwards)
+                        {
+                            return String(conflict.summary[..<end.lowerBound]) + "."  // no list follows
+                        }
+                        return conflict.constraints.isEmpty
+                            ? conflict.summary : conflict.summary + " " + conflict.constraints.joined(separator: "; ")
+                    } ?? "the search found no schedule"
                 if !schedule.unplaced.isEmpty { why += " (not placed: \(schedule.unplaced.joined(separator: ", ")))" }
                 project = original
                 return .failure(
