@@ -164,7 +164,7 @@ let package = Package(
         .testTarget(name: "ProducerMusicTests", dependencies: ["ProducerMusic", "ProducerFiles", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerConsoleTests", dependencies: ["ProducerConsole", "ProducerDSP", "ProducerAudio", "ProducerFiles", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ProducerEarsTests", dependencies: ["ProducerEars", "ProducerMusic", "ProducerAudio", "ProducerDSP", "ProducerTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProducerOfficeTests", dependencies: ["ProducerOffice", "ProducerMusic", "ProducerTestSupport"], swiftSettings: swiftSettings),
         // Runs producer-store-stress (built beside the tests by `swift test`) as real processes;
         // the drivers only to drop each PostgreSQL test's schema and to damage files on purpose.
         .testTarget(

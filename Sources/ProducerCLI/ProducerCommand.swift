@@ -17,8 +17,9 @@ struct ProducerCommand: AsyncParsableCommand {
             Mics.self, ChartCommand.self, Arrange.self, Vary.self,
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
-            SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
-            TasksCommand.self, DeliverablesCommand.self, CreditsCommand.self,
+            SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self,
+            HireCommand.self, OffersCommand.self, TasksCommand.self, DeliverablesCommand.self, CreditsCommand.self,
+            TracklistCommand.self, StatusCommand.self, DemoCommand.self,
         ])
 }
 

@@ -9,7 +9,7 @@ extension ProducerCommand {
         static let configuration = CommandConfiguration(
             commandName: "project",
             abstract: "Make a project: the album's songs, people, studios, sessions and bookings.",
-            subcommands: [Init.self, Import.self, Check.self])
+            subcommands: [Init.self, Import.self, Check.self, ProjectShow.self, ProjectSet.self])
 
         struct Init: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -111,6 +111,81 @@ extension ProducerCommand {
                         let report = try await ProjectPlan.importFile(file, into: store)
                         if output.json { try printJSON(report) } else { print(report.text()) }
                     }
+                }
+            }
+        }
+    }
+
+    struct ProjectShow: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show the project's settings: currency, time zone, start, deadline and working rules.")
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await runOffice("project show", json: output.json) {
+                try await project.place.with { store in
+                    let settings = try await store.snapshot().settings
+                    if output.json { return try printJSON(settings) }
+                    for line in Self.lines(settings) { print(line) }
+                }
+            }
+        }
+
+        static func lines(_ s: ProjectSettings) -> [String] {
+            let day = DateFormatter.fixed("yyyy-MM-dd", timeZone: s.calendar.timeZone)
+            func duration(_ m: Int) -> String { m % 60 == 0 ? "\(m / 60)h" : m < 60 ? "\(m)m" : "\(m / 60)h\(m % 60)m" }
+            return [
+                "\(s.name) — counting in \(s.currency), days in \(s.timeZone)",
+                "  start:             " + (s.planStart.map { day.string(from: $0) } ?? "today (not set)"),
+                "  deadline:          " + (s.deadline.map { day.string(from: $0) } ?? "none"),
+                "  longest day:       " + duration(s.maxWorkMinutesPerDay),
+                "  break:             " + duration(s.breakMinutes),
+                "  lateness penalty:  " + s.latenessPenaltyPerDay.formatted + " a day",
+            ]
+        }
+    }
+
+    struct ProjectSet: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Change the project's working rules, start and deadline.",
+            discussion: """
+                Checked as the plan's project: section is. Then `producer schedule --repair`.
+
+                Example: producer project set --max-work-per-day 9h --break 45m --lateness-penalty 150 --start 2027-03-01
+                """)
+        @Option(name: .customLong("max-work-per-day"), help: ArgumentHelp("The longest working day: 9h, 8h30m.", valueName: "duration"))
+        var maxWorkPerDay: String?
+        @Option(name: .customLong("break"), help: ArgumentHelp("The least time between two sessions of one person: 45m, 1h.", valueName: "duration"))
+        var breakTime: String?
+        @Option(name: .customLong("lateness-penalty"), help: ArgumentHelp("What a day late costs, in the project's currency.", valueName: "amount"))
+        var latenessPenalty: String?
+        @Option(help: ArgumentHelp("The day the record must be finished.", valueName: "YYYY-MM-DD"))
+        var deadline: String?
+        @Option(help: ArgumentHelp("The first day to plan; `schedule` and `schedule --repair` start there.", valueName: "YYYY-MM-DD"))
+        var start: String?
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await runOffice("project set", json: output.json) {
+                var edit = RecordEdit()
+                edit.set("maxWorkPerDay", text: maxWorkPerDay, option: "--max-work-per-day")
+                edit.set("break", text: breakTime, option: "--break")
+                edit.set("latenessPenalty", text: latenessPenalty, option: "--lateness-penalty")
+                edit.set("deadline", text: deadline, option: "--deadline")
+                edit.set("start", text: start, option: "--start")
+                guard !edit.isEmpty else {
+                    throw OfficeError(
+                        "say what to set: --max-work-per-day, --break, --lateness-penalty, --deadline or --start")
+                }
+                try await project.place.with { store in
+                    let (changed, settings) = try await OfficeJobs.setProject(edit: edit, store: store)
+                    if output.json { return try printJSON(settings) }
+                    print(changed.isEmpty ? "Nothing changed." : "Set " + changed.joined(separator: ", ") + ".")
+                    if !changed.isEmpty { print("Run `producer schedule --repair` to re-plan with them.") }
                 }
             }
         }

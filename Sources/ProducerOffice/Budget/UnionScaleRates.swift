@@ -18,6 +18,27 @@ public struct UnionScaleRates: Hashable, Sendable, Codable {
         self.singers = singers
     }
 
+    /// Example rates in `currency`, shaped like an AFM-style agreement: €430.00 a 3-hour session
+    /// covering 15 minutes of music, €107.50 each overtime half hour, leader and contractor at
+    /// double scale, a contractor from 12 players, pension 13.00 % and €26.00 health and welfare
+    /// a player a session; singers €250.00 a side or €95.00 an hour (2 hours at least), 18.00 %
+    /// contributions. They are examples only: import the union's current rates
+    /// (`producer budget scale --import rates.yaml`) before relying on the figures.
+    public static func example(currency: String) -> UnionScaleRates {
+        func money(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: currency) }
+        return UnionScaleRates(
+            agreement: "Example AFM-style scale (example rates, not a union's)",
+            musicians: Musicians(
+                sessionMinutes: 180, finishedMusicMinutesPerSession: 15, perSession: money(43_000),
+                overtimePerHalfHour: money(10_750), leaderBasisPoints: 20_000, contractorBasisPoints: 20_000,
+                contractorFromPlayers: 12, pensionBasisPoints: 1_300, healthAndWelfarePerSession: money(2_600)),
+            singers: Singers(
+                perSide: money(25_000), perHour: money(9_500), minimumHours: 2, contributionsBasisPoints: 1_800))
+    }
+
+    /// True when these are the built-in example rates (in any currency).
+    public var isExample: Bool { self == UnionScaleRates.example(currency: musicians.perSession.currency) }
+
     /// Scale for instrumentalists.
     public struct Musicians: Hashable, Sendable, Codable {
         /// The length of one session, in minutes (180).

@@ -17,6 +17,7 @@ extension ProjectPlan {
     public func apply(to project: inout ProjectSnapshot) throws(ProjectPlanError) -> ImportReport {
         var result = project
         var report = ImportReport(file: file)
+        if let item = settingsItem { report.settings = applySettings(item.value, to: &result.settings) }
 
         // Songs and people: match, then add or replace.
         let songIDs = try ids(
@@ -63,6 +64,15 @@ extension ProjectPlan {
                 }
             }
             if let i = studioPositions[id] {
+                // Closures imported from a calendar (holidays) stay, as a person's busy times do.
+                let old = Dictionary(
+                    result.studios[i].rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                for r in studio.rooms.indices {
+                    guard let before = old[studio.rooms[r].id] else { continue }
+                    studio.rooms[r].openingHours.exceptions =
+                        before.openingHours.exceptions.filter { $0.source != nil }
+                        + studio.rooms[r].openingHours.exceptions
+                }
                 let planned = Set(studio.rooms.map(\.id))
                 studio.rooms += result.studios[i].rooms.filter { !planned.contains($0.id) }
             }
@@ -116,6 +126,7 @@ extension ProjectPlan {
             report.sessions.note(session.title, upsert(session, into: &result.sessions, positions: &sessionPositions))
         }
         try checkOrder(result.sessions, planned: planned)
+        try applyBudget(to: &result, report: &report)
         project = result
         return report
     }

@@ -19,6 +19,9 @@ public struct ImportReport: Codable, Sendable, Hashable {
     public var people = Changes()
     public var studios = Changes()
     public var sessions = Changes()
+    public var budget = Changes()
+    /// The project settings the plan changed, as `break 45 min`.
+    public var settings: [String] = []
 
     public init(file: String) { self.file = file }
 
@@ -42,7 +45,11 @@ public struct ImportReport: Codable, Sendable, Hashable {
     /// `Imported album.yaml: songs 5 added; people 8 added, 1 updated…`, with the names changed.
     public func text() -> String {
         var lines = ["Imported \(file):"]
-        for (kind, changes) in [("songs", songs), ("people", people), ("studios", studios), ("sessions", sessions)] {
+        if !settings.isEmpty { lines.append("  project: " + settings.joined(separator: ", ")) }
+        let kinds = [
+            ("songs", songs), ("people", people), ("studios", studios), ("sessions", sessions), ("budget lines", budget),
+        ]
+        for (kind, changes) in kinds {
             var counts: [String] = []
             if !changes.added.isEmpty { counts.append("\(changes.added.count) added") }
             if !changes.updated.isEmpty { counts.append("\(changes.updated.count) updated") }
@@ -53,7 +60,7 @@ public struct ImportReport: Codable, Sendable, Hashable {
             if !changes.updated.isEmpty { lines.append("    ~ " + changes.updated.joined(separator: ", ")) }
         }
         if lines.count == 1 {
-            lines.append("  nothing to import: the plan lists no songs, people, studios or sessions")
+            lines.append("  nothing to import: the plan lists no project settings, songs, people, studios, sessions or budget")
         }
         return lines.joined(separator: "\n")
     }

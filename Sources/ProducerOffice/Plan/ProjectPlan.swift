@@ -30,6 +30,9 @@ public struct ProjectPlan: Sendable {
     var personItems: [Item<Person>]
     var studioItems: [Item<Studio>]
     var sessionItems: [Item<SessionDraft>]
+    /// The `project:` section, when the plan has one.
+    var settingsItem: Item<SettingsDraft>?
+    var budgetItems: [Item<BudgetDraft>] = []
 
     /// Reads the plan file at `path` for a project with `settings`.
     /// - Throws: ``ProjectPlanError`` naming the line and key of the first problem. A folder, a
@@ -80,6 +83,8 @@ public struct ProjectPlan: Sendable {
     public var studios: [Studio] { studioItems.map(\.value) }
     /// The plan's sessions, with `songID`, `people` and `after` still as the plan wrote them.
     public var sessions: [StudioSession] { sessionItems.map(\.value.session) }
+    /// The plan's budget lines, with `songID` still as the plan wrote it.
+    public var budget: [BudgetLine] { budgetItems.map(\.value.line) }
 
     /// One record of the plan with where it was written.
     struct Item<Value: Sendable>: Sendable {
@@ -113,6 +118,22 @@ public struct ProjectPlan: Sendable {
         var needPlaces: [Place]
         /// Whether the plan says `done:`; when it does not, an update keeps the project's.
         var doneIsGiven: Bool
+    }
+
+    /// The `project:` section: the settings it gives, each nil when left out.
+    struct SettingsDraft: Sendable {
+        var maxWorkMinutesPerDay: Int?
+        var breakMinutes: Int?
+        var latenessPenaltyPerDay: Money?
+        var planStart: Date?
+        var deadline: Date?
+    }
+
+    /// A budget line as the plan writes it: its song is a title or id until ``apply(to:)``.
+    struct BudgetDraft: Sendable, Identifiable {
+        var line: BudgetLine
+        var id: String { line.id }
+        var song: Reference?
     }
 
     func error(_ place: Place, code: ProjectPlanError.Code, _ message: String) -> ProjectPlanError {

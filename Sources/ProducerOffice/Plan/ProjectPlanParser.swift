@@ -32,7 +32,12 @@ struct ProjectPlanParser {
         guard let root = composed else {
             return ProjectPlan(file: path, songs: [], people: [], studios: [], sessions: [])
         }
-        let top = try mapping(root, "", allowed: ["songs", "people", "studios", "sessions"])
+        return try parse(root: root)
+    }
+
+    /// Reads a plan's node tree: a file's, or one built by an editing command.
+    func parse(root: Node) throws(ProjectPlanError) -> ProjectPlan {
+        let top = try mapping(root, "", allowed: ["project", "songs", "people", "studios", "sessions", "budget"])
         var songs: [ProjectPlan.Item<Song>] = []
         for (i, node) in try list(top["songs"], "songs").enumerated() { songs.append(try song(node, "songs[\(i)]")) }
         var people: [ProjectPlan.Item<Person>] = []
@@ -47,14 +52,22 @@ struct ProjectPlanParser {
         for (i, node) in try list(top["sessions"], "sessions").enumerated() {
             sessions.append(try session(node, "sessions[\(i)]"))
         }
-        return ProjectPlan(file: path, songs: songs, people: people, studios: studios, sessions: sessions)
+        var plan = ProjectPlan(file: path, songs: songs, people: people, studios: studios, sessions: sessions)
+        if let n = top["project"] { plan.settingsItem = try projectSettings(n, "project") }
+        for (i, node) in try list(top["budget"], "budget").enumerated() {
+            plan.budgetItems.append(try budgetLine(node, "budget[\(i)]"))
+        }
+        return plan
     }
 
     // MARK: - Records
 
     func song(_ node: Node, _ key: String) throws(ProjectPlanError) -> ProjectPlan.Item<Song> {
         let m = try mapping(
-            node, key, allowed: ["id", "title", "writers", "key", "tempo", "length", "status", "parts"])
+            node, key,
+            allowed: [
+                "id", "title", "writers", "key", "tempo", "length", "status", "parts", "ratings", "energy", "isrc", "iswc",
+            ])
         let title = try required(m, node, key, "title")
         var song = Song(id: try optionalText(m["id"], key + ".id") ?? OfficeJobs.slug(title), title: title)
         if let n = m["writers"] {
@@ -85,13 +98,16 @@ struct ProjectPlanParser {
         if let n = m["length"] { song.lengthSeconds = try songLength(n, key + ".length") }
         if let n = m["status"] { song.status = try choice(n, key + ".status", Song.Status.self) }
         if let n = m["parts"] { song.parts = try texts(n, key + ".parts") }
+        try songChoice(m, key, into: &song)
         return .init(value: song, idIsGiven: m["id"] != nil, place: place(node, key))
     }
 
     func person(_ node: Node, _ key: String) throws(ProjectPlanError) -> ProjectPlan.Item<Person> {
         let m = try mapping(
             node, key,
-            allowed: ["id", "name", "roles", "email", "phone", "rate", "headcount", "availability", "unionScale"])
+            allowed: [
+                "id", "name", "roles", "email", "phone", "rate", "headcount", "availability", "unionScale", "styles",
+            ])
         let name = try required(m, node, key, "name")
         guard let rolesNode = m["roles"] else {
             throw error(node, key + ".roles", .missingKey, "is missing (e.g. roles: [drummer])")
@@ -111,6 +127,7 @@ struct ProjectPlanParser {
             availability: Availability(timeZone: settings.timeZone),
             unionScale: try optionalText(m["unionScale"], key + ".unionScale"))
         if let n = m["headcount"] { person.headcount = try integer(n, key + ".headcount", in: 1...200) }
+        if let n = m["styles"] { person.styles = try styles(n, key + ".styles") }
         if let n = m["availability"] {
             person.availability = try availability(n, key + ".availability", timeZone: settings.timeZone)
         }

@@ -15,6 +15,47 @@ public struct ProjectStatus: Codable, Sendable {
     public var cancellationFees: Money
     public var sessionsDone: Int
     public var sessionsTotal: Int
+    /// The budget's health: plan, committed, actual and forecast in total, and the warnings.
+    public var budget: BudgetHealth
+    /// Offers sent and not yet answered, soonest answer-by first.
+    public var openOffers: [OfferLine]
+    /// Offers whose answer-by time passed without an answer.
+    public var expiredOffers: Int
+    /// Tasks past their due time and not delivered or done, most overdue first.
+    public var lateTasks: [TaskLine]
+
+    /// The budget in total, and what will overrun.
+    public struct BudgetHealth: Codable, Sendable {
+        public var plan: Money
+        public var committed: Money
+        public var actual: Money
+        public var forecast: Money
+        /// Plan minus forecast: negative when the record will cost more than planned.
+        public var variance: Money
+        public var warnings: [String]
+    }
+
+    /// An offer waiting for its answer.
+    public struct OfferLine: Codable, Sendable {
+        public var id: String
+        public var person: String
+        public var role: String
+        public var sessions: [String]
+        public var fee: Money
+        public var answerBy: Date
+    }
+
+    /// A task that is late.
+    public struct TaskLine: Codable, Sendable {
+        public var id: String
+        public var person: String
+        public var title: String
+        public var song: String?
+        public var due: Date
+        public var daysLate: Int
+        /// True when a file arrived and was rejected.
+        public var rejected: Bool
+    }
 
     public struct SongLine: Codable, Sendable {
         public var title: String
@@ -107,6 +148,25 @@ public struct ProjectStatus: Codable, Sendable {
             minorUnits: project.bookings.filter { $0.status == .cancelled }.reduce(0) {
                 $0 + ($1.cancellationFee?.minorUnits ?? 0)
             }, currency: currency)
+        let report = BudgetReport(project: project, now: now)
+        budget = BudgetHealth(
+            plan: report.total.plan, committed: report.total.committed, actual: report.total.actual,
+            forecast: report.total.forecast, variance: report.total.variance, warnings: report.warnings)
+        let name = { (id: String) in project.people.first { $0.id == id }?.name ?? id }
+        let sessionTitle = { (id: String) in project.sessions.first { $0.id == id }?.title ?? id }
+        openOffers = project.offers.filter { $0.status(at: now) == .sent }.sorted { $0.answerBy < $1.answerBy }.map {
+            OfferLine(
+                id: $0.id, person: name($0.personID), role: $0.role.name, sessions: $0.sessionIDs.map(sessionTitle),
+                fee: $0.fee, answerBy: $0.answerBy)
+        }
+        expiredOffers = project.offers.filter { $0.status(at: now) == .expired }.count
+        lateTasks = project.tasks.filter { $0.isLate(at: now) }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }.map {
+            task in
+            TaskLine(
+                id: task.id, person: name(task.personID), title: task.title,
+                song: task.songID.flatMap { id in project.songs.first { $0.id == id }?.title }, due: task.due,
+                daysLate: max(1, days(task.due, now)), rejected: task.state == .rejected)
+        }
     }
 
     static func day(_ date: Date, _ calendar: Calendar) -> String {
@@ -160,6 +220,43 @@ public struct ProjectStatus: Codable, Sendable {
             "Booked: \(bookedCost.formatted); \(holdsToConfirm) hold\(holdsToConfirm == 1 ? "" : "s") to confirm"
         if cancellationFees.minorUnits > 0 { money += "; cancellation fees \(cancellationFees.formatted)" }
         out.append(money)
+        out.append(contentsOf: budgetText())
+        out.append("")
+        out.append("Offers" + (openOffers.isEmpty ? ": none waiting for an answer" : " waiting for an answer"))
+        for offer in openOffers {
+            out.append(
+                "  ? \(offer.person), \(offer.role), \(offer.fee.formatted) for \(offer.sessions.joined(separator: ", ")) — answer by \(time.string(from: offer.answerBy))"
+            )
+        }
+        if expiredOffers > 0 {
+            out.append(
+                "  \(expiredOffers) offer\(expiredOffers == 1 ? "" : "s") expired unanswered (`producer offers list --all`)"
+            )
+        }
+        out.append("")
+        out.append("Late deliverables and tasks" + (lateTasks.isEmpty ? ": none" : ""))
+        for task in lateTasks {
+            let what = [task.title, task.song].compactMap { $0 }.joined(separator: ", ")
+            out.append(
+                "  ! \(task.person): \(what), due \(Self.day(task.due, calendar)) — \(task.daysLate) day\(task.daysLate == 1 ? "" : "s") late"
+                    + (task.rejected ? " (a file arrived and was rejected)" : ""))
+        }
         return out.joined(separator: "\n")
+    }
+
+    /// "Budget: €12,400.00 planned; forecast €13,020.00 — €620.00 over", then the warnings.
+    func budgetText() -> [String] {
+        guard budget.plan.minorUnits > 0 || budget.forecast.minorUnits > 0 else {
+            return ["Budget: none planned (`producer budget add`)"]
+        }
+        let over = -budget.variance.minorUnits
+        var line =
+            "Budget: \(budget.plan.formatted) planned, \(budget.committed.formatted) committed, \(budget.actual.formatted) spent; forecast \(budget.forecast.formatted)"
+        if over > 0 {
+            line += " — \(Money(minorUnits: over, currency: budget.plan.currency).formatted) over"
+        } else {
+            line += " — within the plan"
+        }
+        return [line] + budget.warnings.map { "  ! " + $0 }
     }
 }

@@ -67,17 +67,24 @@ public struct ScheduleJob: Sendable {
     }
 
     /// The first and last moment planned, checked: the last day not before the first, and at most
-    /// ``maxSpanYears`` years after it. Without `from` the plan starts today; without `until` it
-    /// ends on the project's deadline, or 55 days after the start.
+    /// ``maxSpanYears`` years after it. Without `from` the plan starts on the project's
+    /// ``ProjectSettings/planStart`` when that is still ahead, else today (nothing is planned in
+    /// the past); without `until` it ends on the project's deadline, or 55 days after the start.
     /// - Throws: ``OfficeError`` naming `--from`, `--until` or the deadline, and the limit.
     public func horizon(settings: ProjectSettings, now: Date) throws -> (start: Date, end: Date) {
         let calendar = settings.calendar
-        let start = from ?? calendar.startOfDay(for: now)
+        let today = calendar.startOfDay(for: now)
+        let planStart = settings.planStart.map { calendar.startOfDay(for: $0) }
+        let startsOnPlan = from == nil && planStart.map { $0 > today } == true
+        let start = from ?? (startsOnPlan ? planStart! : today)
         let end = until ?? settings.deadline ?? calendar.date(byAdding: .day, value: 55, to: start)!
         let day = DateFormatter.fixed("yyyy-MM-dd", timeZone: calendar.timeZone)
         let first =
             from != nil
-            ? "--from \(day.string(from: start))" : "the first day planned (today, \(day.string(from: start)))"
+            ? "--from \(day.string(from: start))"
+            : startsOnPlan
+                ? "the plan's start (\(day.string(from: start)))"
+                : "the first day planned (today, \(day.string(from: start)))"
         let last =
             until != nil ? "--until \(day.string(from: end))" : "the project's deadline (\(day.string(from: end)))"
         let hint = until != nil ? "" : "; give --until"
@@ -103,6 +110,8 @@ public struct ScheduleJob: Sendable {
     public func plan(_ project: inout ProjectSnapshot, now: Date) throws -> ScheduleReport {
         try Self.checkTimeLimit(timeLimit)
         let (start, end) = try horizon(settings: project.settings, now: now)
+        // `--from` is the plan's start from now on: a later `--repair` keeps it.
+        if let from { project.settings.planStart = project.settings.calendar.startOfDay(for: from) }
         let clock = ContinuousClock()
         let began = clock.now
         func remaining() -> Double { max(0, timeLimit - (clock.now - began).seconds) }

@@ -37,6 +37,24 @@ public struct ProjectPlace: Sendable {
         throw ProjectStoreError(.notAProject, database: directory, "no project in this folder or above it")
     }
 
+    /// The project's folder (where `takes/`, `out/` and the database or its pointer are): the
+    /// `project` given, or the folder this one is in or below that holds a project; nil when the
+    /// project is only a `database` URL.
+    public func folder(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) -> String? {
+        if let project { return project }
+        if database != nil || !(environment["PRODUCER_DATABASE"] ?? "").isEmpty { return nil }
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if (try? Self.location(ofFolder: folder.path)) != nil { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
     static func location(ofFolder folder: String) throws -> DatabaseLocation? {
         let pointer = (folder as NSString).appendingPathComponent(pointerFile)
         if FileManager.default.fileExists(atPath: pointer) {
