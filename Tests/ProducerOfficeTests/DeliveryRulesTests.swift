@@ -82,7 +82,7 @@ import Testing
             rules.nameMatches("mara-lind_slow-signal_stem-drums_48k_24bit.wav", stems, sampleRate: 48_000, bits: 24))
         #expect(
             rules.nameMatches(
-                "Mara-Lind_Slow-Signal_stem-lead-vocal_44.1k_24bit.wav", stems, sampleRate: 44_100, bits: 24))
+                "Mara-Lind_Slow-Signal_stem-lead-vocal_96k_24bit.wav", stems, sampleRate: 96_000, bits: 24))
         #expect(!rules.nameMatches("mara-lind_slow-signal_stem-_48k_24bit.wav", stems, sampleRate: 48_000, bits: 24))
         #expect(!rules.nameMatches("mara-lind_slow-signal_drums_48k_24bit.wav", stems, sampleRate: 48_000, bits: 24))
         #expect(
