@@ -18,6 +18,7 @@ struct ProducerCommand: AsyncParsableCommand {
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, StatusCommand.self, DemoCommand.self,
+            BudgetCommand.self, ExpensesCommand.self,
         ])
 }
 
