@@ -2,7 +2,8 @@
 // plan YAML readers, the iCalendar reader, the mix assistant's roles file and a project's song.yaml, chord symbols and chord charts. Built by Fuzz/run through SwiftPM (the target
 // exists only when PRODUCER_FUZZ is set) with -sanitize=fuzzer,address; libFuzzer supplies
 // main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar, roles, mics (the
-// mic list and the room), song, chord or chart.
+// mic list and the room), song, chord, chart or rates (the union
+// scale rates file of `producer budget scale --import`).
 //
 // A target accepts its parser's own error type, whose message must name the file and must not
 // carry libyaml's, Foundation's or the runtime's own text; anything else — another error type,
@@ -27,9 +28,10 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "song": return fuzzSong
     case "chord": return fuzzChord
     case "chart": return fuzzChart
+    case "rates": return fuzzRates
     default:
         print(
-            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics, song, chord or chart (not \"\(name)\")"
+            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics, song, chord, chart or rates (not \"\(name)\")"
         )
         exit(2)
     }

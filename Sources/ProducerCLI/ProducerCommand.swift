@@ -18,8 +18,8 @@ struct ProducerCommand: AsyncParsableCommand {
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self,
-            HireCommand.self, OffersCommand.self, TasksCommand.self, DeliverablesCommand.self, CreditsCommand.self,
-            TracklistCommand.self, StatusCommand.self, DemoCommand.self,
+            BudgetCommand.self, ExpensesCommand.self, HireCommand.self, OffersCommand.self, TasksCommand.self,
+            DeliverablesCommand.self, CreditsCommand.self, TracklistCommand.self, StatusCommand.self, DemoCommand.self,
         ])
 }
 

@@ -32,7 +32,10 @@ import Testing
                 "rates.yaml:6:19: musicians.sessionMinutes: 0 is out of range (1 to 1440)"
             ),
             ("minimumHours: 2", "minimumHour: 2", "rates.yaml:18:3: singers.minimumHour: unknown key"),
-            ("  contributions: 18.00\n", "", "rates.yaml:16:3: singers.contributions: is missing"),
+            (
+                "  contributions: 18.00  # percent of the singers' wages\n", "",
+                "rates.yaml:16:3: singers.contributions: is missing"
+            ),
             (
                 "currency: EUR", "currency: USD",
                 "rates.yaml:4:11: currency: the rates are in USD, but the project counts in EUR"

@@ -46,18 +46,18 @@ import Testing
         //   Overtime, leader: 1 × €215.00                   = €215.00
         //   Overtime, 11 players: 11 × €107.50              = €1,182.50
         //   Overtime, contractor: 1 × €215.00               = €215.00
-        //   wages                                           = €14,532.50
-        //   Pension 13.00 % = €1,889.225                    → €1,889.23
+        //   wages: 1,720 + 2,580 + 6,880 + 1,720 + 215 + 1,182.50 + 215 = €14,512.50
+        //   Pension 13.00 % = €1,886.625                    → €1,886.63
         //   Health and welfare: 13 players × 2 × €26.00     = €676.00
-        //   Total                                           = €17,097.73
+        //   Total = 14,512.50 + 1,886.63 + 676.00           = €17,075.13
         var players = [ScaleCalculation.Player(name: "Lead", isLeader: true)]
         players += ["P1", "P2", "P3"].map { ScaleCalculation.Player(name: $0) }
         players.append(ScaleCalculation.Player(name: "Strings", headcount: 8))
         let c = ScaleCalculation(players: players, singers: [], bookedMinutes: 370, musicSeconds: 960, rates: rates)
         #expect(c.sessions == 2 && c.overtimeHalfHours == 1 && c.players == 13)
         #expect(
-            cents(c) == [172_000, 86_000, 86_000, 86_000, 688_000, 172_000, 21_500, 118_250, 21_500, 188_923, 67_600])
-        #expect(c.total.minorUnits == 1_709_773)
+            cents(c) == [172_000, 86_000, 86_000, 86_000, 688_000, 172_000, 21_500, 118_250, 21_500, 188_663, 67_600])
+        #expect(c.total.minorUnits == 1_707_513)
         #expect(c.lines[5].what.hasPrefix("Contractor, to be named (required from 12 players"))
         // Eleven players and no contractor
         let eleven = ScaleCalculation(
@@ -77,7 +77,7 @@ import Testing
         // 150 min booked: 3 begun hours (minimum 2).
         //   Sol, per side: 1 side × €250.00                 = €250.00
         //   Lu, per hour: 3 hours × €95.00                  = €285.00
-        //   Trio (3 singers), per side: 3 sides × €250.00   = €750.00
+        //   Trio (3 singers), per side: 3 singer-sides × €250 = €750.00
         //   Contributions 18.00 % of €1,285.00              = €231.30
         //   Total                                           = €1,516.30
         let singers = [
@@ -88,6 +88,7 @@ import Testing
         #expect(cents(c) == [25_000, 28_500, 75_000, 23_130])
         #expect(c.total.minorUnits == 151_630)
         #expect(c.lines[1].text == "Lu, per hour: 3 hours × €95.00 = €285.00")
+        #expect(c.lines[2].text == "Trio (3 singers), per side: 3 singer-sides × €250.00 = €750.00")
         #expect(c.lines[3].text == "Singers' contributions: 18.00 % of €1,285.00 = €231.30")
         // One hour booked is paid the 2-hour minimum: 2 × €95.00 = €190.00, + 18 % = €34.20
         let short = ScaleCalculation(

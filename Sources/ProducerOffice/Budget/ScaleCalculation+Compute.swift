@@ -114,9 +114,14 @@ extension ScaleCalculation {
             if singer.perHour {
                 let minimum = hours == s.minimumHours ? ", \(s.minimumHours) h minimum" : ""
                 singing.append(
-                    line("\(singer.name)\(group), per hour\(minimum)", singer.headcount * hours, "hour", s.perHour))
+                    line(
+                        "\(singer.name)\(group), per hour\(minimum)", singer.headcount * hours,
+                        singer.headcount > 1 ? "singer-hour" : "hour", s.perHour))
             } else {
-                singing.append(line("\(singer.name)\(group), per side", singer.headcount, "side", s.perSide))
+                singing.append(
+                    line(
+                        "\(singer.name)\(group), per side", singer.headcount,
+                        singer.headcount > 1 ? "singer-side" : "side", s.perSide))
             }
         }
         lines += singing
