@@ -152,7 +152,8 @@ extension OfficeJobs {
                     else { continue }
                     let title = project.sessions.first { $0.id == id }?.title ?? id
                     let time = Hiring.NeededTime(
-                        label: "\(title)'s confirmed booking (\(BookingList.when(booking.start, booking.end, timeZone: settings.timeZone)))",
+                        label:
+                            "\(title)'s confirmed booking (\(BookingList.when(booking.start, booking.end, timeZone: settings.timeZone)))",
                         interval: DateInterval(start: booking.start, end: booking.end), wholeDay: false)
                     let fit = Hiring.fit(of: person, at: time, in: project, excluding: [id])
                     if fit.fit != .free {
