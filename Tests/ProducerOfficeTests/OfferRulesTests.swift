@@ -13,7 +13,7 @@ import Testing
     static func eur(_ euros: Int64) -> Money { Money(minorUnits: euros * 100, currency: "EUR") }
 
     /// Ada (engineer), Kim (backup singer, €50/h, weekdays 10–20), Lena (backup singer, €60/h,
-    /// Tue–Sat 14–22), Nia (backup singer, Sundays only); "BVs" needs a backup singer and an
+    /// Tue–Sat 14–22), Nia (backup singer, Sundays only, on tour until April); "BVs" needs a backup singer and an
     /// engineer, "Lead" an engineer; the plan starts Mon 1 March, the deadline is Fri 5 March.
     static func project() -> ProjectSnapshot {
         let weekdays = Availability.daily(from: 10 * 60, to: 20 * 60, timeZone: "UTC", except: [.saturday, .sunday])
@@ -32,7 +32,7 @@ import Testing
                 id: "nia", name: "Nia", roles: [.backupSinger], rate: Rate(eur(40), per: .hour),
                 availability: Availability(
                     weekly: [.init(weekday: .sunday, startMinute: 600, endMinute: 1200)],
-                    timeZone: "UTC")),
+                    exceptions: [.init(start: day(1, 1), end: day(4, 1), note: "on tour")], timeZone: "UTC")),
         ]
         let room = Room(
             id: "booth", name: "Booth", hourlyRate: eur(40), capacity: 3, gear: ["vocal booth"],

@@ -118,7 +118,8 @@ extension OfficeJobs {
     ///
     /// Accepting puts the person on the offer's sessions (``OfferRules/join(_:in:)``) and, when the
     /// project has bookings, repairs the schedule around them with ``ScheduleJob`` (`repair`, from
-    /// the plan's start when set, else today) — all in one transaction. When no schedule with them
+    /// the plan's start when it is still ahead, else today, as `schedule --repair`) — all in one
+    /// transaction. When no schedule with them
     /// exists, nothing is accepted and the error says what is in the way. An expired, declined,
     /// withdrawn or accepted offer is refused, its expiry recorded.
     /// - Throws: ``OfficeError`` naming the offer and why.
@@ -152,7 +153,8 @@ extension OfficeJobs {
                     else { continue }
                     let title = project.sessions.first { $0.id == id }?.title ?? id
                     let time = Hiring.NeededTime(
-                        label: "\(title)'s confirmed booking (\(BookingList.when(booking.start, booking.end, timeZone: settings.timeZone)))",
+                        label:
+                            "\(title)'s confirmed booking (\(BookingList.when(booking.start, booking.end, timeZone: settings.timeZone)))",
                         interval: DateInterval(start: booking.start, end: booking.end), wholeDay: false)
                     let fit = Hiring.fit(of: person, at: time, in: project, excluding: [id])
                     if fit.fit != .free {
@@ -170,7 +172,9 @@ extension OfficeJobs {
                 report.scheduleNote = "no schedule yet: `producer schedule` will book them with the rest"
                 return .success(report)
             }
-            let job = ScheduleJob(from: settings.planStart, repair: true, timeLimit: timeLimit)
+            // No `from`: the job starts on the plan's start when that is still ahead, else today
+            // (ScheduleJob.horizon), as `schedule --repair` does; a start in the past is not re-planned.
+            let job = ScheduleJob(repair: true, timeLimit: timeLimit)
             let schedule: ScheduleReport
             do {
                 schedule = try job.plan(&project, now: now)
