@@ -43,6 +43,7 @@ extension DemoAlbum {
                 snapshot.people = project.people
                 snapshot.studios = project.studios
                 snapshot.sessions = project.sessions
+                snapshot.budget = project.budget
             }
             // The scheduler's standard work budget: the same schedule every time the demo runs;
             // the time limit only guards a very slow machine.

@@ -44,6 +44,7 @@ public enum DemoAlbum {
         for s in project.studios.indices {
             for r in project.studios[s].rooms.indices { move(&project.studios[s].rooms[r].openingHours) }
         }
+        project.settings.planStart = project.settings.planStart.map(move)
         for i in project.sessions.indices {
             project.sessions[i].due = project.sessions[i].due.map(move)
             project.sessions[i].deadline = project.sessions[i].deadline.map(move)

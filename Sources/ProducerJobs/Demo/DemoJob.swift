@@ -33,7 +33,9 @@ public struct DemoJob: Sendable, Codable, Equatable {
         let written = try await DemoProject(songs: 1, seconds: seconds).write(to: project, now: now)
         let produced = try await ProduceJob(project: project, force: true).run(now: now, progress: progress)
         let music = try DemoArrangements.make(song: written.songs[0], seconds: seconds, project: project)
-        return DemoReport(written: written, produced: produced, music: music)
+        let mix = (project as NSString).appendingPathComponent("out/\(written.songs[0].id)/mix.wav")
+        let office = try await DemoOffice.run(folder: project, song: written.songs[0].id, mix: mix, now: now)
+        return DemoReport(written: written, produced: produced, music: music, office: office)
     }
 
     /// Refuses, before anything is written, a file where the folder goes, and an earlier demo

@@ -1,6 +1,7 @@
 import Foundation
 import ProducerAudio
 import ProducerEars
+import ProducerOffice
 
 /// What `producer demo` planted, what `produce` found, and where the report is.
 public struct DemoReport: Sendable, Codable {
@@ -16,6 +17,8 @@ public struct DemoReport: Sendable, Codable {
     public var produced: ProduceReport
     /// The song's chord chart arranged in two styles, and the comp sung over one.
     public var music: DemoArrangements.Made
+    /// The album's budget, hiring and offers, tracklist and deliverables.
+    public var office: DemoOffice.Made
 
     /// One planted flaw and what Producer did about it.
     public struct Finding: Sendable, Codable, Equatable {
@@ -25,9 +28,10 @@ public struct DemoReport: Sendable, Codable {
         public var caught: Bool
     }
 
-    init(written: DemoProject.Written, produced: ProduceReport, music: DemoArrangements.Made) {
+    init(written: DemoProject.Written, produced: ProduceReport, music: DemoArrangements.Made, office: DemoOffice.Made) {
         project = written.folder
         self.music = music
+        self.office = office
         planted = written.flaws
         let song = written.songs[0]
         overheadDelay = song.overheadDelay

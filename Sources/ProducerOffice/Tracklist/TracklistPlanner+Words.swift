@@ -118,7 +118,8 @@ extension TracklistPlanner {
         return "\(a) → \(b), a fresh key \(distance) steps round the circle of fifths"
     }
 
-    static func number(_ value: Double) -> String {
+    /// A rating as people write it: `8`, `7.5`.
+    public static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
     }
