@@ -78,7 +78,7 @@ public struct DeliveryReceipt: Codable, Sendable {
             var line = "\(check.file): \(verdict)"
             if let m = check.measurement {
                 line +=
-                    " (\(DeliveryRules.rateWord(m.sampleRate))Hz, \(m.bitDepth)-bit\(m.isFloat ? " float" : ""), \(m.channels) ch, \(DeliveryRules.time(m.duration)))"
+                    " (\(DeliveryRules.kHz(m.sampleRate)), \(m.bitDepth)-bit\(m.isFloat ? " float" : ""), \(m.channels) ch, \(DeliveryRules.time(m.duration)))"
             }
             out.append(line)
             for finding in check.findings { out.append("  - \(finding.message)") }

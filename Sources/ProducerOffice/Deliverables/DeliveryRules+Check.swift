@@ -113,7 +113,8 @@ extension DeliveryRules {
         return text == "-0.0" ? "0.0" : text.replacingOccurrences(of: "-", with: "−")
     }
 
-    static func kHz(_ rate: Double) -> String {
+    /// `48 kHz`, `44.1 kHz`.
+    public static func kHz(_ rate: Double) -> String {
         let k = rate / 1000
         return (k == k.rounded() ? String(Int(k)) : String(format: "%.1f", k)) + " kHz"
     }
