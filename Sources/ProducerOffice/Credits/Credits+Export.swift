@@ -19,10 +19,10 @@ extension Credits {
             let song = songs.first { $0.id == id }
             return (song?.isrc ?? "", song?.iswc ?? "")
         }
-        var rows = [Self.csvHeader]
+        var table = CSV(header: Self.csvHeader)
         for c in credits {
             let (isrc, iswc) = codes(c.songID)
-            rows.append([
+            table.append([
                 c.song ?? "", isrc, iswc, c.person, c.role, c.ddexRole, c.instrument ?? "", "", c.session,
                 Self.sessionType(c.kind), c.studio ?? "", c.room ?? "", c.location ?? "",
                 c.start.map(day.string) ?? "", c.start.map(iso.string) ?? "", c.end.map(iso.string) ?? "",
@@ -30,18 +30,12 @@ extension Credits {
         }
         for w in writers {
             let (isrc, iswc) = codes(w.songID)
-            rows.append([
+            table.append([
                 w.song, isrc, iswc, w.name, "writer", "ComposerLyricist", "", Self.percent(w.shareBasisPoints), "", "",
                 "", "", "", "", "", "",
             ])
         }
-        return rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    /// One RFC 4180 field: quoted when it holds a comma, a quote or a line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return table.text
     }
 
     /// The credits as people read them, song by song.
