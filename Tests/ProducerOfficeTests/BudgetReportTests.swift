@@ -218,10 +218,24 @@ import Testing
     }
 
     @Test func onlyOneSong() throws {
+        // Slow Signal's two lines, and its engineering (€160.00, kept in the album's engineering
+        // line) shown beside them with no plan of its own: plan €1,900.00, committed €2,340.75 +
+        // €160.00, actual €190.00, forecast €2,530.75 + €160.00 = €2,690.75.
         let report = BudgetReport(project: Self.project(), now: Self.at(30)).only(songID: "ss")
-        #expect(report.lines.count == 2)
-        #expect(cents(report.total) == [190_000, 234_075, 19_000, -63_075, 253_075])
-        #expect(report.csv.rows.count == 2 + 1 + 2 + 1)
+        #expect(
+            report.lines.map(\.label) == [
+                "Studio — Slow Signal", "Strings and players — Slow Signal",
+                "Engineering — Slow Signal (on the album's line)",
+            ])
+        #expect(cents(report.lines[2].figures) == [0, 16_000, 0, -16_000, 16_000])
+        #expect(cents(report.total) == [190_000, 250_075, 19_000, -79_075, 269_075])
+        #expect(report.songs.map { cents($0.figures) } == [cents(report.total)])
+        #expect(report.csv.rows.count == 3 + 1 + 3 + 1)
+        // No warning that the engineering has no line: it has the album's
+        #expect(!report.warnings.contains { $0.contains("no budget line") })
+        #expect(
+            report.warnings.last
+                == "The whole budget: forecast €2,690.75 is €790.75 (41.6 %) over the €1,900.00 planned")
     }
 
     @Test func anEmptyProjectHasNothingToWarnAbout() {

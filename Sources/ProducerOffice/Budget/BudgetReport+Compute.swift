@@ -53,6 +53,7 @@ extension BudgetReport {
         var lineCommitted = [Int64](repeating: 0, count: project.budget.count)
         var lineActual = [Int64](repeating: 0, count: project.budget.count)
         var unbudgeted: [Key: (committed: Int64, actual: Int64)] = [:]
+        var onAlbumLines: [Row] = []
         let keys = Set(committed.keys).union(actual.keys)
         for key in keys.sorted(by: { Self.order($0, $1, project) }) {
             let c = committed[key] ?? 0, a = actual[key] ?? 0
@@ -61,6 +62,17 @@ extension BudgetReport {
             guard let target else {
                 unbudgeted[key] = (c, a)
                 continue
+            }
+            if key.songID != nil && linesByKey[key] == nil {
+                onAlbumLines.append(
+                    Row(
+                        label: Self.label(key.category.title, key, project) + " (on the album's line)", lineID: nil,
+                        songID: key.songID, song: Self.title(key.songID, project), category: key.category,
+                        figures: Figures(
+                            plan: Money.zero(currency), committed: Money(minorUnits: c, currency: currency),
+                            actual: Money(minorUnits: a, currency: currency),
+                            forecast: Money(minorUnits: c + a, currency: currency)),
+                        workDone: Self.workDone(key, in: project), onAlbumLine: true))
             }
             let weights = target.map { project.budget[$0].planned.minorUnits }
             for (i, share) in zip(target, Allocation.largestRemainder(c, weights: weights)) {
@@ -134,6 +146,7 @@ extension BudgetReport {
         self.init(
             currency: currency, lines: rows, songs: songs, categories: categories, total: total,
             commitments: commitments, warnings: [])
+        songSpendingOnAlbumLines = onAlbumLines
         warnings = makeWarnings()
     }
 

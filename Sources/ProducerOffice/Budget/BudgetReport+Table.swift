@@ -1,12 +1,29 @@
 import Foundation
 
 extension BudgetReport {
-    /// The report for one song only: its lines (and its share of nothing else), rolled up again
-    /// per category and in total, with the warnings that concern it.
+    /// The report for one song only: its lines, and its spending kept in album-wide lines (with
+    /// no plan of its own), rolled up again per category and in total, with the warnings that
+    /// concern it.
     public func only(songID: String) -> BudgetReport {
         var copy = self
-        copy.lines = lines.filter { $0.songID == songID }
-        copy.songs = songs.filter { $0.songID == songID }
+        copy.lines =
+            lines.filter { $0.songID == songID }
+            + songSpendingOnAlbumLines.filter { $0.songID == songID }
+        copy.songSpendingOnAlbumLines = []
+        copy.songs = songs.filter { $0.songID == songID }.map { song in
+            var song = song
+            song.figures = copy.lines.reduce(.zero(currency)) { $0 + $1.figures }
+            song.workDone = copy.lines.allSatisfy(\.workDone)
+            return song
+        }
+        if copy.songs.isEmpty, let first = copy.lines.first {
+            copy.songs = [
+                Row(
+                    label: first.song ?? songID, lineID: nil, songID: songID, song: first.song, category: nil,
+                    figures: copy.lines.reduce(.zero(currency)) { $0 + $1.figures },
+                    workDone: copy.lines.allSatisfy(\.workDone))
+            ]
+        }
         copy.categories = BudgetCategory.allCases.compactMap { category in
             let own = copy.lines.filter { $0.category == category }
             guard !own.isEmpty else { return nil }

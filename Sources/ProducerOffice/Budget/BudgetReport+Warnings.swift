@@ -4,7 +4,7 @@ extension BudgetReport {
     /// The warnings, in the order of the table: lines, songs, categories, the whole.
     func makeWarnings() -> [String] {
         var warnings: [String] = []
-        for row in lines {
+        for row in lines where !row.onAlbumLine {
             if row.lineID == nil {
                 let f = row.figures
                 var spent: [String] = []

@@ -38,6 +38,9 @@ public struct BudgetReport: Hashable, Sendable, Codable {
     public var commitments: [Commitment]
     /// Overruns and spending without a line, in words.
     public var warnings: [String]
+    /// A song's spending in a category with no line of its own, kept in the album-wide line of
+    /// that category: what ``only(songID:)`` shows beside the song's own lines.
+    public var songSpendingOnAlbumLines: [Row] = []
 
     /// The five figures of a row.
     public struct Figures: Hashable, Sendable, Codable {
@@ -103,6 +106,8 @@ public struct BudgetReport: Hashable, Sendable, Codable {
         public var figures: Figures
         /// True when the work it pays for is done (the plan's rest is no longer expected).
         public var workDone: Bool
+        /// True for a song's spending counted in an album-wide line (it has no plan of its own).
+        public var onAlbumLine: Bool = false
     }
 }
 
