@@ -36,7 +36,7 @@ import Testing
         let added = try await jsonObject(
             [
                 "songs", "add", "Last Light", "--key", "A minor", "--tempo", "100", "--length", "3:30",
-                "--artist-rating", "8", "--energy", "4", "--isrc", "dea122700009", "--writer", "Mara Lind:100",
+                "--artist-rating", "8", "--energy", "4", "--isrc", "DEA122700009", "--writer", "Mara Lind:100",
             ], project)
         #expect(added["id"] as? String == "last-light")
         #expect(added["isrc"] as? String == "DE-A12-27-00009")
@@ -109,7 +109,7 @@ import Testing
         let people = try await jsonList(["people", "list"], project)
         let nia = try #require(people.first { $0["name"] as? String == "Nia Hart" })
         let rate = try #require(nia["rate"] as? [String: Any])
-        #expect((rate["amount"] as? [String: Any])?["minorUnits"] as? Int == 7_000)
+        #expect((rate["amount"] as? [String: Any])?["minorUnits"] as? Int == 7_500)
         #expect(rate["unit"] as? String == "hour")
         #expect(rate["minimumHours"] as? Double == 3)
         #expect(nia["styles"] as? [String] == ["gospel", "soul"])
@@ -131,15 +131,23 @@ import Testing
                 "--capacity", "8", "--gear", "drum kit", "--open", "Mon-Fri 10:00-20:00",
             ], project)
         #expect(added["id"] as? String == "hafen-studio")
-        _ = try await ok(
+        // A room id is the project's: Kranich's Booth 2 has "booth"
+        let clash = try await run(
             ["studios", "add-room", "Hafen Studio", "Booth", "--hourly-rate", "30", "--capacity", "2"], project)
-        _ = try await ok(["studios", "edit-room", "hafen-studio", "booth", "--daily-rate", "200"], project)
+        #expect(
+            clash.err
+                == "producer studios add-room: Hafen Studio: the room id \"booth\" is already Kranich Studios's Booth 2; give the room another id\n"
+        )
+        _ = try await ok(
+            ["studios", "add-room", "Hafen Studio", "Booth", "--id", "hafen-booth", "--hourly-rate", "30", "--capacity", "2"],
+            project)
+        _ = try await ok(["studios", "edit-room", "hafen-studio", "hafen-booth", "--daily-rate", "200"], project)
         _ = try await ok(["studios", "edit", "Hafen Studio", "--location", "Hamburg-Altona"], project)
         let studios = try await jsonList(["studios", "list"], project)
         let hafen = try #require(studios.first { $0["id"] as? String == "hafen-studio" })
         #expect(hafen["location"] as? String == "Hamburg-Altona")
         let rooms = try #require(hafen["rooms"] as? [[String: Any]])
-        #expect(rooms.map { $0["id"] as? String } == ["live-room", "booth"])
+        try #require(rooms.map { $0["id"] as? String } == ["live-room", "hafen-booth"])
         #expect((rooms[1]["dailyRate"] as? [String: Any])?["minorUnits"] as? Int == 20_000)
         _ = try await ok(["studios", "remove-room", "Hafen Studio", "Booth"], project)
         _ = try await ok(["studios", "remove", "Hafen Studio"], project)
