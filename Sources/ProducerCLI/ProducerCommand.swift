@@ -17,7 +17,8 @@ struct ProducerCommand: AsyncParsableCommand {
             Mics.self, ChartCommand.self, Arrange.self, Vary.self,
             Convert.self, ProjectCommand.self,
             ScheduleCommand.self,
-            SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self, StatusCommand.self, DemoCommand.self,
+            SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self,
+            StatusCommand.self, DemoCommand.self,
         ])
 }
 

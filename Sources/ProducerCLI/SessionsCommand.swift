@@ -121,7 +121,8 @@ extension ProducerCommand {
         struct Remove: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Remove a session and its hold; refused while others come after it, unless --force.",
-                discussion: "A confirmed booking or an offer covering it is never dropped: cancel or withdraw it first.")
+                discussion: "A confirmed booking or an offer covering it is never dropped: cancel or withdraw it first."
+            )
             @Argument(help: ArgumentHelp(recordKeyHelp))
             var session: String
             @Flag(help: "Remove it anyway, from the after: of the sessions that wait for it.")

@@ -11,7 +11,9 @@ extension OfficeJobs {
     ///
     /// Never removed, even with `force`: a confirmed booking (cancel it first), a person with
     /// offers or tasks, a session an offer covers.
-    public static func removeRecord(_ kind: RecordKind, _ key: String, force: Bool, store: any ProjectStore)
+    public static func removeRecord(
+        _ kind: RecordKind, _ key: String, force: Bool, store: any ProjectStore
+    )
         async throws -> EditOutcome
     {
         try await store.update { project in
@@ -96,7 +98,8 @@ extension OfficeJobs {
                 let later = project.sessions.filter { $0.after.contains(id) }.map(\.title)
                 if !later.isEmpty && !force { try refuse("before \(list(later)) (after:)") }
                 for i in project.sessions.indices { project.sessions[i].after.removeAll { $0 == id } }
-                project.bookings.removeAll { $0.sessionID == id && $0.status == .hold }  // a cancellation fee is still owed
+                // Its holds go; a cancelled booking stays, for the fee still owed.
+                project.bookings.removeAll { $0.sessionID == id && $0.status == .hold }
                 project.sessions.removeAll { $0.id == id }
             }
             return EditOutcome(id: id, name: name, change: "removed", project: project)
