@@ -165,7 +165,7 @@ extension ProducerCommand {
             help: ArgumentHelp("The least time between two sessions of one person: 45m, 1h.", valueName: "duration"))
         var breakTime: String?
         @Option(
-            name: .customLong("lateness-penalty"),
+            name: .customLong("lateness-penalty"), parsing: .unconditional,
             help: ArgumentHelp("What a day late costs, in the project's currency.", valueName: "amount"))
         var latenessPenalty: String?
         @Option(help: ArgumentHelp("The day the record must be finished.", valueName: "YYYY-MM-DD"))

@@ -190,7 +190,8 @@ import Testing
         let refused = try await run(["sessions", "remove", "Tracking — Night Trains"], project)
         #expect(refused.status == 1)
         #expect(
-            refused.err.contains("Tracking — Night Trains is still before Overdubs — Night Trains"), "\(refused.err)")
+            refused.err.contains("Tracking — Night Trains is still waited for by Overdubs — Night Trains (after:)"),
+            "\(refused.err)")
         _ = try await ok(["sessions", "remove", "Overdub — Blue Hour"], project)
         #expect(try await jsonList(["sessions", "list"], project).count == 26)
     }

@@ -107,11 +107,11 @@ import Testing
         let person = await message {
             _ = try await OfficeJobs.removeRecord(.people, "Ada Novak", force: false, store: store)
         }
-        #expect(person == "Ada Novak is still in 1 sessions (Mix); give --force to remove it anyway")
+        #expect(person == "Ada Novak is still in 1 sessions (Mix); give --force to remove them anyway")
         let session = await message {
             _ = try await OfficeJobs.removeRecord(.sessions, "t1", force: false, store: store)
         }
-        #expect(session == "Tracking is still before Mix (after:); give --force to remove it anyway")
+        #expect(session == "Tracking is still waited for by Mix (after:); give --force to remove it anyway")
         // Mix is last: it goes.
         _ = try await OfficeJobs.removeRecord(.sessions, "Mix", force: false, store: store)
         #expect(try await store.snapshot().sessions.map(\.id) == ["t1"])

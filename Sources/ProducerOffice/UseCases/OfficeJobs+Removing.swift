@@ -23,10 +23,10 @@ extension OfficeJobs {
                 let shown = names.prefix(5).joined(separator: ", ")
                 return names.count > 5 ? shown + " and \(names.count - 5) more" : shown
             }
-            func refuse(_ what: String, unlinkable: Bool = true) throws {
+            func refuse(_ what: String) throws {
+                let pronoun = kind == .people ? "them" : "it"
                 throw OfficeError(
-                    "\(name) is still \(what)" + (unlinkable ? "; give --force to remove it anyway" : ""),
-                    code: .notAllowed)
+                    "\(name) is still \(what); give --force to remove \(pronoun) anyway", code: .notAllowed)
             }
             switch kind {
             case .songs:
@@ -96,7 +96,7 @@ extension OfficeJobs {
                         code: .notAllowed)
                 }
                 let later = project.sessions.filter { $0.after.contains(id) }.map(\.title)
-                if !later.isEmpty && !force { try refuse("before \(list(later)) (after:)") }
+                if !later.isEmpty && !force { try refuse("waited for by \(list(later)) (after:)") }
                 for i in project.sessions.indices { project.sessions[i].after.removeAll { $0 == id } }
                 // Its holds go; a cancelled booking stays, for the fee still owed.
                 project.bookings.removeAll { $0.sessionID == id && $0.status == .hold }
