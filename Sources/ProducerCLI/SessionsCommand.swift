@@ -84,6 +84,7 @@ extension ProducerCommand {
                 try await runOffice("sessions add", json: output.json) {
                     var edit = RecordEdit()
                     edit.set("title", text: title, option: "the title")
+                    edit.name("title", option: "the title")
                     edit.set("id", text: id, option: "--id")
                     fields.add(to: &edit)
                     try await project.place.with { store in
