@@ -184,7 +184,9 @@ extension ProducerCommand {
                                     + (closeStudios ? " and \(result.rooms) rooms" : "") + ".")
                             for day in result.days { print("  " + day) }
                             if result.timedEventsSkipped > 0 {
-                                print("Left out \(result.timedEventsSkipped) events with times: a holiday is a whole day.")
+                                print(
+                                    "Left out \(result.timedEventsSkipped) events with times: a holiday is a whole day."
+                                )
                             }
                         }
                         if let warning = result.warning { writeStandardError("warning: \(warning)\n") }

@@ -156,15 +156,23 @@ extension ProducerCommand {
 
                 Example: producer project set --max-work-per-day 9h --break 45m --lateness-penalty 150 --start 2027-03-01
                 """)
-        @Option(name: .customLong("max-work-per-day"), help: ArgumentHelp("The longest working day: 9h, 8h30m.", valueName: "duration"))
+        @Option(
+            name: .customLong("max-work-per-day"),
+            help: ArgumentHelp("The longest working day: 9h, 8h30m.", valueName: "duration"))
         var maxWorkPerDay: String?
-        @Option(name: .customLong("break"), help: ArgumentHelp("The least time between two sessions of one person: 45m, 1h.", valueName: "duration"))
+        @Option(
+            name: .customLong("break"),
+            help: ArgumentHelp("The least time between two sessions of one person: 45m, 1h.", valueName: "duration"))
         var breakTime: String?
-        @Option(name: .customLong("lateness-penalty"), help: ArgumentHelp("What a day late costs, in the project's currency.", valueName: "amount"))
+        @Option(
+            name: .customLong("lateness-penalty"), parsing: .unconditional,
+            help: ArgumentHelp("What a day late costs, in the project's currency.", valueName: "amount"))
         var latenessPenalty: String?
         @Option(help: ArgumentHelp("The day the record must be finished.", valueName: "YYYY-MM-DD"))
         var deadline: String?
-        @Option(help: ArgumentHelp("The first day to plan; `schedule` and `schedule --repair` start there.", valueName: "YYYY-MM-DD"))
+        @Option(
+            help: ArgumentHelp(
+                "The first day to plan; `schedule` and `schedule --repair` start there.", valueName: "YYYY-MM-DD"))
         var start: String?
         @OptionGroup var project: ProjectOptions
         @OptionGroup var output: OutputOptions

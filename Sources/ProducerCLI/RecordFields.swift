@@ -19,11 +19,14 @@ struct SongFields: ParsableArguments {
     var tempo: String?
     @Option(help: ArgumentHelp("The length: seconds, or m:ss.", valueName: "length"))
     var length: String?
-    @Option(help: ArgumentHelp("Where it stands: demo, arranged, tracking, overdubs, vocals, editing, mixing, mixed, mastered."))
+    @Option(
+        help: ArgumentHelp(
+            "Where it stands: demo, arranged, tracking, overdubs, vocals, editing, mixing, mixed, mastered."))
     var status: String?
     @Option(
         name: .customLong("writer"),
-        help: ArgumentHelp("A writer and their share in percent (repeat; the shares add up to 100).", valueName: "name:share"))
+        help: ArgumentHelp(
+            "A writer and their share in percent (repeat; the shares add up to 100).", valueName: "name:share"))
     var writers: [String] = []
     @Option(name: .customLong("part"), help: ArgumentHelp("A part still to record (repeat).", valueName: "part"))
     var parts: [String] = []
@@ -61,13 +64,17 @@ struct SongFields: ParsableArguments {
 
 /// A person's options, as the plan's person keys.
 struct PersonFields: ParsableArguments {
-    @Option(name: .customLong("role"), help: ArgumentHelp("A role they play (repeat): drummer, engineer…", valueName: "role"))
+    @Option(
+        name: .customLong("role"),
+        help: ArgumentHelp("A role they play (repeat): drummer, engineer…", valueName: "role"))
     var roles: [String] = []
     @Option(help: ArgumentHelp("Their rate, in the project's currency (e.g. 55 or 55.00).", valueName: "amount"))
     var rate: String?
     @Option(help: ArgumentHelp("What the rate is for: hour, day, session or flat.", valueName: "unit"))
     var per: String?
-    @Option(name: .customLong("minimum-hours"), help: ArgumentHelp("The fewest hours paid on a day (hourly rates).", valueName: "hours"))
+    @Option(
+        name: .customLong("minimum-hours"),
+        help: ArgumentHelp("The fewest hours paid on a day (hourly rates).", valueName: "hours"))
     var minimumHours: String?
     @Option(help: "Email address.")
     var email: String?
@@ -75,9 +82,13 @@ struct PersonFields: ParsableArguments {
     var phone: String?
     @Option(help: ArgumentHelp("How many players they bring (a quartet is 4).", valueName: "n"))
     var headcount: String?
-    @Option(name: .customLong("union-scale"), help: ArgumentHelp("The union agreement whose scale applies.", valueName: "name"))
+    @Option(
+        name: .customLong("union-scale"),
+        help: ArgumentHelp("The union agreement whose scale applies.", valueName: "name"))
     var unionScale: String?
-    @Option(name: .customLong("style"), help: ArgumentHelp("A style they play or sing in (repeat): soul, gospel…", valueName: "style"))
+    @Option(
+        name: .customLong("style"),
+        help: ArgumentHelp("A style they play or sing in (repeat): soul, gospel…", valueName: "style"))
     var styles: [String] = []
     @Option(
         name: .customLong("weekly"),
@@ -85,7 +96,8 @@ struct PersonFields: ParsableArguments {
     var weekly: [String] = []
     @Option(
         name: .customLong("busy"),
-        help: ArgumentHelp("A day, or days, they cannot work (repeat): 2027-03-09 or 2027-03-09..2027-03-10.", valueName: "days"))
+        help: ArgumentHelp(
+            "A day, or days, they cannot work (repeat): 2027-03-09 or 2027-03-09..2027-03-10.", valueName: "days"))
     var busy: [String] = []
 
     func add(to edit: inout RecordEdit) {
@@ -119,7 +131,9 @@ struct RoomFields: ParsableArguments {
     var dailyRate: String?
     @Option(help: ArgumentHelp("How many players fit at once.", valueName: "n"))
     var capacity: String?
-    @Option(name: .customLong("gear"), help: ArgumentHelp("What the room has (repeat): \"drum kit\", \"vocal booth\"…", valueName: "gear"))
+    @Option(
+        name: .customLong("gear"),
+        help: ArgumentHelp("What the room has (repeat): \"drum kit\", \"vocal booth\"…", valueName: "gear"))
     var gear: [String] = []
     @Option(
         name: .customLong("open"),
@@ -145,13 +159,15 @@ struct SessionFields: ParsableArguments {
     var song: String?
     @Option(
         name: .customLong("need"),
-        help: ArgumentHelp("A role to fill, with how many (repeat): engineer, \"backup singer:2\".", valueName: "role[:n]"))
+        help: ArgumentHelp(
+            "A role to fill, with how many (repeat): engineer, \"backup singer:2\".", valueName: "role[:n]"))
     var needs: [String] = []
     @Option(name: .customLong("person"), help: ArgumentHelp("Someone who must be there (repeat).", valueName: "name"))
     var people: [String] = []
     @Option(name: .customLong("gear"), help: ArgumentHelp("Gear the room must have (repeat).", valueName: "gear"))
     var gear: [String] = []
-    @Option(name: .customLong("after"), help: ArgumentHelp("A session that comes first (repeat).", valueName: "session"))
+    @Option(
+        name: .customLong("after"), help: ArgumentHelp("A session that comes first (repeat).", valueName: "session"))
     var after: [String] = []
     @Option(help: ArgumentHelp("Done by then, or each day later costs the lateness penalty.", valueName: "YYYY-MM-DD"))
     var due: String?

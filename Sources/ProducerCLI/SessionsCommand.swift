@@ -84,6 +84,7 @@ extension ProducerCommand {
                 try await runOffice("sessions add", json: output.json) {
                     var edit = RecordEdit()
                     edit.set("title", text: title, option: "the title")
+                    edit.name("title", option: "the title")
                     edit.set("id", text: id, option: "--id")
                     fields.add(to: &edit)
                     try await project.place.with { store in
@@ -121,7 +122,8 @@ extension ProducerCommand {
         struct Remove: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Remove a session and its hold; refused while others come after it, unless --force.",
-                discussion: "A confirmed booking or an offer covering it is never dropped: cancel or withdraw it first.")
+                discussion: "A confirmed booking or an offer covering it is never dropped: cancel or withdraw it first."
+            )
             @Argument(help: ArgumentHelp(recordKeyHelp))
             var session: String
             @Flag(help: "Remove it anyway, from the after: of the sessions that wait for it.")

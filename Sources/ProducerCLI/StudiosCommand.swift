@@ -32,7 +32,8 @@ extension ProducerCommand {
                         if output.json { return try printJSON(studios) }
                         for studio in studios {
                             print(
-                                "\(studio.name) [\(studio.id)]" + (studio.location.isEmpty ? "" : " — \(studio.location)")
+                                "\(studio.name) [\(studio.id)]"
+                                    + (studio.location.isEmpty ? "" : " — \(studio.location)")
                                     + " — \(studio.timeZone)")
                             for room in studio.rooms {
                                 var line =
@@ -144,7 +145,8 @@ extension ProducerCommand {
         }
 
         struct AddRoom: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add-room", abstract: "Add a room to a studio.")
+            static let configuration = CommandConfiguration(
+                commandName: "add-room", abstract: "Add a room to a studio.")
             @Argument(help: "The studio's name or id.")
             var studio: String
             @Argument(help: "The room's name.")
@@ -227,6 +229,7 @@ func printRoom(_ outcome: EditOutcome, json: Bool) throws {
         if outcome.change == "removed" { return try printJSON(["removed": outcome.id, "name": outcome.name]) }
         return try printJSON(outcome.project.room(id: outcome.id)?.room)
     }
-    let verb = ["added": "Added", "updated": "Changed", "removed": "Removed"][outcome.change] ?? "Nothing to change for"
+    let verb =
+        ["added": "Added", "updated": "Changed", "removed": "Removed"][outcome.change] ?? "Nothing to change for"
     print("\(verb) room \(outcome.name) [\(outcome.id)].")
 }

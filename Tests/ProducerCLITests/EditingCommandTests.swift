@@ -36,7 +36,7 @@ import Testing
         let added = try await jsonObject(
             [
                 "songs", "add", "Last Light", "--key", "A minor", "--tempo", "100", "--length", "3:30",
-                "--artist-rating", "8", "--energy", "4", "--isrc", "dea122700009", "--writer", "Mara Lind:100",
+                "--artist-rating", "8", "--energy", "4", "--isrc", "DEA122700009", "--writer", "Mara Lind:100",
             ], project)
         #expect(added["id"] as? String == "last-light")
         #expect(added["isrc"] as? String == "DE-A12-27-00009")
@@ -50,12 +50,15 @@ import Testing
         #expect(edited["iswc"] as? String == "T-034.524.680-1")
         #expect((edited["ratings"] as? [String: Any])?["artist"] as? Int == 8)
         let text = try await ok(["songs", "list"], project)
-        #expect(text.contains("Last Light [last-light] — demo — A minor, 100 bpm, 3:30 — rated artist 8 — energy 5"), "\(text)")
+        #expect(
+            text.contains("Last Light [last-light] — demo — A minor, 100 bpm, 3:30 — rated artist 8 — energy 5"),
+            "\(text)")
         // Remove: a song with sessions is refused, naming them; a new one goes
         let refused = try await run(["songs", "remove", "Night Trains"], project)
         #expect(refused.status == 1)
         #expect(
-            refused.err.contains("Night Trains is still the song of 5 sessions (Tracking — Night Trains,"), "\(refused.err)")
+            refused.err.contains("Night Trains is still the song of 5 sessions (Tracking — Night Trains,"),
+            "\(refused.err)")
         _ = try await ok(["songs", "remove", "last-light"], project)
         #expect(try await jsonList(["songs", "list"], project).count == 5)
     }
@@ -64,8 +67,14 @@ import Testing
     func sameSentence() async throws {
         let project = try await albumProject()
         let cases: [(yaml: String, arguments: [String], option: String)] = [
-            ("songs:\n  - { id: song1, title: Night Trains, tempo: 500 }\n", ["songs", "edit", "song1", "--tempo", "500"], "--tempo"),
-            ("songs:\n  - { id: song1, title: Night Trains, isrc: DE-A12 }\n", ["songs", "edit", "song1", "--isrc", "DE-A12"], "--isrc"),
+            (
+                "songs:\n  - { id: song1, title: Night Trains, tempo: 500 }\n",
+                ["songs", "edit", "song1", "--tempo", "500"], "--tempo"
+            ),
+            (
+                "songs:\n  - { id: song1, title: Night Trains, isrc: DE-A12 }\n",
+                ["songs", "edit", "song1", "--isrc", "DE-A12"], "--isrc"
+            ),
             (
                 "people:\n  - { name: Zoe, roles: [singer], rate: { amount: 10, per: fortnight } }\n",
                 ["people", "add", "Zoe", "--role", "singer", "--rate", "10", "--per", "fortnight"], "--per"
@@ -91,7 +100,8 @@ import Testing
             let planSentence = imported.err.components(separatedBy: ": ").dropFirst(3).joined(separator: ": ")
             #expect(typed.err.hasPrefix("producer \(c.arguments[0]) \(c.arguments[1]): \(c.option): "), "\(typed.err)")
             let typedSentence = typed.err.components(separatedBy: ": ").dropFirst(2).joined(separator: ": ")
-            #expect(!planSentence.isEmpty && planSentence == typedSentence, "plan: \(imported.err) command: \(typed.err)")
+            #expect(
+                !planSentence.isEmpty && planSentence == typedSentence, "plan: \(imported.err) command: \(typed.err)")
         }
     }
 
@@ -109,7 +119,7 @@ import Testing
         let people = try await jsonList(["people", "list"], project)
         let nia = try #require(people.first { $0["name"] as? String == "Nia Hart" })
         let rate = try #require(nia["rate"] as? [String: Any])
-        #expect((rate["amount"] as? [String: Any])?["minorUnits"] as? Int == 7_000)
+        #expect((rate["amount"] as? [String: Any])?["minorUnits"] as? Int == 7_500)
         #expect(rate["unit"] as? String == "hour")
         #expect(rate["minimumHours"] as? Double == 3)
         #expect(nia["styles"] as? [String] == ["gospel", "soul"])
@@ -131,15 +141,26 @@ import Testing
                 "--capacity", "8", "--gear", "drum kit", "--open", "Mon-Fri 10:00-20:00",
             ], project)
         #expect(added["id"] as? String == "hafen-studio")
-        _ = try await ok(
+        // A room id is the project's: Kranich's Booth 2 has "booth"
+        let clash = try await run(
             ["studios", "add-room", "Hafen Studio", "Booth", "--hourly-rate", "30", "--capacity", "2"], project)
-        _ = try await ok(["studios", "edit-room", "hafen-studio", "booth", "--daily-rate", "200"], project)
+        #expect(
+            clash.err
+                == "producer studios add-room: Hafen Studio: the room id \"booth\" is already Kranich Studios's Booth 2; give the room another id\n"
+        )
+        _ = try await ok(
+            [
+                "studios", "add-room", "Hafen Studio", "Booth", "--id", "hafen-booth", "--hourly-rate", "30",
+                "--capacity", "2",
+            ],
+            project)
+        _ = try await ok(["studios", "edit-room", "hafen-studio", "hafen-booth", "--daily-rate", "200"], project)
         _ = try await ok(["studios", "edit", "Hafen Studio", "--location", "Hamburg-Altona"], project)
         let studios = try await jsonList(["studios", "list"], project)
         let hafen = try #require(studios.first { $0["id"] as? String == "hafen-studio" })
         #expect(hafen["location"] as? String == "Hamburg-Altona")
         let rooms = try #require(hafen["rooms"] as? [[String: Any]])
-        #expect(rooms.map { $0["id"] as? String } == ["live-room", "booth"])
+        try #require(rooms.map { $0["id"] as? String } == ["live-room", "hafen-booth"])
         #expect((rooms[1]["dailyRate"] as? [String: Any])?["minorUnits"] as? Int == 20_000)
         _ = try await ok(["studios", "remove-room", "Hafen Studio", "Booth"], project)
         _ = try await ok(["studios", "remove", "Hafen Studio"], project)
@@ -168,7 +189,9 @@ import Testing
         #expect(edited["after"] as? [String] == ["song4-vocal"])
         let refused = try await run(["sessions", "remove", "Tracking — Night Trains"], project)
         #expect(refused.status == 1)
-        #expect(refused.err.contains("Tracking — Night Trains is still before Overdubs — Night Trains"), "\(refused.err)")
+        #expect(
+            refused.err.contains("Tracking — Night Trains is still waited for by Overdubs — Night Trains (after:)"),
+            "\(refused.err)")
         _ = try await ok(["sessions", "remove", "Overdub — Blue Hour"], project)
         #expect(try await jsonList(["sessions", "list"], project).count == 26)
     }
@@ -181,7 +204,9 @@ import Testing
                 "project", "set", "--max-work-per-day", "9h", "--break", "45m", "--lateness-penalty", "175",
                 "--start", "2027-03-02",
             ], project)
-        #expect(out.contains("Set longest working day 9 h, break 45 min, lateness €175.00 a day, start 2027-03-02."), "\(out)")
+        #expect(
+            out.contains("Set longest working day 9 h, break 45 min, lateness €175.00 a day, start 2027-03-02."),
+            "\(out)")
         let settings = try await jsonObject(["project", "show"], project)
         #expect(settings["maxWorkMinutesPerDay"] as? Int == 540)
         #expect(settings["breakMinutes"] as? Int == 45)
@@ -221,16 +246,17 @@ import Testing
     func holidays() async throws {
         let project = try await albumProject()
         let ics = project + "/feiertage.ics"
-        let text = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Producer tests//EN",
-            "BEGIN:VEVENT", "UID:karfreitag-2027", "DTSTAMP:20261201T000000Z", "DTSTART;VALUE=DATE:20270326",
-            "DTEND;VALUE=DATE:20270327", "SUMMARY:Karfreitag", "END:VEVENT",
-            "BEGIN:VEVENT", "UID:frauentag-2027", "DTSTAMP:20261201T000000Z", "DTSTART;VALUE=DATE:20270308",
-            "SUMMARY:Frauentag", "END:VEVENT",
-            "BEGIN:VEVENT", "UID:party", "DTSTAMP:20261201T000000Z", "DTSTART:20270305T180000Z",
-            "DTEND:20270305T220000Z", "SUMMARY:Label party", "END:VEVENT",
-            "END:VCALENDAR",
-        ].joined(separator: "\r\n") + "\r\n"
+        let text =
+            [
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Producer tests//EN",
+                "BEGIN:VEVENT", "UID:karfreitag-2027", "DTSTAMP:20261201T000000Z", "DTSTART;VALUE=DATE:20270326",
+                "DTEND;VALUE=DATE:20270327", "SUMMARY:Karfreitag", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:frauentag-2027", "DTSTAMP:20261201T000000Z", "DTSTART;VALUE=DATE:20270308",
+                "SUMMARY:Frauentag", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:party", "DTSTAMP:20261201T000000Z", "DTSTART:20270305T180000Z",
+                "DTEND:20270305T220000Z", "SUMMARY:Label party", "END:VEVENT",
+                "END:VCALENDAR",
+            ].joined(separator: "\r\n") + "\r\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: ics))
         // The file is a calendar to an independent reader too
         if Python.canImport("icalendar") {
@@ -252,7 +278,8 @@ import Testing
         func holidayCount() async throws -> [Int] {
             try await jsonList(["people", "list"], project).map { person in
                 let exceptions = (person["availability"] as? [String: Any])?["exceptions"] as? [[String: Any]] ?? []
-                return exceptions.filter { ($0["source"] as? String)?.hasPrefix("holidays:feiertage.ics:") == true }.count
+                return exceptions.filter { ($0["source"] as? String)?.hasPrefix("holidays:feiertage.ics:") == true }
+                    .count
             }
         }
         #expect(try await holidayCount() == Array(repeating: 2, count: 8))

@@ -331,4 +331,29 @@ struct OfficeErrorMessageTests {
         try process.run()
         return process
     }
+
+    @Test(
+        "editing commands name the option and say the plan's words",
+        arguments: [
+            (["songs", "add", "X", "--energy", "11"], "producer songs add: --energy: 11 is out of range (1 to 10)"),
+            (
+                ["people", "edit", "Nobody", "--rate", "5"],
+                "producer people edit: no person \"Nobody\" in the project (see `producer people list`)"
+            ),
+            (
+                ["project", "set", "--lateness-penalty", "-5"],
+                "producer project set: --lateness-penalty: \"-5\" is negative; an amount here is 0 or more"
+            ),
+            (
+                ["sessions", "add", "X", "--kind", "mixing", "--duration", "2h", "--after", "Nothing"],
+                "producer sessions add: --after: no session \"Nothing\" in the plan or the project"
+            ),
+        ])
+    func editing(arguments: [String], message: String) async throws {
+        let project = try await albumProject()
+        let r = try await producer(arguments + ["--project", project])
+        #expect(r.status == 1)
+        #expect(r.err == message + "\n")
+        #expect(r.out.isEmpty)
+    }
 }

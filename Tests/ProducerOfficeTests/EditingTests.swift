@@ -89,7 +89,8 @@ import Testing
         var edit = RecordEdit()
         edit.set("title", text: "NIGHT TRAINS", option: "the title")
         let said = await message { _ = try await OfficeJobs.addRecord(.songs, edit: edit, store: store) }
-        #expect(said == "the project already has the song \"Night Trains\" (id s1); change it with `producer songs edit`")
+        #expect(
+            said == "the project already has the song \"Night Trains\" (id s1); change it with `producer songs edit`")
         var other = RecordEdit()
         other.set("title", text: "Paper Harbour", option: "the title")
         other.set("energy", text: "8", option: "--energy")
@@ -103,10 +104,14 @@ import Testing
         let song = await message { _ = try await OfficeJobs.removeRecord(.songs, "s1", force: false, store: store) }
         #expect(
             song == "Night Trains is still the song of 2 sessions (Tracking, Mix); give --force to remove it anyway")
-        let person = await message { _ = try await OfficeJobs.removeRecord(.people, "Ada Novak", force: false, store: store) }
-        #expect(person == "Ada Novak is still in 1 sessions (Mix); give --force to remove it anyway")
-        let session = await message { _ = try await OfficeJobs.removeRecord(.sessions, "t1", force: false, store: store) }
-        #expect(session == "Tracking is still before Mix (after:); give --force to remove it anyway")
+        let person = await message {
+            _ = try await OfficeJobs.removeRecord(.people, "Ada Novak", force: false, store: store)
+        }
+        #expect(person == "Ada Novak is still in 1 sessions (Mix); give --force to remove them anyway")
+        let session = await message {
+            _ = try await OfficeJobs.removeRecord(.sessions, "t1", force: false, store: store)
+        }
+        #expect(session == "Tracking is still waited for by Mix (after:); give --force to remove it anyway")
         // Mix is last: it goes.
         _ = try await OfficeJobs.removeRecord(.sessions, "Mix", force: false, store: store)
         #expect(try await store.snapshot().sessions.map(\.id) == ["t1"])
@@ -136,7 +141,9 @@ import Testing
         #expect(try await store.snapshot().studios[0].rooms.map(\.capacity) == [10, 4])
         _ = try await OfficeJobs.removeRoom(studio: "k", room: "hall", force: false, store: store)
         #expect(try await store.snapshot().studios[0].rooms.map(\.id) == ["booth-2"])
-        let last = await message { _ = try await OfficeJobs.removeRoom(studio: "k", room: "booth-2", force: false, store: store) }
+        let last = await message {
+            _ = try await OfficeJobs.removeRoom(studio: "k", room: "booth-2", force: false, store: store)
+        }
         #expect(last?.contains("only room") == true)
     }
 

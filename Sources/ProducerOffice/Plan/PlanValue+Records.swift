@@ -48,7 +48,9 @@ extension PlanValue {
 
     /// A song in plan form.
     public init(song s: Song) {
-        var p: [Pair] = [Pair("id", .text(s.id)), Pair("title", .text(s.title)), Pair("status", .text(s.status.rawValue))]
+        var p: [Pair] = [
+            Pair("id", .text(s.id)), Pair("title", .text(s.title)), Pair("status", .text(s.status.rawValue)),
+        ]
         if !s.writers.isEmpty {
             p.append(
                 Pair(
@@ -124,7 +126,8 @@ extension PlanValue {
             p.append(
                 Pair(
                     "needs",
-                    .list(s.needs.map { .map([Pair("role", .text($0.role.name)), Pair("count", .text("\($0.count)"))]) })
+                    .list(
+                        s.needs.map { .map([Pair("role", .text($0.role.name)), Pair("count", .text("\($0.count)"))]) })
                 ))
         }
         if !s.people.isEmpty { p.append(Pair("people", .texts(s.people))) }

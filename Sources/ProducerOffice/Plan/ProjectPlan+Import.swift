@@ -47,7 +47,8 @@ public struct ImportReport: Codable, Sendable, Hashable {
         var lines = ["Imported \(file):"]
         if !settings.isEmpty { lines.append("  project: " + settings.joined(separator: ", ")) }
         let kinds = [
-            ("songs", songs), ("people", people), ("studios", studios), ("sessions", sessions), ("budget lines", budget),
+            ("songs", songs), ("people", people), ("studios", studios), ("sessions", sessions),
+            ("budget lines", budget),
         ]
         for (kind, changes) in kinds {
             var counts: [String] = []
@@ -60,7 +61,8 @@ public struct ImportReport: Codable, Sendable, Hashable {
             if !changes.updated.isEmpty { lines.append("    ~ " + changes.updated.joined(separator: ", ")) }
         }
         if lines.count == 1 {
-            lines.append("  nothing to import: the plan lists no project settings, songs, people, studios, sessions or budget")
+            lines.append(
+                "  nothing to import: the plan lists no project settings, songs, people, studios, sessions or budget")
         }
         return lines.joined(separator: "\n")
     }

@@ -48,9 +48,13 @@ extension ProjectPlanParser {
 
     /// `project: { maxWorkPerDay: 9h, break: 45m, latenessPenalty: 150, start: 2027-03-01,
     /// deadline: 2027-03-26 }`.
-    func projectSettings(_ node: Node, _ key: String) throws(ProjectPlanError) -> ProjectPlan.Item<
-        ProjectPlan.SettingsDraft
-    > {
+    func projectSettings(
+        _ node: Node, _ key: String
+    ) throws(ProjectPlanError)
+        -> ProjectPlan.Item<
+            ProjectPlan.SettingsDraft
+        >
+    {
         let m = try mapping(
             node, key, allowed: ["maxWorkPerDay", "break", "latenessPenalty", "start", "deadline"])
         var draft = ProjectPlan.SettingsDraft()

@@ -66,7 +66,8 @@ struct ProjectPlanParser {
         let m = try mapping(
             node, key,
             allowed: [
-                "id", "title", "writers", "key", "tempo", "length", "status", "parts", "ratings", "energy", "isrc", "iswc",
+                "id", "title", "writers", "key", "tempo", "length", "status", "parts", "ratings", "energy", "isrc",
+                "iswc",
             ])
         let title = try required(m, node, key, "title")
         var song = Song(id: try optionalText(m["id"], key + ".id") ?? OfficeJobs.slug(title), title: title)

@@ -96,7 +96,8 @@ extension OfficeJobs {
                 ?? kind.records(in: after).first { $0.name == finalName }?.id ?? id
             project = after
             return (
-                finalID, finalName, !changes.added.isEmpty ? "added" : !changes.updated.isEmpty ? "updated" : "unchanged"
+                finalID, finalName,
+                !changes.added.isEmpty ? "added" : !changes.updated.isEmpty ? "updated" : "unchanged"
             )
         } catch {
             throw edit.error(error, prefix: "\(kind.rawValue)[0]", record: name)
@@ -105,7 +106,9 @@ extension OfficeJobs {
 
     /// `producer songs|people|studios|sessions add`: adds one record, read with every check of
     /// `project import`. Refuses a record whose id or name the project already has.
-    public static func addRecord(_ kind: RecordKind, edit: RecordEdit, store: any ProjectStore) async throws
+    public static func addRecord(
+        _ kind: RecordKind, edit: RecordEdit, store: any ProjectStore
+    ) async throws
         -> EditOutcome
     {
         try await store.update { project in
@@ -136,7 +139,9 @@ extension OfficeJobs {
 
     /// `producer songs|people|studios|sessions edit KEY`: changes only what the options give, with
     /// every check of `project import`.
-    public static func editRecord(_ kind: RecordKind, _ key: String, edit: RecordEdit, store: any ProjectStore)
+    public static func editRecord(
+        _ kind: RecordKind, _ key: String, edit: RecordEdit, store: any ProjectStore
+    )
         async throws -> EditOutcome
     {
         try await store.update { project in
@@ -152,7 +157,9 @@ extension OfficeJobs {
     }
 
     /// `producer project set`: the project's settings, read as the plan's `project:` section is.
-    public static func setProject(edit: RecordEdit, store: any ProjectStore) async throws -> (
+    public static func setProject(
+        edit: RecordEdit, store: any ProjectStore
+    ) async throws -> (
         changed: [String], settings: ProjectSettings
     ) {
         try await store.update { project in

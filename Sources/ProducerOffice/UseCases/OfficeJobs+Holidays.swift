@@ -51,7 +51,8 @@ extension OfficeJobs {
                     continue
                 }
                 let uid = busy.source.map { String($0.dropFirst(ICalendar.sourcePrefix.count)) } ?? "\(days.count)"
-                days.append(.init(start: busy.start, end: busy.end, isBusy: true, note: busy.note, source: prefix + uid))
+                days.append(
+                    .init(start: busy.start, end: busy.end, isBusy: true, note: busy.note, source: prefix + uid))
             }
             func replace(_ availability: inout Availability) {
                 availability.exceptions.removeAll { $0.source?.hasPrefix(prefix) == true }

@@ -11,7 +11,9 @@ extension OfficeJobs {
     ///
     /// Never removed, even with `force`: a confirmed booking (cancel it first), a person with
     /// offers or tasks, a session an offer covers.
-    public static func removeRecord(_ kind: RecordKind, _ key: String, force: Bool, store: any ProjectStore)
+    public static func removeRecord(
+        _ kind: RecordKind, _ key: String, force: Bool, store: any ProjectStore
+    )
         async throws -> EditOutcome
     {
         try await store.update { project in
@@ -21,10 +23,10 @@ extension OfficeJobs {
                 let shown = names.prefix(5).joined(separator: ", ")
                 return names.count > 5 ? shown + " and \(names.count - 5) more" : shown
             }
-            func refuse(_ what: String, unlinkable: Bool = true) throws {
+            func refuse(_ what: String) throws {
+                let pronoun = kind == .people ? "them" : "it"
                 throw OfficeError(
-                    "\(name) is still \(what)" + (unlinkable ? "; give --force to remove it anyway" : ""),
-                    code: .notAllowed)
+                    "\(name) is still \(what); give --force to remove \(pronoun) anyway", code: .notAllowed)
             }
             switch kind {
             case .songs:
@@ -94,9 +96,10 @@ extension OfficeJobs {
                         code: .notAllowed)
                 }
                 let later = project.sessions.filter { $0.after.contains(id) }.map(\.title)
-                if !later.isEmpty && !force { try refuse("before \(list(later)) (after:)") }
+                if !later.isEmpty && !force { try refuse("waited for by \(list(later)) (after:)") }
                 for i in project.sessions.indices { project.sessions[i].after.removeAll { $0 == id } }
-                project.bookings.removeAll { $0.sessionID == id && $0.status == .hold }  // a cancellation fee is still owed
+                // Its holds go; a cancelled booking stays, for the fee still owed.
+                project.bookings.removeAll { $0.sessionID == id && $0.status == .hold }
                 project.sessions.removeAll { $0.id == id }
             }
             return EditOutcome(id: id, name: name, change: "removed", project: project)

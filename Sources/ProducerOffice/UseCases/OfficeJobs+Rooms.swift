@@ -2,7 +2,9 @@ import Foundation
 
 extension OfficeJobs {
     /// The studio `key` names and the position of its room `room` (by id or name).
-    static func roomPlace(studio key: String, room: String, in project: ProjectSnapshot) throws -> (
+    static func roomPlace(
+        studio key: String, room: String, in project: ProjectSnapshot
+    ) throws -> (
         studio: Int, room: Int
     ) {
         let id = try recordID(.studios, key, in: project)
@@ -21,7 +23,9 @@ extension OfficeJobs {
 
     /// `producer studios add-room STUDIO NAME …`: adds a room, read as the plan reads one.
     /// - Parameter edit: the room's keys (`name`, `hourlyRate`, `capacity`…).
-    public static func addRoom(studio key: String, edit: RecordEdit, store: any ProjectStore) async throws
+    public static func addRoom(
+        studio key: String, edit: RecordEdit, store: any ProjectStore
+    ) async throws
         -> EditOutcome
     {
         try await store.update { project in
@@ -42,7 +46,9 @@ extension OfficeJobs {
     }
 
     /// `producer studios edit-room STUDIO ROOM …`: changes only what the options give.
-    public static func editRoom(studio key: String, room: String, edit: RecordEdit, store: any ProjectStore)
+    public static func editRoom(
+        studio key: String, room: String, edit: RecordEdit, store: any ProjectStore
+    )
         async throws -> EditOutcome
     {
         try await store.update { project in
@@ -75,7 +81,9 @@ extension OfficeJobs {
 
     /// `producer studios remove-room STUDIO ROOM`: refuses a room with bookings, and a studio's
     /// last room.
-    public static func removeRoom(studio key: String, room: String, force: Bool, store: any ProjectStore)
+    public static func removeRoom(
+        studio key: String, room: String, force: Bool, store: any ProjectStore
+    )
         async throws -> EditOutcome
     {
         try await store.update { project in
@@ -89,7 +97,8 @@ extension OfficeJobs {
             }
             try clearBookings(inRooms: [target.id], of: "\(studio.name) — \(target.name)", force: force, in: &project)
             project.studios[s].rooms.remove(at: r)
-            return EditOutcome(id: target.id, name: "\(studio.name) — \(target.name)", change: "removed", project: project)
+            return EditOutcome(
+                id: target.id, name: "\(studio.name) — \(target.name)", change: "removed", project: project)
         }
     }
 

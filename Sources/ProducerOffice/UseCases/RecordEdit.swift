@@ -53,8 +53,8 @@ public struct RecordEdit: Sendable, Hashable {
         guard var rest = e.key else { return OfficeError(e.message) }
         if rest.hasPrefix(prefix + ".") {
             rest.removeFirst(prefix.count + 1)
-        } else if rest == prefix {
-            rest = ""
+        } else if rest == prefix || prefix.hasPrefix(rest + ".") {
+            rest = ""  // about the record itself, or the record around it (a room's studio)
         }
         let match = options.keys.filter { rest == $0 || rest.hasPrefix($0 + ".") || rest.hasPrefix($0 + "[") }
             .max { $0.count < $1.count }
