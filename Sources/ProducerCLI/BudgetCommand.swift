@@ -9,7 +9,7 @@ extension ProducerCommand {
         static let configuration = CommandConfiguration(
             commandName: "budget",
             abstract: "The budget by song and category: plan, committed, actual, variance, forecast.",
-            subcommands: [Show.self, Add.self, Scale.self],
+            subcommands: [Show.self, Add.self, Edit.self, Remove.self, Scale.self],
             defaultSubcommand: Show.self)
 
         struct Show: AsyncParsableCommand {
@@ -86,6 +86,75 @@ extension ProducerCommand {
                             print(
                                 "Planned \(line.planned.formatted) for \(what) (\(line.category.rawValue)) [\(line.id)]."
                             )
+                        }
+                    }
+                }
+            }
+        }
+
+        struct Edit: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Change a planned line: only what is given.",
+                discussion: """
+                    The line is named by its id or as `producer budget` shows it \
+                    ("strings — Slow Signal"), or by its description when only one line has it.
+
+                    Example: producer budget edit "strings — Slow Signal" --amount 4200
+                    """)
+            @Argument(help: "The line: its id, or its label as `producer budget` shows it.")
+            var line: String
+            @Option(help: "The category.")
+            var category: String?
+            @Option(parsing: .unconditional, help: "The amount planned, in the project's currency.")
+            var amount: String?
+            @Option(help: "Move the line to this song (its title or id).")
+            var song: String?
+            @Flag(help: "Make the line the whole album's.")
+            var album = false
+            @Option(help: "What it is for, in words.")
+            var description: String?
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await runOffice("budget edit", json: output.json) {
+                    try await project.place.with { store in
+                        let line = try await OfficeJobs.editBudgetLine(
+                            self.line, category: category, amount: amount, song: song, album: album,
+                            description: description, store: store)
+                        if output.json {
+                            try printJSON(line)
+                        } else {
+                            let what = line.description.isEmpty ? line.category.title : line.description
+                            print("Now \(line.planned.formatted) for \(what) (\(line.category.rawValue)) [\(line.id)].")
+                        }
+                    }
+                }
+            }
+        }
+
+        struct Remove: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Take a planned line off the budget.",
+                discussion: """
+                    What was committed or spent against it stays, shown as spending with no line.
+
+                    Example: producer budget remove "Contingency — album"
+                    """)
+            @Argument(help: "The line: its id, or its label as `producer budget` shows it.")
+            var line: String
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await runOffice("budget remove", json: output.json) {
+                    try await project.place.with { store in
+                        let line = try await OfficeJobs.removeBudgetLine(self.line, store: store)
+                        if output.json {
+                            try printJSON(line)
+                        } else {
+                            let what = line.description.isEmpty ? line.category.title : line.description
+                            print("Removed \(line.planned.formatted) for \(what) [\(line.id)].")
                         }
                     }
                 }

@@ -120,10 +120,13 @@ struct BudgetCommandTests {
             "Studio time — Slow Signal: forecast \(line.figures.forecast.formatted) is \(Money(minorUnits: over, currency: "EUR").formatted) (\(percent / 10).\(percent % 10) %) over the €100.00 planned"
         #expect(text.out.contains(expected), "\(text.out)")
         #expect(report.warnings.contains(expected))
-        // Spending with no line of its own is said too (Night Trains has no line and no album-wide one)
+        // Spending with no line is said too: without the album's studio line, Paper Harbour's
+        // studio time has none
+        let removed = try await producer(["budget", "remove", "rooms at Kranich and Tideway", "--project", project])
+        #expect(removed.status == 0, "\(removed.err)")
         #expect(
-            report.warnings.contains {
-                $0.hasPrefix("Studio — Night Trains: €") && $0.hasSuffix("committed with no budget line")
+            try await Self.report(project).warnings.contains {
+                $0.hasPrefix("Studio — Paper Harbour: €") && $0.hasSuffix("committed with no budget line")
             })
     }
 
@@ -205,12 +208,44 @@ struct BudgetCommandTests {
         ])
     func badInput(arguments: [String], message: String) async throws {
         let project = try await albumProject()
+        let before = try await Self.report(project)
         let r = try await producer(arguments + ["--project", project])
         #expect(r.status == 1)
         #expect(r.err.contains(message), "\(r.err)")
-        // Nothing was recorded
+        // Nothing was recorded: the plan's lines only, nothing spent
         let report = try await Self.report(project)
-        #expect(report.lines.isEmpty && report.total.actual.minorUnits == 0)
+        #expect(report.lines.map(\.lineID) == before.lines.map(\.lineID) && report.total == before.total)
+        #expect(report.total.actual.minorUnits == 0)
+    }
+
+    @Test("budget edit changes only what is given; budget remove takes a line off; unknown lines are named")
+    func editAndRemoveLines() async throws {
+        // Given the album's plan with its budget
+        let project = try await albumProject()
+        let before = try await Self.report(project)
+        let strings = try #require(before.lines.first { $0.label == "strings — Slow Signal" })
+        #expect(strings.figures.plan.minorUnits == 400_000)
+        // When the strings line gets €4,200.00 and a new description, by its label
+        let edited = try await producer([
+            "budget", "edit", "strings — Slow Signal", "--amount", "4200", "--description", "string quartet", "--json",
+            "--project", project,
+        ])
+        #expect(edited.status == 0, "\(edited.err)")
+        // Then only those change: the plan grows by €200.00, the song and category stay
+        let after = try await Self.report(project)
+        let line = try #require(after.lines.first { $0.label == "string quartet — Slow Signal" })
+        #expect(line.figures.plan.minorUnits == 420_000 && line.category == BudgetCategory.musicians)
+        #expect(after.total.plan.minorUnits == before.total.plan.minorUnits + 20_000)
+        // When the contingency line is removed, then the plan loses its €2,000.00
+        #expect(try await producer(["budget", "remove", "Contingency — album", "--project", project]).status == 0)
+        #expect(try await Self.report(project).total.plan.minorUnits == after.total.plan.minorUnits - 200_000)
+        // And an unknown line, or a song and the album at once, exit 1 saying so
+        let unknown = try await producer(["budget", "remove", "Catering", "--project", project])
+        #expect(unknown.status == 1 && unknown.err.contains("no budget line \"Catering\""), "\(unknown.err)")
+        let both = try await producer([
+            "budget", "edit", "string quartet", "--song", "Blue Hour", "--album", "--project", project,
+        ])
+        #expect(both.status == 1 && both.err.contains("--song and --album"), "\(both.err)")
     }
 }
 
@@ -220,4 +255,5 @@ extension JSONDecoder {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
+
 }
