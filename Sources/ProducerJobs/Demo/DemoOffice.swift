@@ -35,7 +35,8 @@ public enum DemoOffice {
         let free = Availability.daily(from: 9 * 60, to: 21 * 60, timeZone: timeZone)
         return [
             Person(
-                id: "june-okafor", name: "June Okafor", roles: [.backupSinger], contact: .init(email: "june@example.com"),
+                id: "june-okafor", name: "June Okafor", roles: [.backupSinger],
+                contact: .init(email: "june@example.com"),
                 rate: Rate(Money(minorUnits: 28_000, currency: "EUR"), per: .session), availability: free,
                 styles: ["soul", "gospel"]),
             Person(
@@ -48,7 +49,8 @@ public enum DemoOffice {
     /// Runs the office part on the demo project in `folder` (scheduled, produced): `mix` is the
     /// song's produced mix, which the mix engineer "delivers".
     public static func run(folder: String, song: String, mix: String, now: Date) async throws -> Made {
-        let store = try await ProjectDatabase.open(.sqlite(path: (folder as NSString).appendingPathComponent(ProjectDatabase.fileName)))
+        let store = try await ProjectDatabase.open(
+            .sqlite(path: (folder as NSString).appendingPathComponent(ProjectDatabase.fileName)))
         do {
             let made = try await run(store: store, folder: folder, song: song, mix: mix, now: now)
             try await store.close()
@@ -75,7 +77,8 @@ public enum DemoOffice {
         var expenses: [Expense] = []
         if let first {
             let receipt = (receipts as NSString).appendingPathComponent("deposit-\(first.id).txt")
-            try Data("Deposit for booking \(first.id): \(first.cost.formatted)\n".utf8).write(to: URL(fileURLWithPath: receipt))
+            try Data("Deposit for booking \(first.id): \(first.cost.formatted)\n".utf8).write(
+                to: URL(fileURLWithPath: receipt))
             expenses.append(
                 try await OfficeJobs.addExpense(
                     amount: amountText(first.cost), category: "studio", description: "deposit for the first session",
@@ -113,7 +116,8 @@ public enum DemoOffice {
             offers.append(
                 try await OfficeJobs.sendOffer(
                     to: person.id, role: "backup singer", sessions: [session.id], fee: amountText(person.rate.amount),
-                    answerBy: day(calendar.date(byAdding: .day, value: 3, to: now)!), note: "backing vocals, \(session.title)",
+                    answerBy: day(calendar.date(byAdding: .day, value: 3, to: now)!),
+                    note: "backing vocals, \(session.title)",
                     store: store, now: now))
         }
         guard let best = offers.first else { throw OfficeError("the demo's singers were not ranked") }
@@ -137,7 +141,9 @@ public enum DemoOffice {
             try printed(mix, to: file, bits: 24, tail: 1.5)
             let receipt = try await DeliveryReceipt.receive([file], task: main.id, store: store, now: now)
             received.append(
-                .init(task: main.title, file: name, accepted: receipt.status == .delivered, findings: receipt.task.findings))
+                .init(
+                    task: main.title, file: name, accepted: receipt.status == .delivered,
+                    findings: receipt.task.findings))
         }
         if let instrumental = planned.added.first(where: { $0.deliverable == .instrumental }) {
             // Bounced at 16 bits, cut off at the last note and named by hand: rejected.
@@ -188,14 +194,16 @@ public enum DemoOffice {
                 }
                 try writer.write(AudioBuffer(channels: channels.map { Array($0.prefix(n)) }))
             } else {
-                try writer.write(AudioBuffer(channels: (0..<format.channelCount).map { Array(buffer.channel($0).prefix(n)) }))
+                try writer.write(
+                    AudioBuffer(channels: (0..<format.channelCount).map { Array(buffer.channel($0).prefix(n)) }))
             }
             done += n
         }
         let silence = Int(tail * format.sampleRate)
         if silence > 0 {
             try writer.write(
-                AudioBuffer(channels: Array(repeating: [Float](repeating: 0, count: silence), count: format.channelCount)))
+                AudioBuffer(
+                    channels: Array(repeating: [Float](repeating: 0, count: silence), count: format.channelCount)))
         }
         try writer.finish()
     }

@@ -57,22 +57,28 @@ extension DemoReport {
         lines.append(
             "Budget: \(o.budget.plan.formatted) planned, \(o.budget.committed.formatted) committed, "
                 + "\(o.budget.actual.formatted) spent (\(o.expenses.joined(separator: "; "))); forecast \(o.budget.forecast.formatted)"
-                + (over > 0 ? ", \(Money(minorUnits: over, currency: o.budget.plan.currency).formatted) over" : ", within the plan"))
+                + (over > 0
+                    ? ", \(Money(minorUnits: over, currency: o.budget.plan.currency).formatted) over"
+                    : ", within the plan"))
         for warning in o.budgetWarnings.prefix(3) { lines.append("  ! \(warning)") }
         lines.append("Hired for \(o.hiring.needed.joined(separator: ", ")) (backup singer, soul):")
         for c in o.hiring.candidates.prefix(3) {
-            lines.append("  \(c.rank). \(c.name) — \(TracklistPlanner.number(c.score)) of 100: \(c.reasons.prefix(3).joined(separator: "; "))")
+            lines.append(
+                "  \(c.rank). \(c.name) — \(TracklistPlanner.number(c.score)) of 100: \(c.reasons.prefix(3).joined(separator: "; "))"
+            )
         }
         for offer in o.offers {
             lines.append("  offer \(offer.id) to \(offer.person), \(offer.fee.formatted): \(offer.status.rawValue)")
         }
         if !o.accepted.changes.isEmpty {
-            lines.append("  the schedule was repaired around her: " + o.accepted.changes.prefix(2).joined(separator: "; "))
+            lines.append(
+                "  the schedule was repaired around her: " + o.accepted.changes.prefix(2).joined(separator: "; "))
         }
         lines.append(
             "Tracklist (\(o.tracklist.tracks.count) of \(o.tracklist.tracks.count + o.tracklist.leftOut.count) songs"
                 + (o.tracklist.length.map { ", \(TracklistPlan.clockText($0))" } ?? "") + ", vinyl "
-                + o.tracklist.sides.map { "side \($0.name) \(TracklistPlan.clockText($0.length))" }.joined(separator: ", ") + "):")
+                + o.tracklist.sides.map { "side \($0.name) \(TracklistPlan.clockText($0.length))" }.joined(
+                    separator: ", ") + "):")
         for track in o.tracklist.tracks {
             lines.append("  \(track.number). \(track.title) — \(track.why.first ?? "")")
         }
