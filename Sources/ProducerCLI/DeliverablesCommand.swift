@@ -10,7 +10,7 @@ extension ProducerCommand {
             commandName: "deliverables",
             abstract:
                 "The files each song is delivered as: plan them, list them, check what arrives, report who is on time.",
-            subcommands: [List.self, Plan.self, Receive.self, Report.self],
+            subcommands: [List.self, Plan.self, Receive.self, Report.self, Rules.self],
             defaultSubcommand: List.self)
 
         struct Plan: AsyncParsableCommand {
