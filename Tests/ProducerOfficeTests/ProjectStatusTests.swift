@@ -78,3 +78,26 @@ struct ProjectStatusTests {
                 "! Rui Costa: main mix, Night Trains, due Sun 28 Feb — 2 days late (a file arrived and was rejected)"))
     }
 }
+
+extension ProjectStatusTests {
+    @Test("a status saved before the budget, offers and late tasks were in it still reads")
+    func readsAnOlderStatus() throws {
+        // Given a status as JSON with the new keys taken out
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let full = ProjectStatus(project: Self.project, now: Self.now)
+        var json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(full)) as? [String: Any])
+        for key in ["budget", "openOffers", "expiredOffers", "lateTasks"] { json.removeValue(forKey: key) }
+        // When it is read
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let old = try decoder.decode(ProjectStatus.self, from: JSONSerialization.data(withJSONObject: json))
+        // Then what it had is kept and the new parts are empty
+        #expect(old.project == full.project && old.sessionsTotal == full.sessionsTotal)
+        #expect(old.openOffers.isEmpty && old.lateTasks.isEmpty && old.expiredOffers == 0)
+        #expect(old.budget.plan == .zero("EUR") && old.budget.warnings.isEmpty)
+        // And the full one reads back whole
+        let again = try decoder.decode(ProjectStatus.self, from: encoder.encode(full))
+        #expect(again.openOffers.map(\.id) == ["o1"] && again.lateTasks.count == 2)
+    }
+}

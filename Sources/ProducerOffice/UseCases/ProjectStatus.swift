@@ -74,6 +74,32 @@ public struct ProjectStatus: Codable, Sendable {
         public var daysLate: Int
     }
 
+    /// Reads a status saved as JSON; one saved before the budget, offers and late tasks were part
+    /// of it (a produce report written by an earlier Producer) reads with none of them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        project = try c.decode(String.self, forKey: .project)
+        now = try c.decode(Date.self, forKey: .now)
+        deadline = try c.decodeIfPresent(Date.self, forKey: .deadline)
+        daysToDeadline = try c.decodeIfPresent(Int.self, forKey: .daysToDeadline)
+        songs = try c.decode([SongLine].self, forKey: .songs)
+        thisWeek = try c.decode([ScheduleReport.Line].self, forKey: .thisWeek)
+        late = try c.decode([LateLine].self, forKey: .late)
+        unscheduled = try c.decode([String].self, forKey: .unscheduled)
+        holdsToConfirm = try c.decode(Int.self, forKey: .holdsToConfirm)
+        bookedCost = try c.decode(Money.self, forKey: .bookedCost)
+        cancellationFees = try c.decode(Money.self, forKey: .cancellationFees)
+        sessionsDone = try c.decode(Int.self, forKey: .sessionsDone)
+        sessionsTotal = try c.decode(Int.self, forKey: .sessionsTotal)
+        let zero = Money.zero(bookedCost.currency)
+        budget =
+            try c.decodeIfPresent(BudgetHealth.self, forKey: .budget)
+            ?? BudgetHealth(plan: zero, committed: zero, actual: zero, forecast: zero, variance: zero, warnings: [])
+        openOffers = try c.decodeIfPresent([OfferLine].self, forKey: .openOffers) ?? []
+        expiredOffers = try c.decodeIfPresent(Int.self, forKey: .expiredOffers) ?? 0
+        lateTasks = try c.decodeIfPresent([TaskLine].self, forKey: .lateTasks) ?? []
+    }
+
     /// Reads the project as of `now`.
     public init(project: ProjectSnapshot, now: Date) {
         let calendar = project.settings.calendar
