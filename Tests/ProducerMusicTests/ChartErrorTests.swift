@@ -109,6 +109,17 @@ struct ChartErrorTests {
         }
     }
 
+    /// A title written right after the colon may start with "#" (a comment begins only after a
+    /// space); it prints back the same way, so the printed chart reads back (found by the chart
+    /// fuzz target: "title: #Late" read as an empty title).
+    @Test func aTitleStartingWithAHashPrintsBack() throws {
+        let chart = try Chart(parsing: "title:#9 Dream\n| C |\n", file: "song.txt")
+        #expect(chart.title == "#9 Dream")
+        #expect(chart.text.hasPrefix("title:#9 Dream\n"))
+        let again = try Chart(parsing: chart.text, file: "printed.txt")
+        #expect(again.title == "#9 Dream" && again.text == chart.text)
+    }
+
     @Test func tooManyBars() throws {
         let e = try #require(error(String(repeating: "| C ", count: 10_001) + "|\n"))
         #expect(e.code == .tooLarge)

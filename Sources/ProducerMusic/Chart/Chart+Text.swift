@@ -8,7 +8,9 @@ extension Chart {
     /// before the line (or the section) whose first bar they change.
     public var text: String {
         var out = ""
-        if let title { out += "title: \(title)\n" }
+        // A title can start with "#" only when written right after the colon ("title:#9"): after
+        // a space, "#" would begin a comment, so it is printed the same way.
+        if let title { out += "title:" + (title.hasPrefix("#") ? "" : " ") + title + "\n" }
         if let key { out += "key: \(key.ascii)\n" }
         out += "tempo: \(Chart.number(tempo))\ntime: \(time)\n\n"
         for (s, section) in sections.enumerated() {
