@@ -82,7 +82,7 @@ extension ProducerCommand {
                         if output.json {
                             try printJSON(line)
                         } else {
-                            let what = line.description.isEmpty ? line.category.title : line.description
+                            let what = line.what
                             print(
                                 "Planned \(line.planned.formatted) for \(what) (\(line.category.rawValue)) [\(line.id)]."
                             )
@@ -125,7 +125,7 @@ extension ProducerCommand {
                         if output.json {
                             try printJSON(line)
                         } else {
-                            let what = line.description.isEmpty ? line.category.title : line.description
+                            let what = line.what
                             print("Now \(line.planned.formatted) for \(what) (\(line.category.rawValue)) [\(line.id)].")
                         }
                     }
@@ -153,7 +153,7 @@ extension ProducerCommand {
                         if output.json {
                             try printJSON(line)
                         } else {
-                            let what = line.description.isEmpty ? line.category.title : line.description
+                            let what = line.what
                             print("Removed \(line.planned.formatted) for \(what) [\(line.id)].")
                         }
                     }

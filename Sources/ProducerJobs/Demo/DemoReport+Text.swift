@@ -76,8 +76,8 @@ extension DemoReport {
         }
         lines.append(
             "Tracklist (\(o.tracklist.tracks.count) of \(o.tracklist.tracks.count + o.tracklist.leftOut.count) songs"
-                + (o.tracklist.length.map { ", \(TracklistPlan.clockText($0))" } ?? "") + ", vinyl "
-                + o.tracklist.sides.map { "side \($0.name) \(TracklistPlan.clockText($0.length))" }.joined(
+                + (o.tracklist.length.map { ", \(TracklistPlan.clock($0))" } ?? "") + ", vinyl "
+                + o.tracklist.sides.map { "side \($0.name) \(TracklistPlan.clock($0.length))" }.joined(
                     separator: ", ") + "):")
         for track in o.tracklist.tracks {
             lines.append("  \(track.number). \(track.title) — \(track.why.first ?? "")")

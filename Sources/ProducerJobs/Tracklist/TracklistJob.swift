@@ -36,7 +36,7 @@ public struct TracklistJob: Sendable {
                 let measured = try MixMeasure.measure(path: path)
                 if candidate.length == nil {
                     candidate.length = measured.length
-                    candidate.notes.append("length \(TracklistPlan.clockText(measured.length)) from \(relative)")
+                    candidate.notes.append("length \(TracklistPlan.clock(measured.length)) from \(relative)")
                 }
                 if candidate.tempo == nil, let tempo = measured.tempo {
                     candidate.tempo = tempo

@@ -94,7 +94,7 @@ extension BudgetReport {
             let done = Self.workDone(key, in: project)
             rows.append(
                 Row(
-                    label: Self.label(line.description.isEmpty ? line.category.title : line.description, key, project),
+                    label: Self.label(line.what, key, project),
                     lineID: line.id, songID: line.songID, song: Self.title(line.songID, project),
                     category: line.category,
                     figures: figures(
@@ -151,6 +151,11 @@ extension BudgetReport {
     }
 
     /// "Strings — Slow Signal", "Artwork — album".
+    /// A line's label as the report shows it: `strings — Slow Signal`, `Mastering — album`.
+    static func label(of line: BudgetLine, in project: ProjectSnapshot) -> String {
+        label(line.what, Key(songID: line.songID, category: line.category), project)
+    }
+
     static func label(_ what: String, _ key: Key, _ project: ProjectSnapshot) -> String {
         what + " — " + (title(key.songID, project) ?? "album")
     }

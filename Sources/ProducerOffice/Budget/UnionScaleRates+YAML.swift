@@ -126,7 +126,7 @@ extension UnionScaleRates {
 extension UnionScaleRates {
     /// `text` as a YAML double-quoted scalar that reads back exactly: backslashes and quotes
     /// escaped, and every control character, line or paragraph separator and byte order mark as
-    /// `\uXXXX` (YAML would fold a raw line break into a space).
+    /// `\u` and four hex digits (YAML would fold a raw line break into a space).
     static func doubleQuoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {

@@ -24,6 +24,11 @@ public struct BudgetLine: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
+extension BudgetLine {
+    /// What the line is for: its description, or its category's name when it has none.
+    public var what: String { description.isEmpty ? category.title : description }
+}
+
 /// The kinds of spending a record's budget is kept in.
 public enum BudgetCategory: String, Hashable, Sendable, Codable, CaseIterable {
     case studio, musicians, engineering, mixing, mastering, equipment, travel, artwork, marketing, contingency

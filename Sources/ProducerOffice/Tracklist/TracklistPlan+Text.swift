@@ -45,10 +45,8 @@ extension TracklistPlan {
         return lines.joined(separator: "\n")
     }
 
-    /// `3:34`.
-    public static func clockText(_ seconds: Double) -> String { clock(seconds) }
-
-    static func clock(_ seconds: Double) -> String {
+    /// A length as people write it: `3:34`.
+    public static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return "\(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60)"
     }

@@ -162,11 +162,11 @@ extension TracklistPlanner.Search {
             let shortest = lengths.prefix(rules.count).reduce(0, +)
             if let limit = rules.maximumLength, shortest > limit + 0.5 {
                 return
-                    "the \(rules.count) shortest songs already run \(Self.clock(shortest)), over the --max-length of \(Self.clock(limit))"
+                    "the \(rules.count) shortest songs already run \(TracklistPlan.clock(shortest)), over the --max-length of \(TracklistPlan.clock(limit))"
             }
             if rules.vinyl && shortest > Double(TracklistRules.maximumSides) * rules.sideLength + 0.5 {
                 return
-                    "the \(rules.count) shortest songs run \(Self.clock(shortest)), more than \(TracklistRules.maximumSides) vinyl sides of \(Self.clock(rules.sideLength))"
+                    "the \(rules.count) shortest songs run \(TracklistPlan.clock(shortest)), more than \(TracklistRules.maximumSides) vinyl sides of \(TracklistPlan.clock(rules.sideLength))"
             }
         }
         if budgetSpent {
@@ -178,14 +178,9 @@ extension TracklistPlanner.Search {
         if !rules.allowSoundAlikes {
             rulesText.append("no two songs in the same key at nearly the same tempo in a row")
         }
-        if rules.vinyl { rulesText.append("sides of at most \(Self.clock(rules.sideLength))") }
-        if let limit = rules.maximumLength { rulesText.append("at most \(Self.clock(limit)) in all") }
+        if rules.vinyl { rulesText.append("sides of at most \(TracklistPlan.clock(rules.sideLength))") }
+        if let limit = rules.maximumLength { rulesText.append("at most \(TracklistPlan.clock(limit)) in all") }
         return
             "no \(rules.count) of the \(pool.count) songs can be put in an order that keeps every rule (\(rulesText.joined(separator: ", "))); loosen one or ask for fewer songs"
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return "\(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60)"
     }
 }

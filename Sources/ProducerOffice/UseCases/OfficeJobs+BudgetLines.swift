@@ -5,13 +5,8 @@ extension OfficeJobs {
     /// Signal`), or by its description when only one line has it.
     static func budgetLineIndex(_ key: String, in project: ProjectSnapshot) throws -> Int {
         if let i = project.budget.firstIndex(where: { $0.id == key }) { return i }
-        func label(_ line: BudgetLine) -> String {
-            let what = line.description.isEmpty ? line.category.title : line.description
-            let song = line.songID.flatMap { id in project.songs.first { $0.id == id }?.title } ?? "album"
-            return "\(what) — \(song)"
-        }
         let same = { (a: String, b: String) in a.caseInsensitiveCompare(b) == .orderedSame }
-        if let i = project.budget.firstIndex(where: { same(label($0), key) }) { return i }
+        if let i = project.budget.firstIndex(where: { same(BudgetReport.label(of: $0, in: project), key) }) { return i }
         let described = project.budget.indices.filter { same(project.budget[$0].description, key) }
         if described.count == 1 { return described[0] }
         if described.count > 1 {

@@ -27,14 +27,19 @@ public struct ProjectPlace: Sendable {
         if let database { return DatabaseLocation(database) }
         if let url = environment["PRODUCER_DATABASE"], !url.isEmpty { return DatabaseLocation(url) }
         if let project { return try Self.location(ofFolder: project) ?? DatabaseLocation(project) }
+        if let found = try Self.enclosingProject(of: directory) { return found.location }
+        throw ProjectStoreError(.notAProject, database: directory, "no project in this folder or above it")
+    }
+
+    /// The nearest folder, `directory` or one above it, that holds a project, with its database.
+    static func enclosingProject(of directory: String) throws -> (folder: String, location: DatabaseLocation)? {
         var folder = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
-            if let found = try Self.location(ofFolder: folder.path) { return found }
+            if let found = try location(ofFolder: folder.path) { return (folder.path, found) }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
+            if parent.path == folder.path { return nil }
             folder = parent
         }
-        throw ProjectStoreError(.notAProject, database: directory, "no project in this folder or above it")
     }
 
     /// The project's folder (where `takes/`, `out/` and the database or its pointer are): the
@@ -46,13 +51,7 @@ public struct ProjectPlace: Sendable {
     ) -> String? {
         if let project { return project }
         if database != nil || !(environment["PRODUCER_DATABASE"] ?? "").isEmpty { return nil }
-        var folder = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            if (try? Self.location(ofFolder: folder.path)) != nil { return folder.path }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
-        }
+        return (try? Self.enclosingProject(of: directory))??.folder
     }
 
     static func location(ofFolder folder: String) throws -> DatabaseLocation? {
