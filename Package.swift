@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ProducerOffice", targets: ["ProducerOffice"]),
         .library(name: "ProducerStore", targets: ["ProducerStore"]),
         .library(name: "ProducerJobs", targets: ["ProducerJobs"]),
+        .library(name: "ProducerServer", targets: ["ProducerServer"]),
         .library(name: "ProducerCLI", targets: ["ProducerCLI"]),
     ],
     dependencies: [
@@ -32,6 +33,14 @@ let package = Package(
         // Already in the graph through postgres-nio; produce's content hashes (SHA-256) use it.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The studio server (ProducerServer only): HTTP, passwords (bcrypt) and sign-in sessions.
+        // Hummingbird without its swift-configuration trait, which nothing here uses.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Already in the graph through Hummingbird; the server names their types directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The rule for every file a command reads or writes: regular files only, outputs through a
@@ -91,6 +100,7 @@ let package = Package(
         .target(
             name: "ProducerOffice",
             dependencies: ["ProducerFiles", "ProducerMusic", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Studio/permissions.yaml")],
             swiftSettings: swiftSettings),
         // The project store: ProducerOffice's ProjectStore over SQLKit, for SQLite (a file in the
         // project folder) and PostgreSQL; numbered migrations run on open; finding, making and
@@ -129,12 +139,28 @@ let package = Package(
                 .embedInCode("Report/report.css"),
             ],
             swiftSettings: swiftSettings),
+        // The studio server: the web app (pages and the /api) over a studio's store, built by
+        // `StudioServer.application(…)` so tests run it in process; `producer worker` runs its queue.
+        .target(
+            name: "ProducerServer",
+            dependencies: [
+                "ProducerFiles", "ProducerAudio", "ProducerOffice", "ProducerStore", "ProducerJobs",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         // The commands, as a library: `ProducerCommand` and its subcommands, output and errors.
         .target(
             name: "ProducerCLI",
             dependencies: [
                 "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerEars", "ProducerConsole",
-                "ProducerOffice", "ProducerStore", "ProducerJobs",
+                "ProducerOffice", "ProducerStore", "ProducerJobs", "ProducerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -173,6 +199,15 @@ let package = Package(
                 "ProducerStore", "ProducerOffice",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProducerServerTests",
+            dependencies: [
+                "ProducerServer", "ProducerOffice", "ProducerStore", "ProducerJobs", "ProducerAudio", "ProducerTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "ProducerCLITests", dependencies: ["ProducerCLI", "ProducerJobs", "ProducerEars", "ProducerStore", "ProducerConsole", "ProducerDSP", "ProducerFiles", "ProducerAudio", "ProducerMusic", "ProducerOffice", "ProducerTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,62 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Cross-site request forgery stops here: every visitor gets a random `producer_csrf` cookie
+/// (SameSite=Strict), every form sends it back as `_csrf` and every unsafe API call made with the
+/// cookie as `X-CSRF-Token` (or `?_csrf=` on uploads); a POST, PUT, PATCH or DELETE whose token
+/// does not match is refused with 403. Requests signed in with a Bearer token carry no ambient
+/// credential and need no token.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = StudioContext
+
+    static let cookieName = "producer_csrf"
+    static let fieldName = "_csrf"
+    static let headerName = HTTPField.Name("X-CSRF-Token")!
+
+    let secureCookies: Bool
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        var request = request
+        let existing = request.cookies[Self.cookieName]?.value ?? ""
+        let isNew = existing.count != 64
+        context.csrfToken = isNew ? SignInAuthenticator.newToken() : existing
+        let unsafe = ![.get, .head, .options].contains(request.method)
+        if unsafe && !context.signedInByBearer {
+            guard !isNew, try await Self.sentToken(in: &request, context: context) == existing else {
+                throw ServerFailure.forbidden(
+                    "This form has expired or did not come from this site. Go back, reload the page and try again.")
+            }
+        }
+        var response = try await next(request, context)
+        if isNew {
+            response.setCookie(
+                Cookie(
+                    name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true,
+                    sameSite: .strict))
+        }
+        return response
+    }
+
+    /// The token the request sent: the header, the query's `_csrf`, or an url-encoded form's field
+    /// (the form is read into memory, so the handler reads it again from there).
+    static func sentToken(in request: inout Request, context: Context) async throws -> String? {
+        if let header = request.headers[headerName] { return header }
+        if let query = request.uri.queryParameters[Substring(fieldName)] { return String(query) }
+        let type = request.headers[.contentType] ?? ""
+        guard type.hasPrefix("application/x-www-form-urlencoded") else { return nil }
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let text = String(buffer: body)
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == fieldName {
+                return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,5 @@
+extension OpenAPIDocument {
+    /// The accounts operations.
+    static var accountsPaths: [String: Any] { [:] }
+    static var accountsSchemas: [String: Any] { [:] }
+}

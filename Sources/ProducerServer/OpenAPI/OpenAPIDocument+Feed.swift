@@ -1,0 +1,5 @@
+extension OpenAPIDocument {
+    /// The feed operations.
+    static var feedPaths: [String: Any] { [:] }
+    static var feedSchemas: [String: Any] { [:] }
+}

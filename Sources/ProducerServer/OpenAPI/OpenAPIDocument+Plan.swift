@@ -1,0 +1,5 @@
+extension OpenAPIDocument {
+    /// The plan operations.
+    static var planPaths: [String: Any] { [:] }
+    static var planSchemas: [String: Any] { [:] }
+}

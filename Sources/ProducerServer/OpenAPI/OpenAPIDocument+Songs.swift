@@ -1,0 +1,5 @@
+extension OpenAPIDocument {
+    /// The songs operations.
+    static var songsPaths: [String: Any] { [:] }
+    static var songsSchemas: [String: Any] { [:] }
+}

@@ -1,0 +1,4 @@
+extension PageTemplates {
+    /// The accounts pages.
+    static let accounts: [String: String] = [:]
+}

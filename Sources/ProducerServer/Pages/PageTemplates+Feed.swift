@@ -1,0 +1,4 @@
+extension PageTemplates {
+    /// The feed pages.
+    static let feed: [String: String] = [:]
+}

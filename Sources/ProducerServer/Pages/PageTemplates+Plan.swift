@@ -1,0 +1,4 @@
+extension PageTemplates {
+    /// The plan pages.
+    static let plan: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension PageTemplates {
+    /// The projects pages.
+    static let projects: [String: String] = [:]
+}

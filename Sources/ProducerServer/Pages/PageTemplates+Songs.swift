@@ -1,0 +1,4 @@
+extension PageTemplates {
+    /// The songs pages.
+    static let songs: [String: String] = [:]
+}

@@ -1,0 +1,5 @@
+import Hummingbird
+
+extension Routes {
+    func addSongRoutes() {}
+}

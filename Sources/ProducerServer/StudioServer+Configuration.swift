@@ -1,0 +1,32 @@
+import Foundation
+
+extension StudioServer {
+    /// How the server listens and what it allows.
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        /// The largest upload taken, in bytes; a longer body is refused while it streams.
+        public var maxUploadBytes: Int64
+        /// Mark cookies `Secure` (browsers keep them over https, and on loopback over http).
+        public var secureCookies: Bool
+        /// How long a sign-in lasts.
+        public var signInLifetime: TimeInterval
+        /// Failed sign-ins allowed per email and per address within ``loginWindow`` before the
+        /// server answers 429.
+        public var loginAttempts: Int
+        public var loginWindow: TimeInterval
+
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int64 = 2 << 30, secureCookies: Bool = true,
+            signInLifetime: TimeInterval = 14 * 86_400, loginAttempts: Int = 5, loginWindow: TimeInterval = 900
+        ) {
+            self.host = host
+            self.port = port
+            self.maxUploadBytes = maxUploadBytes
+            self.secureCookies = secureCookies
+            self.signInLifetime = signInLifetime
+            self.loginAttempts = loginAttempts
+            self.loginWindow = loginWindow
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ProducerJobs
+import ProducerOffice
+import ProducerServer
+import ProducerTestSupport
+
+/// A studio server in memory for tests: in-memory stores, queue and projects, a files folder of
+/// its own, and a clock the test may move.
+struct TestStudio {
+    let studio = InMemoryStudioStore()
+    let projects = InMemoryProjects()
+    let queue = InMemoryJobQueue()
+    let files: String
+    let services: StudioServices
+
+    init(now: Date = Date(timeIntervalSince1970: 1_804_000_000)) throws {
+        files = try temporaryDirectory()
+        services = StudioServices(studio: studio, projects: projects, queue: queue, filesFolder: files, now: { now })
+    }
+
+    func application(_ configuration: StudioServer.Configuration = .init()) -> some ApplicationProtocol {
+        StudioServer.application(configuration, services: services)
+    }
+}
