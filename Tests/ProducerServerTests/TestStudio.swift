@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -15,12 +16,17 @@ struct TestStudio {
     let files: String
     let services: StudioServices
 
-    init(now: Date = Date(timeIntervalSince1970: 1_804_000_000)) throws {
+    init(now: Date = PlanFixture.now) throws {
         files = try temporaryDirectory()
         services = StudioServices(studio: studio, projects: projects, queue: queue, filesFolder: files, now: { now })
     }
 
     func application(_ configuration: StudioServer.Configuration = .init()) -> some ApplicationProtocol {
         StudioServer.application(configuration, services: services)
+    }
+
+    /// Lowercase hex SHA-256, as the store keeps sign-in tokens.
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -26,6 +26,19 @@ extension PageTemplates {
           {{^account}}<a href="/sign-in">Sign in</a> <a href="/sign-up">Sign up</a>{{/account}}
           </nav>
         </header>
+        {{#project}}
+        <nav class="project">
+          <a href="/projects/{{id}}">Songs</a>
+          <a href="/projects/{{id}}/schedule">Schedule</a>
+          <a href="/projects/{{id}}/polls">Polls</a>
+          {{#seesMoney}}<a href="/projects/{{id}}/budget">Budget</a>{{/seesMoney}}
+          <a href="/projects/{{id}}/deliverables">Deliverables</a>
+          <a href="/projects/{{id}}/status">Status</a>
+          <a href="/projects/{{id}}/activity">Activity</a>
+          <a href="/projects/{{id}}/report">Report</a>
+          <a href="/projects/{{id}}/members">People</a>
+        </nav>
+        {{/project}}
         <main>
         {{{body}}}
         </main>
@@ -49,6 +62,8 @@ extension PageTemplates {
         .bar nav { margin-left: auto; display: flex; gap: 1rem; align-items: center; }
         .brand { font-weight: 700; color: var(--accent); text-decoration: none; }
         .here { font-weight: 600; color: var(--ink); text-decoration: none; }
+        nav.project { display: flex; flex-wrap: wrap; gap: 1rem; padding: .5rem 1.4rem; border-bottom: 1px solid var(--line);
+          background: #fff; font-size: .95rem; }
         main { max-width: 62rem; margin: 1.5rem auto; padding: 0 1.4rem; }
         h1 { font-size: 1.6rem; margin: .2rem 0 1rem; }
         h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }

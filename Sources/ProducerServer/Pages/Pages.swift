@@ -24,14 +24,20 @@ enum Pages {
         var data = data
         data["csrf"] = context.csrfToken
         let body = library.render(data, withTemplate: template) ?? ""
-        return .html(layout(title: title, body: body, context: context, project: access?.project), status: status)
+        return .html(
+            layout(
+                title: title, body: body, context: context, project: access?.project,
+                seesMoney: access?.may(.seeMoney) ?? false),
+            status: status)
     }
 
     /// The layout around a rendered body.
-    static func layout(title: String, body: String, context: StudioContext, project: StudioProject?) -> String {
+    static func layout(
+        title: String, body: String, context: StudioContext, project: StudioProject?, seesMoney: Bool = false
+    ) -> String {
         var data: [String: Any] = ["title": title, "body": body, "csrf": context.csrfToken]
         if let account = context.identity { data["account"] = ["name": account.name, "email": account.email] }
-        if let project { data["project"] = ["id": project.id, "name": project.name] }
+        if let project { data["project"] = ["id": project.id, "name": project.name, "seesMoney": seesMoney] }
         return library.render(data, withTemplate: "layout") ?? body
     }
 

@@ -1,0 +1,134 @@
+import Foundation
+import ProducerOffice
+import ProducerStore
+
+/// The studio's projects on disk or on a PostgreSQL server: opens each project's database once
+/// and keeps it, makes new ones beside the home project, and reopens one whose connection was
+/// lost (a PostgreSQL restart) on the next request.
+///
+/// Snapshots are kept for ``freshness`` seconds so a busy page does not read the whole project
+/// for every request; a change made through the server replaces the kept one at once.
+public actor ProjectDatabases: ProjectOpening {
+    /// Where the server's home is: new projects go beside it.
+    public nonisolated let home: DatabaseLocation
+    /// How long a snapshot read from the database serves requests (changes by other processes,
+    /// such as a command run in the project folder, show after at most this long).
+    public nonisolated let freshness: TimeInterval
+    private var open: [String: ProjectDatabase] = [:]
+    private var kept: [String: (snapshot: ProjectSnapshot, at: Date)] = [:]
+
+    public init(home: DatabaseLocation, freshness: TimeInterval = 1) {
+        self.home = home
+        self.freshness = freshness
+    }
+
+    public nonisolated func store(for project: StudioProject) async throws -> any ProjectStore {
+        KeptProjectStore(databases: self, location: project.location)
+    }
+
+    public func create(id: String, settings: ProjectSettings) async throws -> String {
+        let location: DatabaseLocation
+        switch home {
+        case .sqlite(let path):
+            let folder =
+                (((path as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("projects") as NSString).appendingPathComponent(id)
+            let database = try await ProjectDatabase.create(at: folder, settings: settings)
+            location = database.location
+            open[location.text] = database
+        case .postgres(let url):
+            location = .postgres(url: Self.url(url, schema: "p_\(id)"))
+            open[location.text] = try await ProjectDatabase.create(location, settings: settings)
+        }
+        return location.text
+    }
+
+    /// The project folder of a SQLite project (where `report/` and `out/` are), nil on PostgreSQL.
+    public nonisolated static func folder(of location: String) -> String? {
+        guard case .sqlite(let path) = DatabaseLocation(location) else { return nil }
+        return path.hasSuffix("/" + ProjectDatabase.fileName) || path == ProjectDatabase.fileName
+            ? (path as NSString).deletingLastPathComponent : path
+    }
+
+    /// `url` with its `schema=` set to `schema`.
+    static func url(_ url: String, schema: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        var items = (components.queryItems ?? []).filter { $0.name != "schema" }
+        items.append(URLQueryItem(name: "schema", value: schema))
+        components.queryItems = items
+        return components.string ?? url
+    }
+
+    func database(_ location: String) async throws -> ProjectDatabase {
+        if let database = open[location] { return database }
+        let database = try await ProjectDatabase.open(DatabaseLocation(location))
+        if let raced = open[location] {
+            try? await database.close()
+            return raced
+        }
+        open[location] = database
+        return database
+    }
+
+    func snapshot(_ location: String) async throws -> ProjectSnapshot {
+        if let kept = kept[location], Date().timeIntervalSince(kept.at) < freshness { return kept.snapshot }
+        let snapshot = try await guarded(location) { try await $0.snapshot() }
+        kept[location] = (snapshot, Date())
+        return snapshot
+    }
+
+    func update<Result: Sendable>(
+        _ location: String, _ change: @Sendable (inout ProjectSnapshot) throws -> Result
+    ) async throws -> Result {
+        kept[location] = nil
+        return try await guarded(location) { try await $0.update(change) }
+    }
+
+    /// Runs `body` on the project's database; a lost connection closes it so the next call reopens.
+    private func guarded<T: Sendable>(
+        _ location: String, _ body: (ProjectDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try await database(location)
+        do {
+            return try await body(database)
+        } catch let error as ProjectStoreError {
+            if [.cannotConnect, .databaseFailed, .closed].contains(error.code), open[location] === database {
+                open[location] = nil
+                try? await database.close()
+            }
+            throw error
+        }
+    }
+
+    /// Closes every project database.
+    public func close() async {
+        for database in open.values { try? await database.close() }
+        open = [:]
+        kept = [:]
+    }
+}
+
+/// A project's store as the server sees it: reads through the kept snapshot, changes through
+/// the database (one transaction each).
+struct KeptProjectStore: ProjectStore {
+    let databases: ProjectDatabases
+    let location: String
+
+    func snapshot() async throws -> ProjectSnapshot { try await databases.snapshot(location) }
+
+    func update<Result: Sendable>(_ change: @Sendable (inout ProjectSnapshot) throws -> Result) async throws -> Result {
+        try await databases.update(location, change)
+    }
+
+    func close() async throws {}
+}
+
+extension DatabaseLocation {
+    /// The location as ``StudioProject/location`` keeps it: the path, or the URL (with its password).
+    var text: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgres(let url): url
+        }
+    }
+}
