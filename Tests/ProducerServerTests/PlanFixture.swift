@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -93,6 +94,15 @@ extension TestStudio {
         try await studio.setMembership(
             Membership(
                 projectID: project.id, accountID: account.id, role: role, personID: person, joinedAt: PlanFixture.now))
+    }
+}
+
+extension HTTPFields {
+    /// These headers with `Content-Type: type`.
+    func sending(_ type: String) -> HTTPFields {
+        var fields = self
+        fields[.contentType] = type
+        return fields
     }
 }
 

@@ -10,14 +10,26 @@ import ProducerTestSupport
 /// A studio server in memory for tests: in-memory stores, queue and projects, a files folder of
 /// its own, and a clock the test may move.
 struct TestStudio {
-    let studio = InMemoryStudioStore()
-    let projects = InMemoryProjects()
-    let queue = InMemoryJobQueue()
+    let studio: InMemoryStudioStore
+    let projects: InMemoryProjects
+    let queue: InMemoryJobQueue
     let files: String
     let services: StudioServices
 
     init(now: Date = PlanFixture.now) throws {
+        studio = InMemoryStudioStore()
+        projects = InMemoryProjects()
+        queue = InMemoryJobQueue()
         files = try temporaryDirectory()
+        services = StudioServices(studio: studio, projects: projects, queue: queue, filesFolder: files, now: { now })
+    }
+
+    /// The same studio (stores, queue, files) at another moment.
+    init(now: Date, sharing other: TestStudio) throws {
+        studio = other.studio
+        projects = other.projects
+        queue = other.queue
+        files = other.files
         services = StudioServices(studio: studio, projects: projects, queue: queue, filesFolder: files, now: { now })
     }
 
