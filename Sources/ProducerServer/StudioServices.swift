@@ -12,16 +12,21 @@ public struct StudioServices: Sendable {
     public var filesFolder: String
     public var permissions: PermissionMatrix
     public var now: @Sendable () -> Date
+    /// The project the server was started on, which the first account to sign up takes on as
+    /// its producer (nil: every project is made in the browser).
+    public var home: StudioProject?
 
     public init(
         studio: any StudioStore, projects: any ProjectOpening, queue: any JobQueue, filesFolder: String,
-        permissions: PermissionMatrix = .standard, now: @escaping @Sendable () -> Date = { Date() }
+        permissions: PermissionMatrix = .standard, home: StudioProject? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.studio = studio
         self.projects = projects
         self.queue = queue
         self.filesFolder = filesFolder
         self.permissions = permissions
+        self.home = home
         self.now = now
     }
 }
