@@ -43,11 +43,16 @@ public actor ProjectDatabases: ProjectOpening {
         return location.text
     }
 
-    /// The project folder of a SQLite project (where `report/` and `out/` are), nil on PostgreSQL.
+    /// The project folder of a SQLite project (where `report/` and `out/` are), nil on PostgreSQL
+    /// or when there is no such folder.
     public nonisolated static func folder(of location: String) -> String? {
         guard case .sqlite(let path) = DatabaseLocation(location) else { return nil }
-        return path.hasSuffix("/" + ProjectDatabase.fileName) || path == ProjectDatabase.fileName
+        let folder =
+            path.hasSuffix("/" + ProjectDatabase.fileName) || path == ProjectDatabase.fileName
             ? (path as NSString).deletingLastPathComponent : path
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? folder : nil
     }
 
     /// `url` with its `schema=` set to `schema`.

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import ProducerJobs
 import ProducerOffice
 import ProducerServer
 import Testing
@@ -162,5 +163,53 @@ import Testing
         let rest = page[start.upperBound...]
         guard let end = rest.range(of: "</tr>") else { return nil }
         return String(rest[..<end.lowerBound])
+    }
+}
+
+@Suite struct ProduceFromTheServerTests {
+    @Test func aProducerQueuesAProduceRunAndAViewerMayNot() async throws {
+        let test = try TestStudio()
+        let producer = try await test.account("Mara Lind")
+        let viewer = try await test.account("Vic Viewer")
+        let folder = test.files + "/Album"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let project = try await test.addProject(location: folder + "/project.sqlite", owner: producer.account)
+        let elsewhere = try await test.addProject(owner: producer.account)
+        try await test.join(viewer.account, project, as: .viewer)
+        try await test.application().test(.router) { client in
+            // With no report yet, the report page offers to produce
+            let page = try await client.execute(
+                uri: "/projects/\(project.id)/report", method: .get, headers: producer.headers)
+            #expect(page.status == .ok && page.text.contains("There is no report yet."))
+            #expect(page.text.contains("action=\"/projects/\(project.id)/produce\""))
+            let seen = try await client.execute(
+                uri: "/projects/\(project.id)/report", method: .get, headers: viewer.headers)
+            #expect(!seen.text.contains("/produce\""))
+            // The API queues a produce job on the project's folder
+            let queued = try await client.execute(
+                uri: "/api/projects/\(project.id)/produce", method: .post, headers: producer.headers)
+            #expect(queued.status == .accepted)
+            let state = try #require(try queued.json() as? [String: Any])
+            #expect(state["kind"] as? String == "produce" && state["state"] as? String == "queued")
+            let jobs = await test.queue.all
+            #expect(jobs.count == 1)
+            #expect(jobs.first?.job == .produce(ProduceJob(project: folder)))
+            #expect(jobs.first?.projectID == project.id)
+            // Its state is readable on its project, not on another
+            let id = try #require(state["id"] as? String)
+            let mine = try await client.execute(
+                uri: "/api/projects/\(project.id)/jobs/\(id)", method: .get, headers: producer.headers)
+            #expect(mine.status == .ok)
+            let other = try await client.execute(
+                uri: "/api/projects/\(elsewhere.id)/jobs/\(id)", method: .get, headers: producer.headers)
+            #expect(other.status == .notFound)
+            // A viewer may not queue work; a project with no folder cannot be produced here
+            let refused = try await client.execute(
+                uri: "/api/projects/\(project.id)/produce", method: .post, headers: viewer.headers)
+            #expect(refused.status == .forbidden)
+            let noFolder = try await client.execute(
+                uri: "/api/projects/\(elsewhere.id)/produce", method: .post, headers: producer.headers)
+            #expect(noFolder.status == .conflict)
+        }
     }
 }

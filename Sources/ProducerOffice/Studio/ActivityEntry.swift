@@ -6,6 +6,7 @@ public struct ActivityEntry: Hashable, Sendable, Codable, Identifiable {
         case created, invited, joined, uploaded, analysed, commented, replied, resolved, approved
         case sentToMastering = "sent to mastering"
         case delivered, booked
+        case produced = "queued a produce run of"
         case taskAdded = "task added"
         case pollOpened = "poll opened"
         case pollAnswered = "poll answered"

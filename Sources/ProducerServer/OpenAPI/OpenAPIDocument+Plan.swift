@@ -21,6 +21,11 @@ extension OpenAPIDocument {
                     "Where the project stands; without money for roles that may not see it.",
                     response: ref("ProjectStatus"))
             ],
+            "/api/projects/{project}/produce": [
+                "post": planOperation(
+                    "Queues producer produce on the project's folder for a worker; the job's state follows at jobs/{job}.",
+                    response: ref("JobState"), status: 202, errors: [409])
+            ],
             "/api/projects/{project}/polls": [
                 "get": planOperation(
                     "The project's availability polls with every answer.",

@@ -1,6 +1,18 @@
 extension PageTemplates {
     /// The plan's pages: schedule, polls, budget, deliverables, status.
     static let plan: [String: String] = [
+        "no-report": """
+        <h1>Report</h1>
+        <p class="message">There is no report yet.</p>
+        {{#inFolder}}{{#mayBook}}
+        <form method="post" action="/projects/{{project}}/produce">
+          <input type="hidden" name="_csrf" value="{{csrf}}">
+          <p><button type="submit">Produce the project</button>
+          <span class="muted">A worker checks every file, listens to the takes, mixes and masters, and writes the report here.</span></p>
+        </form>
+        {{/mayBook}}{{/inFolder}}
+        {{^inFolder}}<p class="muted">This project is kept only in PostgreSQL: run producer produce where its files are.</p>{{/inFolder}}
+        """,
         "schedule": """
         <h1>Schedule</h1>
         <p class="muted">Week of {{week}} · times in {{zone}} ·

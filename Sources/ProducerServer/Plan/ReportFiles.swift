@@ -15,6 +15,12 @@ enum ReportFiles {
     /// The largest report file served (pages and plots are small).
     static let maxBytes = 32 << 20
 
+    /// Whether the project's folder has a report to show.
+    static func hasReport(_ project: StudioProject) -> Bool {
+        guard let folder = ProjectDatabases.folder(of: project.location) else { return false }
+        return FileManager.default.fileExists(atPath: folder + "/report/index.html")
+    }
+
     static func response(project: StudioProject, path parts: [String]) throws -> Response {
         guard let folder = ProjectDatabases.folder(of: project.location) else {
             throw ServerFailure.notFound("This project's report is not kept in a folder the server can read.")

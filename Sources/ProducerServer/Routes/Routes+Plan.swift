@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ProducerJobs
 import ProducerOffice
 
 extension Routes {
@@ -132,9 +133,23 @@ extension Routes {
             let status = ProjectStatus(project: snapshot, now: services.now())
             return try StatusPage.json(status, seesMoney: access.may(.seeMoney))
         }
-        add(.get, "/projects/:project/report", .project(.read)) { _, _, access in
+        add(.get, "/projects/:project/report", .project(.read)) { _, context, access in
             let (project, _) = try access.member
-            return .redirect(to: "/projects/\(project.id)/report/index.html")
+            if ReportFiles.hasReport(project) { return .redirect(to: "/projects/\(project.id)/report/index.html") }
+            let data: [String: Any] = [
+                "project": project.id, "inFolder": ProjectDatabases.folder(of: project.location) != nil,
+                "mayBook": access.may(.book),
+            ]
+            return Pages.page("no-report", title: "Report", data: data, context: context, access: access)
+        }
+        add(.post, "/projects/:project/produce", .project(.book)) { _, _, access in
+            let job = try await Self.produce(access: access, services: services)
+            return .redirect(to: "/projects/\(job.project)/report?job=\(job.id)")
+        }
+        add(.post, "/api/projects/:project/produce", .project(.book)) { _, _, access in
+            let job = try await Self.produce(access: access, services: services)
+            guard let record = try await services.queue.job(id: job.id) else { throw ServerFailure.notFound() }
+            return try .json(JobState(record), status: .accepted)
         }
         add(.get, "/projects/:project/report/**", .project(.read)) { _, context, access in
             let (project, _) = try access.member
@@ -142,5 +157,21 @@ extension Routes {
             return try ReportFiles.response(project: project, path: rest)
         }
         addPollRoutes()
+    }
+
+    /// Queues `producer produce` on the project's folder for a worker; the report's pages follow.
+    static func produce(access: Access, services: StudioServices) async throws -> (project: String, id: String) {
+        let (project, _) = try access.member
+        guard let folder = ProjectDatabases.folder(of: project.location) else {
+            throw ServerFailure.conflict(
+                "This project has no folder the server can read (it is kept only in PostgreSQL): run producer produce where its files are."
+            )
+        }
+        let id = try await services.queue.enqueue(
+            .produce(ProduceJob(project: folder)), projectID: project.id, now: services.now())
+        try await services.record(
+            .produced, "the whole project (job \(id.prefix(6)))", projectID: project.id,
+            by: try access.signedIn, link: "/projects/\(project.id)/report")
+        return (project.id, id)
     }
 }
