@@ -108,8 +108,9 @@ enum Feed {
                 items.append(try await item(entry, project: project, unread: unread, names: &names, services: services))
             }
         }
-        items.sort { ($0.at, $0.id) > ($1.at, $1.id) }
-        let shown = Array(items.prefix(perProject))
+        // Newest first; at the same moment, each project's own order (newest first) is kept.
+        let shown = items.enumerated().sorted { ($0.element.at, $1.offset) > ($1.element.at, $0.offset) }
+            .prefix(perProject).map(\.element)
         return Notifications(unread: shown.filter(\.unread).count, items: shown)
     }
 
