@@ -52,5 +52,7 @@ import Testing
         let analysis = try VersionAnalysisJob(projectID: "p", versionID: "v", path: path).run()
         #expect(analysis.tempo == nil)
         #expect(analysis.firstDownbeatSeconds == nil)
+        #expect(analysis.truePeakDBTP == nil)
+        #expect(analysis.integratedLUFS == nil)
     }
 }

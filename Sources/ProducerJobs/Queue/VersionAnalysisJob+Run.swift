@@ -47,9 +47,13 @@ extension VersionAnalysisJob {
             })
         let grid = Self.beatGrid(onsets.finish(), seconds: analysis.duration, beatsPerBar: beatsPerBar)
         return VersionAnalysis(
-            seconds: analysis.duration, integratedLUFS: analysis.integratedLoudness, truePeakDBTP: analysis.truePeak,
+            seconds: analysis.duration, integratedLUFS: analysis.integratedLoudness.flatMap(Self.finite),
+            truePeakDBTP: analysis.truePeak.flatMap(Self.finite),
             tempo: grid?.tempo, firstDownbeatSeconds: grid?.firstDownbeat, beatsPerBar: beatsPerBar, peaks: peaks)
     }
+
+    /// `value` when it is a number JSON can carry (silence measures as −∞ on some meters).
+    static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
     /// Tempo and first downbeat from the onset envelope (ProducerDSP's ``BeatTracker``), or nil
     /// when the version is too short or has no steady beat. The first downbeat is the tracker's
