@@ -195,3 +195,24 @@ import Testing
         }
     }
 }
+
+@Suite struct SongUploadLiveTests {
+    @Test func anUploadStreamsOverARealConnection() async throws {
+        let fixture = try await SongFixture()
+        let wav = try SongFixture.wav(seconds: 30)
+        try await fixture.studio.application(.init(port: 0)).test(.live) { client in
+            try await client.execute(
+                uri: "\(fixture.base)/songs/\(fixture.songID)/versions?_csrf=\(fixture.csrf)", method: .post,
+                headers: fixture.cookies(.producer, [.contentType: "multipart/form-data; boundary=live"]),
+                body: ByteBuffer(
+                    bytes: SongFixture.form(kind: "take", fileName: "take.wav", file: wav, boundary: "live"))
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+        let version = try #require(
+            try await fixture.studio.studio.versions(projectID: fixture.project.id, songID: fixture.songID).first)
+        #expect(version.byteCount == Int64(wav.count))
+        #expect(try SongUploadTests.sha256sum(fixture.studio.files + "/" + version.storedPath) == version.sha256)
+    }
+}
