@@ -223,7 +223,7 @@ if Context.environment["PRODUCER_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "producer-fuzz",
-            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerOffice", "ProducerEars"],
+            dependencies: ["ProducerMusic", "ProducerConsole", "ProducerOffice", "ProducerEars", "ProducerFiles"],
             path: "Fuzz/Parsers",
             swiftSettings: swiftSettings))
 }

@@ -3,7 +3,8 @@
 // exists only when PRODUCER_FUZZ is set) with -sanitize=fuzzer,address; libFuzzer supplies
 // main. PRODUCER_FUZZ_TARGET names the parser: midi, session, plan, calendar, roles, mics (the
 // mic list and the room), song, chord, chart or rates (the union
-// scale rates file of `producer budget scale --import`).
+// scale rates file of `producer budget scale --import`) or multipart (the studio server's
+// streaming form reader).
 //
 // A target accepts its parser's own error type, whose message must name the file and must not
 // carry libyaml's, Foundation's or the runtime's own text; anything else — another error type,
@@ -29,9 +30,10 @@ let fuzzTarget: @Sendable ([UInt8]) -> Void = {
     case "chord": return fuzzChord
     case "chart": return fuzzChart
     case "rates": return fuzzRates
+    case "multipart": return fuzzMultipart
     default:
         print(
-            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics, song, chord, chart or rates (not \"\(name)\")"
+            "producer-fuzz: set PRODUCER_FUZZ_TARGET to midi, session, plan, calendar, roles, mics, song, chord, chart, rates or multipart (not \"\(name)\")"
         )
         exit(2)
     }
