@@ -72,6 +72,7 @@ enum OpenAPIDocument {
 
     /// The error responses, by status.
     static func errors(_ statuses: [Int]) -> [String: Any] {
-        Dictionary(uniqueKeysWithValues: statuses.map { ("\($0)", jsonResponse("refused", ref("Error"))) })
+        Dictionary(
+            uniqueKeysWithValues: Set(statuses).sorted().map { ("\($0)", jsonResponse("refused", ref("Error"))) })
     }
 }
