@@ -25,7 +25,7 @@ struct SchemaUpgradeTests {
             // When it is opened
             let reopened = try await ProjectDatabase.open(database.location)
             // Then migration 2 is applied and recorded, and the bookings read as never listed
-            #expect(try await reopened.appliedMigrations().map(\.version) == [1, 2, 3])
+            #expect(try await reopened.appliedMigrations().map(\.version) == Array(1...ProjectDatabase.latestSchemaVersion))
             let read = try await reopened.snapshot()
             #expect(read.bookings.map(\.id) == ["b-1", "b-2"])
             #expect(read.bookings.allSatisfy { $0.listedSequence == nil })
@@ -54,7 +54,7 @@ struct SchemaUpgradeTests {
             try await connection.close()
             // When it is opened and given a budget line
             let reopened = try await ProjectDatabase.open(database.location)
-            #expect(try await reopened.appliedMigrations().map(\.version) == [1, 2, 3])
+            #expect(try await reopened.appliedMigrations().map(\.version) == Array(1...ProjectDatabase.latestSchemaVersion))
             try await reopened.update { snapshot in
                 snapshot.budget = [
                     BudgetLine(id: "l-1", category: .artwork, planned: Money(minorUnits: 50_000, currency: "EUR"))
