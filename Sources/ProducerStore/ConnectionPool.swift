@@ -58,8 +58,8 @@ actor ConnectionPool {
         }
     }
 
-    /// This process's SQLite writers, one at a time.
-    private let writers = TurnTaking()
+    /// This process's SQLite writers of this file (through every pool), one at a time.
+    private nonisolated var writers: TurnTaking { TurnTaking.forFile(location.description) }
 
     /// A pool dropped without ``close()`` still closes its connections (in the background).
     deinit {
@@ -152,6 +152,19 @@ struct PoolClosed: Error {}
 
 /// Callers taking turns: one at a time, in the order they came, waiting without blocking a thread.
 actor TurnTaking {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var byFile: [String: TurnTaking] = [:]
+
+    /// The turns of the writers of the SQLite file at `path`.
+    static func forFile(_ path: String) -> TurnTaking {
+        lock.withLock {
+            if let turns = byFile[path] { return turns }
+            let turns = TurnTaking()
+            byFile[path] = turns
+            return turns
+        }
+    }
+
     private var isTaken = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 

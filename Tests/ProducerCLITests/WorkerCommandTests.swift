@@ -149,7 +149,7 @@ struct WorkerCommandTests {
         let (home, studio, queue) = try await WorkerHome.make(postgres: postgres)
         defer { home.remove() }
         let (job, versionID) = try await home.queueAnalysis(
-            seconds: 240, name: "long mix.wav", studio: studio, queue: queue)
+            seconds: 90, name: "long mix.wav", studio: studio, queue: queue)
         // When a worker with a 3 s lease takes it, and is killed with SIGKILL while it runs
         let first = try RunningWorker(home.arguments + ["--lease", "3s"])
         let taken = await first.wait(seconds: 60) { first.events(of: job).contains("took") }
@@ -169,7 +169,7 @@ struct WorkerCommandTests {
         #expect(done.state == .done && done.attempts == 2 && done.leaseOwner == second.owner)
         let result = try JSONSerialization.jsonObject(with: Data(try #require(done.result).utf8)) as? [String: Any]
         #expect(result?["versionID"] as? String == versionID)
-        #expect(abs((result?["seconds"] as? Double ?? 0) - 240) < 0.01)
+        #expect(abs((result?["seconds"] as? Double ?? 0) - 90) < 0.01)
         // And the analysis is whole, recorded as done once
         let version = try #require(try await studio.version(id: versionID, projectID: home.projectID))
         #expect(version.analysisState == .done && version.analysisError == nil)
