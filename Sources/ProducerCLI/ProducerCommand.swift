@@ -20,6 +20,7 @@ struct ProducerCommand: AsyncParsableCommand {
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self,
             BudgetCommand.self, ExpensesCommand.self, HireCommand.self, OffersCommand.self, TasksCommand.self,
             DeliverablesCommand.self, CreditsCommand.self, TracklistCommand.self, StatusCommand.self, DemoCommand.self,
+            WorkerCommand.self,
         ])
 }
 

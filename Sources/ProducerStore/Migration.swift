@@ -10,7 +10,9 @@ struct Migration: Sendable {
     let statements: [String]
 
     /// Every migration this code knows, in order, numbered from 1 without gaps.
-    static let all: [Migration] = [initialSchema, bookingListedSequence, budgetOffersTasks]
+    static let all: [Migration] = [
+        initialSchema, bookingListedSequence, budgetOffersTasks, jobQueue, studioTables,
+    ]
 
     /// The newest schema version this code knows.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -278,6 +280,188 @@ extension Migration {
             CREATE TABLE project_documents (
                 name TEXT PRIMARY KEY,
                 json TEXT NOT NULL
+            )
+            """,
+        ])
+}
+
+extension Migration {
+    /// Version 4: the job queue `producer worker` runs: each job's kind and description (JSON
+    /// text), its state, attempts and the lease of the worker running it.
+    static let jobQueue = Migration(
+        version: 4, name: "the job queue with leases",
+        statements: [
+            """
+            CREATE TABLE job_queue (
+                id TEXT PRIMARY KEY,
+                project_id TEXT,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts BIGINT NOT NULL,
+                max_attempts BIGINT NOT NULL,
+                lease_owner TEXT,
+                lease_until TEXT,
+                enqueued_at TEXT NOT NULL,
+                started_at TEXT,
+                finished_at TEXT,
+                result TEXT,
+                error TEXT
+            )
+            """,
+            "CREATE INDEX job_queue_by_state ON job_queue (state, enqueued_at)",
+        ])
+}
+
+extension Migration {
+    /// Version 5: the studio server's records: accounts and sign-ins, studio projects with their
+    /// members and invitations, song versions, comments, approvals, activity and polls.
+    static let studioTables = Migration(
+        version: 5, name: "the studio: accounts, projects, members, versions, comments, approvals, polls",
+        statements: [
+            """
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                notifications_seen_at TEXT
+            )
+            """,
+            """
+            CREATE TABLE sign_ins (
+                token_hash TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE studio_projects (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                location TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE memberships (
+                project_id TEXT NOT NULL,
+                account_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                person_id TEXT,
+                joined_at TEXT NOT NULL,
+                PRIMARY KEY (project_id, account_id)
+            )
+            """,
+            "CREATE INDEX memberships_by_account ON memberships (account_id)",
+            """
+            CREATE TABLE invitations (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL,
+                email TEXT NOT NULL,
+                role TEXT NOT NULL,
+                person_id TEXT,
+                invited_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                accepted_at TEXT,
+                accepted_by TEXT
+            )
+            """,
+            "CREATE INDEX invitations_by_project ON invitations (project_id)",
+            """
+            CREATE TABLE song_versions (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL,
+                song_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                number BIGINT NOT NULL,
+                file_name TEXT NOT NULL,
+                stored_path TEXT NOT NULL,
+                byte_count BIGINT NOT NULL,
+                sha256 TEXT NOT NULL,
+                sample_rate DOUBLE PRECISION NOT NULL,
+                channel_count BIGINT NOT NULL,
+                frame_count BIGINT NOT NULL,
+                uploaded_by TEXT NOT NULL,
+                uploaded_at TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                analysis_json TEXT,
+                analysis_state TEXT NOT NULL,
+                analysis_error TEXT,
+                UNIQUE (project_id, song_id, kind, number)
+            )
+            """,
+            """
+            CREATE TABLE song_comments (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL,
+                song_id TEXT NOT NULL,
+                version_id TEXT NOT NULL,
+                parent_id TEXT,
+                author_id TEXT NOT NULL,
+                body TEXT NOT NULL,
+                start_frame BIGINT,
+                end_frame BIGINT,
+                start_beat DOUBLE PRECISION,
+                end_beat DOUBLE PRECISION,
+                resolved BIGINT NOT NULL,
+                created_at TEXT NOT NULL,
+                task_id TEXT
+            )
+            """,
+            "CREATE INDEX song_comments_by_song ON song_comments (project_id, song_id, created_at)",
+            """
+            CREATE TABLE approvals (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL,
+                version_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                account_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                note TEXT,
+                approved_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX approvals_by_version ON approvals (project_id, version_id)",
+            // `sequence` orders entries made in the same millisecond as they were made.
+            """
+            CREATE TABLE activity (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL,
+                sequence BIGINT NOT NULL,
+                happened_at TEXT NOT NULL,
+                account_id TEXT,
+                verb TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                link TEXT
+            )
+            """,
+            "CREATE INDEX activity_by_project ON activity (project_id, happened_at, sequence)",
+            """
+            CREATE TABLE polls (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                session_id TEXT,
+                options_json TEXT NOT NULL,
+                answer_by TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                closed_at TEXT
+            )
+            """,
+            "CREATE INDEX polls_by_project ON polls (project_id, created_at)",
+            """
+            CREATE TABLE poll_answers (
+                poll_id TEXT NOT NULL,
+                account_id TEXT NOT NULL,
+                option_index BIGINT NOT NULL,
+                answer TEXT NOT NULL,
+                answered_at TEXT NOT NULL,
+                PRIMARY KEY (poll_id, account_id, option_index)
             )
             """,
         ])

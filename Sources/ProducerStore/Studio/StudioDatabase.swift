@@ -1,0 +1,204 @@
+import Foundation
+import ProducerOffice
+import SQLKit
+
+/// The studio server's records (accounts, sign-ins, projects and members, invitations, song
+/// versions, comments, approvals, activity, polls) kept in the home project's database, SQLite or
+/// PostgreSQL: ProducerOffice's ``StudioStore``.
+///
+/// ```swift
+/// let studio = try await StudioDatabase.open(DatabaseLocation("Album"))
+/// try await studio.addAccount(Account(email: "ada@example.org", name: "Ada", passwordHash: hash, createdAt: Date()))
+/// ```
+///
+/// Opening brings the schema up to date as ``ProjectDatabase/open(_:lockWaitNotice:)`` does, and
+/// refuses a place that holds no project. Every method is one transaction on one of a few
+/// connections, so a web server's requests run side by side. A call that finds its connection
+/// lost (a PostgreSQL restart) fails with ``StudioStoreError/Code/unavailable``; the next call
+/// connects again.
+public final class StudioDatabase: StudioStore {
+    /// Where the database is (a project folder resolved to its SQLite file).
+    public let location: DatabaseLocation
+    let pool: ConnectionPool
+
+    private init(location: DatabaseLocation, pool: ConnectionPool) {
+        self.location = location
+        self.pool = pool
+    }
+
+    /// Opens the studio kept in the project database at `location`, with at most `connections`
+    /// open at once.
+    /// - Throws: ``ProjectStoreError`` as ``ProjectDatabase/open(_:lockWaitNotice:)`` does (no
+    ///   project there, a server that cannot be reached, a schema newer than this code).
+    public static func open(_ location: DatabaseLocation, connections: Int = 4) async throws -> StudioDatabase {
+        let project = try await ProjectDatabase.open(location)
+        let resolved = project.location
+        try await project.close()
+        let pool = ConnectionPool(location: resolved, size: min(max(connections, 1), 32))
+        do {
+            try await pool.withConnection { _ in }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        return StudioDatabase(location: resolved, pool: pool)
+    }
+
+    /// Closes the connections; later calls fail with ``StudioStoreError/Code/unavailable``.
+    public func close() async { await pool.close() }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a write transaction (SQLite: `BEGIN IMMEDIATE`), translating what fails into
+    /// a ``StudioStoreError``; a unique key broken becomes `duplicate` with `duplicateMessage`.
+    func write<R: Sendable>(
+        _ doing: String, duplicate duplicateMessage: String? = nil, _ body: (DatabaseConnection) async throws -> R
+    ) async throws -> R {
+        try await translating(doing, duplicate: duplicateMessage) {
+            try await pool.withWriteConnection { connection in
+                try await connection.writeTransaction { try await body(connection) }
+            }
+        }
+    }
+
+    /// Runs `body` in a read transaction, translating what fails into a ``StudioStoreError``.
+    func read<R: Sendable>(_ doing: String, _ body: (DatabaseConnection) async throws -> R) async throws -> R {
+        try await translating(doing, duplicate: nil) {
+            try await pool.withConnection { connection in
+                try await connection.readTransaction { try await body(connection) }
+            }
+        }
+    }
+
+    private func translating<R: Sendable>(
+        _ doing: String, duplicate duplicateMessage: String?, _ body: () async throws -> R
+    ) async throws -> R {
+        do {
+            return try await body()
+        } catch let error as StudioStoreError {
+            throw error
+        } catch let error as StoredValueError {
+            throw StudioStoreError(.invalid, "the studio's database holds a value that does not read: \(error)")
+        } catch is DecodingError {
+            throw StudioStoreError(.invalid, "the studio's database holds a record that does not read while \(doing)")
+        } catch is PoolClosed {
+            throw StudioStoreError(.unavailable, "the studio's database was closed")
+        } catch let error as ProjectStoreError {
+            throw StudioStoreError(.unavailable, "the studio's database cannot be reached: \(error.message)")
+        } catch {
+            if let duplicateMessage, ConnectionPool.isDuplicate(error) {
+                throw StudioStoreError(.duplicate, duplicateMessage)
+            }
+            if ConnectionPool.isConnectionLoss(error) {
+                throw StudioStoreError(
+                    .unavailable,
+                    "the connection to the studio's database was lost while \(doing); the next request connects again")
+            }
+            throw StudioStoreError(
+                .unavailable, "the studio's database failed while \(doing) (\(DatabaseConnection.reason(error)))")
+        }
+    }
+
+    /// ` FOR UPDATE` on PostgreSQL (SQLite's `BEGIN IMMEDIATE` already holds the write lock).
+    static func forUpdate(_ connection: DatabaseConnection) -> String {
+        connection.dialect == .postgres ? " FOR UPDATE" : ""
+    }
+
+    // MARK: Accounts and sign-ins
+
+    static let accountColumns = "id, email, name, password_hash, created_at, notifications_seen_at"
+
+    static func account(_ row: any SQLRow) throws -> Account {
+        let row = StoredRow(row: row, table: "accounts")
+        return Account(
+            id: try row.text("id"), email: try row.text("email"), name: try row.text("name"),
+            passwordHash: try row.text("password_hash"), createdAt: try row.date("created_at"),
+            notificationsSeenAt: try row.optionalDate("notifications_seen_at"))
+    }
+
+    public func addAccount(_ account: Account) async throws {
+        let email = account.email.lowercased()
+        let taken = "an account with the email \(email) already exists"
+        try await write("adding an account", duplicate: taken) { connection in
+            if try await connection.sql.raw("SELECT id FROM accounts WHERE email = \(bind: email)").first() != nil {
+                throw StudioStoreError(.duplicate, taken)
+            }
+            try await connection.sql.raw(
+                """
+                INSERT INTO accounts (\(unsafeRaw: Self.accountColumns)) VALUES (\(bind: account.id), \(bind: email), \
+                \(bind: account.name), \(bind: account.passwordHash), \(bind: ColumnCoding.text(account.createdAt)), \
+                \(bind: ColumnCoding.text(account.notificationsSeenAt)))
+                """
+            ).run()
+        }
+    }
+
+    public func account(id: String) async throws -> Account? {
+        try await read("reading an account") { connection in
+            try await connection.sql.raw(
+                "SELECT \(unsafeRaw: Self.accountColumns) FROM accounts WHERE id = \(bind: id)"
+            )
+            .first().map(Self.account)
+        }
+    }
+
+    public func account(email: String) async throws -> Account? {
+        let email = email.lowercased()
+        return try await read("reading an account") { connection in
+            try await connection.sql.raw(
+                "SELECT \(unsafeRaw: Self.accountColumns) FROM accounts WHERE email = \(bind: email)"
+            ).first().map(Self.account)
+        }
+    }
+
+    public func updateAccount(_ account: Account) async throws {
+        let email = account.email.lowercased()
+        try await write("changing an account", duplicate: "an account with the email \(email) already exists") {
+            connection in
+            let changed = try await connection.sql.raw(
+                """
+                UPDATE accounts SET email = \(bind: email), name = \(bind: account.name), \
+                password_hash = \(bind: account.passwordHash), created_at = \(bind: ColumnCoding.text(account.createdAt)), \
+                notifications_seen_at = \(bind: ColumnCoding.text(account.notificationsSeenAt)) \
+                WHERE id = \(bind: account.id) RETURNING id
+                """
+            ).first()
+            guard changed != nil else { throw StudioStoreError(.notFound, "no such account") }
+        }
+    }
+
+    public func addSignIn(_ session: SignInSession) async throws {
+        try await write("signing in", duplicate: "that sign-in already exists") { connection in
+            try await connection.sql.raw(
+                """
+                INSERT INTO sign_ins (token_hash, account_id, created_at, expires_at) VALUES \
+                (\(bind: session.tokenHash), \(bind: session.accountID), \(bind: ColumnCoding.text(session.createdAt)), \
+                \(bind: ColumnCoding.text(session.expiresAt)))
+                """
+            ).run()
+        }
+    }
+
+    public func signIn(tokenHash: String, now: Date) async throws -> SignInSession? {
+        try await read("reading a sign-in") { connection in
+            guard
+                let found = try await connection.sql.raw(
+                    """
+                    SELECT token_hash, account_id, created_at, expires_at FROM sign_ins \
+                    WHERE token_hash = \(bind: tokenHash) AND expires_at > \(bind: ColumnCoding.text(now))
+                    """
+                ).first()
+            else { return nil }
+            let row = StoredRow(row: found, table: "sign_ins")
+            return SignInSession(
+                tokenHash: try row.text("token_hash"), accountID: try row.text("account_id"),
+                createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"))
+        }
+    }
+
+    public func removeSignIn(tokenHash: String) async throws {
+        try await write("signing out") { connection in
+            try await connection.sql.raw("DELETE FROM sign_ins WHERE token_hash = \(bind: tokenHash)").run()
+        }
+    }
+}
