@@ -19,7 +19,8 @@ struct ProducerCommand: AsyncParsableCommand {
             ScheduleCommand.self,
             SessionsCommand.self, BookingsCommand.self, PeopleCommand.self, SongsCommand.self, StudiosCommand.self,
             BudgetCommand.self, ExpensesCommand.self, HireCommand.self, OffersCommand.self, TasksCommand.self,
-            DeliverablesCommand.self, CreditsCommand.self, TracklistCommand.self, StatusCommand.self, DemoCommand.self, ServeCommand.self,
+            DeliverablesCommand.self, CreditsCommand.self, TracklistCommand.self, StatusCommand.self, DemoCommand.self,
+            ServeCommand.self,
             WorkerCommand.self,
         ])
 }
