@@ -28,11 +28,11 @@ struct Crew: Sendable {
         guard name.unicodeScalars.count <= 100 else {
             throw ServerFailure.invalid("The project's name may be at most 100 characters.")
         }
-        let currency = (currency ?? "").isEmpty ? "EUR" : currency ?? "EUR"
+        let currency = currency ?? "EUR"
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw ServerFailure.invalid("The currency should be a three-letter code such as EUR or USD.")
         }
-        let zone = (timeZone ?? "").isEmpty ? "UTC" : timeZone ?? "UTC"
+        let zone = timeZone ?? "UTC"
         guard zone.utf8.count <= 64, TimeZone(identifier: zone) != nil else {
             throw ServerFailure.invalid("\"\(zone.prefix(64))\" is not a time zone (Europe/Berlin, America/New_York…).")
         }
@@ -80,7 +80,7 @@ struct Crew: Sendable {
         if let personID {
             let people = try await services.projects.store(for: project).snapshot().people
             guard people.contains(where: { $0.id == personID }) else {
-                throw ServerFailure.notFound("\(project.name) has no person with the id \"\(personID.prefix(64))\".")
+                throw ServerFailure.conflict("\(project.name) has no person with the id \"\(personID.prefix(64))\".")
             }
         }
         let now = services.now()

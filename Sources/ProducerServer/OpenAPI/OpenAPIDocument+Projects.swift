@@ -47,7 +47,7 @@ extension OpenAPIDocument {
                     "parameters": [project],
                     "requestBody": jsonBody(ref("NewInvitation")),
                     "responses": responses(
-                        "201", jsonResponse("the invitation", ref("Invitation")), errors: [400, 401, 403, 404, 413]),
+                        "201", invitationResponse, errors: [400, 401, 403, 404, 409, 413]),
                 ]
             ],
             "/api/invitations/{invitation}/accept": [
@@ -60,6 +60,17 @@ extension OpenAPIDocument {
                 ]
             ],
         ]
+    }
+
+    /// A new invitation, linked to accepting it.
+    static var invitationResponse: [String: Any] {
+        var response = jsonResponse("the invitation", ref("Invitation"))
+        response["links"] = [
+            "acceptInvitation": [
+                "operationId": "acceptInvitation", "parameters": ["invitation": "$response.body#/id"],
+            ]
+        ]
+        return response
     }
 
     /// The time zones a new project may count its days in.
@@ -97,7 +108,7 @@ extension OpenAPIDocument {
                 [
                     "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"],
                     "currency": ["type": "string", "pattern": "^[A-Z]{3}$", "nullable": true],
-                    "timeZone": ["type": "string", "enum": timeZones, "nullable": true],
+                    "timeZone": ["type": "string", "enum": timeZones as [Any] + [NSNull()], "nullable": true],
                 ], required: ["name"]),
             "NewInvitation": object(
                 [
