@@ -44,7 +44,8 @@ import Testing
         var operations = 0
         for (path, item) in paths {
             let item = try #require(item as? [String: Any], "\(path)")
-            let shared = (item["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            let shared = (item["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "path" }
+                .compactMap { $0["name"] as? String }
             for (method, value) in item where method != "parameters" {
                 let operation = try #require(value as? [String: Any], "\(method) \(path)")
                 let responses = try #require(operation["responses"] as? [String: Any], "\(method) \(path)")
@@ -56,7 +57,8 @@ import Testing
                 }
                 let parameters =
                     shared
-                    + (operation["parameters"] as? [[String: Any]] ?? []).compactMap {
+                    + (operation["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "path" }
+                    .compactMap {
                         $0["name"] as? String
                     }
                 #expect(Set(names) == Set(parameters), "\(method) \(path) parameters \(parameters)")

@@ -28,7 +28,8 @@ import Testing
 
     /// The sentences of the access check itself (Routes.check), which a handler never says.
     static let notOnProject = "There is no such project, or you are not on it."
-    static let mayNot = "you may not"
+    /// "As viewer on Album A you may not…" (a handler's own refusal names no project).
+    static let mayNot = " on Album A you may not"
     static let csrfRefusal = "did not come from this site"
 
     @Test func everyRouteWithEveryRoleAndWithNoAccount() async throws {
