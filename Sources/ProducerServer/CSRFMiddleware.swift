@@ -6,8 +6,8 @@ import NIOCore
 /// Cross-site request forgery stops here: every visitor gets a random `producer_csrf` cookie
 /// (SameSite=Strict), every form sends it back as `_csrf` and every unsafe API call made with the
 /// cookie as `X-CSRF-Token` (or `?_csrf=` on uploads); a POST, PUT, PATCH or DELETE whose token
-/// does not match is refused with 403. Requests signed in with a Bearer token carry no ambient
-/// credential and need no token.
+/// does not match is refused with 403. Requests signed in with a Bearer token, and API calls
+/// without the session cookie, carry no ambient credential and need no token.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = StudioContext
 
@@ -26,7 +26,11 @@ struct CSRFMiddleware: RouterMiddleware {
         let isNew = existing.count != 64
         context.csrfToken = isNew ? SignInAuthenticator.newToken() : existing
         let unsafe = ![.get, .head, .options].contains(request.method)
-        if unsafe && !context.signedInByBearer {
+        // An API call without the session cookie carries no ambient credential: nothing to
+        // forge, and a route that needs an account answers 401 as the API says.
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        let ambient = !(request.cookies[SignInAuthenticator.cookieName]?.value ?? "").isEmpty
+        if unsafe && !context.signedInByBearer && (ambient || !isAPI) {
             guard !isNew, try await Self.sentToken(in: &request, context: context) == existing else {
                 throw ServerFailure.forbidden(
                     "This form has expired or did not come from this site. Go back, reload the page and try again.")

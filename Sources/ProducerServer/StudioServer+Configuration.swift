@@ -15,10 +15,14 @@ extension StudioServer {
         /// server answers 429.
         public var loginAttempts: Int
         public var loginWindow: TimeInterval
+        /// bcrypt's cost (log2 of its rounds, 4…31) for new password hashes: 12 by default, lower in
+        /// tests that sign up many accounts.
+        public var bcryptCost: UInt8
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int64 = 2 << 30, secureCookies: Bool = true,
-            signInLifetime: TimeInterval = 14 * 86_400, loginAttempts: Int = 5, loginWindow: TimeInterval = 900
+            signInLifetime: TimeInterval = 14 * 86_400, loginAttempts: Int = 5, loginWindow: TimeInterval = 900,
+            bcryptCost: UInt8 = 12
         ) {
             self.host = host
             self.port = port
@@ -27,6 +31,7 @@ extension StudioServer {
             self.signInLifetime = signInLifetime
             self.loginAttempts = loginAttempts
             self.loginWindow = loginWindow
+            self.bcryptCost = min(max(bcryptCost, 4), 31)
         }
     }
 }

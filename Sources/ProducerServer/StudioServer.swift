@@ -26,10 +26,11 @@ public enum StudioServer {
     /// The router with its middleware, for tests that want it without an application.
     public static func router(services: StudioServices, configuration: Configuration) -> Router<StudioContext> {
         let router = Router(context: StudioContext.self)
+        let routes = Routes(router: router, services: services, configuration: configuration)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(table: routes.table))
         router.add(middleware: SignInAuthenticator(services: services))
         router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
-        let routes = Routes(router: router, services: services, configuration: configuration)
         routes.addAll()
         return router
     }
