@@ -34,6 +34,7 @@ struct People: Sendable {
         } catch let error as StudioStoreError where error.code == .duplicate {
             throw ServerFailure.conflict("There is already an account for \(email); sign in instead.")
         }
+        try await services.welcome(account)
         return account
     }
 

@@ -99,13 +99,22 @@ extension OpenAPIDocument {
             "NewPoll": object(
                 [
                     "title": ["type": "string", "minLength": 1, "maxLength": 200],
-                    "dates": ["type": "array", "items": string, "minItems": 1, "maxItems": 31],
-                    "answerBy": ["type": "string", "example": "2027-03-01"], "session": string,
+                    "dates": [
+                        "type": "array", "minItems": 1, "maxItems": PollOptions.maxOptions,
+                        "items": [
+                            "type": "string", "example": "2027-03-04 10:00-18:00",
+                            "pattern": #"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}-\d{2}:\d{2})?$"#,
+                        ],
+                    ],
+                    "answerBy": ["type": "string", "format": "date", "example": "2027-03-01"], "session": string,
                 ], optional: ["session"]),
             "PollAnswers": object([
                 "answers": [
                     "type": "array", "minItems": 1,
-                    "items": object(["option": ["type": "integer", "minimum": 0], "answer": answer]),
+                    "items": object([
+                        "option": ["type": "integer", "minimum": 0, "maximum": PollOptions.maxOptions - 1],
+                        "answer": answer,
+                    ]),
                 ]
             ]),
         ]
