@@ -159,13 +159,22 @@ struct PostgresStudioDatabaseTests {
             let admin = try await PostgresConnection.connect(
                 configuration: try SQLPostgresConfiguration(url: server).coreConfiguration, id: 9,
                 logger: Logger(label: "producer.store.tests"))
-            let ended: Result<Bool?, any Error>
+            var ended: Result<Bool?, any Error>
             do {
                 ended = .success(
                     try await admin.sql().raw(
                         "SELECT pg_terminate_backend(CAST(\(bind: pid ?? 0) AS integer)) AS ended"
                     ).first()?
                     .decode(column: "ended", as: Bool.self))
+                // and the backend is gone, its end seen by this side too
+                for _ in 0..<250 {
+                    let left = try await admin.sql().raw(
+                        "SELECT count(*) AS n FROM pg_stat_activity WHERE pid = CAST(\(bind: pid ?? 0) AS integer)"
+                    ).first()?.decode(column: "n", as: Int.self)
+                    if left == 0 { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                try await Task.sleep(for: .milliseconds(300))
             } catch {
                 ended = .failure(error)
             }
