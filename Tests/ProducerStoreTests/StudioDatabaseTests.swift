@@ -1,7 +1,6 @@
 import Foundation
-import PostgresKit
 import ProducerOffice
-@testable import ProducerStore
+import ProducerStore
 import Testing
 
 /// The in-memory double, held to the same scenarios as the databases.
@@ -141,45 +140,4 @@ struct PostgresStudioDatabaseTests {
 
     @Test("a version is not changed through another project's id")
     func noCrossProjectWrite() async throws { try await StudioScenarios.noCrossProjectWrite(.postgres) }
-
-    @Test("a connection the server ended fails one call with unavailable; the next call connects again")
-    func survivesLostConnection() async throws {
-        try await TestDatabase.with(.postgres) { database in
-            // Given a studio on one connection, with an account
-            try await ProjectDatabase.create(database.location, settings: TestProject.settings).close()
-            let studio = try await StudioDatabase.open(database.location, connections: 1)
-            let ada = StudioScenarios.account("ada@example.org")
-            try await studio.addAccount(ada)
-            // When the server ends that connection (as a restart does)
-            let pid = try await studio.pool.withConnection { connection in
-                try await connection.sql.raw("SELECT pg_backend_pid() AS pid").first()?.decode(
-                    column: "pid", as: Int.self)
-            }
-            let server = try #require(TestDatabase.postgresURL)
-            let admin = try await PostgresConnection.connect(
-                configuration: try SQLPostgresConfiguration(url: server).coreConfiguration, id: 9,
-                logger: Logger(label: "producer.store.tests"))
-            let ended: Result<Bool?, any Error>
-            do {
-                ended = .success(
-                    try await admin.sql().raw(
-                        "SELECT pg_terminate_backend(CAST(\(bind: pid ?? 0) AS integer)) AS ended"
-                    ).first()?
-                    .decode(column: "ended", as: Bool.self))
-            } catch {
-                ended = .failure(error)
-            }
-            try await admin.close()
-            #expect(try ended.get() == true)
-            // Then the next call fails in words, with unavailable
-            let error = await #expect(throws: StudioStoreError.self) { try await studio.account(id: ada.id) }
-            #expect(error?.code == .unavailable)
-            #expect(error?.message.contains("lost") == true)
-            // And the one after reconnects and reads and writes again
-            #expect(try await studio.account(id: ada.id) == ada)
-            try await studio.addAccount(StudioScenarios.account("bo@example.org", "Bo"))
-            #expect(try await studio.account(email: "BO@example.org")?.name == "Bo")
-            await studio.close()
-        }
-    }
 }
