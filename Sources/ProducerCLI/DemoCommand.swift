@@ -1,6 +1,8 @@
 import ArgumentParser
+import ProducerServer
 import Foundation
 import ProducerJobs
+import ProducerStore
 
 extension ProducerCommand {
     struct DemoCommand: AsyncParsableCommand {
@@ -24,9 +26,18 @@ extension ProducerCommand {
         @Flag(help: "Replace the files of an earlier demo in the folder.")
         var force = false
 
+        @Flag(help: "Then serve the demo project on this machine (the studio server), with a demo account.")
+        var serve = false
+
+        @Option(help: "The port to serve on, with --serve.")
+        var port = 8080
+
         @OptionGroup var format: OutputOptions
 
         func run() async throws {
+            guard (1...65_535).contains(port) else {
+                throw ValidationError("--port: \(port) is not a port (1 to 65535)")
+            }
             do {
                 let board = StageBoard(enabled: !format.json)
                 let report = try await DemoJob(folder: output, replacesExisting: force).run(progress: {
@@ -34,10 +45,31 @@ extension ProducerCommand {
                 })
                 board.finish()
                 if format.json { try printJSON(report) } else { print(report.text(), terminator: "") }
+                if serve { try await serveDemo(report.project) }
             } catch {
                 report(error, command: "demo", json: format.json)
                 throw ExitCode(1)
             }
+        }
+
+        /// Serves the demo project on loopback with a demo account, until Ctrl-C.
+        func serveDemo(_ folder: String) async throws {
+            let launch = try await StudioLaunch.open(
+                .projectFolder(folder), files: folder, configuration: StudioServer.Configuration(port: port),
+                workers: 1)
+            let account = try await launch.prepareDemo(project: folder)
+            if format.json {
+                try printJSON(["address": launch.address, "email": account.email, "password": account.password])
+            } else {
+                print(
+                    """
+
+                    The studio server: \(launch.address)
+                      sign in as \(account.email) with the password \(account.password)
+                      (the demo project, its mix with a comment, the schedule, budget and deliverables; Ctrl-C stops)
+                    """)
+            }
+            try await launch.run()
         }
     }
 }

@@ -106,7 +106,8 @@ extension OpenAPIDocument {
                             "pattern": #"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}-\d{2}:\d{2})?$"#,
                         ],
                     ],
-                    "answerBy": ["type": "string", "format": "date", "example": "2027-03-01"], "session": string,
+                    "answerBy": ["type": "string", "format": "date", "example": "2027-03-01"],
+                    "session": ["type": "string", "nullable": true],
                 ], optional: ["session"]),
             "PollAnswers": object([
                 "answers": [

@@ -9,6 +9,7 @@ extension PageTemplates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · Producer</title>
         <link rel="stylesheet" href="/style.css">
+        <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23b4232a'/%3E%3C/svg%3E">
         </head>
         <body>
         <header class="bar">
