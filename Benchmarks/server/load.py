@@ -22,7 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 LUA = r"""
 local n = 0
-local acked = {}
+acked = {}  -- global: done() reads each thread's list with thread:get
 local song_page, comments, body, auth = nil, nil, nil, nil
 function init(args)
   song_page, comments, body, auth = args[1], args[2], args[3], args[4]
