@@ -54,13 +54,6 @@ struct CSRFMiddleware: RouterMiddleware {
         let type = request.headers[.contentType] ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else { return nil }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let text = String(buffer: body)
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == fieldName {
-                return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-            }
-        }
-        return nil
+        return Request.formFields(String(buffer: body))[fieldName]
     }
 }

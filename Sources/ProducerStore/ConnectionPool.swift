@@ -184,3 +184,24 @@ actor TurnTaking {
         }
     }
 }
+
+extension ConnectionPool {
+    /// A pool on the project database at `location`, opened once through ``ProjectDatabase`` so
+    /// the schema is brought up to date and a place with no project is refused; returns the
+    /// resolved location with it. At most `connections` (1 to 32) are open at once.
+    static func project(
+        _ location: DatabaseLocation, connections: Int
+    ) async throws -> (DatabaseLocation, ConnectionPool) {
+        let project = try await ProjectDatabase.open(location)
+        let resolved = project.location
+        try await project.close()
+        let pool = ConnectionPool(location: resolved, size: min(max(connections, 1), 32))
+        do {
+            try await pool.withConnection { _ in }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        return (resolved, pool)
+    }
+}

@@ -29,16 +29,7 @@ public final class DatabaseJobQueue: Sendable {
     /// Opens the queue in the project database at `location`, bringing its schema up to date.
     /// - Throws: ``ProjectStoreError`` as ``ProjectDatabase/open(_:lockWaitNotice:)`` does.
     public static func open(_ location: DatabaseLocation, connections: Int = 4) async throws -> DatabaseJobQueue {
-        let project = try await ProjectDatabase.open(location)
-        let resolved = project.location
-        try await project.close()
-        let pool = ConnectionPool(location: resolved, size: min(max(connections, 1), 32))
-        do {
-            try await pool.withConnection { _ in }
-        } catch {
-            await pool.close()
-            throw error
-        }
+        let (resolved, pool) = try await ConnectionPool.project(location, connections: connections)
         return DatabaseJobQueue(location: resolved, pool: pool)
     }
 

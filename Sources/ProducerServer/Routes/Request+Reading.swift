@@ -11,11 +11,16 @@ extension Request {
             throw ServerFailure.invalid("The form was not sent as a form (application/x-www-form-urlencoded).")
         }
         let body = try await collectBody(upTo: context.maxUploadSize)
+        return Self.formFields(String(buffer: body))
+    }
+
+    /// The fields of url-encoded form text (the last value of a repeated name wins).
+    static func formFields(_ text: String) -> [String: String] {
         var fields: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
+        for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decodeFormComponent(parts[0]) else { continue }
-            fields[name] = parts.count > 1 ? Self.decodeFormComponent(parts[1]) ?? "" : ""
+            guard let name = decodeFormComponent(parts[0]) else { continue }
+            fields[name] = parts.count > 1 ? decodeFormComponent(parts[1]) ?? "" : ""
         }
         return fields
     }

@@ -31,16 +31,7 @@ public final class StudioDatabase: StudioStore {
     /// - Throws: ``ProjectStoreError`` as ``ProjectDatabase/open(_:lockWaitNotice:)`` does (no
     ///   project there, a server that cannot be reached, a schema newer than this code).
     public static func open(_ location: DatabaseLocation, connections: Int = 4) async throws -> StudioDatabase {
-        let project = try await ProjectDatabase.open(location)
-        let resolved = project.location
-        try await project.close()
-        let pool = ConnectionPool(location: resolved, size: min(max(connections, 1), 32))
-        do {
-            try await pool.withConnection { _ in }
-        } catch {
-            await pool.close()
-            throw error
-        }
+        let (resolved, pool) = try await ConnectionPool.project(location, connections: connections)
         return StudioDatabase(location: resolved, pool: pool)
     }
 
