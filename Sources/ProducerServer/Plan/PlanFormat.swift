@@ -5,30 +5,39 @@ import ProducerOffice
 struct PlanFormat {
     let calendar: Calendar
 
-    init(project: ProjectSnapshot) { calendar = project.settings.calendar }
+    /// Made once per page: a page formats hundreds of dates.
+    private let days, shortDays, times, dayTimes, isoDays: DateFormatter
 
-    init(calendar: Calendar) { self.calendar = calendar }
+    init(project: ProjectSnapshot) { self.init(calendar: project.settings.calendar) }
 
-    private func formatter(_ pattern: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = pattern
-        return formatter
+    init(calendar: Calendar) {
+        self.calendar = calendar
+        func formatter(_ pattern: String) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.calendar = calendar
+            formatter.timeZone = calendar.timeZone
+            formatter.dateFormat = pattern
+            return formatter
+        }
+        days = formatter("EEE d MMM yyyy")
+        shortDays = formatter("EEE d MMM")
+        times = formatter("HH:mm")
+        dayTimes = formatter("EEE d MMM yyyy HH:mm")
+        isoDays = formatter("yyyy-MM-dd")
     }
 
     /// "Tue 2 Mar 2027"
-    func day(_ date: Date) -> String { formatter("EEE d MMM yyyy").string(from: date) }
+    func day(_ date: Date) -> String { days.string(from: date) }
 
     /// "Tue 2 Mar"
-    func shortDay(_ date: Date) -> String { formatter("EEE d MMM").string(from: date) }
+    func shortDay(_ date: Date) -> String { shortDays.string(from: date) }
 
     /// "10:00"
-    func time(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
+    func time(_ date: Date) -> String { times.string(from: date) }
 
     /// "Tue 2 Mar 2027 10:00"
-    func dayTime(_ date: Date) -> String { formatter("EEE d MMM yyyy HH:mm").string(from: date) }
+    func dayTime(_ date: Date) -> String { dayTimes.string(from: date) }
 
     /// "10:00–14:00", or across days "Tue 2 Mar 22:00 – Wed 3 Mar 02:00".
     func range(_ start: Date, _ end: Date) -> String {
@@ -37,7 +46,7 @@ struct PlanFormat {
     }
 
     /// "2027-03-02", as forms and links write a day.
-    func isoDay(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
+    func isoDay(_ date: Date) -> String { isoDays.string(from: date) }
 
     /// The day `text` names (yyyy-MM-dd) at midnight in the project's zone, nil when it does not read.
     func parseDay(_ text: String) -> Date? {

@@ -11,7 +11,7 @@ extension Routes {
         add(.get, "/notifications", .signedIn) { _, context, access in
             let feed = try await Feed.notifications(for: try access.signedIn, services: services)
             let data: [String: Any] = [
-                "items": feed.items.map(Feed.pageItem), "unread": feed.unread, "empty": feed.items.isEmpty,
+                "items": Feed.pageItems(feed.items), "unread": feed.unread, "empty": feed.items.isEmpty,
             ]
             return Pages.page("notifications", title: "Notifications", data: data, context: context, access: access)
         }
@@ -27,7 +27,7 @@ extension Routes {
         add(.get, "/projects/:project/activity", .project(.read)) { _, context, access in
             let (project, _) = try access.member
             let items = try await Feed.activity(of: project, services: services)
-            let data: [String: Any] = ["items": items.map(Feed.pageItem), "empty": items.isEmpty]
+            let data: [String: Any] = ["items": Feed.pageItems(items), "empty": items.isEmpty]
             return Pages.page("activity", title: "Activity", data: data, context: context, access: access)
         }
         add(.get, "/api/projects/:project/activity", .project(.read)) { _, _, access in
@@ -132,15 +132,18 @@ enum Feed {
             verb: entry.verb.rawValue, subject: entry.subject, link: entry.link, unread: unread)
     }
 
-    static func pageItem(_ item: Item) -> [String: Any] {
+    /// The items as the pages show them, times in UTC.
+    static func pageItems(_ items: [Item]) -> [[String: Any]] {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE d MMM yyyy HH:mm 'UTC'"
-        return [
-            "who": item.who, "verb": item.verb, "subject": item.subject, "link": item.link ?? "",
-            "hasLink": item.link != nil, "at": formatter.string(from: item.at), "project": item.projectName,
-            "unread": item.unread,
-        ]
+        return items.map { item in
+            [
+                "who": item.who, "verb": item.verb, "subject": item.subject, "link": item.link ?? "",
+                "hasLink": item.link != nil, "at": formatter.string(from: item.at), "project": item.projectName,
+                "unread": item.unread,
+            ]
+        }
     }
 }
