@@ -11,7 +11,7 @@ struct Migration: Sendable {
 
     /// Every migration this code knows, in order, numbered from 1 without gaps.
     static let all: [Migration] = [
-        initialSchema, bookingListedSequence, budgetOffersTasks, jobQueue, studioTables,
+        initialSchema, bookingListedSequence, budgetOffersTasks, jobQueue, studioTables, commentThreads,
     ]
 
     /// The newest schema version this code knows.
@@ -464,5 +464,21 @@ extension Migration {
                 PRIMARY KEY (poll_id, account_id, option_index)
             )
             """,
+        ])
+}
+
+extension Migration {
+    /// Version 6: indexes that read a page of a version's comment threads, in the order of where
+    /// they start, and a thread's replies, without reading every comment of the song; and one
+    /// that finds a project's last activity number without reading all its activity.
+    static let commentThreads = Migration(
+        version: 6, name: "indexes for pages of comment threads, their replies and the activity numbers",
+        statements: [
+            """
+            CREATE INDEX song_comments_threads ON song_comments \
+            (project_id, version_id, (COALESCE(start_frame, -1)), created_at, id) WHERE parent_id IS NULL
+            """,
+            "CREATE INDEX song_comments_replies ON song_comments (project_id, parent_id, created_at, id)",
+            "CREATE INDEX activity_sequence ON activity (project_id, sequence)",
         ])
 }

@@ -21,6 +21,9 @@ struct InMemoryStudioStoreTests {
     @Test("versions, comments, approvals, activity and polls round-trip")
     func roundTrip() async throws { try await StudioScenarios.recordsRoundTrip(.memory) }
 
+    @Test("a version's threads come a page at a time in time order; open threads and replies found")
+    func threadPages() async throws { try await StudioScenarios.commentThreadPages(.memory) }
+
     @Test("an id looked up with another project's id finds nothing")
     func noCrossProjectRead() async throws { try await StudioScenarios.noCrossProjectRead(.memory) }
 }
@@ -41,6 +44,9 @@ struct SQLiteStudioDatabaseTests {
 
     @Test("versions, comments, approvals, activity and polls round-trip")
     func roundTrip() async throws { try await StudioScenarios.recordsRoundTrip(.sqlite) }
+
+    @Test("a version's threads come a page at a time in time order; open threads and replies found")
+    func threadPages() async throws { try await StudioScenarios.commentThreadPages(.sqlite) }
 
     @Test("an id looked up with another project's id finds nothing")
     func noCrossProjectRead() async throws { try await StudioScenarios.noCrossProjectRead(.sqlite) }
@@ -134,6 +140,9 @@ struct PostgresStudioDatabaseTests {
 
     @Test("versions, comments, approvals, activity and polls round-trip")
     func roundTrip() async throws { try await StudioScenarios.recordsRoundTrip(.postgres) }
+
+    @Test("a version's threads come a page at a time in time order; open threads and replies found")
+    func threadPages() async throws { try await StudioScenarios.commentThreadPages(.postgres) }
 
     @Test("an id looked up with another project's id finds nothing")
     func noCrossProjectRead() async throws { try await StudioScenarios.noCrossProjectRead(.postgres) }

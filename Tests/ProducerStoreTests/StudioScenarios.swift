@@ -74,8 +74,16 @@ enum StudioScenarios {
             #expect(try await studio.signIn(tokenHash: "ab12", now: t0 + 3_599.999) == session)
             #expect(try await studio.signIn(tokenHash: "ab12", now: t0 + 3_600) == nil)
             #expect(try await studio.signIn(tokenHash: "cd34", now: t0) == nil)
+            // And read with its account in one call, the same
+            let account = Account(id: "acc", email: "acc@example.org", name: "Acc", passwordHash: "h", createdAt: t0)
+            try await studio.addAccount(account)
+            let found = try await studio.signedInAccount(tokenHash: "ab12", now: t0 + 3_599.999)
+            #expect(found?.session == session && found?.account == account)
+            #expect(try await studio.signedInAccount(tokenHash: "ab12", now: t0 + 3_600) == nil)
+            #expect(try await studio.signedInAccount(tokenHash: "cd34", now: t0) == nil)
             // And signing out removes it
             try await studio.removeSignIn(tokenHash: "ab12")
+            #expect(try await studio.signedInAccount(tokenHash: "ab12", now: t0) == nil)
             #expect(try await studio.signIn(tokenHash: "ab12", now: t0) == nil)
         }
     }
@@ -98,7 +106,12 @@ enum StudioScenarios {
             try await studio.addInvitation(invitation)
             #expect(try await studio.invitations(projectID: album.id) == [invitation])
             let joined = try await studio.acceptInvitation(id: invitation.id, accountID: "bo", at: t0 + 86_400)
-            // Then Bo is an artist of the album, linked to his person, and a member of both projects
+            // Then Bo is an artist of the album (read with the project in one call), linked to his
+            // person, and a member of both projects
+            let member = try await studio.memberProject(projectID: album.id, accountID: "bo")
+            #expect(member?.project == album && member?.membership.role == .artist)
+            #expect(try await studio.memberProject(projectID: album.id, accountID: "cy") == nil)
+            #expect(try await studio.memberProject(projectID: "no-such-project", accountID: "bo") == nil)
             #expect(
                 joined
                     == Membership(
@@ -242,6 +255,69 @@ enum StudioScenarios {
             let answers = try await studio.pollAnswers(pollID: poll.id)
             #expect(answers.map(\.answer) == [.maybe, .no])
             #expect(answers.map(\.option) == [1, 0])
+        }
+    }
+
+    static func commentThreadPages(_ kind: StudioKind) async throws {
+        try await with(kind) { studio in
+            // Given mix 1 with two open threads, a resolved one and a reply, and mix 2 with six
+            // threads (two on the whole mix) made out of order, a reply, and another project's comment
+            let one = try await studio.addVersion(version("p1", "s1", .mix, at: 0))
+            let two = try await studio.addVersion(version("p1", "s1", .mix, at: 1))
+            func say(
+                _ body: String, on mix: SongVersion, at frame: Int64? = nil, after seconds: Double,
+                parent: SongComment? = nil, resolved: Bool = false, project: String = "p1"
+            ) async throws -> SongComment {
+                let comment = SongComment(
+                    projectID: project, songID: "s1", versionID: mix.id, parentID: parent?.id, authorID: "bo",
+                    body: body, startFrame: frame, resolved: resolved, createdAt: t0 + seconds)
+                try await studio.addComment(comment)
+                return comment
+            }
+            let open1 = try await say("open 1", on: one, at: 900, after: 1)
+            _ = try await say("resolved", on: one, at: 50, after: 2, resolved: true)
+            let open2 = try await say("open 2", on: one, at: 10, after: 3)
+            let early = try await say("reply on mix 1", on: one, after: 4, parent: open1)
+            let at300 = try await say("at 300", on: two, at: 300, after: 10)
+            let at100Late = try await say("at 100, later", on: two, at: 100, after: 12)
+            let wholeLate = try await say("whole, later", on: two, after: 13)
+            let at100 = try await say("at 100", on: two, at: 100, after: 11)
+            let whole = try await say("whole", on: two, after: 9)
+            let at200 = try await say("at 200", on: two, at: 200, after: 14)
+            let late = try await say("reply on mix 2", on: two, after: 16, parent: at100)
+            let soon = try await say("first reply on mix 2", on: two, after: 15, parent: at100)
+            _ = try await say("elsewhere", on: two, at: 1, after: 8, project: "p2")
+            // Then mix 2's threads come whole-mix first, then by start, then oldest first, a page at a time
+            let first = try await studio.threadStarts(projectID: "p1", versionID: two.id, offset: 0, limit: 3)
+            #expect(first.map(\.body) == [whole, wholeLate, at100].map(\.body))
+            let rest = try await studio.threadStarts(projectID: "p1", versionID: two.id, offset: 3, limit: 10)
+            #expect(rest.map(\.body) == [at100Late, at200, at300].map(\.body))
+            #expect(try await studio.threadStarts(projectID: "p1", versionID: two.id, offset: 6, limit: 10).isEmpty)
+            #expect(try await studio.threadStarts(projectID: "p2", versionID: two.id, offset: 0, limit: 10).count == 1)
+            // And mix 1's open threads are the unresolved ones, oldest first, no replies
+            let open = try await studio.openThreadStarts(projectID: "p1", versionIDs: [one.id, "nothing"], limit: 10)
+            #expect(open.map(\.body) == [open1, open2].map(\.body))
+            #expect(try await studio.openThreadStarts(projectID: "p1", versionIDs: [one.id], limit: 1) == [open1])
+            #expect(try await studio.openThreadStarts(projectID: "p1", versionIDs: [], limit: 10).isEmpty)
+            // And replies are found a level at a time, oldest first, within the project and the limit
+            let replies = try await studio.replies(projectID: "p1", to: [at100.id, open1.id], limit: 10)
+            #expect(replies.map(\.body) == [early, soon, late].map(\.body))
+            #expect(try await studio.replies(projectID: "p1", to: [at100.id], limit: 1) == [soon])
+            #expect(try await studio.replies(projectID: "p2", to: [at100.id], limit: 10).isEmpty)
+            // And a comment added with its activity entry finds both stored
+            let entry = ActivityEntry(
+                projectID: "p1", at: t0 + 20, accountID: "bo", verb: .commented, subject: "mix 2 at 0:01")
+            let recorded = SongComment(
+                projectID: "p1", songID: "s1", versionID: two.id, authorID: "bo", body: "recorded", createdAt: t0 + 20)
+            try await studio.addComment(recorded, recording: entry)
+            #expect(try await studio.comment(id: recorded.id, projectID: "p1") == recorded)
+            #expect(try await studio.activity(projectID: "p1", limit: 1) == [entry])
+            if kind != .memory {
+                // and one refused records neither (one transaction)
+                let again = ActivityEntry(projectID: "p1", at: t0 + 21, accountID: "bo", verb: .commented, subject: "x")
+                await #expect(throws: StudioStoreError.self) { try await studio.addComment(recorded, recording: again) }
+                #expect(try await studio.activity(projectID: "p1", limit: 1) == [entry])
+            }
         }
     }
 

@@ -144,6 +144,40 @@ public actor InMemoryStudioStore: StudioStore {
         commentList.filter { $0.projectID == projectID && $0.songID == songID }
     }
 
+    public func threadStarts(
+        projectID: String, versionID: String, offset: Int, limit: Int
+    ) async throws -> [SongComment] {
+        let starts = commentList.filter {
+            $0.projectID == projectID && $0.versionID == versionID && $0.parentID == nil
+        }
+        let ordered = starts.sorted { a, b in
+            let (x, y) = (a.startFrame ?? -1, b.startFrame ?? -1)
+            if x != y { return x < y }
+            return a.createdAt == b.createdAt ? a.id < b.id : a.createdAt < b.createdAt
+        }
+        return Array(ordered.dropFirst(max(0, offset)).prefix(max(0, limit)))
+    }
+
+    public func openThreadStarts(projectID: String, versionIDs: [String], limit: Int) async throws -> [SongComment] {
+        let versions = Set(versionIDs)
+        let open = commentList.filter {
+            $0.projectID == projectID && versions.contains($0.versionID) && $0.parentID == nil && !$0.resolved
+        }
+        return Array(Self.oldestFirst(open).prefix(max(0, limit)))
+    }
+
+    public func replies(projectID: String, to parentIDs: [String], limit: Int) async throws -> [SongComment] {
+        let parents = Set(parentIDs)
+        let found = commentList.filter { comment in
+            comment.projectID == projectID && comment.parentID.map { parents.contains($0) } == true
+        }
+        return Array(Self.oldestFirst(found).prefix(max(0, limit)))
+    }
+
+    private static func oldestFirst(_ comments: [SongComment]) -> [SongComment] {
+        comments.sorted { $0.createdAt == $1.createdAt ? $0.id < $1.id : $0.createdAt < $1.createdAt }
+    }
+
     public func updateComment(_ comment: SongComment) async throws {
         guard let index = commentList.firstIndex(where: { $0.id == comment.id }) else {
             throw StudioStoreError(.notFound, "no such comment")

@@ -20,6 +20,9 @@ public protocol StudioStore: Sendable {
     func addSignIn(_ session: SignInSession) async throws
     /// The sign-in with this token hash, if it has not expired by `now`.
     func signIn(tokenHash: String, now: Date) async throws -> SignInSession?
+    /// The unexpired sign-in with `tokenHash` and its account, read together (every request
+    /// asks this first).
+    func signedInAccount(tokenHash: String, now: Date) async throws -> (session: SignInSession, account: Account)?
     func removeSignIn(tokenHash: String) async throws
 
     // MARK: Projects, members, invitations
@@ -32,6 +35,12 @@ public protocol StudioStore: Sendable {
     /// The projects `accountID` is a member of, with the membership, oldest first.
     func memberships(accountID: String) async throws -> [Membership]
     func membership(projectID: String, accountID: String) async throws -> Membership?
+    /// The project and `accountID`'s membership of it, read together; nil when either is missing.
+    func memberProject(
+        projectID: String, accountID: String
+    ) async throws -> (
+        project: StudioProject, membership: Membership
+    )?
     func members(projectID: String) async throws -> [Membership]
     /// Adds or replaces a membership.
     func setMembership(_ membership: Membership) async throws
@@ -54,9 +63,20 @@ public protocol StudioStore: Sendable {
     func updateVersion(_ version: SongVersion) async throws
 
     func addComment(_ comment: SongComment) async throws
+    /// Adds a comment and the activity entry that tells of it, in one transaction.
+    func addComment(_ comment: SongComment, recording entry: ActivityEntry) async throws
     func comment(id: String, projectID: String) async throws -> SongComment?
     /// A song's comments on every version, oldest first.
     func comments(projectID: String, songID: String) async throws -> [SongComment]
+    /// The comments that start threads (not replies) on `versionID`, in the order of where they
+    /// start: whole-version comments first, then by start frame, then oldest first; `limit` of
+    /// them after the first `offset`.
+    func threadStarts(projectID: String, versionID: String, offset: Int, limit: Int) async throws -> [SongComment]
+    /// The unresolved comments that start threads on any of `versionIDs`, oldest first, at most
+    /// `limit`.
+    func openThreadStarts(projectID: String, versionIDs: [String], limit: Int) async throws -> [SongComment]
+    /// The replies to any of `parentIDs` (one level down), oldest first, at most `limit`.
+    func replies(projectID: String, to parentIDs: [String], limit: Int) async throws -> [SongComment]
     func updateComment(_ comment: SongComment) async throws
 
     func addApproval(_ approval: Approval) async throws
@@ -75,4 +95,29 @@ public protocol StudioStore: Sendable {
     /// Records an answer, replacing the same member's earlier answer to the same option.
     func addPollAnswer(_ answer: PollAnswer) async throws
     func pollAnswers(pollID: String) async throws -> [PollAnswer]
+}
+
+extension StudioStore {
+    public func signedInAccount(
+        tokenHash: String, now: Date
+    ) async throws -> (session: SignInSession, account: Account)? {
+        guard let session = try await signIn(tokenHash: tokenHash, now: now),
+            let account = try await account(id: session.accountID)
+        else { return nil }
+        return (session, account)
+    }
+
+    public func memberProject(
+        projectID: String, accountID: String
+    ) async throws -> (project: StudioProject, membership: Membership)? {
+        guard let project = try await project(id: projectID),
+            let membership = try await membership(projectID: projectID, accountID: accountID)
+        else { return nil }
+        return (project, membership)
+    }
+
+    public func addComment(_ comment: SongComment, recording entry: ActivityEntry) async throws {
+        try await addComment(comment)
+        try await addActivity(entry)
+    }
 }

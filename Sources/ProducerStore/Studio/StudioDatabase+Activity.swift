@@ -10,17 +10,21 @@ extension StudioDatabase {
 
     public func addActivity(_ entry: ActivityEntry) async throws {
         try await write("recording activity", duplicate: "an activity entry with that id already exists") {
-            connection in
-            // `sequence` orders entries made in the same millisecond as they came.
-            try await connection.sql.raw(
-                """
-                INSERT INTO activity (id, project_id, sequence, happened_at, account_id, verb, subject, link) \
-                SELECT \(bind: entry.id), \(bind: entry.projectID), COALESCE(max(sequence), 0) + 1, \
-                \(bind: ColumnCoding.text(entry.at)), \(bind: entry.accountID), \(bind: entry.verb.rawValue), \
-                \(bind: entry.subject), \(bind: entry.link) FROM activity WHERE project_id = \(bind: entry.projectID)
-                """
-            ).run()
+            connection in try await Self.insert(entry, on: connection)
         }
+    }
+
+    static func insert(_ entry: ActivityEntry, on connection: DatabaseConnection) async throws {
+        // `sequence` orders entries made in the same millisecond as they came (its maximum is
+        // read from the index of migration 6).
+        try await connection.sql.raw(
+            """
+            INSERT INTO activity (id, project_id, sequence, happened_at, account_id, verb, subject, link) \
+            SELECT \(bind: entry.id), \(bind: entry.projectID), COALESCE(max(sequence), 0) + 1, \
+            \(bind: ColumnCoding.text(entry.at)), \(bind: entry.accountID), \(bind: entry.verb.rawValue), \
+            \(bind: entry.subject), \(bind: entry.link) FROM activity WHERE project_id = \(bind: entry.projectID)
+            """
+        ).run()
     }
 
     public func activity(projectID: String, limit: Int) async throws -> [ActivityEntry] {

@@ -88,6 +88,20 @@ extension StudioDatabase {
         }
     }
 
+    public func memberProject(
+        projectID: String, accountID: String
+    ) async throws -> (project: StudioProject, membership: Membership)? {
+        try await read("reading a membership") { connection in
+            try await connection.sql.raw(
+                """
+                SELECT p.id, p.name, p.location, p.created_at, m.project_id, m.account_id, m.role, m.person_id, \
+                m.joined_at FROM studio_projects p JOIN memberships m ON m.project_id = p.id \
+                WHERE p.id = \(bind: projectID) AND m.account_id = \(bind: accountID)
+                """
+            ).first().map { row in (try Self.project(row), try Self.membership(row)) }
+        }
+    }
+
     public func members(projectID: String) async throws -> [Membership] {
         try await read("listing a project's members") { connection in
             try await connection.sql.raw(

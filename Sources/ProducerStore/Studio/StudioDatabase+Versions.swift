@@ -26,6 +26,10 @@ extension StudioDatabase {
         return decoder
     }()
 
+    /// Analyses recently read, by their text: a song page reads its versions at every request,
+    /// and decoding a waveform's 800 peaks each time was a tenth of the server's time under load.
+    static let analysisRead = KeptValues<String, VersionAnalysis>(capacity: 256)
+
     static func analysisText(_ analysis: VersionAnalysis?) throws -> String? {
         try analysis.map { String(decoding: try analysisEncoder.encode($0), as: UTF8.self) }
     }
@@ -34,7 +38,13 @@ extension StudioDatabase {
         let row = StoredRow(row: row, table: "song_versions")
         var analysis: VersionAnalysis?
         if let text = try row.optionalText("analysis_json") {
-            guard let decoded = try? analysisDecoder.decode(VersionAnalysis.self, from: Data(text.utf8)) else {
+            guard
+                let decoded = analysisRead.value(
+                    for: text,
+                    orMake: { text in
+                        try? analysisDecoder.decode(VersionAnalysis.self, from: Data(text.utf8))
+                    })
+            else {
                 throw StoredValueError(
                     column: "song_versions.analysis_json", value: text, expected: "a version's analysis as JSON")
             }
@@ -152,17 +162,28 @@ extension StudioDatabase {
 
     public func addComment(_ comment: SongComment) async throws {
         try await write("adding a comment", duplicate: "a comment with that id already exists") { connection in
-            try await connection.sql.raw(
-                """
-                INSERT INTO song_comments (\(unsafeRaw: Self.commentColumns)) VALUES (\(bind: comment.id), \
-                \(bind: comment.projectID), \(bind: comment.songID), \(bind: comment.versionID), \
-                \(bind: comment.parentID), \(bind: comment.authorID), \(bind: comment.body), \
-                \(bind: comment.startFrame), \(bind: comment.endFrame), \(bind: comment.startBeat), \
-                \(bind: comment.endBeat), \(bind: comment.resolved ? 1 : 0), \
-                \(bind: ColumnCoding.text(comment.createdAt)), \(bind: comment.taskID))
-                """
-            ).run()
+            try await Self.insert(comment, on: connection)
         }
+    }
+
+    public func addComment(_ comment: SongComment, recording entry: ActivityEntry) async throws {
+        try await write("adding a comment", duplicate: "a comment with that id already exists") { connection in
+            try await Self.insert(comment, on: connection)
+            try await Self.insert(entry, on: connection)
+        }
+    }
+
+    static func insert(_ comment: SongComment, on connection: DatabaseConnection) async throws {
+        try await connection.sql.raw(
+            """
+            INSERT INTO song_comments (\(unsafeRaw: Self.commentColumns)) VALUES (\(bind: comment.id), \
+            \(bind: comment.projectID), \(bind: comment.songID), \(bind: comment.versionID), \
+            \(bind: comment.parentID), \(bind: comment.authorID), \(bind: comment.body), \
+            \(bind: comment.startFrame), \(bind: comment.endFrame), \(bind: comment.startBeat), \
+            \(bind: comment.endBeat), \(bind: comment.resolved ? 1 : 0), \
+            \(bind: ColumnCoding.text(comment.createdAt)), \(bind: comment.taskID))
+            """
+        ).run()
     }
 
     public func comment(id: String, projectID: String) async throws -> SongComment? {
@@ -182,6 +203,51 @@ extension StudioDatabase {
                 """
                 SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
                 WHERE project_id = \(bind: projectID) AND song_id = \(bind: songID) ORDER BY created_at, id
+                """
+            ).all().map(Self.comment)
+        }
+    }
+
+    /// The order threads take on a version: whole-version comments (no start) first. The same
+    /// expression is in the index of migration 6, so a page is read from the index.
+    static let threadOrder = "COALESCE(start_frame, -1), created_at, id"
+
+    public func threadStarts(
+        projectID: String, versionID: String, offset: Int, limit: Int
+    ) async throws -> [SongComment] {
+        guard limit > 0 else { return [] }
+        return try await read("listing a version's comment threads") { connection in
+            try await connection.sql.raw(
+                """
+                SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
+                WHERE project_id = \(bind: projectID) AND version_id = \(bind: versionID) AND parent_id IS NULL \
+                ORDER BY \(unsafeRaw: Self.threadOrder) LIMIT \(bind: limit) OFFSET \(bind: max(0, offset))
+                """
+            ).all().map(Self.comment)
+        }
+    }
+
+    public func openThreadStarts(projectID: String, versionIDs: [String], limit: Int) async throws -> [SongComment] {
+        guard limit > 0, !versionIDs.isEmpty else { return [] }
+        return try await read("listing the open threads of earlier versions") { connection in
+            try await connection.sql.raw(
+                """
+                SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
+                WHERE project_id = \(bind: projectID) AND version_id IN (\(binds: versionIDs)) \
+                AND parent_id IS NULL AND resolved = 0 ORDER BY created_at, id LIMIT \(bind: limit)
+                """
+            ).all().map(Self.comment)
+        }
+    }
+
+    public func replies(projectID: String, to parentIDs: [String], limit: Int) async throws -> [SongComment] {
+        guard limit > 0, !parentIDs.isEmpty else { return [] }
+        return try await read("listing replies") { connection in
+            try await connection.sql.raw(
+                """
+                SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
+                WHERE project_id = \(bind: projectID) AND parent_id IN (\(binds: parentIDs)) \
+                ORDER BY created_at, id LIMIT \(bind: limit)
                 """
             ).all().map(Self.comment)
         }

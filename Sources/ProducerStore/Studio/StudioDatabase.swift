@@ -52,12 +52,12 @@ public final class StudioDatabase: StudioStore {
         }
     }
 
-    /// Runs `body` in a read transaction, translating what fails into a ``StudioStoreError``.
+    /// Runs `body`, one statement that reads, translating what fails into a ``StudioStoreError``.
+    /// A single statement sees one state of the database by itself, so no transaction is opened
+    /// (that would cost two more round trips).
     func read<R: Sendable>(_ doing: String, _ body: (DatabaseConnection) async throws -> R) async throws -> R {
         try await translating(doing, duplicate: nil) {
-            try await pool.withConnection { connection in
-                try await connection.readTransaction { try await body(connection) }
-            }
+            try await pool.withConnection { connection in try await body(connection) }
         }
     }
 
@@ -184,6 +184,28 @@ public final class StudioDatabase: StudioStore {
             return SignInSession(
                 tokenHash: try row.text("token_hash"), accountID: try row.text("account_id"),
                 createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"))
+        }
+    }
+
+    public func signedInAccount(
+        tokenHash: String, now: Date
+    ) async throws -> (session: SignInSession, account: Account)? {
+        try await read("reading a sign-in") { connection in
+            guard
+                let found = try await connection.sql.raw(
+                    """
+                    SELECT s.token_hash, s.account_id, s.created_at AS signed_in_at, s.expires_at, a.id, a.email, \
+                    a.name, a.password_hash, a.created_at, a.notifications_seen_at FROM sign_ins s \
+                    JOIN accounts a ON a.id = s.account_id \
+                    WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: ColumnCoding.text(now))
+                    """
+                ).first()
+            else { return nil }
+            let row = StoredRow(row: found, table: "sign_ins")
+            let session = SignInSession(
+                tokenHash: try row.text("token_hash"), accountID: try row.text("account_id"),
+                createdAt: try row.date("signed_in_at"), expiresAt: try row.date("expires_at"))
+            return (session, try Self.account(found))
         }
     }
 
