@@ -7,15 +7,19 @@ import ProducerStore
 /// lost (a PostgreSQL restart) on the next request.
 ///
 /// Snapshots are kept for ``freshness`` seconds so a busy page does not read the whole project
-/// for every request; a change made through the server replaces the kept one at once.
+/// for every request; a change made through the server drops the kept one at once.
 public actor ProjectDatabases: ProjectOpening {
     /// Where the server's home is: new projects go beside it.
     public nonisolated let home: DatabaseLocation
-    /// How long a snapshot read from the database serves requests (changes by other processes,
-    /// such as a command run in the project folder, show after at most this long).
+    /// How long a snapshot read from the database serves requests before it is read again
+    /// (changes by other processes, such as a command run in the project folder, show after
+    /// this long and the time that read takes).
     public nonisolated let freshness: TimeInterval
     private var open: [String: ProjectDatabase] = [:]
     private var kept: [String: (snapshot: ProjectSnapshot, at: Date)] = [:]
+    private var reads: [String: (generation: Int, task: Task<ProjectSnapshot, any Error>)] = [:]
+    /// Counts the changes made through the server, so a read begun before one is not kept.
+    private var generation: [String: Int] = [:]
 
     public init(home: DatabaseLocation, freshness: TimeInterval = 1) {
         self.home = home
@@ -75,18 +79,46 @@ public actor ProjectDatabases: ProjectOpening {
         return database
     }
 
+    /// The project as kept. One older than ``freshness`` is still served while a single read
+    /// replaces it in the background, so a busy page neither waits for the read nor starts one
+    /// per request; with nothing kept (at first, and after a change) callers wait for that read.
     func snapshot(_ location: String) async throws -> ProjectSnapshot {
-        if let kept = kept[location], Date().timeIntervalSince(kept.at) < freshness { return kept.snapshot }
-        let snapshot = try await guarded(location) { try await $0.snapshot() }
-        kept[location] = (snapshot, Date())
-        return snapshot
+        if let kept = kept[location] {
+            if Date().timeIntervalSince(kept.at) >= freshness { _ = reading(location) }
+            return kept.snapshot
+        }
+        return try await reading(location).task.value
     }
 
     func update<Result: Sendable>(
         _ location: String, _ change: @Sendable (inout ProjectSnapshot) throws -> Result
     ) async throws -> Result {
-        kept[location] = nil
+        forget(location)
+        defer { forget(location) }
         return try await guarded(location) { try await $0.update(change) }
+    }
+
+    /// Drops the kept snapshot and lets a read under way finish without keeping what it read.
+    private func forget(_ location: String) {
+        kept[location] = nil
+        reads[location] = nil
+        generation[location, default: 0] += 1
+    }
+
+    /// The read of `location` under way, or a new one.
+    private func reading(_ location: String) -> (generation: Int, task: Task<ProjectSnapshot, any Error>) {
+        if let running = reads[location] { return running }
+        let started = generation[location, default: 0]
+        let task = Task { try await self.read(location, generation: started) }
+        reads[location] = (started, task)
+        return (started, task)
+    }
+
+    private func read(_ location: String, generation started: Int) async throws -> ProjectSnapshot {
+        defer { if reads[location]?.generation == started { reads[location] = nil } }
+        let snapshot = try await guarded(location) { try await $0.snapshot() }
+        if generation[location, default: 0] == started { kept[location] = (snapshot, Date()) }
+        return snapshot
     }
 
     /// Runs `body` on the project's database; a lost connection closes it so the next call reopens.
@@ -110,6 +142,7 @@ public actor ProjectDatabases: ProjectOpening {
         for database in open.values { try? await database.close() }
         open = [:]
         kept = [:]
+        reads = [:]
     }
 }
 

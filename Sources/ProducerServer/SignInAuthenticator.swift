@@ -28,8 +28,7 @@ struct SignInAuthenticator: AuthenticatorMiddleware {
         }
         if let token, token.utf8.count <= 200 {
             let hash = Self.hash(token)
-            if let session = try await services.studio.signIn(tokenHash: hash, now: services.now()),
-                let account = try await services.studio.account(id: session.accountID)
+            if let (session, account) = try await services.studio.signedInAccount(tokenHash: hash, now: services.now())
             {
                 context.identity = account
                 context.signIn = session
@@ -46,7 +45,14 @@ struct SignInAuthenticator: AuthenticatorMiddleware {
 
     /// Lowercase hex SHA-256 of a token, as the store keeps it.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// A new sign-in token: 256 random bits as 64 hex characters.

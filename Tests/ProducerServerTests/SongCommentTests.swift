@@ -57,6 +57,58 @@ import Testing
         }
     }
 
+    @Test func threadsComeFiftyToAPageWithCarriedThreadsWhereTheyFall() async throws {
+        let fixture = try await SongFixture()
+        let wav = try SongFixture.wav(seconds: 200)
+        try await fixture.studio.application().test(.router) { client in
+            let one = try #require(try await fixture.upload(client, file: wav).1)
+            let two = try #require(try await fixture.upload(client, file: wav).1)
+            // Given 120 threads on mix 2, one a second from 0:01, with a reply on the one at 1:10,
+            // and an open thread of mix 1 at 1:10.5 (same grid on both: it stays at 1:10.500)
+            try await fixture.setGrid(one.id, seconds: 200, tempo: 120, firstDownbeat: 0)
+            try await fixture.setGrid(two.id, seconds: 200, tempo: 120, firstDownbeat: 0)
+            let studio = fixture.studio.studio
+            let author = fixture.accounts[.artist]!.id
+            let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+            for second in 1...120 {
+                let comment = SongComment(
+                    projectID: fixture.project.id, songID: fixture.songID, versionID: two.id, authorID: author,
+                    body: "thread at \(second) s", startFrame: Int64(second * 8000), startBeat: Double(second * 2),
+                    createdAt: t0 + Double(second))
+                try await studio.addComment(comment)
+                if second == 70 {
+                    try await studio.addComment(
+                        SongComment(
+                            projectID: fixture.project.id, songID: fixture.songID, versionID: two.id,
+                            parentID: comment.id, authorID: author, body: "a reply at 70", createdAt: t0 + 500))
+                }
+            }
+            try await studio.addComment(
+                SongComment(
+                    projectID: fixture.project.id, songID: fixture.songID, versionID: one.id, authorID: author,
+                    body: "carried from mix 1", startFrame: Int64(70.5 * 8000), startBeat: 141, createdAt: t0))
+            let song = "\(fixture.base)/songs/\(fixture.songID)?version=\(two.id)"
+            var pages: [String] = []
+            for number in 1...3 { pages.append(try await fixture.page(client, song + "&page=\(number)")) }
+            // Then page 1 has threads 1–50 and a link on; page 2 has 51–100 with the reply and the
+            // carried thread between 1:10 and 1:11; page 3 has 101–120 and a link back only
+            #expect(pages[0].contains("Threads 1–50") && pages[0].contains("thread at 50 s<"))
+            #expect(!pages[0].contains("thread at 51 s<") && !pages[0].contains("rel=\"prev\""))
+            #expect(pages[0].contains("&amp;page=2\" rel=\"next\""))
+            #expect(pages[1].contains("Threads 51–100") && pages[1].contains("thread at 100 s<"))
+            let carried = try #require(pages[1].range(of: "carried from mix 1"))
+            #expect(pages[1].range(of: "a reply at 70")!.lowerBound < carried.lowerBound)
+            #expect(carried.lowerBound < pages[1].range(of: "thread at 71 s<")!.lowerBound)
+            #expect(pages[1].contains("1:10.500") && pages[1].contains("from mix 1"))
+            #expect(pages[2].contains("Threads 101–120") && !pages[2].contains("rel=\"next\""))
+            #expect(pages[2].contains("&amp;page=2\" rel=\"prev\""))
+            #expect(pages.filter { $0.contains("carried from mix 1") }.count == 1)
+            // And a page past the end says so
+            let past = try await fixture.page(client, song + "&page=9")
+            #expect(past.contains("Page 9 has no threads.") && !past.contains("carried from mix 1"))
+        }
+    }
+
     @Test func withoutBeatGridsACarriedCommentMovesByTime() async throws {
         let fixture = try await SongFixture()
         let wav = try SongFixture.wav(seconds: 100)

@@ -14,46 +14,16 @@ extension PageTemplates {
         </section>
         {{/chosen}}
         <h2>Comments</h2>
-        {{^comments}}<p class="muted">No comments yet.</p>{{/comments}}
+        {{#threadsShown}}<p class="muted">{{threadsShown}}</p>{{/threadsShown}}
+        {{^hasComments}}<p class="muted">No comments yet.</p>{{/hasComments}}
         <ol class="comments">
-        {{#comments}}
-          <li id="comment-{{id}}" style="margin-left: {{indent}}rem"{{#resolved}} class="muted"{{/resolved}}>
-            <p><strong>{{author}}</strong>
-              {{#range}}<a href="#player" data-seek="{{seek}}" class="place">{{range}}</a>{{/range}}
-              {{#barBeat}}<span class="bar-beat">bar {{barBeat}}</span>{{/barBeat}}
-              {{#from}}<span class="from">{{from}}</span>{{/from}}
-              {{#movedByTime}}<span class="warn">moved by time, not by beat</span>{{/movedByTime}}
-              {{#resolved}}<span class="good">resolved</span>{{/resolved}}
-              {{#hasTask}}<span class="good">task made</span>{{/hasTask}}
-              <span class="muted">{{when}}</span></p>
-            <p>{{body}}</p>
-            {{#mayComment}}{{^resolved}}{{#isRoot}}
-            <form method="post" action="{{resolveAction}}" class="inline">
-              <input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">Resolve</button>
-            </form>
-            {{/isRoot}}{{/resolved}}{{/mayComment}}
-            {{#mayBook}}{{#isRoot}}{{^hasTask}}
-            <form method="post" action="{{taskAction}}" class="inline">
-              <input type="hidden" name="_csrf" value="{{csrf}}">
-              <select name="person" aria-label="who">{{#people}}<option value="{{id}}">{{name}}</option>{{/people}}</select>
-              <input type="date" name="due" aria-label="due" required>
-              <button type="submit" class="link">Make it a task</button>
-            </form>
-            {{/hasTask}}{{/isRoot}}{{/mayBook}}
-            {{#mayComment}}
-            <details><summary>Reply</summary>
-              <form method="post" action="{{commentAction}}">
-                <input type="hidden" name="_csrf" value="{{csrf}}">
-                <input type="hidden" name="version" value="{{chosenID}}">
-                <input type="hidden" name="parent" value="{{id}}">
-                <textarea name="body" maxlength="5000" required aria-label="reply"></textarea>
-                <button type="submit">Reply</button>
-              </form>
-            </details>
-            {{/mayComment}}
-          </li>
-        {{/comments}}
+        {{{comments}}}
         </ol>
+        {{#repliesCut}}<p class="muted">Only the first {{repliesCut}} replies on this page are shown.</p>{{/repliesCut}}
+        {{#carriedCut}}<p class="muted">Only the oldest {{carriedCut}} open threads of earlier versions are carried over; \
+        resolve some on their version to see the rest.</p>{{/carriedCut}}
+        {{#earlierThreads}}<a href="{{earlierThreads}}" rel="prev">Earlier threads</a>{{/earlierThreads}}
+        {{#laterThreads}}<a href="{{laterThreads}}" rel="next">Later threads</a>{{/laterThreads}}
         {{#mayComment}}{{#chosen}}
         <form method="post" action="{{commentAction}}" class="card">
           <input type="hidden" name="_csrf" value="{{csrf}}">

@@ -140,12 +140,13 @@ extension SongDesk {
             body: body, startFrame: start.map { Int64(($0 * rate).rounded()) },
             endFrame: end.map { Int64(($0 * rate).rounded()) }, startBeat: start.flatMap { grid?.beats(at: $0) },
             endBeat: end.flatMap { grid?.beats(at: $0) }, createdAt: services.now())
-        try await services.studio.addComment(comment)
         let place = start.map { " at \(SongPlace.clock($0))" } ?? ""
-        try await services.record(
-            parentID == nil ? .commented : .replied,
-            "\(version.kind.rawValue) \(version.number) of \(song.title)\(place)", projectID: project.id, by: account,
+        let entry = ActivityEntry(
+            projectID: project.id, at: comment.createdAt, accountID: account.id,
+            verb: parentID == nil ? .commented : .replied,
+            subject: "\(version.kind.rawValue) \(version.number) of \(song.title)\(place)",
             link: "/projects/\(project.id)/songs/\(song.id)?version=\(version.id)#comment-\(comment.id)")
+        try await services.studio.addComment(comment, recording: entry)
         return comment
     }
 

@@ -11,9 +11,11 @@ extension Routes {
         add(.get, "/projects/:project/songs/:song", .project(.read)) { request, context, access in
             let songID = context.parameters.get("song") ?? ""
             let (song, snapshot) = try await desk.projectSong(songID, access: access)
-            let chosen = request.uri.queryParameters["version"].map(String.init)
+            let query = request.uri.queryParameters
+            let chosen = query["version"].map(String.init)
+            let page = query["page"].flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 1
             let data = try await desk.songPageData(
-                song: song, snapshot: snapshot, chosen: chosen, access: access, context: context)
+                song: song, snapshot: snapshot, chosen: chosen, page: page, access: access, context: context)
             return Pages.page("song", title: song.title, data: data, context: context, access: access)
         }
         add(.post, "/projects/:project/songs/:song/versions", .project(.upload)) { request, context, access in

@@ -53,8 +53,8 @@ struct Routes {
         case .project(let permission):
             guard let account = context.identity else { throw ServerFailure.signInNeeded }
             guard let id = context.parameters.get("project"), id.utf8.count <= 64,
-                let project = try await services.studio.project(id: id),
-                let membership = try await services.studio.membership(projectID: id, accountID: account.id)
+                let (project, membership) = try await services.studio.memberProject(
+                    projectID: id, accountID: account.id)
             else { throw ServerFailure.notFound("There is no such project, or you are not on it.") }
             access.project = project
             access.membership = membership

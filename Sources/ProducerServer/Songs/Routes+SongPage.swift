@@ -1,17 +1,19 @@
 import Foundation
 import ProducerOffice
+import ProducerStore
 
 extension SongDesk {
     /// What the song page shows: the versions, the chosen one's player and waveform, and the
     /// comment threads placed on it, those of earlier versions carried over to the same bar and
     /// beat. Threads are in time order: whole-version comments first, then by where they start;
-    /// replies in the order they were written.
+    /// replies in the order they were written. The threads come ``threadsPerPage`` to a `page`
+    /// (from 1), so the page stays the same size however much was said.
     func songPageData(
-        song: Song, snapshot: ProjectSnapshot, chosen chosenID: String?, access: Access, context: StudioContext
+        song: Song, snapshot: ProjectSnapshot, chosen chosenID: String?, page: Int = 1, access: Access,
+        context: StudioContext
     ) async throws -> [String: Any] {
         let (project, _) = try access.member
         let versions = try await services.studio.versions(projectID: project.id, songID: song.id)
-        let comments = try await services.studio.comments(projectID: project.id, songID: song.id)
         let chosen = versions.first { $0.id == chosenID } ?? versions.last
         var names: [String: String] = [:]
         func name(_ accountID: String) async throws -> String {
@@ -20,10 +22,7 @@ extension SongDesk {
             names[accountID] = found
             return found
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: snapshot.settings.timeZone) ?? TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm zzz"
+        let formatter = MinuteStamps(timeZone: snapshot.settings.timeZone)
         let base = "/projects/\(project.id)"
         var versionRows: [[String: Any]] = []
         for version in versions.reversed() {
@@ -64,48 +63,69 @@ extension SongDesk {
             "uploadAction": "\(base)/songs/\(song.id)/versions?_csrf=\(context.csrfToken)",
             "commentAction": "\(base)/songs/\(song.id)/comments",
             "mayUpload": access.may(.upload), "mayComment": access.may(.comment), "mayBook": access.may(.book),
-            "people": snapshot.people.map { ["id": $0.id, "name": $0.name] },
         ]
         guard let chosen else { return data }
         let length = Self.versionLength(chosen)
         let grid = SongPlace.Grid(chosen.analysis)
         let index = versions.firstIndex { $0.id == chosen.id } ?? 0
-        let earlier = Set(versions[..<index].map(\.id))
         let byID = Dictionary(uniqueKeysWithValues: versions.map { ($0.id, $0) })
-        // The threads on this version: its own, and the unresolved ones of earlier versions.
-        let roots = comments.filter {
-            $0.parentID == nil && ($0.versionID == chosen.id || (earlier.contains($0.versionID) && !$0.resolved))
-        }
-        var placed: [(comment: SongComment, start: Double?, row: [String: Any])] = []
-        for comment in roots {
-            let (start, row) = try await commentRow(
+        func place(_ comment: SongComment) async throws -> (start: Double?, item: CommentItem) {
+            try await commentItem(
                 comment, on: chosen, grid: grid, origin: byID[comment.versionID], name: name, formatter: formatter,
                 access: access)
-            placed.append((comment, start, row))
         }
-        placed.sort { a, b in
-            switch (a.start, b.start) {
-            case (nil, nil): return a.comment.createdAt < b.comment.createdAt
-            case (nil, _): return true
-            case (_, nil): return false
-            case (let x?, let y?): return x == y ? a.comment.createdAt < b.comment.createdAt : x < y
+        // A page of this version's own threads, read in order from the database, and the
+        // unresolved threads of earlier versions that fall between this page's first thread and
+        // the next page's.
+        let size = Self.threadsPerPage
+        let own = try await services.studio.threadStarts(
+            projectID: project.id, versionID: chosen.id, offset: (page - 1) * size, limit: size + 1)
+        var placed: [(comment: SongComment, start: Double?, item: CommentItem)] = []
+        for comment in own.prefix(size) {
+            let (start, item) = try await place(comment)
+            placed.append((comment, start, item))
+        }
+        var next: (SongComment, Double?)?
+        if let first = own.dropFirst(size).first { next = (first, try await place(first).start) }
+        if page == 1 || !placed.isEmpty {
+            let carried = try await services.studio.openThreadStarts(
+                projectID: project.id, versionIDs: versions[..<index].map(\.id), limit: Self.carriedThreads)
+            let lower = page == 1 ? nil : placed.first.map { ($0.comment, $0.start) }
+            for comment in carried {
+                let (start, item) = try await place(comment)
+                if let lower, Self.threadOrder((comment, start), lower) { continue }
+                if let next, !Self.threadOrder((comment, start), next) { continue }
+                placed.append((comment, start, item))
             }
+            if carried.count == Self.carriedThreads { data["carriedCut"] = Self.carriedThreads }
         }
-        var rows: [[String: Any]] = []
+        placed.sort { Self.threadOrder(($0.comment, $0.start), ($1.comment, $1.start)) }
+        let replies = try await replyTree(under: placed.map(\.comment.id), projectID: project.id)
+        var items: [CommentItem] = []
         var ranges: [(Double, Double)] = []
-        for (comment, start, row) in placed {
-            rows.append(row)
-            if let start {
-                let end = (row["endSeconds"] as? Double) ?? start
-                ranges.append((start, end))
+        for (comment, start, item) in placed {
+            items.append(item)
+            if let start { ranges.append((start, item.endSeconds ?? start)) }
+            for reply in Self.replies(to: comment.id, in: replies.children, depth: 1) {
+                var (_, replyItem) = try await place(reply.comment)
+                replyItem.indent = min(reply.depth, 6) * 2
+                items.append(replyItem)
             }
-            for reply in Self.replies(to: comment.id, in: comments, depth: 1) {
-                var (_, replyRow) = try await commentRow(
-                    reply.comment, on: chosen, grid: grid, origin: byID[reply.comment.versionID], name: name,
-                    formatter: formatter, access: access)
-                replyRow["indent"] = min(reply.depth, 6) * 2
-                rows.append(replyRow)
-            }
+        }
+        let list = CommentList(
+            mayComment: access.may(.comment), mayBook: access.may(.book), csrf: context.csrfToken,
+            commentAction: "\(base)/songs/\(song.id)/comments", versionID: chosen.id,
+            people: snapshot.people.map { ($0.id, $0.name) })
+        data["comments"] = list.html(items)
+        data["hasComments"] = !items.isEmpty
+        if replies.cut { data["repliesCut"] = Self.repliesPerPage }
+        let link = "\(base)/songs/\(song.id)?version=\(chosen.id)&page="
+        if page > 1 { data["earlierThreads"] = link + String(page - 1) }
+        if next != nil { data["laterThreads"] = link + String(page + 1) }
+        if page > 1 || next != nil {
+            let first = (page - 1) * size + 1
+            data["threadsShown"] =
+                own.isEmpty ? "Page \(page) has no threads." : "Threads \(first)–\(first + min(own.count, size) - 1)"
         }
         data["chosen"] = [
             "id": chosen.id, "kind": chosen.kind.rawValue, "number": chosen.number,
@@ -114,25 +134,19 @@ extension SongDesk {
             "waveform": Self.waveform(chosen.analysis?.peaks ?? [], seconds: length, ranges: ranges),
             "length": SongPlace.clock(length), "hasGrid": grid != nil,
         ]
-        data["comments"] = rows
         data["chosenID"] = chosen.id
         return data
     }
 
     /// One comment as the page shows it on `version`, and where it starts there (seconds).
-    func commentRow(
+    func commentItem(
         _ comment: SongComment, on version: SongVersion, grid: SongPlace.Grid?, origin: SongVersion?,
-        name: (String) async throws -> String, formatter: DateFormatter, access: Access
-    ) async throws -> (Double?, [String: Any]) {
-        let base = "/projects/\(comment.projectID)"
-        let author = try await name(comment.authorID)
-        var row: [String: Any] = [
-            "id": comment.id, "author": author, "body": comment.body,
-            "when": formatter.string(from: comment.createdAt), "resolved": comment.resolved, "indent": 0,
-            "resolveAction": "\(base)/comments/\(comment.id)/resolve",
-            "taskAction": "\(base)/comments/\(comment.id)/task", "hasTask": comment.taskID != nil,
-            "isRoot": comment.parentID == nil,
-        ]
+        name: (String) async throws -> String, formatter: MinuteStamps, access: Access
+    ) async throws -> (Double?, CommentItem) {
+        var item = CommentItem(
+            id: comment.id, projectID: comment.projectID, author: try await name(comment.authorID), body: comment.body,
+            when: formatter.string(from: comment.createdAt), resolved: comment.resolved,
+            hasTask: comment.taskID != nil, isRoot: comment.parentID == nil)
         var start: Double?
         if let startFrame = comment.startFrame, let origin {
             let rate = max(1, origin.sampleRate)
@@ -149,30 +163,71 @@ extension SongDesk {
             var barBeat = grid.map { $0.barBeat($0.beats(at: begin)) }
             if let endFrame = comment.endFrame {
                 let end = place(endFrame, comment.endBeat)
-                row["endSeconds"] = end
+                item.endSeconds = end
                 text += "–" + SongPlace.clock(end)
                 if let grid, let first = barBeat { barBeat = first + "–" + grid.barBeat(grid.beats(at: end)) }
             }
-            row["range"] = text
-            row["seek"] = String(format: "%.3f", begin)
-            if let barBeat { row["barBeat"] = barBeat }
-            if movedByTime { row["movedByTime"] = true }
+            item.range = text
+            item.seek = String(format: "%.3f", begin)
+            item.barBeat = barBeat
+            item.movedByTime = movedByTime
         } else if comment.parentID == nil {
-            row["range"] = "whole version"
+            item.range = "whole version"
         }
         if let origin, origin.id != version.id {
-            row["from"] = "from \(origin.kind.rawValue) \(origin.number)"
+            item.from = "from \(origin.kind.rawValue) \(origin.number)"
         }
-        return (start, row)
+        return (start, item)
+    }
+
+    /// How many threads of a version one page shows.
+    static let threadsPerPage = 50
+    /// The most unresolved threads of earlier versions a page carries over.
+    static let carriedThreads = 200
+    /// The most replies one page shows.
+    static let repliesPerPage = 500
+
+    /// Whether thread `a` comes before `b` on a version: whole-version threads first, then by
+    /// where they start, then oldest first.
+    static func threadOrder(_ a: (SongComment, Double?), _ b: (SongComment, Double?)) -> Bool {
+        switch (a.1, b.1) {
+        case (nil, _?): return true
+        case (_?, nil): return false
+        case (let x?, let y?) where x != y: return x < y
+        default: return a.0.createdAt == b.0.createdAt ? a.0.id < b.0.id : a.0.createdAt < b.0.createdAt
+        }
+    }
+
+    /// The replies under the threads `roots`, a level at a time (at most 32 deep and
+    /// ``repliesPerPage`` in all), by the comment they answer; `cut` when some were left out.
+    func replyTree(
+        under roots: [String], projectID: String
+    ) async throws -> (children: [String: [SongComment]], cut: Bool) {
+        var children: [String: [SongComment]] = [:]
+        var parents = roots
+        var left = Self.repliesPerPage
+        var depth = 0
+        while !parents.isEmpty, left > 0, depth < 32 {
+            let found = try await services.studio.replies(projectID: projectID, to: parents, limit: left + 1)
+            let kept = found.prefix(left)
+            for reply in kept { children[reply.parentID ?? "", default: []].append(reply) }
+            if found.count > left { return (children, true) }
+            left -= kept.count
+            parents = kept.map(\.id)
+            depth += 1
+        }
+        return (children, !parents.isEmpty)
     }
 
     /// The replies under `id`, depth first, each in the order written.
-    static func replies(to id: String, in comments: [SongComment], depth: Int) -> [(comment: SongComment, depth: Int)] {
+    static func replies(
+        to id: String, in children: [String: [SongComment]], depth: Int
+    ) -> [(comment: SongComment, depth: Int)] {
         guard depth <= 32 else { return [] }
         var result: [(comment: SongComment, depth: Int)] = []
-        for reply in comments.filter({ $0.parentID == id }).sorted(by: { $0.createdAt < $1.createdAt }) {
+        for reply in children[id] ?? [] {
             result.append((reply, depth))
-            result += replies(to: reply.id, in: comments, depth: depth + 1)
+            result += replies(to: reply.id, in: children, depth: depth + 1)
         }
         return result
     }
@@ -189,15 +244,31 @@ extension SongDesk {
         return "\(count) bytes"
     }
 
+    /// Waveform paths drawn, by their peaks: a song page under load draws the same one again
+    /// and again.
+    static let wavePaths = KeptValues<[Float], String>(capacity: 64)
+
+    /// The waveform's path: a vertical bar per column of `peaks`, in tenths of a unit.
+    static func wavePath(_ peaks: [Float]) -> String {
+        // Written by hand: `String(format:)` 1600 times was most of a page's time.
+        func tenths(_ value: Double) -> String {
+            let t = Int((value * 10).rounded())
+            return "\(t / 10).\(t % 10)"
+        }
+        var path = ""
+        path.reserveCapacity(peaks.count * 16)
+        for (x, peak) in peaks.enumerated() {
+            let h = max(0.5, Double(min(1, max(0, peak))) * 48)
+            path += "M\(x) \(tenths(50 - h))V\(tenths(50 + h))"
+        }
+        return path
+    }
+
     /// The waveform as SVG drawn on the server: a bar per column of `peaks`, the comments'
     /// ranges over it, and the cursor the player's script moves. Only numbers go into it.
     static func waveform(_ peaks: [Float], seconds: Double, ranges: [(Double, Double)]) -> String {
         let columns = max(1, peaks.count)
-        var path = ""
-        for (x, peak) in peaks.enumerated() {
-            let h = max(0.5, Double(min(1, max(0, peak))) * 48)
-            path += "M\(x) " + String(format: "%.1fV%.1f", 50 - h, 50 + h)
-        }
+        let path = wavePaths.value(for: peaks) { peaks in wavePath(peaks) } ?? ""
         var svg =
             "<svg id=\"waveform\" class=\"waveform\" viewBox=\"0 0 \(columns) 100\" preserveAspectRatio=\"none\" "
             + "data-columns=\"\(columns)\" data-seconds=\(String(format: "\"%.3f\"", seconds)) role=\"img\" "

@@ -98,7 +98,10 @@ struct SongPlace {
 
     /// `1:23.000` (minutes, seconds, milliseconds).
     static func clock(_ seconds: Double) -> String {
-        let total = Int((max(0, seconds) * 1000).rounded())
-        return String(format: "%ld:%02ld.%03ld", total / 60_000, (total / 1000) % 60, total % 1000)
+        guard seconds.isFinite else { return "0:00.000" }
+        let total = Int((min(max(0, seconds), 1e12) * 1000).rounded())
+        let (minutes, second, milli) = (total / 60_000, (total / 1000) % 60, total % 1000)
+        let ms = milli < 10 ? "00\(milli)" : milli < 100 ? "0\(milli)" : "\(milli)"
+        return "\(minutes):\(second < 10 ? "0" : "")\(second).\(ms)"
     }
 }
