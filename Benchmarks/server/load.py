@@ -149,7 +149,13 @@ def run(label, producer, workdir, database, seconds, connections, restart):
         figures = dict(re.findall(r"(\w+)=([\d.]+)", out))
         rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
         acked = [line.strip() for line in open(acked_file) if line.strip()]
-        stored = {c["id"] for c in call(base, "GET", f"/api/projects/{project}/songs/{song}/comments", token=token)}
+        stored = set()
+        while True:
+            listed = call(base, "GET", f"/api/projects/{project}/songs/{song}/comments?limit=1000&offset={len(stored)}",
+                          token=token)
+            stored |= {c["id"] for c in listed}
+            if len(listed) < 1000:
+                break
         lost = [i for i in acked if i not in stored]
         after = call(base, "POST", f"/api/projects/{project}/songs/{song}/comments",
                      {"version": version, "start": "0:01", "body": "after the load"}, token=token)

@@ -35,7 +35,9 @@ import Testing
             #expect(status == .created)
             // (83 − 0.5) s × 2 beats/s = beat 165 from bar 1: bar 42, beat 2.
             let stored = try #require(
-                try await fixture.studio.studio.comments(projectID: fixture.project.id, songID: fixture.songID).first)
+                try await fixture.studio.studio.comments(
+                    projectID: fixture.project.id, songID: fixture.songID, offset: 0, limit: 10
+                ).first)
             #expect(stored.startFrame == Int64(83 * 8000))
             #expect(stored.startBeat == 165)
             let first = try await fixture.page(client, "\(fixture.base)/songs/\(fixture.songID)?version=\(one.id)")
@@ -106,6 +108,23 @@ import Testing
             // And a page past the end says so
             let past = try await fixture.page(client, song + "&page=9")
             #expect(past.contains("Page 9 has no threads.") && !past.contains("carried from mix 1"))
+            // And the API lists the song's 122 comments a call at a time, refusing a bad limit
+            let list = "/api\(fixture.base)/songs/\(fixture.songID)/comments"
+            func listed(_ query: String) async throws -> (HTTPResponse.Status, [SongComment]?) {
+                try await client.execute(uri: list + query, method: .get, headers: fixture.bearer(.artist)) {
+                    (
+                        $0.status,
+                        try? JSONDecoder.studio.decode([SongComment].self, from: Data(String(buffer: $0.body).utf8))
+                    )
+                }
+            }
+            #expect(try await listed("").1?.count == 122)
+            #expect(try await listed("?limit=100").1?.count == 100)
+            let rest = try await listed("?limit=100&offset=100").1
+            #expect(rest?.count == 22 && rest?.last?.body == "a reply at 70")
+            for bad in ["?limit=0", "?limit=1001", "?limit=ten", "?offset=-1"] {
+                #expect(try await listed(bad).0 == .badRequest, "\(bad)")
+            }
         }
     }
 

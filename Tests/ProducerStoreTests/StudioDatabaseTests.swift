@@ -101,7 +101,9 @@ struct SQLiteStudioDatabaseTests {
                         for _ in 0..<25 {
                             _ = try await studio.membership(projectID: project.id, accountID: "ada")
                             total += try await studio.versions(projectID: project.id, songID: "s1").count
-                            total += try await studio.comments(projectID: project.id, songID: "s1").count
+                            total += try await studio.comments(
+                                projectID: project.id, songID: "s1", offset: 0, limit: 1000
+                            ).count
                             total += try await studio.activity(projectID: project.id, limit: 20).count
                         }
                         return total

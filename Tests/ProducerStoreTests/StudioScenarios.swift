@@ -217,7 +217,10 @@ enum StudioScenarios {
             resolved.resolved = true
             resolved.taskID = "t-9"
             try await studio.updateComment(resolved)
-            #expect(try await studio.comments(projectID: "p1", songID: "s1") == [resolved, reply])
+            #expect(
+                try await studio.comments(projectID: "p1", songID: "s1", offset: 0, limit: 10) == [resolved, reply])
+            #expect(try await studio.comments(projectID: "p1", songID: "s1", offset: 1, limit: 10) == [reply])
+            #expect(try await studio.comments(projectID: "p1", songID: "s1", offset: 0, limit: 1) == [resolved])
             #expect(try await studio.comment(id: reply.id, projectID: "p1") == reply)
             let approval = Approval(
                 projectID: "p1", versionID: mix.id, kind: .mix, accountID: "bo", role: .artist, note: "love it",
@@ -339,7 +342,7 @@ enum StudioScenarios {
             #expect(try await studio.poll(id: poll.id, projectID: "p2") == nil)
             #expect(try await studio.approvals(projectID: "p2", versionID: mix.id).isEmpty)
             #expect(try await studio.versions(projectID: "p2", songID: "s1").isEmpty)
-            #expect(try await studio.comments(projectID: "p2", songID: "s1").isEmpty)
+            #expect(try await studio.comments(projectID: "p2", songID: "s1", offset: 0, limit: 10).isEmpty)
             // And with p1's, they do
             #expect(try await studio.version(id: mix.id, projectID: "p1") == mix)
             #expect(try await studio.comment(id: comment.id, projectID: "p1") == comment)

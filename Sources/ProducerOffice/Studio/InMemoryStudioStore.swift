@@ -140,8 +140,9 @@ public actor InMemoryStudioStore: StudioStore {
         commentList.first { $0.id == id && $0.projectID == projectID }
     }
 
-    public func comments(projectID: String, songID: String) async throws -> [SongComment] {
-        commentList.filter { $0.projectID == projectID && $0.songID == songID }
+    public func comments(projectID: String, songID: String, offset: Int, limit: Int) async throws -> [SongComment] {
+        let all = commentList.filter { $0.projectID == projectID && $0.songID == songID }
+        return Array(Self.oldestFirst(all).dropFirst(max(0, offset)).prefix(max(0, limit)))
     }
 
     public func threadStarts(

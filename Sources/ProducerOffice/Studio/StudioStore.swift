@@ -66,8 +66,8 @@ public protocol StudioStore: Sendable {
     /// Adds a comment and the activity entry that tells of it, in one transaction.
     func addComment(_ comment: SongComment, recording entry: ActivityEntry) async throws
     func comment(id: String, projectID: String) async throws -> SongComment?
-    /// A song's comments on every version, oldest first.
-    func comments(projectID: String, songID: String) async throws -> [SongComment]
+    /// A song's comments on every version, oldest first: `limit` of them after the first `offset`.
+    func comments(projectID: String, songID: String, offset: Int, limit: Int) async throws -> [SongComment]
     /// The comments that start threads (not replies) on `versionID`, in the order of where they
     /// start: whole-version comments first, then by start frame, then oldest first; `limit` of
     /// them after the first `offset`.

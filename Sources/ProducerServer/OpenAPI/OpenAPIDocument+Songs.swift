@@ -52,7 +52,19 @@ extension OpenAPIDocument {
             ],
             "/api/projects/{project}/songs/{song}/comments": [
                 "get": songsOperation(
-                    "listComments", "A song's comments on every version, oldest first.", parameters: [project, song],
+                    "listComments",
+                    "A song's comments on every version, oldest first, at most 1000 a call: page on with offset.",
+                    parameters: [
+                        project, song,
+                        [
+                            "name": "limit", "in": "query", "required": false,
+                            "schema": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 1000],
+                        ],
+                        [
+                            "name": "offset", "in": "query", "required": false,
+                            "schema": ["type": "integer", "minimum": 0, "maximum": 1_000_000_000, "default": 0],
+                        ],
+                    ],
                     ok: ("200", jsonResponse("the comments", ["type": "array", "items": ref("SongComment")])),
                     errors: [401, 403, 404]),
                 "post": songsOperation(

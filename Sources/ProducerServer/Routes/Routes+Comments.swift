@@ -31,10 +31,24 @@ extension Routes {
             return .redirect(to: "/projects/\(comment.projectID)/songs/\(comment.songID)?version=\(comment.versionID)")
         }
 
-        add(.get, "/api/projects/:project/songs/:song/comments", .project(.read)) { _, context, access in
+        add(.get, "/api/projects/:project/songs/:song/comments", .project(.read)) { request, context, access in
             let (song, _) = try await desk.projectSong(context.parameters.get("song") ?? "", access: access)
             let (project, _) = try access.member
-            return try .json(try await desk.services.studio.comments(projectID: project.id, songID: song.id))
+            let query = request.uri.queryParameters
+            func number(_ name: String, _ range: ClosedRange<Int>, otherwise: Int) throws -> Int {
+                guard let text = query[name[...]] else { return otherwise }
+                guard let value = Int(text), range.contains(value) else {
+                    throw ServerFailure.invalid(
+                        "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound) (it is \"\(text)\")."
+                    )
+                }
+                return value
+            }
+            let limit = try number("limit", 1...SongDesk.commentsPerCall, otherwise: SongDesk.commentsPerCall)
+            let offset = try number("offset", 0...1_000_000_000, otherwise: 0)
+            return try .json(
+                try await desk.services.studio.comments(
+                    projectID: project.id, songID: song.id, offset: offset, limit: limit))
         }
         add(.post, "/api/projects/:project/songs/:song/comments", .project(.comment)) { request, context, access in
             var request = request
@@ -56,6 +70,9 @@ extension Routes {
 }
 
 extension SongDesk {
+    /// The most comments one call of the API lists (page on with `offset`).
+    static let commentsPerCall = 1000
+
     /// A new comment as a form or the API sends it. `start` and `end` are text (`1:23`,
     /// `1:23.500`, `83.5`, `12:3`); the API may send seconds as numbers.
     struct CommentDraft: Codable {

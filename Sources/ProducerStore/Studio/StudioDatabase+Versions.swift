@@ -197,12 +197,14 @@ extension StudioDatabase {
         }
     }
 
-    public func comments(projectID: String, songID: String) async throws -> [SongComment] {
-        try await read("listing a song's comments") { connection in
+    public func comments(projectID: String, songID: String, offset: Int, limit: Int) async throws -> [SongComment] {
+        guard limit > 0 else { return [] }
+        return try await read("listing a song's comments") { connection in
             try await connection.sql.raw(
                 """
                 SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
-                WHERE project_id = \(bind: projectID) AND song_id = \(bind: songID) ORDER BY created_at, id
+                WHERE project_id = \(bind: projectID) AND song_id = \(bind: songID) ORDER BY created_at, id \
+                LIMIT \(bind: limit) OFFSET \(bind: max(0, offset))
                 """
             ).all().map(Self.comment)
         }
