@@ -168,7 +168,7 @@ extension SongDesk {
                 if let grid, let first = barBeat { barBeat = first + "–" + grid.barBeat(grid.beats(at: end)) }
             }
             item.range = text
-            item.seek = String(format: "%.3f", begin)
+            item.seek = SongPlace.fixed(begin, places: 3)
             item.barBeat = barBeat
             item.movedByTime = movedByTime
         } else if comment.parentID == nil {
@@ -271,12 +271,13 @@ extension SongDesk {
         let path = wavePaths.value(for: peaks) { peaks in wavePath(peaks) } ?? ""
         var svg =
             "<svg id=\"waveform\" class=\"waveform\" viewBox=\"0 0 \(columns) 100\" preserveAspectRatio=\"none\" "
-            + "data-columns=\"\(columns)\" data-seconds=\(String(format: "\"%.3f\"", seconds)) role=\"img\" "
+            + "data-columns=\"\(columns)\" data-seconds=\"\(SongPlace.fixed(seconds, places: 3))\" role=\"img\" "
             + "aria-label=\"waveform\">"
         for (start, end) in ranges where seconds > 0 {
             let x = start / seconds * Double(columns)
             let width = max(1, (end - start) / seconds * Double(columns))
-            svg += String(format: "<rect class=\"range\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"100\"/>", x, width)
+            svg += "<rect class=\"range\" x=\"\(SongPlace.fixed(x, places: 2))\" y=\"0\" "
+            svg += "width=\"\(SongPlace.fixed(width, places: 2))\" height=\"100\"/>"
         }
         svg += "<path class=\"wave\" d=\"\(path)\" stroke=\"#8e8e93\" stroke-width=\"1\"/>"
         svg += "<line id=\"cursor\" class=\"cursor\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"100\"/></svg>"
