@@ -106,8 +106,9 @@ struct SongPlace {
         return "\(minutes):\(second < 10 ? "0" : "")\(second).\(ms)"
     }
 
-    /// `value` with `places` (0 to 3) decimals, as `String(format: "%.2f")` writes it but written
-    /// by hand: a page of comments wrote a hundred of these, at a few microseconds each.
+    /// `value` with `places` (0 to 3) decimals, as `String(format: "%.2f")` writes it (but 0, not
+    /// -0, for a negative value that rounds to zero), written by hand: a page of comments wrote a
+    /// hundred of these, at a few microseconds each.
     static func fixed(_ value: Double, places: Int) -> String {
         let places = min(max(places, 0), 3)
         guard value.isFinite, abs(value) < 1e12 else { return String(format: "%.\(places)f", value) }
