@@ -1,7 +1,8 @@
-/// HTML text escaping for what the server writes without a template.
-enum HTML {
+/// Text escaped for HTML and SVG written without a template (the studio server's comment list,
+/// the produce report's charts).
+public enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` written as character references.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
         else { return text }
         var out = ""

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import ProducerFiles
 import ProducerOffice
 
 /// Finds who is signed in: the `producer_session` cookie, or an `Authorization: Bearer` token
@@ -45,14 +46,7 @@ struct SignInAuthenticator: AuthenticatorMiddleware {
 
     /// Lowercase hex SHA-256 of a token, as the store keeps it.
     static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// A new sign-in token: 256 random bits as 64 hex characters.

@@ -68,7 +68,7 @@ final class ProduceState: @unchecked Sendable {
         while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
             hasher.update(data: block)
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(hasher.finalize())
         lock.withLock {
             stored.files[file] = FileHash(size: size, modified: modified, inode: inode, sha256: digest)
         }
@@ -85,7 +85,7 @@ final class ProduceState: @unchecked Sendable {
         for input in inputs {
             hasher.update(data: Data("|\(input)=\(try hash(ofFile: input))".utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 
     /// The result the stage `key` left last time, if its fingerprint is the same and its outputs

@@ -1,4 +1,5 @@
 import Foundation
+import ProducerFiles
 
 /// One inline SVG plot of the report: a `data-plot` kind (so tests and scripts can find it), a
 /// title (what a screen reader and a hover say), and its drawing, in user units of a fixed view box
@@ -38,7 +39,7 @@ struct ReportSVG {
         if rx > 0 { a += " rx=\"\(num(rx))\"" }
         if let stroke { a += " stroke=\"\(stroke)\"" }
         if let cssClass { a += " class=\"\(cssClass)\"" }
-        add(tip.map { "<rect \(a)><title>\(escapeHTML($0))</title></rect>" } ?? "<rect \(a)/>")
+        add(tip.map { "<rect \(a)><title>\(HTML.escape($0))</title></rect>" } ?? "<rect \(a)/>")
     }
 
     mutating func line(
@@ -70,7 +71,7 @@ struct ReportSVG {
 
     mutating func circle(x: Double, y: Double, r: Double, fill: String, tip: String? = nil) {
         let a = "cx=\"\(num(x))\" cy=\"\(num(y))\" r=\"\(num(r))\" fill=\"\(fill)\""
-        add(tip.map { "<circle \(a)><title>\(escapeHTML($0))</title></circle>" } ?? "<circle \(a)/>")
+        add(tip.map { "<circle \(a)><title>\(HTML.escape($0))</title></circle>" } ?? "<circle \(a)/>")
     }
 
     /// Text; `anchor` is start, middle or end.
@@ -81,7 +82,7 @@ struct ReportSVG {
         var a = "x=\"\(num(x))\" y=\"\(num(y))\" font-size=\"\(num(size))\" fill=\"\(fill)\""
         if anchor != "start" { a += " text-anchor=\"\(anchor)\"" }
         if let weight { a += " font-weight=\"\(weight)\"" }
-        add("<text \(a)>\(escapeHTML(s))</text>")
+        add("<text \(a)>\(HTML.escape(s))</text>")
     }
 
     /// A legend entry: a swatch and a label at (x, y); returns the x after it.
@@ -100,7 +101,7 @@ struct ReportSVG {
     var markup: String {
         "<svg class=\"plot\" data-plot=\"\(kind)\" viewBox=\"0 0 \(num(width)) \(num(height))\" role=\"img\" "
             + "preserveAspectRatio=\"xMidYMid meet\" xmlns=\"http://www.w3.org/2000/svg\">"
-            + "<title>\(escapeHTML(title))</title>" + body.joined() + "</svg>"
+            + "<title>\(HTML.escape(title))</title>" + body.joined() + "</svg>"
     }
 }
 
@@ -138,23 +139,6 @@ func num(_ x: Double) -> String {
     let r = (x * 10).rounded() / 10
     if r == r.rounded() { return String(Int(r)) }
     return String(r)
-}
-
-/// Text made safe inside HTML or SVG.
-func escapeHTML(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
 }
 
 /// Seconds as a song position for axes: `m:ss` (or `s.s s` under ten seconds when `fine`).

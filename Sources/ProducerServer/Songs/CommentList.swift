@@ -1,3 +1,5 @@
+import ProducerFiles
+
 /// The song page's comment list, written straight to HTML: the template engine looks each
 /// value up by name and escapes it a character at a time, which made the list most of the
 /// page's time under load. What the list may offer (resolve, task, reply) is the page's.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import ProducerFiles
 
 /// An upload being written to a temporary file (`.VERSION.partial` in the project's uploads
 /// folder): counted against the size limit and hashed with SHA-256 as the bytes arrive, removed
@@ -47,7 +48,7 @@ final class UploadFile {
 
     /// Lowercase hex SHA-256 of everything written.
     func finishHash() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(hasher.finalize())
     }
 
     /// Closes the file and renames it to `path`.
