@@ -18,8 +18,24 @@ actor ConnectionPool {
     let size: Int
     private var idle: [DatabaseConnection] = []
     private var openCount = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// Callers waiting for a connection, first come first served: a connection given back goes
+    /// to the first of them directly, so a caller that just came cannot take it first and
+    /// nobody waits behind callers that came after them.
+    private var waiting: [CheckedContinuation<Grant, Never>] = []
+    private var firstWaiting = 0
+    /// SQLite's write connection, when no writer holds it.
+    private var idleWriter: DatabaseConnection?
     private var closed = false
+
+    /// What a waiting caller is given.
+    private enum Grant {
+        /// A connection given back by another caller.
+        case connection(DatabaseConnection)
+        /// Room to open a new connection (one was lost or could not be opened); already counted.
+        case room
+        /// The pool closed.
+        case closed
+    }
 
     init(location: DatabaseLocation, size: Int) {
         self.location = location
@@ -43,13 +59,23 @@ actor ConnectionPool {
     /// Runs `body` on a connection of the pool as ``withConnection(_:)`` does, for a write
     /// transaction. On SQLite, this process's writers take turns here first: a writer waiting in
     /// SQLite's busy handler blocks a thread of the few SQLite runs on, and several of them
-    /// could block the thread the writer holding the lock needs to commit.
+    /// could block the thread the writer holding the lock needs to commit. The writer whose turn
+    /// it is then writes on the pool's own write connection, kept apart from the readers', so it
+    /// does not hold every other writer back while it queues behind readers for a connection.
     nonisolated func withWriteConnection<R: Sendable>(_ body: (DatabaseConnection) async throws -> R) async throws -> R
     {
         guard case .sqlite = location else { return try await withConnection(body) }
         await writers.acquire()
         do {
-            let result = try await withConnection(body)
+            let connection = try await takeWriter()
+            let result: R
+            do {
+                result = try await body(connection)
+            } catch {
+                await giveBackWriter(connection)
+                throw error
+            }
+            await giveBackWriter(connection)
             await writers.release()
             return result
         } catch {
@@ -58,12 +84,30 @@ actor ConnectionPool {
         }
     }
 
+    /// The SQLite write connection, opened the first time; only the writer whose turn it is holds it.
+    private func takeWriter() async throws -> DatabaseConnection {
+        if closed { throw PoolClosed() }
+        if let writer = idleWriter {
+            idleWriter = nil
+            return writer
+        }
+        return try await Self.connect(location)
+    }
+
+    private func giveBackWriter(_ connection: DatabaseConnection) {
+        if closed || idleWriter != nil {
+            Task { try? await connection.close() }
+        } else {
+            idleWriter = connection
+        }
+    }
+
     /// This process's SQLite writers of this file (through every pool), one at a time.
     private nonisolated var writers: TurnTaking { TurnTaking.forFile(location.description) }
 
     /// A pool dropped without ``close()`` still closes its connections (in the background).
     deinit {
-        let connections = idle
+        let connections = idle + (idleWriter.map { [$0] } ?? [])
         if !connections.isEmpty {
             // The task holds the connections until they are closed.
             Task { for connection in connections { try? await connection.close() } }
@@ -73,28 +117,36 @@ actor ConnectionPool {
     /// Closes every connection; later calls throw ``PoolClosed``.
     func close() async {
         closed = true
-        let connections = idle
+        let connections = idle + (idleWriter.map { [$0] } ?? [])
+        openCount -= idle.count
         idle = []
-        openCount -= connections.count
+        idleWriter = nil
+        while let next = nextWaiting() { next.resume(returning: .closed) }
         for connection in connections { try? await connection.close() }
-        while !waiting.isEmpty { waiting.removeFirst().resume() }
     }
 
     private func acquire() async throws -> DatabaseConnection {
-        while true {
-            if closed { throw PoolClosed() }
-            if let connection = idle.popLast() { return connection }
-            if openCount < size {
-                openCount += 1
-                do {
-                    return try await Self.connect(location)
-                } catch {
-                    openCount -= 1
-                    wakeOne()
-                    throw error
-                }
-            }
-            await withCheckedContinuation { waiting.append($0) }
+        if closed { throw PoolClosed() }
+        if let connection = idle.popLast() { return connection }
+        if openCount < size {
+            openCount += 1
+            return try await open()
+        }
+        switch await withCheckedContinuation({ waiting.append($0) }) {
+        case .connection(let connection): return connection
+        case .room: return try await open()
+        case .closed: throw PoolClosed()
+        }
+    }
+
+    /// Opens a connection already counted in `openCount`.
+    private func open() async throws -> DatabaseConnection {
+        do {
+            return try await Self.connect(location)
+        } catch {
+            openCount -= 1
+            giveRoom()
+            throw error
         }
     }
 
@@ -102,14 +154,33 @@ actor ConnectionPool {
         if lost || closed {
             openCount -= 1
             Task { try? await connection.close() }
+            giveRoom()
+        } else if let next = nextWaiting() {
+            next.resume(returning: .connection(connection))
         } else {
             idle.append(connection)
         }
-        wakeOne()
     }
 
-    private func wakeOne() {
-        if !waiting.isEmpty { waiting.removeFirst().resume() }
+    /// Lets the first waiting caller open a connection, if there is room for one.
+    private func giveRoom() {
+        guard !closed, openCount < size, let next = nextWaiting() else { return }
+        openCount += 1
+        next.resume(returning: .room)
+    }
+
+    private func nextWaiting() -> CheckedContinuation<Grant, Never>? {
+        guard firstWaiting < waiting.count else { return nil }
+        let next = waiting[firstWaiting]
+        firstWaiting += 1
+        if firstWaiting == waiting.count {
+            waiting.removeAll(keepingCapacity: true)
+            firstWaiting = 0
+        } else if firstWaiting >= 64 && firstWaiting * 2 >= waiting.count {
+            waiting.removeFirst(firstWaiting)
+            firstWaiting = 0
+        }
+        return next
     }
 
     private static func connect(_ location: DatabaseLocation) async throws -> DatabaseConnection {
