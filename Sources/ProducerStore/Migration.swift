@@ -12,6 +12,7 @@ struct Migration: Sendable {
     /// Every migration this code knows, in order, numbered from 1 without gaps.
     static let all: [Migration] = [
         initialSchema, bookingListedSequence, budgetOffersTasks, jobQueue, studioTables, commentThreads,
+        replyIndex,
     ]
 
     /// The newest schema version this code knows.
@@ -480,5 +481,21 @@ extension Migration {
             """,
             "CREATE INDEX song_comments_replies ON song_comments (project_id, parent_id, created_at, id)",
             "CREATE INDEX activity_sequence ON activity (project_id, sequence)",
+        ])
+}
+
+extension Migration {
+    /// Version 7: the replies index holds replies only. A page of threads asks for comments with
+    /// no parent; while the replies index held those too, PostgreSQL, before its statistics caught
+    /// up with a growing table, read every thread of the project through it and sorted them,
+    /// instead of reading the first page in order from the threads index.
+    static let replyIndex = Migration(
+        version: 7, name: "the replies index holds replies only",
+        statements: [
+            "DROP INDEX song_comments_replies",
+            """
+            CREATE INDEX song_comments_replies ON song_comments (project_id, parent_id, created_at, id) \
+            WHERE parent_id IS NOT NULL
+            """,
         ])
 }

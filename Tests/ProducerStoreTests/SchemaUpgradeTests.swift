@@ -72,7 +72,7 @@ struct SchemaUpgradeTests {
     }
 
     /// Takes a SQLite project back from schema 3 to schema 2 (and so without the job queue and
-    /// the studio's tables of schemas 4 to 6).
+    /// the studio's tables of schemas 4 to 7).
     static func undoSchemaThree(_ connection: SQLiteConnection) async throws {
         let sql = connection.sql()
         for table in [
@@ -81,7 +81,7 @@ struct SchemaUpgradeTests {
         ] {
             try await sql.raw("DROP TABLE \(ident: table)").run()
         }
-        try await sql.raw("DELETE FROM schema_migrations WHERE version IN (4, 5, 6)").run()
+        try await sql.raw("DELETE FROM schema_migrations WHERE version IN (4, 5, 6, 7)").run()
         for table in ["budget_lines", "expenses", "offers", "tasks", "tracklist", "project_documents"] {
             try await sql.raw("DROP TABLE \(ident: table)").run()
         }

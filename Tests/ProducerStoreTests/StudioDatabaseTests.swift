@@ -24,6 +24,12 @@ struct InMemoryStudioStoreTests {
     @Test("a version's threads come a page at a time in time order; open threads and replies found")
     func threadPages() async throws { try await StudioScenarios.commentThreadPages(.memory) }
 
+    @Test("comments posted at once are all stored with their activity; a duplicate among them fails alone")
+    func commentsAtOnce() async throws { try await StudioScenarios.commentsAtOnce(.memory) }
+
+    @Test("a sign-in, a name and a membership read are read afresh once they change")
+    func changesSeenAtOnce() async throws { try await StudioScenarios.changesSeenAtOnce(.memory) }
+
     @Test("an id looked up with another project's id finds nothing")
     func noCrossProjectRead() async throws { try await StudioScenarios.noCrossProjectRead(.memory) }
 }
@@ -47,6 +53,12 @@ struct SQLiteStudioDatabaseTests {
 
     @Test("a version's threads come a page at a time in time order; open threads and replies found")
     func threadPages() async throws { try await StudioScenarios.commentThreadPages(.sqlite) }
+
+    @Test("comments posted at once are all stored with their activity; a duplicate among them fails alone")
+    func commentsAtOnce() async throws { try await StudioScenarios.commentsAtOnce(.sqlite) }
+
+    @Test("a sign-in, a name and a membership read are read afresh once they change")
+    func changesSeenAtOnce() async throws { try await StudioScenarios.changesSeenAtOnce(.sqlite) }
 
     @Test("an id looked up with another project's id finds nothing")
     func noCrossProjectRead() async throws { try await StudioScenarios.noCrossProjectRead(.sqlite) }
@@ -145,6 +157,12 @@ struct PostgresStudioDatabaseTests {
 
     @Test("a version's threads come a page at a time in time order; open threads and replies found")
     func threadPages() async throws { try await StudioScenarios.commentThreadPages(.postgres) }
+
+    @Test("comments posted at once are all stored with their activity; a duplicate among them fails alone")
+    func commentsAtOnce() async throws { try await StudioScenarios.commentsAtOnce(.postgres) }
+
+    @Test("a sign-in, a name and a membership read are read afresh once they change")
+    func changesSeenAtOnce() async throws { try await StudioScenarios.changesSeenAtOnce(.postgres) }
 
     @Test("an id looked up with another project's id finds nothing")
     func noCrossProjectRead() async throws { try await StudioScenarios.noCrossProjectRead(.postgres) }

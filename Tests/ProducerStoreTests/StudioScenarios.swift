@@ -324,6 +324,93 @@ enum StudioScenarios {
         }
     }
 
+    static func commentsAtOnce(_ kind: StudioKind) async throws {
+        try await with(kind) { studio in
+            // Given a mix with one comment
+            let mix = try await studio.addVersion(version("p1", "s1", .mix, at: 0))
+            func comment(_ n: Int, id: String = Identifier.secret()) -> (SongComment, ActivityEntry) {
+                let at = t0 + Double(n)
+                return (
+                    SongComment(
+                        id: id, projectID: "p1", songID: "s1", versionID: mix.id, authorID: "bo", body: "note \(n)",
+                        startFrame: Int64(n) * 44_100, createdAt: at),
+                    ActivityEntry(projectID: "p1", at: at, accountID: "bo", verb: .commented, subject: "note \(n)")
+                )
+            }
+            let (first, firstEntry) = comment(0)
+            try await studio.addComment(first, recording: firstEntry)
+            // When 40 more are posted at once, one of them with the first one's id
+            let results = await withTaskGroup(of: (Int, StudioStoreError?).self) { group in
+                for n in 1...40 {
+                    group.addTask {
+                        let (made, entry) = comment(n, id: n == 17 ? first.id : Identifier.secret())
+                        do {
+                            try await studio.addComment(made, recording: entry)
+                            return (n, nil)
+                        } catch {
+                            return (n, error as? StudioStoreError)
+                        }
+                    }
+                }
+                var all: [Int: StudioStoreError?] = [:]
+                for await (n, error) in group { all[n] = error }
+                return all
+            }
+            // Then only that one is refused, as a duplicate, and the 39 others are stored with their activity
+            #expect(results.compactMap { $0.value == nil ? nil : $0.key } == [17])
+            #expect(results[17]??.code == .duplicate)
+            let stored = try await studio.threadStarts(projectID: "p1", versionID: mix.id, offset: 0, limit: 100)
+            #expect(stored.map(\.body) == (0...40).filter { $0 != 17 }.map { "note \($0)" })
+            let activity = try await studio.activity(projectID: "p1", limit: 100)
+            #expect(activity.count == 40 && !activity.contains { $0.subject == "note 17" })
+            // And the approvals of two versions are read together, oldest first
+            let other = try await studio.addVersion(version("p1", "s1", .mix, at: 1))
+            let late = Approval(
+                projectID: "p1", versionID: mix.id, kind: .mix, accountID: "bo", role: .artist, at: t0 + 9)
+            let early = Approval(
+                projectID: "p1", versionID: other.id, kind: .mix, accountID: "ada", role: .producer, at: t0 + 5)
+            try await studio.addApproval(late)
+            try await studio.addApproval(early)
+            #expect(try await studio.approvals(projectID: "p1", versionIDs: [mix.id, other.id]) == [early, late])
+            #expect(try await studio.approvals(projectID: "p1", versionIDs: [other.id]) == [early])
+            #expect(try await studio.approvals(projectID: "p2", versionIDs: [mix.id, other.id]).isEmpty)
+        }
+    }
+
+    static func changesSeenAtOnce(_ kind: StudioKind) async throws {
+        try await with(kind) { studio in
+            // Given Bo signed in, named and on a project, each just read (a database keeps them a second)
+            let bo = Account(id: "bo", email: "bo@example.org", name: "Bo", passwordHash: "h", createdAt: t0)
+            try await studio.addAccount(bo)
+            let session = SignInSession(tokenHash: "ab12", accountID: "bo", createdAt: t0, expiresAt: t0 + 3_600)
+            try await studio.addSignIn(session)
+            let album = StudioProject(name: "Night Trains", location: "/music/album", createdAt: t0)
+            try await studio.addProject(
+                album, owner: Membership(projectID: album.id, accountID: "ada", role: .producer, joinedAt: t0))
+            try await studio.setMembership(
+                Membership(projectID: album.id, accountID: "bo", role: .artist, joinedAt: t0))
+            #expect(try await studio.signedInAccount(tokenHash: "ab12", now: t0)?.account.name == "Bo")
+            #expect(try await studio.account(id: "bo")?.name == "Bo")
+            #expect(try await studio.memberProject(projectID: album.id, accountID: "bo")?.membership.role == .artist)
+            // When he is renamed, then his role changes: both are read afresh at once
+            var renamed = bo
+            renamed.name = "Bo Berg"
+            try await studio.updateAccount(renamed)
+            #expect(try await studio.account(id: "bo")?.name == "Bo Berg")
+            #expect(try await studio.signedInAccount(tokenHash: "ab12", now: t0)?.account.name == "Bo Berg")
+            try await studio.setMembership(
+                Membership(projectID: album.id, accountID: "bo", role: .viewer, joinedAt: t0))
+            #expect(try await studio.memberProject(projectID: album.id, accountID: "bo")?.membership.role == .viewer)
+            // And a kept sign-in past its expiry is not used
+            #expect(try await studio.signedInAccount(tokenHash: "ab12", now: t0 + 3_600) == nil)
+            // And once he leaves and signs out, neither is found
+            try await studio.removeMembership(projectID: album.id, accountID: "bo")
+            #expect(try await studio.memberProject(projectID: album.id, accountID: "bo") == nil)
+            try await studio.removeSignIn(tokenHash: "ab12")
+            #expect(try await studio.signedInAccount(tokenHash: "ab12", now: t0) == nil)
+        }
+    }
+
     static func noCrossProjectRead(_ kind: StudioKind) async throws {
         try await with(kind) { studio in
             // Given a version, a comment and a poll of project p1

@@ -134,7 +134,12 @@ public actor InMemoryStudioStore: StudioStore {
         versionList[index] = version
     }
 
-    public func addComment(_ comment: SongComment) async throws { commentList.append(comment) }
+    public func addComment(_ comment: SongComment) async throws {
+        if commentList.contains(where: { $0.id == comment.id }) {
+            throw StudioStoreError(.duplicate, "a comment with that id already exists")
+        }
+        commentList.append(comment)
+    }
 
     public func comment(id: String, projectID: String) async throws -> SongComment? {
         commentList.first { $0.id == id && $0.projectID == projectID }

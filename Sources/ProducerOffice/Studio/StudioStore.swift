@@ -81,6 +81,8 @@ public protocol StudioStore: Sendable {
 
     func addApproval(_ approval: Approval) async throws
     func approvals(projectID: String, versionID: String) async throws -> [Approval]
+    /// The approvals of any of `versionIDs`, in the order they were given, read together.
+    func approvals(projectID: String, versionIDs: [String]) async throws -> [Approval]
 
     // MARK: Activity and polls
 
@@ -119,5 +121,11 @@ extension StudioStore {
     public func addComment(_ comment: SongComment, recording entry: ActivityEntry) async throws {
         try await addComment(comment)
         try await addActivity(entry)
+    }
+
+    public func approvals(projectID: String, versionIDs: [String]) async throws -> [Approval] {
+        var all: [Approval] = []
+        for id in versionIDs { all += try await approvals(projectID: projectID, versionID: id) }
+        return all.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
     }
 }

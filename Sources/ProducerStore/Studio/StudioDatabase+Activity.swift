@@ -15,16 +15,19 @@ extension StudioDatabase {
     }
 
     static func insert(_ entry: ActivityEntry, on connection: DatabaseConnection) async throws {
+        try await connection.sql.raw(inserting(entry)).run()
+    }
+
+    /// The statement that adds `entry`.
+    static func inserting(_ entry: ActivityEntry) -> SQLQueryString {
         // `sequence` orders entries made in the same millisecond as they came (its maximum is
         // read from the index of migration 6).
-        try await connection.sql.raw(
-            """
-            INSERT INTO activity (id, project_id, sequence, happened_at, account_id, verb, subject, link) \
-            SELECT \(bind: entry.id), \(bind: entry.projectID), COALESCE(max(sequence), 0) + 1, \
-            \(bind: ColumnCoding.text(entry.at)), \(bind: entry.accountID), \(bind: entry.verb.rawValue), \
-            \(bind: entry.subject), \(bind: entry.link) FROM activity WHERE project_id = \(bind: entry.projectID)
-            """
-        ).run()
+        """
+        INSERT INTO activity (id, project_id, sequence, happened_at, account_id, verb, subject, link) \
+        SELECT \(bind: entry.id), \(bind: entry.projectID), COALESCE(max(sequence), 0) + 1, \
+        \(bind: ColumnCoding.text(entry.at)), \(bind: entry.accountID), \(bind: entry.verb.rawValue), \
+        \(bind: entry.subject), \(bind: entry.link) FROM activity WHERE project_id = \(bind: entry.projectID)
+        """
     }
 
     public func activity(projectID: String, limit: Int) async throws -> [ActivityEntry] {

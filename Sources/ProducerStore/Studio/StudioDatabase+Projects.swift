@@ -15,6 +15,7 @@ extension StudioDatabase {
     }
 
     public func addProject(_ project: StudioProject, owner: Membership) async throws {
+        defer { recent.drop() }
         try await write("adding a project", duplicate: "a project with that id already exists") { connection in
             try await connection.sql.raw(
                 """
@@ -91,7 +92,9 @@ extension StudioDatabase {
     public func memberProject(
         projectID: String, accountID: String
     ) async throws -> (project: StudioProject, membership: Membership)? {
-        try await read("reading a membership") { connection in
+        if let kept = recent.member(projectID: projectID, accountID: accountID) { return kept }
+        let mark = recent.mark
+        let found: (StudioProject, Membership)? = try await read("reading a membership") { connection in
             try await connection.sql.raw(
                 """
                 SELECT p.id, p.name, p.location, p.created_at, m.project_id, m.account_id, m.role, m.person_id, \
@@ -100,6 +103,8 @@ extension StudioDatabase {
                 """
             ).first().map { row in (try Self.project(row), try Self.membership(row)) }
         }
+        if let found { recent.keep(found, projectID: projectID, accountID: accountID, mark: mark) }
+        return found
     }
 
     public func members(projectID: String) async throws -> [Membership] {
@@ -114,10 +119,12 @@ extension StudioDatabase {
     }
 
     public func setMembership(_ membership: Membership) async throws {
+        defer { recent.drop() }
         try await write("changing a membership") { connection in try await Self.upsert(membership, on: connection) }
     }
 
     public func removeMembership(projectID: String, accountID: String) async throws {
+        defer { recent.drop() }
         try await write("removing a member") { connection in
             try await connection.sql.raw(
                 "DELETE FROM memberships WHERE project_id = \(bind: projectID) AND account_id = \(bind: accountID)"
@@ -175,7 +182,8 @@ extension StudioDatabase {
     }
 
     public func acceptInvitation(id: String, accountID: String, at: Date) async throws -> Membership {
-        try await write("accepting an invitation") { connection in
+        defer { recent.drop() }
+        return try await write("accepting an invitation") { connection in
             guard
                 let found = try await connection.sql.raw(
                     """

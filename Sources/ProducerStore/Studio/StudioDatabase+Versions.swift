@@ -167,23 +167,51 @@ extension StudioDatabase {
     }
 
     public func addComment(_ comment: SongComment, recording entry: ActivityEntry) async throws {
-        try await write("adding a comment", duplicate: "a comment with that id already exists") { connection in
-            try await Self.insert(comment, on: connection)
-            try await Self.insert(entry, on: connection)
+        let duplicate = "a comment with that id already exists"
+        if case .postgres = location {
+            // One statement, so one round trip: the comment is added by the WITH clause, which
+            // PostgreSQL runs to the end whether or not the rest reads it.
+            try await writeOne("adding a comment", duplicate: duplicate) { connection in
+                try await connection.sql.raw("WITH added AS (" + Self.inserting(comment) + ") " + Self.inserting(entry))
+                    .run()
+            }
+            return
+        }
+        try await commentBatches.make(CommentToAdd(comment: comment, entry: entry))
+    }
+
+    /// A comment and its activity entry, waiting to be added on SQLite.
+    struct CommentToAdd: Sendable {
+        let comment: SongComment
+        let entry: ActivityEntry
+    }
+
+    /// Adds the comments and their activity entries in one transaction (SQLite's writers wait
+    /// for each other, so the comments written meanwhile share one commit).
+    func add(_ comments: [CommentToAdd]) async throws {
+        let duplicate = comments.count == 1 ? "a comment with that id already exists" : nil
+        try await write("adding a comment", duplicate: duplicate) { connection in
+            for added in comments {
+                try await Self.insert(added.comment, on: connection)
+                try await Self.insert(added.entry, on: connection)
+            }
         }
     }
 
     static func insert(_ comment: SongComment, on connection: DatabaseConnection) async throws {
-        try await connection.sql.raw(
-            """
-            INSERT INTO song_comments (\(unsafeRaw: Self.commentColumns)) VALUES (\(bind: comment.id), \
-            \(bind: comment.projectID), \(bind: comment.songID), \(bind: comment.versionID), \
-            \(bind: comment.parentID), \(bind: comment.authorID), \(bind: comment.body), \
-            \(bind: comment.startFrame), \(bind: comment.endFrame), \(bind: comment.startBeat), \
-            \(bind: comment.endBeat), \(bind: comment.resolved ? 1 : 0), \
-            \(bind: ColumnCoding.text(comment.createdAt)), \(bind: comment.taskID))
-            """
-        ).run()
+        try await connection.sql.raw(inserting(comment)).run()
+    }
+
+    /// The statement that adds `comment`.
+    static func inserting(_ comment: SongComment) -> SQLQueryString {
+        """
+        INSERT INTO song_comments (\(unsafeRaw: Self.commentColumns)) VALUES (\(bind: comment.id), \
+        \(bind: comment.projectID), \(bind: comment.songID), \(bind: comment.versionID), \
+        \(bind: comment.parentID), \(bind: comment.authorID), \(bind: comment.body), \
+        \(bind: comment.startFrame), \(bind: comment.endFrame), \(bind: comment.startBeat), \
+        \(bind: comment.endBeat), \(bind: comment.resolved ? 1 : 0), \
+        \(bind: ColumnCoding.text(comment.createdAt)), \(bind: comment.taskID))
+        """
     }
 
     public func comment(id: String, projectID: String) async throws -> SongComment? {
@@ -288,12 +316,29 @@ extension StudioDatabase {
         }
     }
 
+    /// The most identifiers one `IN (…)` list binds.
+    static let idsPerStatement = 500
+
     public func approvals(projectID: String, versionID: String) async throws -> [Approval] {
-        try await read("listing a version's approvals") { connection in
+        try await approvals(projectID: projectID, versionIDs: [versionID])
+    }
+
+    public func approvals(projectID: String, versionIDs: [String]) async throws -> [Approval] {
+        guard !versionIDs.isEmpty else { return [] }
+        if versionIDs.count > Self.idsPerStatement {
+            // Within the bound parameters every SQLite accepts.
+            var all: [Approval] = []
+            for start in stride(from: 0, to: versionIDs.count, by: Self.idsPerStatement) {
+                let part = Array(versionIDs[start..<min(start + Self.idsPerStatement, versionIDs.count)])
+                all += try await approvals(projectID: projectID, versionIDs: part)
+            }
+            return all.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        }
+        return try await read("listing approvals") { connection in
             try await connection.sql.raw(
                 """
                 SELECT \(unsafeRaw: Self.approvalColumns) FROM approvals \
-                WHERE project_id = \(bind: projectID) AND version_id = \(bind: versionID) ORDER BY approved_at, id
+                WHERE project_id = \(bind: projectID) AND version_id IN (\(binds: versionIDs)) ORDER BY approved_at, id
                 """
             ).all().map { found in
                 let row = StoredRow(row: found, table: "approvals")

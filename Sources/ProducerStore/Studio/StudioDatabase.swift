@@ -20,10 +20,27 @@ public final class StudioDatabase: StudioStore {
     /// Where the database is (a project folder resolved to its SQLite file).
     public let location: DatabaseLocation
     let pool: ConnectionPool
+    /// Sign-ins, accounts and memberships read in the last second.
+    let recent = RecentReads()
+    /// Comments waiting to be added on SQLite, many to a transaction.
+    let commentBatches: WriteBatches<CommentToAdd>
 
     private init(location: DatabaseLocation, pool: ConnectionPool) {
         self.location = location
         self.pool = pool
+        let database = WeakStudio()
+        commentBatches = WriteBatches(limit: 64) { comments in
+            guard let studio = database.studio else {
+                throw StudioStoreError(.unavailable, "the studio's database was closed")
+            }
+            try await studio.add(comments)
+        }
+        database.studio = self
+    }
+
+    /// The database as its batches see it, without keeping it open.
+    private final class WeakStudio: @unchecked Sendable {
+        weak var studio: StudioDatabase?
     }
 
     /// Opens the studio kept in the project database at `location`, with at most `connections`
@@ -49,6 +66,17 @@ public final class StudioDatabase: StudioStore {
             try await pool.withWriteConnection { connection in
                 try await connection.writeTransaction { try await body(connection) }
             }
+        }
+    }
+
+    /// Runs `body`, one statement that changes the database, translating what fails as
+    /// ``write(_:duplicate:_:)`` does. One statement is a transaction by itself, so none is opened
+    /// (on PostgreSQL that saves two round trips); SQLite's writers still take turns.
+    func writeOne<R: Sendable>(
+        _ doing: String, duplicate duplicateMessage: String? = nil, _ body: (DatabaseConnection) async throws -> R
+    ) async throws -> R {
+        try await translating(doing, duplicate: duplicateMessage) {
+            try await pool.withWriteConnection { connection in try await body(connection) }
         }
     }
 
@@ -125,12 +153,16 @@ public final class StudioDatabase: StudioStore {
     }
 
     public func account(id: String) async throws -> Account? {
-        try await read("reading an account") { connection in
+        if let kept = recent.account(id: id) { return kept }
+        let mark = recent.mark
+        let found = try await read("reading an account") { connection in
             try await connection.sql.raw(
                 "SELECT \(unsafeRaw: Self.accountColumns) FROM accounts WHERE id = \(bind: id)"
             )
             .first().map(Self.account)
         }
+        if let found { recent.keep(found, mark: mark) }
+        return found
     }
 
     public func account(email: String) async throws -> Account? {
@@ -143,6 +175,7 @@ public final class StudioDatabase: StudioStore {
     }
 
     public func updateAccount(_ account: Account) async throws {
+        defer { recent.drop() }
         let email = account.email.lowercased()
         try await write("changing an account", duplicate: "an account with the email \(email) already exists") {
             connection in
@@ -190,7 +223,9 @@ public final class StudioDatabase: StudioStore {
     public func signedInAccount(
         tokenHash: String, now: Date
     ) async throws -> (session: SignInSession, account: Account)? {
-        try await read("reading a sign-in") { connection in
+        if let kept = recent.signIn(tokenHash: tokenHash, now: now) { return kept }
+        let mark = recent.mark
+        let found: (SignInSession, Account)? = try await read("reading a sign-in") { connection in
             guard
                 let found = try await connection.sql.raw(
                     """
@@ -207,9 +242,12 @@ public final class StudioDatabase: StudioStore {
                 createdAt: try row.date("signed_in_at"), expiresAt: try row.date("expires_at"))
             return (session, try Self.account(found))
         }
+        if let found { recent.keep(found, tokenHash: tokenHash, mark: mark) }
+        return found
     }
 
     public func removeSignIn(tokenHash: String) async throws {
+        defer { recent.drop() }
         try await write("signing out") { connection in
             try await connection.sql.raw("DELETE FROM sign_ins WHERE token_hash = \(bind: tokenHash)").run()
         }
