@@ -1,56 +1,11 @@
 extension PageTemplates {
-    /// The layout (every page), the error page and the style sheet.
+    /// The error page and the style sheet (the layout is ``Pages/layout(title:body:context:project:seesMoney:)``).
     static let layout: [String: String] = [
-        "layout": """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} · Producer</title>
-        <link rel="stylesheet" href="/style.css">
-        <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23b4232a'/%3E%3C/svg%3E">
-        </head>
-        <body>
-        <header class="bar">
-          <a class="brand" href="/">Producer</a>
-          {{#project}}<a class="here" href="/projects/{{id}}">{{name}}</a>{{/project}}
-          <nav>
-          {{#account}}
-            <a href="/projects">Projects</a>
-            <a href="/notifications">Notifications</a>
-            <form method="post" action="/sign-out" class="inline">
-              <input type="hidden" name="_csrf" value="{{csrf}}">
-              <button type="submit" class="link">Sign out ({{name}})</button>
-            </form>
-          {{/account}}
-          {{^account}}<a href="/sign-in">Sign in</a> <a href="/sign-up">Sign up</a>{{/account}}
-          </nav>
-        </header>
-        {{#project}}
-        <nav class="project">
-          <a href="/projects/{{id}}">Songs</a>
-          <a href="/projects/{{id}}/schedule">Schedule</a>
-          <a href="/projects/{{id}}/polls">Polls</a>
-          {{#seesMoney}}<a href="/projects/{{id}}/budget">Budget</a>{{/seesMoney}}
-          <a href="/projects/{{id}}/deliverables">Deliverables</a>
-          <a href="/projects/{{id}}/status">Status</a>
-          <a href="/projects/{{id}}/activity">Activity</a>
-          <a href="/projects/{{id}}/report">Report</a>
-          <a href="/projects/{{id}}/members">People</a>
-        </nav>
-        {{/project}}
-        <main>
-        {{{body}}}
-        </main>
-        </body>
-        </html>
-        """,
         "error": """
         <h1>{{status}}</h1>
         <p class="message">{{message}}</p>
         <p><a href="/">Back to the start</a></p>
-        """,
+        """
     ]
 
     /// The style sheet every page links (`/style.css`).

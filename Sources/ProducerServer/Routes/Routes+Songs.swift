@@ -16,7 +16,9 @@ extension Routes {
             let page = query["page"].flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 1
             let data = try await desk.songPageData(
                 song: song, snapshot: snapshot, chosen: chosen, page: page, access: access, context: context)
-            return Pages.page("song", title: song.title, data: data, context: context, access: access)
+            var shown = data
+            shown["csrf"] = context.csrfToken
+            return Pages.page(body: SongPageHTML.body(shown), title: song.title, context: context, access: access)
         }
         add(.post, "/projects/:project/songs/:song/versions", .project(.upload)) { request, context, access in
             let (song, _) = try await desk.projectSong(context.parameters.get("song") ?? "", access: access)

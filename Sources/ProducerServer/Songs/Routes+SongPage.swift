@@ -25,10 +25,12 @@ extension SongDesk {
         let formatter = MinuteStamps(timeZone: snapshot.settings.timeZone)
         let base = "/projects/\(project.id)"
         var versionRows: [[String: Any]] = []
+        let allApprovals = Dictionary(
+            grouping: try await services.studio.approvals(projectID: project.id, versionIDs: versions.map(\.id)),
+            by: \.versionID)
         for version in versions.reversed() {
-            let approvals = try await services.studio.approvals(projectID: project.id, versionID: version.id)
             var approvedBy: [String] = []
-            for approval in approvals {
+            for approval in allApprovals[version.id] ?? [] {
                 let who = try await name(approval.accountID)
                 approvedBy.append("\(who) (\(approval.role.rawValue))")
             }
