@@ -16,6 +16,8 @@ struct DatabaseConnection: Sendable {
     private let closeConnection: @Sendable () async throws -> Void
     /// Starts closing without waiting, for a store dropped without `close()`.
     let closeInBackground: @Sendable () -> Void
+    /// The SQLite connection under `sql`, for ``rows(_:table:)``.
+    var sqlite: SQLiteConnection? = nil
 
     /// How long a SQLite writer waits for another process's transaction before giving up.
     static let sqliteBusyTimeoutMilliseconds = 60_000
@@ -43,7 +45,7 @@ struct DatabaseConnection: Sendable {
         let opened = DatabaseConnection(
             dialect: .sqlite, sql: connection.sql(), name: path,
             closeConnection: { try await connection.close() },
-            closeInBackground: { _ = connection.close() as EventLoopFuture<Void> })
+            closeInBackground: { _ = connection.close() as EventLoopFuture<Void> }, sqlite: connection)
         do {
             // `busy_timeout` replaces SQLiteNIO's busy handler (which retries without sleeping) by
             // one that sleeps and gives up after the timeout.
@@ -121,6 +123,29 @@ struct DatabaseConnection: Sendable {
             }
         }
         return opened
+    }
+
+    // MARK: Reading rows
+
+    /// The rows `query` reads. On SQLite they come straight from SQLiteNIO, read by
+    /// ``StoredRow`` without SQLKit's decoder; on PostgreSQL through SQLKit.
+    func rows(_ query: SQLQueryString, table: String) async throws -> [StoredRow] {
+        guard let sqlite else { return try await sql.raw(query).all().map { StoredRow(row: $0, table: table) } }
+        var serializer = SQLSerializer(database: sql)
+        query.serialize(to: &serializer)
+        let encoder = SQLiteDataEncoder()
+        let binds = try serializer.binds.map { try encoder.encode($0) }
+        let found = FoundRows()
+        try await sqlite.query(serializer.sql, binds) { found.append($0) }
+        return found.rows.map { StoredRow(sqlite: $0, table: table) }
+    }
+
+    /// The rows of one query as SQLite hands them over, one at a time on its thread.
+    private final class FoundRows: @unchecked Sendable {
+        private let lock = NSLock()
+        private var found: [SQLiteRow] = []
+        func append(_ row: SQLiteRow) { lock.withLock { found.append(row) } }
+        var rows: [SQLiteRow] { lock.withLock { found } }
     }
 
     // MARK: Transactions

@@ -149,8 +149,11 @@ extension StudioDatabase {
         """
 
     static func comment(_ row: any SQLRow) throws -> SongComment {
-        let row = StoredRow(row: row, table: "song_comments")
-        return SongComment(
+        try comment(StoredRow(row: row, table: "song_comments"))
+    }
+
+    static func comment(_ row: StoredRow) throws -> SongComment {
+        SongComment(
             id: try row.text("id"), projectID: try row.text("project_id"), songID: try row.text("song_id"),
             versionID: try row.text("version_id"), parentID: try row.optionalText("parent_id"),
             authorID: try row.text("author_id"), body: try row.text("body"),
@@ -228,13 +231,13 @@ extension StudioDatabase {
     public func comments(projectID: String, songID: String, offset: Int, limit: Int) async throws -> [SongComment] {
         guard limit > 0 else { return [] }
         return try await read("listing a song's comments") { connection in
-            try await connection.sql.raw(
+            try await connection.rows(
                 """
                 SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
                 WHERE project_id = \(bind: projectID) AND song_id = \(bind: songID) ORDER BY created_at, id \
                 LIMIT \(bind: limit) OFFSET \(bind: max(0, offset))
-                """
-            ).all().map(Self.comment)
+                """, table: "song_comments"
+            ).map(Self.comment)
         }
     }
 
@@ -247,39 +250,39 @@ extension StudioDatabase {
     ) async throws -> [SongComment] {
         guard limit > 0 else { return [] }
         return try await read("listing a version's comment threads") { connection in
-            try await connection.sql.raw(
+            try await connection.rows(
                 """
                 SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
                 WHERE project_id = \(bind: projectID) AND version_id = \(bind: versionID) AND parent_id IS NULL \
                 ORDER BY \(unsafeRaw: Self.threadOrder) LIMIT \(bind: limit) OFFSET \(bind: max(0, offset))
-                """
-            ).all().map(Self.comment)
+                """, table: "song_comments"
+            ).map(Self.comment)
         }
     }
 
     public func openThreadStarts(projectID: String, versionIDs: [String], limit: Int) async throws -> [SongComment] {
         guard limit > 0, !versionIDs.isEmpty else { return [] }
         return try await read("listing the open threads of earlier versions") { connection in
-            try await connection.sql.raw(
+            try await connection.rows(
                 """
                 SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
                 WHERE project_id = \(bind: projectID) AND version_id IN (\(binds: versionIDs)) \
                 AND parent_id IS NULL AND resolved = 0 ORDER BY created_at, id LIMIT \(bind: limit)
-                """
-            ).all().map(Self.comment)
+                """, table: "song_comments"
+            ).map(Self.comment)
         }
     }
 
     public func replies(projectID: String, to parentIDs: [String], limit: Int) async throws -> [SongComment] {
         guard limit > 0, !parentIDs.isEmpty else { return [] }
         return try await read("listing replies") { connection in
-            try await connection.sql.raw(
+            try await connection.rows(
                 """
                 SELECT \(unsafeRaw: Self.commentColumns) FROM song_comments \
                 WHERE project_id = \(bind: projectID) AND parent_id IN (\(binds: parentIDs)) \
                 ORDER BY created_at, id LIMIT \(bind: limit)
-                """
-            ).all().map(Self.comment)
+                """, table: "song_comments"
+            ).map(Self.comment)
         }
     }
 

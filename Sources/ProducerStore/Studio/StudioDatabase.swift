@@ -44,11 +44,21 @@ public final class StudioDatabase: StudioStore {
     }
 
     /// Opens the studio kept in the project database at `location`, with at most `connections`
-    /// open at once.
+    /// open at once: by default 4 on SQLite (its reads run on as many threads, and more of them
+    /// only take turns for the two cores of a small server) and 8 on PostgreSQL (whose round
+    /// trips wait on the network and another process, so more of them overlap).
     /// - Throws: ``ProjectStoreError`` as ``ProjectDatabase/open(_:lockWaitNotice:)`` does (no
     ///   project there, a server that cannot be reached, a schema newer than this code).
-    public static func open(_ location: DatabaseLocation, connections: Int = 4) async throws -> StudioDatabase {
-        let (resolved, pool) = try await ConnectionPool.project(location, connections: connections)
+    public static func open(_ location: DatabaseLocation, connections: Int? = nil) async throws -> StudioDatabase {
+        let count: Int
+        if let connections {
+            count = connections
+        } else if case .postgres = location {
+            count = 8
+        } else {
+            count = 4
+        }
+        let (resolved, pool) = try await ConnectionPool.project(location, connections: count)
         return StudioDatabase(location: resolved, pool: pool)
     }
 
